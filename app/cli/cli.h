@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QStringList>
+
+class CliArguments;
+class Database;
+class QTextStream;
+struct LeadFilter;
+
+// leadbench-cli: the commands of the CLI contract in DESIGN.md, over the lead library.
+class Cli {
+public:
+    enum Exit { Ok = 0, Failure = 1, Usage = 2, Conflict = 3 };
+
+    Cli(QTextStream &out, QTextStream &err);
+    int run(const QStringList &arguments); // arguments without the program name
+
+private:
+    int usage(const QString &problem);
+    int fail(const QString &message, int code = Failure);
+    bool openDatabase(const Database &db);
+    bool parseFilter(const CliArguments &args, LeadFilter *filter);
+
+    int init(const Database &db);
+    int generate(const Database &db, const CliArguments &args);
+    int importCsv(const Database &db, const CliArguments &args);
+    int list(const Database &db, const CliArguments &args);
+    int show(const Database &db, const CliArguments &args);
+    int stats(const Database &db, const CliArguments &args);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+};

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "stage.h"
+#include "storefront.h"
+
+#include <QDateTime>
+#include <QString>
+
+// One person's interest in one offer: the canonical lead record (see DESIGN.md, lead columns).
+struct Lead {
+    qint64 id = 0;
+    Storefront storefront = Storefront::Other;
+    QString
+        action; // marketplace action code, verbatim (INS, PLT, DNC, Create, StartTestDrive, ...)
+    QString offerId;
+    QString offerTitle;
+    QString firstName;
+    QString lastName;
+    QString email;
+    QString phone;
+    QString country; // ISO 3166 alpha-2
+    QString company;
+    QString title;
+    QString description;
+    QDateTime createdAt;   // UTC
+    QDateTime lastEventAt; // UTC
+    int events = 1;
+    Stage stage = Stage::New;
+    QString owner;
+    int score = 0;
+    QString grade;
+    double winProbability = 0.0;
+    QDateTime nextFollowUpAt; // UTC; null when none is planned
+    int followUps = 0;
+    bool doNotContact = false;
+    bool isTest = false;
+    bool privacyRestricted = false; // .edu address: Microsoft withholds PII
+    QString campaign;
+    QString origin;     // "marketplace" or "co-sell"; marketplace leads stay distinguishable
+    qint64 version = 0; // optimistic concurrency; bumped by every stored change
+
+    QString fullName() const;
+};

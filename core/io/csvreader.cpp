@@ -1,0 +1,86 @@
+#include "csvreader.h"
+
+#include <QIODevice>
+#include <QStringDecoder>
+
+CsvReader::CsvReader(QIODevice *device)
+    : m_device(device) {}
+
+bool CsvReader::next() {
+    m_fields.clear();
+    m_error.clear();
+    if (m_device->atEnd())
+        return false;
+    m_line = m_nextLine;
+
+    QString field;
+    bool inQuotes = false;
+    bool quotedField = false;
+    bool badUtf8 = false;
+    bool strayQuote = false;
+    while (true) {
+        QByteArray raw = m_device->readLine();
+        if (raw.isEmpty() && m_device->atEnd()) {
+            if (inQuotes)
+                m_error =
+                    QStringLiteral("a quoted field opened on line %1 is never closed").arg(m_line);
+            break;
+        }
+        m_bytesRead += raw.size();
+        ++m_nextLine;
+        if (m_first) {
+            m_first = false;
+            if (raw.startsWith("\xEF\xBB\xBF"))
+                raw.remove(0, 3);
+        }
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString text = decoder.decode(raw);
+        badUtf8 = badUtf8 || decoder.hasError();
+
+        qsizetype i = 0;
+        const qsizetype n = text.size();
+        bool lineDone = false;
+        while (i < n) {
+            const QChar c = text.at(i);
+            if (inQuotes) {
+                if (c == QLatin1Char('"')) {
+                    if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
+                        field += QLatin1Char('"');
+                        i += 2;
+                        continue;
+                    }
+                    inQuotes = false;
+                } else {
+                    field += c;
+                }
+            } else if (c == QLatin1Char(',')) {
+                m_fields << field;
+                field.clear();
+                quotedField = false;
+            } else if (c == QLatin1Char('"') && field.isEmpty() && !quotedField) {
+                inQuotes = true;
+                quotedField = true;
+            } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+                lineDone = true;
+                break;
+            } else {
+                strayQuote = strayQuote || quotedField; // text after a closing quote
+                field += c;
+            }
+            ++i;
+        }
+        if (!inQuotes || lineDone)
+            break;
+        if (m_device->atEnd() && inQuotes) {
+            m_error =
+                QStringLiteral("a quoted field opened on line %1 is never closed").arg(m_line);
+            break;
+        }
+    }
+    m_fields << field;
+    if (m_error.isEmpty() && badUtf8)
+        m_error = QStringLiteral("line %1 is not valid UTF-8").arg(m_line);
+    if (m_error.isEmpty() && strayQuote)
+        m_error = QStringLiteral("line %1 has text after a closing quote").arg(m_line);
+    return true;
+}

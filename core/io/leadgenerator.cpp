@@ -1,0 +1,606 @@
+#include "leadgenerator.h"
+
+#include "../domain/activity.h"
+#include "../domain/dedupkey.h"
+#include "../domain/lead.h"
+#include "../domain/leadclassifier.h"
+#include "../domain/leadevent.h"
+#include "../storage/bulkload.h"
+#include "../storage/leadrepository.h"
+#include "../storage/transaction.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTimeZone>
+
+#include <cmath>
+#include <random>
+
+namespace {
+
+// splitmix64-seeded xoshiro-like generator with our own distributions, so that a seed gives
+// the same leads with every standard library.
+class Random {
+public:
+    explicit Random(quint64 seed)
+        : m_engine(seed) {}
+    double uniform() { return double(m_engine() >> 11) * (1.0 / 9007199254740992.0); }
+    int below(int n) { return int(uniform() * n); }
+    bool chance(double p) { return uniform() < p; }
+    double normal(double mean, double sd) {
+        const double u1 = std::max(uniform(), 1e-12);
+        const double u2 = uniform();
+        return mean + sd * std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    }
+    template <typename T> const T &pick(const QList<T> &items) {
+        return items.at(below(int(items.size())));
+    }
+    // Index into weights, chosen with probability proportional to its weight.
+    int weighted(const QList<double> &weights) {
+        double total = 0;
+        for (double w : weights)
+            total += w;
+        double r = uniform() * total;
+        for (int i = 0; i < weights.size(); ++i) {
+            r -= weights.at(i);
+            if (r < 0)
+                return i;
+        }
+        return int(weights.size()) - 1;
+    }
+
+private:
+    std::mt19937_64 m_engine;
+};
+
+enum class OfferKind { SaaS, App, Consulting, VM, Container, ManagedApp };
+
+struct Offer {
+    QString id;
+    QString title;
+    OfferKind kind;
+    Storefront home; // AppSource offers list there; Azure offers on Azure Marketplace and portal
+    double appeal;   // how well the offer converts
+};
+
+const QList<Offer> offers = {
+    {QStringLiteral("contoso.crm-connector"),
+     QStringLiteral("Contoso CRM Connector for Dynamics 365"), OfferKind::App,
+     Storefront::AppSource, 0.3},
+    {QStringLiteral("contoso.teams-approvals"), QStringLiteral("Contoso Approvals for Teams"),
+     OfferKind::App, Storefront::AppSource, 0.1},
+    {QStringLiteral("contoso.powerbi-insights"), QStringLiteral("Contoso Insights for Power BI"),
+     OfferKind::App, Storefront::AppSource, 0.0},
+    {QStringLiteral("contoso.cloud-migration-assessment"),
+     QStringLiteral("Cloud Migration Assessment: 2-Week"), OfferKind::Consulting,
+     Storefront::AppSource, 0.6},
+    {QStringLiteral("contoso.copilot-readiness-workshop"),
+     QStringLiteral("Copilot Readiness Workshop: 1-Day"), OfferKind::Consulting,
+     Storefront::AppSource, 0.4},
+    {QStringLiteral("contoso.analytics-saas"), QStringLiteral("Contoso Analytics (SaaS)"),
+     OfferKind::SaaS, Storefront::AzureMarketplace, 0.5},
+    {QStringLiteral("contoso.data-pipeline-saas"), QStringLiteral("Contoso Data Pipelines (SaaS)"),
+     OfferKind::SaaS, Storefront::AzureMarketplace, 0.2},
+    {QStringLiteral("contoso.secure-gateway-vm"), QStringLiteral("Contoso Secure Gateway VM"),
+     OfferKind::VM, Storefront::AzureMarketplace, -0.1},
+    {QStringLiteral("contoso.hardened-sql-vm"), QStringLiteral("Contoso Hardened SQL Server VM"),
+     OfferKind::VM, Storefront::AzureMarketplace, 0.0},
+    {QStringLiteral("contoso.edge-cache-container"),
+     QStringLiteral("Contoso Edge Cache (Container)"), OfferKind::Container,
+     Storefront::AzureMarketplace, -0.2},
+    {QStringLiteral("contoso.ml-inference-container"),
+     QStringLiteral("Contoso ML Inference (Container)"), OfferKind::Container,
+     Storefront::AzureMarketplace, 0.1},
+    {QStringLiteral("contoso.backup-managed-app"),
+     QStringLiteral("Contoso Backup (Managed Application)"), OfferKind::ManagedApp,
+     Storefront::AzureMarketplace, 0.3},
+};
+
+const QList<QString> firstNames = {
+    QStringLiteral("James"),   QStringLiteral("Mary"),     QStringLiteral("Wei"),
+    QStringLiteral("Priya"),   QStringLiteral("Mohammed"), QStringLiteral("Sofia"),
+    QStringLiteral("Lukas"),   QStringLiteral("Emma"),     QStringLiteral("Hiroshi"),
+    QStringLiteral("Yuki"),    QStringLiteral("Carlos"),   QStringLiteral("Ana"),
+    QStringLiteral("Olivier"), QStringLiteral("Camille"),  QStringLiteral("Arjun"),
+    QStringLiteral("Fatima"),  QStringLiteral("Noah"),     QStringLiteral("Olivia"),
+    QStringLiteral("Liam"),    QStringLiteral("Ava"),      QStringLiteral("Jonas"),
+    QStringLiteral("Mia"),     QStringLiteral("David"),    QStringLiteral("Sarah"),
+    QStringLiteral("Michael"), QStringLiteral("Jennifer"), QStringLiteral("Ravi"),
+    QStringLiteral("Ananya"),  QStringLiteral("Chen"),     QStringLiteral("Mei"),
+    QStringLiteral("Thabo"),   QStringLiteral("Zanele"),   QStringLiteral("Lars"),
+    QStringLiteral("Ingrid"),  QStringLiteral("Mateo"),    QStringLiteral("Valentina"),
+    QStringLiteral("Daniel"),  QStringLiteral("Laura"),    QStringLiteral("Kenji"),
+    QStringLiteral("Aiko"),    QStringLiteral("Omar"),     QStringLiteral("Leila"),
+    QStringLiteral("Pieter"),  QStringLiteral("Sanne"),    QStringLiteral("Robert"),
+    QStringLiteral("Linda"),   QStringLiteral("Tomasz"),   QStringLiteral("Agnieszka"),
+    QStringLiteral("Jorge"),   QStringLiteral("Lucía"),    QStringLiteral("André"),
+    QStringLiteral("Zoë"),     QStringLiteral("Björn"),    QStringLiteral("Chloé")};
+
+const QList<QString> lastNames = {
+    QStringLiteral("Smith"),    QStringLiteral("Johnson"),   QStringLiteral("Williams"),
+    QStringLiteral("Brown"),    QStringLiteral("Garcia"),    QStringLiteral("Müller"),
+    QStringLiteral("Schmidt"),  QStringLiteral("Dubois"),    QStringLiteral("Martin"),
+    QStringLiteral("Rossi"),    QStringLiteral("Patel"),     QStringLiteral("Sharma"),
+    QStringLiteral("Singh"),    QStringLiteral("Wang"),      QStringLiteral("Li"),
+    QStringLiteral("Zhang"),    QStringLiteral("Tanaka"),    QStringLiteral("Suzuki"),
+    QStringLiteral("Sato"),     QStringLiteral("Kim"),       QStringLiteral("Park"),
+    QStringLiteral("Nguyen"),   QStringLiteral("Silva"),     QStringLiteral("Santos"),
+    QStringLiteral("Oliveira"), QStringLiteral("Hernández"), QStringLiteral("López"),
+    QStringLiteral("Jansen"),   QStringLiteral("de Vries"),  QStringLiteral("Andersson"),
+    QStringLiteral("Nilsson"),  QStringLiteral("Kowalski"),  QStringLiteral("Nowak"),
+    QStringLiteral("Dlamini"),  QStringLiteral("Nkosi"),     QStringLiteral("O'Brien"),
+    QStringLiteral("Murphy"),   QStringLiteral("Taylor"),    QStringLiteral("Wilson"),
+    QStringLiteral("Anderson"), QStringLiteral("Thomas"),    QStringLiteral("Moore"),
+    QStringLiteral("Jackson"),  QStringLiteral("White"),     QStringLiteral("Harris"),
+    QStringLiteral("Clark"),    QStringLiteral("Lewis"),     QStringLiteral("Walker"),
+    QStringLiteral("Hall"),     QStringLiteral("Young"),     QStringLiteral("Khan"),
+    QStringLiteral("Ahmed"),    QStringLiteral("Haddad"),    QStringLiteral("Cohen")};
+
+// Company stems; with a region or line of business they give a few thousand companies.
+const QList<QString> companyStems = {
+    QStringLiteral("Northwind"),       QStringLiteral("Fabrikam"),
+    QStringLiteral("Adventure Works"), QStringLiteral("Tailspin"),
+    QStringLiteral("Woodgrove"),       QStringLiteral("Litware"),
+    QStringLiteral("Proseware"),       QStringLiteral("Wide World"),
+    QStringLiteral("Alpine"),          QStringLiteral("Coho"),
+    QStringLiteral("Lucerne"),         QStringLiteral("Trey"),
+    QStringLiteral("VanArsdel"),       QStringLiteral("Wingtip"),
+    QStringLiteral("Humongous"),       QStringLiteral("Blue Yonder"),
+    QStringLiteral("Consolidated"),    QStringLiteral("Fourth Coffee"),
+    QStringLiteral("Southridge"),      QStringLiteral("Relecloud"),
+    QStringLiteral("Datum"),           QStringLiteral("Bellows"),
+    QStringLiteral("Margie's"),        QStringLiteral("Graphic Design"),
+    QStringLiteral("Lamna"),           QStringLiteral("Nod"),
+    QStringLiteral("Tasmanian"),       QStringLiteral("Munson's"),
+    QStringLiteral("Boulder"),         QStringLiteral("First Up"),
+    QStringLiteral("Liberty's"),       QStringLiteral("Kingfisher"),
+    QStringLiteral("Ironclad"),        QStringLiteral("Redwood"),
+    QStringLiteral("Silverline"),      QStringLiteral("Harbor")};
+const QList<QString> companySuffixes = {
+    QStringLiteral("Traders"),         QStringLiteral("Bank"),      QStringLiteral("Insurance"),
+    QStringLiteral("Health"),          QStringLiteral("Logistics"), QStringLiteral("Manufacturing"),
+    QStringLiteral("Retail"),          QStringLiteral("Energy"),    QStringLiteral("Software"),
+    QStringLiteral("Consulting"),      QStringLiteral("Foods"),     QStringLiteral("Airlines"),
+    QStringLiteral("Pharmaceuticals"), QStringLiteral("Motors"),    QStringLiteral("Media"),
+    QStringLiteral("Telecom"),         QStringLiteral("Group"),     QStringLiteral("Labs"),
+    QStringLiteral("Systems"),         QStringLiteral("Partners")};
+// The regional arm a company name carries, by the customer's country.
+QString regionFor(const QString &country) {
+    static const QHash<QString, QString> regions = {
+        {QStringLiteral("US"), QStringLiteral("USA")},
+        {QStringLiteral("CA"), QStringLiteral("Canada")},
+        {QStringLiteral("MX"), QStringLiteral("Mexico")},
+        {QStringLiteral("BR"), QStringLiteral("Brasil")},
+        {QStringLiteral("GB"), QStringLiteral("UK")},
+        {QStringLiteral("DE"), QStringLiteral("Deutschland")},
+        {QStringLiteral("FR"), QStringLiteral("France")},
+        {QStringLiteral("NL"), QStringLiteral("Benelux")},
+        {QStringLiteral("ES"), QStringLiteral("Iberia")},
+        {QStringLiteral("IT"), QStringLiteral("Italia")},
+        {QStringLiteral("PL"), QStringLiteral("Polska")},
+        {QStringLiteral("SE"), QStringLiteral("Nordics")},
+        {QStringLiteral("IN"), QStringLiteral("India")},
+        {QStringLiteral("JP"), QStringLiteral("Japan")},
+        {QStringLiteral("CN"), QStringLiteral("China")},
+        {QStringLiteral("SG"), QStringLiteral("Asia Pacific")},
+        {QStringLiteral("AU"), QStringLiteral("Australia")},
+        {QStringLiteral("ZA"), QStringLiteral("Africa")},
+        {QStringLiteral("NG"), QStringLiteral("Africa")},
+        {QStringLiteral("AE"), QStringLiteral("Middle East")}};
+    return regions.value(country);
+}
+
+const QList<QString> freeMail = {QStringLiteral("gmail.com"),   QStringLiteral("outlook.com"),
+                                 QStringLiteral("hotmail.com"), QStringLiteral("yahoo.com"),
+                                 QStringLiteral("proton.me"),   QStringLiteral("icloud.com")};
+const QList<QString> universities = {QStringLiteral("stateu.edu"),
+                                     QStringLiteral("techinstitute.edu"),
+                                     QStringLiteral("uni.edu.au"), QStringLiteral("college.edu")};
+
+struct Country {
+    QString code;
+    QString dial;
+    double weight;
+    double tier; // effect on conversion
+};
+const QList<Country> countries = {{QStringLiteral("US"), QStringLiteral("+1"), 30, 0.3},
+                                  {QStringLiteral("GB"), QStringLiteral("+44"), 8, 0.2},
+                                  {QStringLiteral("DE"), QStringLiteral("+49"), 8, 0.2},
+                                  {QStringLiteral("FR"), QStringLiteral("+33"), 5, 0.1},
+                                  {QStringLiteral("IN"), QStringLiteral("+91"), 10, -0.3},
+                                  {QStringLiteral("CA"), QStringLiteral("+1"), 4, 0.2},
+                                  {QStringLiteral("AU"), QStringLiteral("+61"), 4, 0.2},
+                                  {QStringLiteral("NL"), QStringLiteral("+31"), 3, 0.2},
+                                  {QStringLiteral("JP"), QStringLiteral("+81"), 4, 0.0},
+                                  {QStringLiteral("BR"), QStringLiteral("+55"), 4, -0.2},
+                                  {QStringLiteral("SE"), QStringLiteral("+46"), 2, 0.2},
+                                  {QStringLiteral("ES"), QStringLiteral("+34"), 3, 0.0},
+                                  {QStringLiteral("IT"), QStringLiteral("+39"), 3, 0.0},
+                                  {QStringLiteral("SG"), QStringLiteral("+65"), 2, 0.2},
+                                  {QStringLiteral("ZA"), QStringLiteral("+27"), 2, -0.1},
+                                  {QStringLiteral("MX"), QStringLiteral("+52"), 2, -0.2},
+                                  {QStringLiteral("PL"), QStringLiteral("+48"), 2, 0.0},
+                                  {QStringLiteral("CN"), QStringLiteral("+86"), 2, -0.4},
+                                  {QStringLiteral("NG"), QStringLiteral("+234"), 1, -0.4},
+                                  {QStringLiteral("AE"), QStringLiteral("+971"), 1, 0.1}};
+
+struct JobTitle {
+    QString title;
+    double weight;
+    double seniority; // effect on conversion: buyers close, students do not
+};
+const QList<JobTitle> titles = {{QStringLiteral("Chief Executive Officer"), 2, 0.9},
+                                {QStringLiteral("Chief Technology Officer"), 2, 1.0},
+                                {QStringLiteral("Chief Information Officer"), 2, 1.1},
+                                {QStringLiteral("Chief Financial Officer"), 1, 0.6},
+                                {QStringLiteral("VP of Engineering"), 3, 0.9},
+                                {QStringLiteral("VP of IT"), 3, 0.9},
+                                {QStringLiteral("VP of Sales"), 2, 0.4},
+                                {QStringLiteral("Director of IT"), 6, 0.8},
+                                {QStringLiteral("Director of Data and Analytics"), 4, 0.7},
+                                {QStringLiteral("Head of Cloud Infrastructure"), 4, 0.8},
+                                {QStringLiteral("IT Manager"), 10, 0.5},
+                                {QStringLiteral("Engineering Manager"), 7, 0.4},
+                                {QStringLiteral("Procurement Manager"), 3, 0.6},
+                                {QStringLiteral("Cloud Architect"), 9, 0.4},
+                                {QStringLiteral("Solutions Architect"), 6, 0.3},
+                                {QStringLiteral("DevOps Engineer"), 8, 0.0},
+                                {QStringLiteral("Software Engineer"), 12, -0.2},
+                                {QStringLiteral("Data Analyst"), 7, -0.2},
+                                {QStringLiteral("System Administrator"), 6, 0.0},
+                                {QStringLiteral("Consultant"), 6, -0.1},
+                                {QStringLiteral("Developer"), 8, -0.3},
+                                {QStringLiteral("Student"), 4, -1.5},
+                                {QStringLiteral("Intern"), 2, -1.3},
+                                {QString(), 4, -0.5}};
+
+const QList<QString> owners = {QStringLiteral("alex.kim"),    QStringLiteral("maria.garcia"),
+                               QStringLiteral("sam.patel"),   QStringLiteral("jordan.lee"),
+                               QStringLiteral("chris.novak"), QStringLiteral("taylor.okafor")};
+
+QString emailLocal(const QString &first, const QString &last) {
+    QString s = first + QLatin1Char('.') + last;
+    QString out;
+    for (const QChar c : s.normalized(QString::NormalizationForm_D)) {
+        if (c.isLetterOrNumber() && c.unicode() < 128)
+            out += c.toLower();
+        else if (c == QLatin1Char('.'))
+            out += c;
+    }
+    return out;
+}
+
+QString domainOf(const QString &company) {
+    QString out;
+    for (const QChar c : company)
+        if (c.isLetterOrNumber() && c.unicode() < 128)
+            out += c.toLower();
+    return out + QStringLiteral(".com");
+}
+
+double sigmoid(double x) {
+    return 1.0 / (1.0 + std::exp(-x));
+}
+
+} // namespace
+
+LeadGenerator::LeadGenerator(const Database &db)
+    : m_db(db) {}
+
+void LeadGenerator::setProgressHandler(std::function<void(qint64, qint64)> handler) {
+    m_progress = std::move(handler);
+}
+
+GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
+    GenerateResult result;
+    QString error;
+    if (!m_db.open(&error)) {
+        result.error = error;
+        return result;
+    }
+    QDateTime end = m_end;
+    if (!end.isValid())
+        end = QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), QTimeZone::utc());
+    const qint64 spanDays = 730;
+    const QDateTime start = end.addDays(-spanDays);
+
+    LeadRepository repo(m_db);
+    LeadFilter everything;
+    everything.includeTest = true;
+    const qint64 existing = repo.count(everything);
+    // Large runs rebuild the indexes once at the end instead of updating them row by row.
+    const bool bulkMode = count >= 20000 && count >= existing;
+    BulkLoad bulk(m_db);
+    if (bulkMode)
+        bulk.useRollbackJournal();
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        result.error = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
+        return result;
+    }
+    if (bulkMode && !bulk.begin(&error)) {
+        result.error = QStringLiteral("cannot prepare the bulk load: %1").arg(error);
+        return result;
+    }
+    Random rnd(seed);
+    QHash<QString, QString> localParts; // "first last" -> "first.last": normalising is slow
+    QHash<QString, QString> domains;
+    auto localPart = [&](const QString &first, const QString &last) {
+        const QString k = first + QLatin1Char(' ') + last;
+        auto it = localParts.constFind(k);
+        if (it == localParts.constEnd())
+            it = localParts.insert(k, emailLocal(first, last));
+        return *it;
+    };
+    auto domain = [&](const QString &company) {
+        auto it = domains.constFind(company);
+        if (it == domains.constEnd())
+            it = domains.insert(company, domainOf(company));
+        return *it;
+    };
+    QSet<QString> keys; // de-duplication keys in this run: a person meets an offer once
+    keys.reserve(qsizetype(std::min<qint64>(count, 4000000)));
+    QList<double> countryWeights, titleWeights;
+    for (const Country &c : countries)
+        countryWeights << c.weight;
+    for (const JobTitle &t : titles)
+        titleWeights << t.weight;
+
+    for (qint64 n = 0; n < count; ++n) {
+        if (m_cancel && m_cancel->load()) {
+            result.cancelled = true;
+            result.error = QStringLiteral("cancelled; nothing was added");
+            return result;
+        }
+        Lead lead;
+        // Storefront and offer.
+        const int storefrontPick = rnd.weighted({45, 40, 15});
+        lead.storefront = storefrontPick == 0   ? Storefront::AppSource
+                          : storefrontPick == 1 ? Storefront::AzureMarketplace
+                                                : Storefront::AzurePortal;
+        const Storefront home = lead.storefront == Storefront::AppSource
+                                    ? Storefront::AppSource
+                                    : Storefront::AzureMarketplace;
+        const Offer *offer = nullptr;
+        do {
+            offer = &rnd.pick(offers);
+        } while (offer->home != home);
+        lead.offerId = offer->id;
+        lead.offerTitle = offer->title;
+
+        // Action, with the campaign it answers.
+        QString action;
+        switch (lead.storefront) {
+        case Storefront::AppSource: {
+            const int a = rnd.weighted({46, 38, 12, 4});
+            action = QList<QString>{QStringLiteral("PLT"), QStringLiteral("INS"),
+                                    QStringLiteral("StartTestDrive"), QStringLiteral("DNC")}
+                         .at(a);
+            lead.campaign = a == 0   ? QStringLiteral("appsource-contact-me")
+                            : a == 2 ? QStringLiteral("test-drive")
+                                     : QStringLiteral("appsource-listing");
+            break;
+        }
+        case Storefront::AzureMarketplace: {
+            const int a = rnd.weighted({52, 22, 22, 4});
+            action = QList<QString>{QStringLiteral("INS"), QStringLiteral("PLT"),
+                                    QStringLiteral("StartTestDrive"), QStringLiteral("DNC")}
+                         .at(a);
+            lead.campaign = a == 0   ? QStringLiteral("free-trial")
+                            : a == 2 ? QStringLiteral("test-drive")
+                                     : QStringLiteral("demand-generation");
+            break;
+        }
+        default: {
+            const int a = rnd.weighted({90, 6, 4});
+            action = QList<QString>{QStringLiteral("Create"), QStringLiteral("INS"),
+                                    QStringLiteral("DNC")}
+                         .at(a);
+            lead.campaign = QStringLiteral("azure-portal-purchase");
+            break;
+        }
+        }
+        lead.action = action;
+
+        // Who the customer is.
+        const Country &country = countries.at(rnd.weighted(countryWeights));
+        const JobTitle &title = titles.at(rnd.weighted(titleWeights));
+        lead.country = rnd.chance(0.97) ? country.code : QString();
+        lead.title = title.title;
+        lead.firstName = rnd.pick(firstNames);
+        lead.lastName = rnd.pick(lastNames);
+        const QString region = rnd.chance(0.5) ? regionFor(country.code) : QString();
+        lead.company = rnd.pick(companyStems) + QLatin1Char(' ') + rnd.pick(companySuffixes) +
+                       (region.isEmpty() ? QString() : QLatin1Char(' ') + region);
+        const int size = rnd.weighted({55, 30, 15}); // small, mid-size, enterprise
+        const bool student =
+            title.title == QLatin1String("Student") || title.title == QLatin1String("Intern");
+        bool corporateMail = true;
+        if (student && rnd.chance(0.5)) {
+            lead.email = localPart(lead.firstName, lead.lastName) + QLatin1Char('@') +
+                         rnd.pick(universities);
+            lead.company = QString();
+            corporateMail = false;
+        } else if (rnd.chance(size == 0 ? 0.4 : 0.15)) {
+            lead.email = localPart(lead.firstName, lead.lastName) +
+                         QString::number(rnd.below(900) + 10) + QLatin1Char('@') +
+                         rnd.pick(freeMail);
+            corporateMail = false;
+        } else {
+            lead.email =
+                localPart(lead.firstName, lead.lastName) + QLatin1Char('@') + domain(lead.company);
+        }
+        lead.phone = rnd.chance(0.7)
+                         ? country.dial + QLatin1Char(' ') + QString::number(rnd.below(900) + 100) +
+                               QLatin1Char(' ') + QString::number(rnd.below(9000000) + 1000000)
+                         : QString();
+        if (rnd.chance(0.005)) {
+            const QString marker = QStringLiteral("MSFT_TEST_%1").arg(rnd.below(900000) + 100000);
+            lead.firstName = marker;
+            lead.lastName = QStringLiteral("Test");
+            lead.company = QStringLiteral("Microsoft");
+            lead.email = marker.toLower() + QStringLiteral("@microsoft.com");
+        }
+        if (LeadClassifier::isPrivacyRestricted(lead.email)) {
+            // Microsoft withholds personal details of .edu customers.
+            lead.firstName.clear();
+            lead.lastName.clear();
+            lead.phone.clear();
+        }
+        lead.description =
+            lead.action == QLatin1String("PLT")
+                ? QStringLiteral("Please contact me about ") + offer->title + QLatin1Char('.')
+                : QString();
+        lead.origin = QStringLiteral("marketplace");
+        LeadClassifier::classify(lead);
+
+        // Never the same person on the same offer twice: that would be one lead.
+        QString key = DedupKey::of(lead);
+        while (keys.contains(key)) {
+            const qsizetype at = lead.email.indexOf(QLatin1Char('@'));
+            lead.email.insert(at, QString::number(rnd.below(10)));
+            key = DedupKey::of(lead);
+        }
+        keys.insert(key);
+
+        // When: 24 months with growth (about 2.5x from first to last month) and a weekly rhythm.
+        QDateTime created;
+        do {
+            const double u = rnd.uniform();
+            const double g = 1.5;
+            const double t = (-1.0 + std::sqrt(1.0 + 2.0 * g * u * (1.0 + g / 2.0))) / g;
+            const QDate day = start.date().addDays(qint64(t * spanDays));
+            const int dow = day.dayOfWeek();
+            const double keep = dow == 6 ? 0.35 : dow == 7 ? 0.3 : dow == 1 ? 0.9 : 1.0;
+            if (!rnd.chance(keep))
+                continue;
+            const double hour = std::clamp(rnd.normal(14.0, 3.5), 0.0, 23.99);
+            created = QDateTime(day, QTime(0, 0), QTimeZone::utc()).addSecs(qint64(hour * 3600));
+        } while (!created.isValid());
+        lead.createdAt = created;
+        lead.lastEventAt = created;
+
+        QList<LeadEvent> events;
+        LeadEvent first;
+        first.occurredAt = created;
+        first.storefront = lead.storefront;
+        first.action = lead.action;
+        const QString sourceName =
+            lead.storefront == Storefront::AppSource
+                ? (rnd.chance(0.2) ? QStringLiteral("SPZA") : QStringLiteral("AppSource"))
+            : lead.storefront == Storefront::AzurePortal ? QStringLiteral("AzurePortal")
+                                                         : QStringLiteral("AzureMarketplace");
+        first.leadSource =
+            sourceName + QLatin1Char('-') + lead.action + QLatin1Char('|') + lead.offerId;
+        first.offerTitle = lead.offerTitle;
+        first.description = lead.description;
+        first.channel = QStringLiteral("generated");
+        events << first;
+        // ~3% come back: Contact me → Test Drive → Install, merged into this lead as events.
+        if (!lead.doNotContact && rnd.chance(0.03)) {
+            const QList<QString> path = {QStringLiteral("StartTestDrive"), QStringLiteral("INS")};
+            const int more = rnd.chance(0.3) ? 2 : 1;
+            QDateTime when = created;
+            for (int i = 0; i < more; ++i) {
+                when = when.addSecs(3600 * (2 + rnd.below(24 * 20)));
+                if (when > end)
+                    break;
+                LeadEvent e = first;
+                e.occurredAt = when;
+                e.action = path.at(
+                    std::min(i + (lead.action == QLatin1String("StartTestDrive") ? 1 : 0), 1));
+                e.leadSource =
+                    sourceName + QLatin1Char('-') + e.action + QLatin1Char('|') + lead.offerId;
+                e.description.clear();
+                events << e;
+                lead.action = e.action;
+                lead.lastEventAt = when;
+            }
+            lead.events = int(events.size());
+        }
+
+        // How likely this lead is to close, from what a good rep would look at.
+        double x = -3.4 + title.seniority + 0.45 * size + country.tier + offer->appeal;
+        x += corporateMail ? 0.6 : -0.7;
+        x += lead.phone.isEmpty() ? -0.3 : 0.3;
+        x += lead.action == QLatin1String("INS") || lead.action == QLatin1String("Create") ? 0.6
+             : lead.action == QLatin1String("StartTestDrive")                              ? 0.3
+                                                                                           : 0.0;
+        x += lead.events > 1 ? 0.9 : 0.0;
+        const double pWin = sigmoid(x);
+
+        // Stage history: older leads have run their course, recent ones are still being worked.
+        QList<Activity> activities;
+        const double ageDays = double(lead.lastEventAt.secsTo(end)) / 86400.0;
+        QList<Stage> path;
+        if (lead.isTest) {
+            path << Stage::Disqualified;
+        } else if (lead.doNotContact) {
+            if (ageDays > 14)
+                path << Stage::Disqualified;
+        } else {
+            const bool won = rnd.chance(pWin);
+            const QList<Stage> wonPath = {Stage::Contacted, Stage::Qualified, Stage::Opportunity,
+                                          Stage::Won};
+            QList<Stage> full;
+            if (won) {
+                full = wonPath;
+            } else {
+                const int dropAt = rnd.weighted({35, 30, 20, 15}); // where it stalls before losing
+                static const QList<Stage> lossPath = {Stage::Contacted, Stage::Nurturing,
+                                                      Stage::Qualified, Stage::Opportunity};
+                full = lossPath.mid(0, dropAt + 1);
+                full << (dropAt == 0 && rnd.chance(0.5) ? Stage::Disqualified : Stage::Lost);
+            }
+            // Roughly one step every two weeks.
+            const int reached = std::clamp(int(ageDays / 14.0), 0, int(full.size()));
+            path = full.mid(0, reached);
+        }
+        QDateTime when = lead.lastEventAt;
+        if (!path.isEmpty())
+            lead.owner = rnd.pick(owners);
+        Stage previous = Stage::New;
+        for (Stage s : path) {
+            when = when.addSecs(3600 * (4 + rnd.below(24 * 12)));
+            if (when > end)
+                when = end.addSecs(-rnd.below(3600 * 12) - 60);
+            Activity a;
+            a.at = when;
+            a.actor = lead.owner.isEmpty() ? QStringLiteral("system") : lead.owner;
+            a.kind = QStringLiteral("stage");
+            a.field = QStringLiteral("stage");
+            a.oldValue = Stages::canonicalName(previous);
+            a.newValue = Stages::canonicalName(s);
+            activities << a;
+            previous = s;
+        }
+        lead.stage = previous;
+        if (lead.stage != Stage::New && !lead.doNotContact && !lead.isTest)
+            lead.followUps = std::min(12, int(path.size()) + rnd.below(5) +
+                                              (lead.stage == Stage::Nurturing ? 3 : 0));
+        if (!Stages::isClosed(lead.stage) && !lead.doNotContact && !lead.isTest)
+            lead.nextFollowUpAt =
+                (when > lead.lastEventAt ? when : lead.lastEventAt).addDays(2 + rnd.below(10));
+
+        if (repo.insert(lead, events, activities) == 0) {
+            result.error = repo.lastError();
+            return result;
+        }
+        ++result.generated;
+        if (m_progress && (n + 1) % 1000 == 0)
+            m_progress(n + 1, count);
+    }
+    if (!bulk.finish(&error)) {
+        result.error = QStringLiteral("cannot rebuild the indexes: %1").arg(error);
+        return result;
+    }
+    if (!tx.commit()) {
+        result.error = QStringLiteral("cannot commit: %1").arg(tx.error());
+        result.generated = 0;
+        return result;
+    }
+    if (m_progress)
+        m_progress(count, count);
+    result.ok = true;
+    return result;
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "../storage/database.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <atomic>
+#include <functional>
+
+class QIODevice;
+
+// One row that did not land, and why.
+struct ImportError {
+    qint64 line = 0;
+    QString message;
+};
+
+// What an import did: the CLI prints it as its last line.
+struct ImportSummary {
+    qint64 read = 0;
+    qint64 imported = 0; // new leads
+    qint64 merged = 0;   // records that became another event on an existing lead
+    qint64 rejected = 0;
+    QList<ImportError> errors;
+    QString fatal; // set when nothing landed: unreadable file, bad header, storage failure
+    bool cancelled = false;
+
+    bool ok() const { return fatal.isEmpty() && !cancelled; }
+    QJsonObject toJson() const;
+};
+
+// Imports marketplace CSV (Microsoft field names or canonical column names) in one transaction:
+// bad rows are rejected with their line number, good rows land, a failure or cancel lands nothing.
+class LeadImporter {
+public:
+    explicit LeadImporter(const Database &db, const QString &actor = QString());
+
+    void setProgressHandler(std::function<void(qint64 done, qint64 total)> handler);
+    void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+
+    ImportSummary importCsvFile(const QString &path);
+    ImportSummary importCsv(QIODevice *device, const QString &name);
+
+private:
+    Database m_db;
+    QString m_actor;
+    std::function<void(qint64, qint64)> m_progress;
+    const std::atomic_bool *m_cancel = nullptr;
+};

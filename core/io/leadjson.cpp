@@ -1,0 +1,60 @@
+#include "leadjson.h"
+
+#include "../domain/activity.h"
+#include "../domain/lead.h"
+#include "../domain/leadcolumns.h"
+#include "../domain/leadevent.h"
+#include "../storage/leadstats.h"
+
+namespace LeadJson {
+
+QJsonObject lead(const Lead &l, const QStringList &columns) {
+    QJsonObject o;
+    for (const QString &col : columns) {
+        const QVariant v = LeadColumns::value(l, col);
+        // Unset timestamps are null in JSON rather than empty strings.
+        if (v.typeId() == QMetaType::QString && v.toString().isEmpty() &&
+            col.endsWith(QLatin1String("_at")))
+            o.insert(col, QJsonValue::Null);
+        else
+            o.insert(col, QJsonValue::fromVariant(v));
+    }
+    return o;
+}
+
+QJsonObject event(const LeadEvent &e) {
+    return {{QStringLiteral("id"), e.id},
+            {QStringLiteral("occurred_at"), LeadColumns::isoUtc(e.occurredAt)},
+            {QStringLiteral("storefront"), Storefronts::canonicalName(e.storefront)},
+            {QStringLiteral("action"), e.action},
+            {QStringLiteral("lead_source"), e.leadSource},
+            {QStringLiteral("offer_title"), e.offerTitle},
+            {QStringLiteral("description"), e.description},
+            {QStringLiteral("channel"), e.channel}};
+}
+
+QJsonObject activity(const Activity &a) {
+    return {{QStringLiteral("id"), a.id},
+            {QStringLiteral("at"), LeadColumns::isoUtc(a.at)},
+            {QStringLiteral("actor"), a.actor},
+            {QStringLiteral("kind"), a.kind},
+            {QStringLiteral("field"), a.field},
+            {QStringLiteral("old_value"), a.oldValue},
+            {QStringLiteral("new_value"), a.newValue},
+            {QStringLiteral("note"), a.note}};
+}
+
+QJsonObject stats(const LeadStats &s) {
+    auto toObject = [](const QMap<QString, qint64> &m) {
+        QJsonObject o;
+        for (auto it = m.cbegin(); it != m.cend(); ++it)
+            o.insert(it.key(), it.value());
+        return o;
+    };
+    return {{QStringLiteral("total"), s.total},
+            {QStringLiteral("by_storefront"), toObject(s.byStorefront)},
+            {QStringLiteral("by_stage"), toObject(s.byStage)},
+            {QStringLiteral("by_action"), toObject(s.byAction)}};
+}
+
+} // namespace LeadJson

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "database.h"
+
+#include <QStringList>
+
+// Speeds up a large insert inside a transaction: on SQLite, secondary indexes and the search
+// trigger are set aside and rebuilt in one pass at the end. Elsewhere it does nothing.
+class BulkLoad {
+public:
+    explicit BulkLoad(const Database &db);
+    ~BulkLoad(); // returns the database to write-ahead logging
+
+    // Call before the transaction: a rollback journal writes new pages once, where the
+    // write-ahead log would write them twice. Crash safety is the same.
+    void useRollbackJournal();
+    bool begin(QString *error);  // call inside the transaction, before inserting
+    bool finish(QString *error); // call inside the transaction, before committing
+
+private:
+    Database m_db;
+    QStringList m_recreate;
+    bool m_active = false;
+    bool m_journalChanged = false;
+};

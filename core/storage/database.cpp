@@ -1,0 +1,187 @@
+#include "database.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+
+namespace {
+
+// Removes this thread's connections when the thread ends, so worker threads leave nothing behind.
+struct ThreadConnections {
+    QStringList names;
+    ~ThreadConnections() {
+        for (const QString &name : std::as_const(names)) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                if (db.isValid())
+                    db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+};
+
+thread_local ThreadConnections threadConnections;
+
+} // namespace
+
+Database Database::fromLocation(const QString &location) {
+    Database d;
+    d.m_location = location.trimmed();
+    if (d.m_location.startsWith(QLatin1String("postgresql://")) ||
+        d.m_location.startsWith(QLatin1String("postgres://"))) {
+        d.m_backend = Backend::PostgreSql;
+        const QUrl url(d.m_location, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()) {
+            d.m_error = QStringLiteral("not a valid PostgreSQL URL: %1 (expected "
+                                       "postgresql://user@host:port/database)")
+                            .arg(d.displayName());
+            return d;
+        }
+        d.m_host = url.host();
+        d.m_port = url.port(5432);
+        d.m_user = url.userName();
+        d.m_password = url.password();
+        if (d.m_password.isEmpty())
+            d.m_password = qEnvironmentVariable("PGPASSWORD");
+        d.m_dbName = url.path().mid(1);
+        if (d.m_dbName.isEmpty())
+            d.m_dbName = d.m_user.isEmpty() ? QStringLiteral("postgres") : d.m_user;
+        return d;
+    }
+    d.m_backend = Backend::Sqlite;
+    if (d.m_location.startsWith(QLatin1String("sqlite://")))
+        d.m_location = d.m_location.mid(9);
+    if (d.m_location.isEmpty()) {
+        d.m_error = QStringLiteral("no database given");
+        return d;
+    }
+    d.m_path = QFileInfo(d.m_location).absoluteFilePath();
+    return d;
+}
+
+QString Database::defaultLocation() {
+    const QString env = qEnvironmentVariable("LEADBENCH_DB");
+    if (!env.isEmpty())
+        return env;
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.local/share");
+    return dir + QStringLiteral("/leadbench/leadbench.sqlite");
+}
+
+QString Database::displayName() const {
+    if (m_backend == Backend::Sqlite)
+        return m_path.isEmpty() ? m_location : m_path;
+    if (m_host.isEmpty()) {
+        QUrl url(m_location);
+        url.setPassword(QString());
+        return url.toString();
+    }
+    const QString user = m_user.isEmpty() ? QString() : m_user + QLatin1Char('@');
+    return QStringLiteral("postgresql://%1%2:%3/%4").arg(user, m_host).arg(m_port).arg(m_dbName);
+}
+
+bool Database::isNewFile() const {
+    return m_backend == Backend::Sqlite && !QFileInfo::exists(m_path);
+}
+
+QString Database::connectionName() const {
+    const QByteArray key =
+        QCryptographicHash::hash(m_location.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+    return QStringLiteral("leadbench-%1-%2")
+        .arg(QString::fromLatin1(key))
+        .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+}
+
+QSqlDatabase Database::connection() const {
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QString ignored;
+    open(&ignored);
+    return QSqlDatabase::database(name, false);
+}
+
+bool Database::open(QString *error) const {
+    if (!isValid()) {
+        *error = m_error;
+        return false;
+    }
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return true;
+        return configure(db, error);
+    }
+    const QString driver =
+        m_backend == Backend::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    threadConnections.names.append(name);
+    if (!db.isValid()) {
+        *error = QStringLiteral("the Qt SQL driver %1 is not installed").arg(driver);
+        return false;
+    }
+    return configure(db, error);
+}
+
+bool Database::configure(QSqlDatabase &db, QString *error) const {
+    if (m_backend == Backend::Sqlite) {
+        const QFileInfo info(m_path);
+        if (!QDir().mkpath(info.absolutePath())) {
+            *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+            return false;
+        }
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    } else {
+        db.setHostName(m_host);
+        db.setPort(m_port);
+        db.setUserName(m_user);
+        db.setPassword(m_password);
+        db.setDatabaseName(m_dbName);
+        db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+    }
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open the database %1: %2")
+                     .arg(displayName(), db.lastError().text().trimmed());
+        return false;
+    }
+    QSqlQuery q(db);
+    if (m_backend == Backend::Sqlite) {
+        // A file that is not SQLite opens fine and fails on the first statement.
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
+            *error = QStringLiteral("cannot open the database %1: %2")
+                         .arg(displayName(), q.lastError().text().trimmed());
+            db.close();
+            return false;
+        }
+        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        q.exec(QStringLiteral("PRAGMA cache_size=-262144"));
+        q.exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
+    } else {
+        q.exec(QStringLiteral("SET client_min_messages TO warning"));
+    }
+    return true;
+}
+
+void Database::closeThreadConnection() const {
+    const QString name = connectionName();
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    threadConnections.names.removeAll(name);
+}

@@ -1,0 +1,165 @@
+#include "migrator.h"
+
+#include "sqldialect.h"
+#include "transaction.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace {
+
+QStringList baseSchema(const SqlDialect &d) {
+    const QString text = QStringLiteral(" TEXT NOT NULL DEFAULT ''");
+    const QString integer = QStringLiteral(" INTEGER NOT NULL DEFAULT 0");
+    QStringList leadColumns = {QStringLiteral("id ") + d.idColumn(),
+                               QStringLiteral("storefront TEXT NOT NULL DEFAULT 'other'")};
+    for (const char *col :
+         {"action", "offer_id", "offer_title", "first_name", "last_name", "email", "phone",
+          "country", "company", "title", "description", "created_at", "last_event_at"})
+        leadColumns << QLatin1String(col) + text;
+    leadColumns << QStringLiteral("events INTEGER NOT NULL DEFAULT 1")
+                << QStringLiteral("stage TEXT NOT NULL DEFAULT 'new'")
+                << QStringLiteral("owner") + text << QStringLiteral("score") + integer
+                << QStringLiteral("grade") + text
+                << QStringLiteral("win_probability ") + d.real() +
+                       QStringLiteral(" NOT NULL DEFAULT 0")
+                << QStringLiteral("next_follow_up_at") + text
+                << QStringLiteral("follow_ups") + integer
+                << QStringLiteral("do_not_contact") + integer << QStringLiteral("is_test") + integer
+                << QStringLiteral("privacy_restricted") + integer
+                << QStringLiteral("campaign") + text
+                << QStringLiteral("origin TEXT NOT NULL DEFAULT 'marketplace'")
+                << QStringLiteral("dedup_key TEXT NOT NULL")
+                << QStringLiteral("version INTEGER NOT NULL DEFAULT 1");
+    const QString leadRef = QStringLiteral("lead_id ") + d.bigint() +
+                            QStringLiteral(" NOT NULL REFERENCES leads(id) ON DELETE CASCADE");
+    return {
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE leads (%1)").arg(leadColumns.join(QStringLiteral(", "))),
+        QStringLiteral("CREATE UNIQUE INDEX leads_dedup_key ON leads(dedup_key)"),
+        QStringLiteral(
+            "CREATE INDEX leads_test_storefront_stage ON leads(is_test, storefront, stage)"),
+        QStringLiteral("CREATE INDEX leads_score ON leads(score, id)"),
+        QStringLiteral("CREATE INDEX leads_created_at ON leads(created_at, id)"),
+        QStringLiteral("CREATE INDEX leads_last_event_at ON leads(last_event_at, id)"),
+        QStringLiteral("CREATE INDEX leads_owner ON leads(owner)"),
+        QStringLiteral("CREATE INDEX leads_offer_id ON leads(offer_id)"),
+        QStringLiteral("CREATE TABLE lead_events (id %1, %2, occurred_at TEXT NOT NULL, storefront "
+                       "TEXT NOT NULL DEFAULT 'other', action%3, lead_source%3, offer_title%3, "
+                       "description%3, channel%3)")
+            .arg(d.idColumn(), leadRef, text),
+        QStringLiteral("CREATE INDEX lead_events_lead ON lead_events(lead_id, occurred_at)"),
+        QStringLiteral("CREATE TABLE activities (id %1, %2, at TEXT NOT NULL, actor%3, kind TEXT "
+                       "NOT NULL, field%3, old_value%3, new_value%3, note%3)")
+            .arg(d.idColumn(), leadRef, text),
+        QStringLiteral("CREATE INDEX activities_lead ON activities(lead_id, at)"),
+    };
+}
+
+// Step N takes a database from version N-1 to N.
+QList<QStringList> steps(const SqlDialect &d) {
+    return {baseSchema(d), d.searchSchema()};
+}
+
+bool run(QSqlQuery &q, const QString &sql, QString *error) {
+    if (q.exec(sql))
+        return true;
+    *error = QStringLiteral("migration failed: %1 (in: %2)")
+                 .arg(q.lastError().text().trimmed(), sql.left(120));
+    return false;
+}
+
+} // namespace
+
+Migrator::Migrator(const Database &db)
+    : m_db(db) {}
+
+int Migrator::latestVersion() {
+    return 2;
+}
+
+int Migrator::currentVersion(QString *error) const {
+    if (!m_db.open(error))
+        return -1;
+    const SqlDialect dialect(m_db.backend());
+    QSqlQuery q(m_db.connection());
+    q.prepare(dialect.tableExistsSql());
+    q.addBindValue(QStringLiteral("meta"));
+    if (!q.exec() || !q.next()) {
+        *error = QStringLiteral("cannot read the schema of %1: %2")
+                     .arg(m_db.displayName(), q.lastError().text().trimmed());
+        return -1;
+    }
+    if (q.value(0).toInt() == 0)
+        return 0;
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(QStringLiteral("schema_version"));
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot read the schema version of %1: %2")
+                     .arg(m_db.displayName(), q.lastError().text().trimmed());
+        return -1;
+    }
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+bool Migrator::migrate(QString *error, int target) const {
+    const int current = currentVersion(error);
+    if (current < 0)
+        return false;
+    if (current > latestVersion()) {
+        *error = QStringLiteral("%1 has schema version %2, newer than this Leadbench understands "
+                                "(%3); it was left untouched. Use a newer Leadbench.")
+                     .arg(m_db.displayName())
+                     .arg(current)
+                     .arg(latestVersion());
+        return false;
+    }
+    if (current >= target)
+        return true;
+
+    const SqlDialect dialect(m_db.backend());
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = QStringLiteral("cannot start a transaction on %1: %2")
+                     .arg(m_db.displayName(), tx.error());
+        return false;
+    }
+    QSqlQuery q(m_db.connection());
+    const QString lock = dialect.lockForMigration();
+    if (!lock.isEmpty() && !run(q, lock, error))
+        return false;
+    // Another process may have migrated while this one waited for the lock.
+    const int locked = currentVersion(error);
+    if (locked < 0)
+        return false;
+    const QList<QStringList> all = steps(dialect);
+    for (int version = locked + 1; version <= target; ++version) {
+        for (const QString &sql : all.at(version - 1)) {
+            if (!run(q, sql, error))
+                return false;
+        }
+    }
+    q.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?"));
+    q.addBindValue(QStringLiteral("schema_version"));
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot record the schema version: %1")
+                     .arg(q.lastError().text().trimmed());
+        return false;
+    }
+    q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
+    q.addBindValue(QStringLiteral("schema_version"));
+    q.addBindValue(QString::number(target));
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot record the schema version: %1")
+                     .arg(q.lastError().text().trimmed());
+        return false;
+    }
+    if (!tx.commit()) {
+        *error = QStringLiteral("cannot commit the migration: %1").arg(tx.error());
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "database.h"
+
+#include <QStringList>
+#include <QVariantList>
+
+// Every difference between the SQLite and PostgreSQL SQL that Leadbench writes, in one place.
+class SqlDialect {
+public:
+    explicit SqlDialect(Database::Backend backend)
+        : m_backend(backend) {}
+
+    QString idColumn() const; // auto-assigned 64-bit primary key
+    QString bigint() const;   // 64-bit integer column type
+    QString real() const;     // double column type
+    QString tableExistsSql() const;
+    // Appended to an INSERT to read the new id back; empty where the driver reports it.
+    QString returningId() const;      // one bound value: the table name
+    QStringList searchSchema() const; // text search index over name, email, company and title
+    QString lockForMigration() const; // serialises concurrent migrations; empty when not needed
+    // A predicate matching leads whose name, email, company or title contains every word of
+    // `search`, case-insensitively; its values are appended to `binds`.
+    QString searchPredicate(const QString &search, QVariantList *binds) const;
+    QString insensitiveLike() const; // LIKE that ignores case
+
+private:
+    Database::Backend m_backend;
+};

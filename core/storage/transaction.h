@@ -1,0 +1,22 @@
+#pragma once
+
+#include "database.h"
+
+// A unit of work on this thread's connection: rolled back unless committed.
+class Transaction {
+public:
+    explicit Transaction(const Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    bool commit();
+    void rollback();
+    QString error() const { return m_error; }
+
+private:
+    Database m_db;
+    bool m_active = false;
+    QString m_error;
+};

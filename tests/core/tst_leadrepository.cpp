@@ -1,0 +1,361 @@
+#include "core/domain/leadcolumns.h"
+#include "core/storage/leadrepository.h"
+#include "core/storage/transaction.h"
+#include "testdatabase.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+// The repository against SQLite and PostgreSQL: intake and merge, filters, sorting, paging,
+// search and statistics, as a list or the CLI shows them.
+class TestLeadRepository : public QObject {
+    Q_OBJECT
+private slots:
+    void intakeMergesSamePerson_data() { TestDatabase::addBackendRows(); }
+    void intakeMergesSamePerson();
+    void filters_data() { TestDatabase::addBackendRows(); }
+    void filters();
+    void search_data() { TestDatabase::addBackendRows(); }
+    void search();
+    void sortingAndPaging_data() { TestDatabase::addBackendRows(); }
+    void sortingAndPaging();
+    void stats_data() { TestDatabase::addBackendRows(); }
+    void stats();
+    void rollbackLeavesNothing_data() { TestDatabase::addBackendRows(); }
+    void rollbackLeavesNothing();
+    void roundTripsEveryColumn_data() { TestDatabase::addBackendRows(); }
+    void roundTripsEveryColumn();
+};
+
+namespace {
+
+QDateTime at(int day, int hour = 12) {
+    return QDateTime(QDate(2026, 3, 1).addDays(day), QTime(hour, 0), QTimeZone::utc());
+}
+
+struct Spec {
+    Storefront storefront;
+    Stage stage;
+    const char *action;
+    const char *offer;
+    const char *first;
+    const char *last;
+    const char *company;
+    const char *title;
+    const char *owner;
+    int score;
+    int day;
+    bool isTest;
+};
+
+// Twelve leads with every filter dimension varied; one is a test lead.
+const Spec specs[] = {
+    {Storefront::AppSource, Stage::New, "PLT", "contoso.crm", "Ana", "Silva", "Fabrikam", "CIO", "",
+     80, 0, false},
+    {Storefront::AppSource, Stage::Contacted, "INS", "contoso.crm", "Ben", "Okafor", "Northwind",
+     "IT Manager", "sam", 55, 1, false},
+    {Storefront::AppSource, Stage::Won, "StartTestDrive", "contoso.bi", "Chloé", "Martin",
+     "Litware", "CTO", "sam", 90, 2, false},
+    {Storefront::AppSource, Stage::Lost, "DNC", "contoso.bi", "Dan", "Kim", "Proseware",
+     "Developer", "alex", 10, 3, false},
+    {Storefront::AzureMarketplace, Stage::New, "INS", "contoso.saas", "Eva", "Nowak", "Tailspin",
+     "Data Analyst", "", 40, 4, false},
+    {Storefront::AzureMarketplace, Stage::Qualified, "INS", "contoso.saas", "Femi", "Adeyemi",
+     "Woodgrove Bank", "VP of IT", "alex", 75, 5, false},
+    {Storefront::AzureMarketplace, Stage::Opportunity, "PLT", "contoso.vm", "Gus", "Müller",
+     "Contoso Pharmaceuticals", "Director of IT", "sam", 85, 6, false},
+    {Storefront::AzureMarketplace, Stage::Nurturing, "StartTestDrive", "contoso.vm", "Hana", "Sato",
+     "Lucerne Publishing", "Student", "alex", 5, 7, false},
+    {Storefront::AzurePortal, Stage::New, "Create", "contoso.saas", "Ivan", "Petrov", "Coho Winery",
+     "CEO", "", 60, 8, false},
+    {Storefront::AzurePortal, Stage::Disqualified, "Create", "contoso.vm", "Jo", "Li",
+     "Trey Research", "Intern", "sam", 0, 9, false},
+    {Storefront::Other, Stage::New, "XYZ", "odd.offer", "Kai", "Berg", "Alpine Ski House",
+     "Consultant", "", 30, 10, false},
+    {Storefront::AppSource, Stage::New, "PLT", "contoso.crm", "MSFT_TEST_123", "Test", "Microsoft",
+     "", "", 99, 11, true},
+};
+
+Lead leadFrom(const Spec &s) {
+    Lead l;
+    l.storefront = s.storefront;
+    l.stage = s.stage;
+    l.action = QString::fromUtf8(s.action);
+    l.offerId = QString::fromUtf8(s.offer);
+    l.firstName = QString::fromUtf8(s.first);
+    l.lastName = QString::fromUtf8(s.last);
+    l.company = QString::fromUtf8(s.company);
+    l.title = QString::fromUtf8(s.title);
+    l.owner = QString::fromUtf8(s.owner);
+    l.score = s.score;
+    l.email = l.firstName.toLower() + QStringLiteral("@example.com");
+    l.createdAt = at(s.day);
+    l.lastEventAt = at(s.day, 15);
+    l.isTest = s.isTest;
+    return l;
+}
+
+void fill(LeadRepository &repo) {
+    for (const Spec &s : specs)
+        QVERIFY2(repo.insert(leadFrom(s), {}, {}) > 0, qPrintable(repo.lastError()));
+}
+
+QStringList firstNames(const QList<Lead> &leads) {
+    QStringList names;
+    for (const Lead &l : leads)
+        names << l.firstName;
+    return names;
+}
+
+} // namespace
+
+void TestLeadRepository::intakeMergesSamePerson() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+
+    Lead contactMe;
+    contactMe.storefront = Storefront::AppSource;
+    contactMe.action = QStringLiteral("PLT");
+    contactMe.offerId = QStringLiteral("contoso.analytics");
+    contactMe.email = QStringLiteral("Mei.Wang@Fabrikam.com");
+    contactMe.firstName = QStringLiteral("Mei");
+    LeadEvent first;
+    first.occurredAt = at(0);
+    first.leadSource = QStringLiteral("AppSource-PLT|contoso.analytics");
+    first.action = contactMe.action;
+    const IntakeResult a = repo.intake(contactMe, first, QStringLiteral("tester"));
+    QCOMPARE(a.outcome, IntakeResult::Outcome::Inserted);
+
+    // The same person installs a week later, this time with a phone and company.
+    Lead install = contactMe;
+    install.email = QStringLiteral(" mei.wang@fabrikam.com");
+    install.action = QStringLiteral("INS");
+    install.phone = QStringLiteral("+86 10 5555 0100");
+    install.company = QStringLiteral("Fabrikam");
+    LeadEvent second = first;
+    second.occurredAt = at(7);
+    second.leadSource = QStringLiteral("AppSource-INS|contoso.analytics");
+    second.action = install.action;
+    const IntakeResult b = repo.intake(install, second, QStringLiteral("tester"));
+    QCOMPARE(b.outcome, IntakeResult::Outcome::Merged);
+    QCOMPARE(b.leadId, a.leadId);
+
+    QCOMPARE(repo.count(LeadFilter()), 1);
+    const Lead merged = *repo.lead(a.leadId);
+    QCOMPARE(merged.events, 2);
+    QCOMPARE(merged.phone, QStringLiteral("+86 10 5555 0100"));
+    QCOMPARE(merged.company, QStringLiteral("Fabrikam"));
+    QCOMPARE(merged.email, QStringLiteral("Mei.Wang@Fabrikam.com")); // kept, not overwritten
+    QCOMPARE(merged.action, QStringLiteral("INS"));                  // where the customer is now
+    QCOMPARE(merged.createdAt, at(0));
+    QCOMPARE(merged.lastEventAt, at(7));
+    QVERIFY(merged.version >= 2);
+
+    const QList<LeadEvent> events = repo.events(a.leadId);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).leadSource, QStringLiteral("AppSource-PLT|contoso.analytics"));
+    QCOMPARE(events.at(1).leadSource, QStringLiteral("AppSource-INS|contoso.analytics"));
+    const QList<Activity> activities = repo.activities(a.leadId);
+    QStringList kinds;
+    for (const Activity &act : activities)
+        kinds << act.kind + QLatin1Char(':') + act.field;
+    QVERIFY2(kinds.contains(QStringLiteral("created:")), qPrintable(kinds.join(u' ')));
+    QVERIFY2(kinds.contains(QStringLiteral("merged:")), qPrintable(kinds.join(u' ')));
+    QVERIFY2(kinds.contains(QStringLiteral("field:phone")), qPrintable(kinds.join(u' ')));
+
+    // Another offer is another lead; a record with nothing identifying is refused.
+    Lead otherOffer = install;
+    otherOffer.offerId = QStringLiteral("contoso.vm");
+    QCOMPARE(repo.intake(otherOffer, second, QStringLiteral("tester")).outcome,
+             IntakeResult::Outcome::Inserted);
+    Lead nobody;
+    nobody.phone = QStringLiteral("+1 555");
+    const IntakeResult refused = repo.intake(nobody, second, QStringLiteral("tester"));
+    QCOMPARE(refused.outcome, IntakeResult::Outcome::Rejected);
+    QVERIFY(!refused.error.isEmpty());
+    QCOMPARE(repo.count(LeadFilter()), 2);
+}
+
+void TestLeadRepository::filters() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+    fill(repo);
+
+    LeadFilter all;
+    QCOMPARE(repo.count(all), 11); // the test lead is left out
+    all.includeTest = true;
+    QCOMPARE(repo.count(all), 12);
+
+    LeadFilter f;
+    f.storefront = Storefront::AppSource;
+    QCOMPARE(repo.count(f), 4);
+    f.stage = Stage::Won;
+    QCOMPARE(firstNames(repo.list(f, LeadSort(), 100)), QStringList{QStringLiteral("Chloé")});
+
+    LeadFilter owner;
+    owner.owner = QStringLiteral("sam");
+    QCOMPARE(repo.count(owner), 4);
+    LeadFilter offer;
+    offer.offerId = QStringLiteral("contoso.vm");
+    QCOMPARE(repo.count(offer), 3);
+    LeadFilter action;
+    action.action = QStringLiteral("XYZ");
+    QCOMPARE(firstNames(repo.list(action, LeadSort(), 10)), QStringList{QStringLiteral("Kai")});
+    LeadFilter score;
+    score.minScore = 80;
+    QCOMPARE(repo.count(score), 3); // Chloé, Gus, Ana; the test lead's 99 does not count
+    LeadFilter dates;
+    dates.since = at(2, 0);
+    dates.until = at(5, 0);
+    LeadSort byCreated{QStringLiteral("created_at"), false};
+    QCOMPARE(firstNames(repo.list(dates, byCreated, 10)),
+             (QStringList{QStringLiteral("Chloé"), QStringLiteral("Dan"), QStringLiteral("Eva")}));
+    LeadFilter combined;
+    combined.storefront = Storefront::AzureMarketplace;
+    combined.owner = QStringLiteral("alex");
+    combined.minScore = 50;
+    QCOMPARE(firstNames(repo.list(combined, LeadSort(), 10)), QStringList{QStringLiteral("Femi")});
+}
+
+void TestLeadRepository::search() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+    fill(repo);
+    auto found = [&](const QString &text) {
+        LeadFilter f;
+        f.search = text;
+        QStringList names = firstNames(repo.list(f, LeadSort{QStringLiteral("id"), false}, 100));
+        return names;
+    };
+    QCOMPARE(found(QStringLiteral("woodgrove")), QStringList{QStringLiteral("Femi")});
+    QCOMPARE(found(QStringLiteral("OODGRO")),
+             QStringList{QStringLiteral("Femi")}); // substring, any case
+    QCOMPARE(found(QStringLiteral("ana@example")),
+             (QStringList{QStringLiteral("Ana"), QStringLiteral("Hana")})); // a substring of hana@
+    QCOMPARE(found(QStringLiteral("eva@example.com")), QStringList{QStringLiteral("Eva")});
+    QCOMPARE(found(QStringLiteral("director")), QStringList{QStringLiteral("Gus")}); // title
+    QCOMPARE(found(QStringLiteral("müller")), QStringList{QStringLiteral("Gus")});
+    // Every word must match, each anywhere.
+    QCOMPARE(found(QStringLiteral("hana lucerne")), QStringList{QStringLiteral("Hana")});
+    QCOMPARE(found(QStringLiteral("hana woodgrove")), QStringList());
+    // Words shorter than three characters still search.
+    QCOMPARE(found(QStringLiteral("Li")).contains(QStringLiteral("Jo")), true);
+    // Quotes and wildcards are text, not syntax.
+    QCOMPARE(found(QStringLiteral("\"%_")), QStringList());
+    QCOMPARE(found(QStringLiteral("MSFT_TEST")), QStringList()); // test leads stay out
+}
+
+void TestLeadRepository::sortingAndPaging() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+    fill(repo);
+
+    const LeadSort byScore{QStringLiteral("score"), true};
+    const QList<Lead> sorted = repo.list(LeadFilter(), byScore, 100);
+    QCOMPARE(sorted.size(), 11);
+    for (qsizetype i = 1; i < sorted.size(); ++i)
+        QVERIFY(sorted.at(i - 1).score >= sorted.at(i).score);
+    QCOMPARE(sorted.first().firstName, QStringLiteral("Chloé"));
+
+    const QList<Lead> ascending =
+        repo.list(LeadFilter(), LeadSort{QStringLiteral("score"), false}, 100);
+    QCOMPARE(ascending.first().firstName, QStringLiteral("Jo"));
+
+    // Keyset pages of 4 walk the same order as one list, with no lead twice or missing.
+    for (const QString &column :
+         {QStringLiteral("score"), QStringLiteral("created_at"), QStringLiteral("stage"),
+          QStringLiteral("owner"), QStringLiteral("is_test")}) {
+        for (bool descending : {false, true}) {
+            const LeadSort sort{column, descending};
+            const QList<Lead> whole = repo.list(LeadFilter(), sort, 100);
+            QList<Lead> paged;
+            std::optional<LeadCursor> cursor;
+            for (int guard = 0; guard < 10; ++guard) {
+                const QList<Lead> page =
+                    repo.page(LeadFilter(), sort, cursor ? &*cursor : nullptr, 4);
+                QVERIFY2(repo.lastError().isEmpty(), qPrintable(repo.lastError()));
+                paged += page;
+                if (page.size() < 4)
+                    break;
+                cursor = LeadRepository::cursorAfter(page.last(), sort);
+            }
+            QCOMPARE(firstNames(paged), firstNames(whole));
+            // Offset pages agree with the keyset pages.
+            QCOMPARE(firstNames(repo.list(LeadFilter(), sort, 4, 4)), firstNames(whole.mid(4, 4)));
+        }
+    }
+    LeadSort unknown{QStringLiteral("password; DROP TABLE leads"), false};
+    QVERIFY(repo.list(LeadFilter(), unknown, 10).isEmpty());
+    QVERIFY(!repo.lastError().isEmpty());
+    QCOMPARE(repo.count(LeadFilter()), 11);
+}
+
+void TestLeadRepository::stats() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+    fill(repo);
+    const std::optional<LeadStats> s = repo.stats(LeadFilter());
+    QVERIFY(s);
+    QCOMPARE(s->total, 11);
+    QCOMPARE(s->byStorefront.value(QStringLiteral("appsource")), 4);
+    QCOMPARE(s->byStorefront.value(QStringLiteral("azure-marketplace")), 4);
+    QCOMPARE(s->byStorefront.value(QStringLiteral("azure-portal")), 2);
+    QCOMPARE(s->byStorefront.value(QStringLiteral("other")), 1);
+    QCOMPARE(s->byStage.value(QStringLiteral("new")), 4);
+    QCOMPARE(s->byAction.value(QStringLiteral("INS")), 3);
+    QCOMPARE(s->byAction.value(QStringLiteral("XYZ")), 1);
+
+    LeadFilter appsource;
+    appsource.storefront = Storefront::AppSource;
+    QCOMPARE(repo.stats(appsource)->byStage.value(QStringLiteral("won")), 1);
+}
+
+void TestLeadRepository::rollbackLeavesNothing() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+    {
+        Transaction tx(t->database());
+        QVERIFY(tx.isActive());
+        fill(repo);
+        QCOMPARE(repo.count(LeadFilter()), 11);
+    } // not committed
+    QCOMPARE(repo.count(LeadFilter()), 0);
+    LeadFilter search;
+    search.search = QStringLiteral("woodgrove");
+    QCOMPARE(repo.count(search), 0);
+}
+
+void TestLeadRepository::roundTripsEveryColumn() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+    Lead l = leadFrom(specs[6]);
+    l.phone = QStringLiteral("+49 30 5555");
+    l.country = QStringLiteral("DE");
+    l.description = QStringLiteral("Line one\nline \"two\", with comma");
+    l.grade = QStringLiteral("A");
+    l.winProbability = 0.625;
+    l.nextFollowUpAt = at(20, 9);
+    l.followUps = 4;
+    l.doNotContact = true;
+    l.campaign = QStringLiteral("free-trial");
+    l.origin = QStringLiteral("co-sell");
+    l.privacyRestricted = true;
+    const qint64 id = repo.insert(l, {}, {});
+    QVERIFY(id > 0);
+    l.id = id;
+    const Lead back = *repo.lead(id);
+    for (const QString &column : LeadColumns::all())
+        QCOMPARE(LeadColumns::value(back, column), LeadColumns::value(l, column));
+    QCOMPARE(back.privacyRestricted, true);
+    QCOMPARE(back.version, 1);
+}
+
+QTEST_GUILESS_MAIN(TestLeadRepository)
+#include "tst_leadrepository.moc"

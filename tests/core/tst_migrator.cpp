@@ -1,0 +1,125 @@
+#include "core/storage/leadrepository.h"
+#include "core/storage/migrator.h"
+#include "testdatabase.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Schema migrations: a fresh database, an upgrade that keeps data, and a newer schema refused.
+class TestMigrator : public QObject {
+    Q_OBJECT
+private slots:
+    void fresh_data() { TestDatabase::addBackendRows(); }
+    void fresh();
+    void upgradeKeepsLeads_data() { TestDatabase::addBackendRows(); }
+    void upgradeKeepsLeads();
+    void refusesNewer_data() { TestDatabase::addBackendRows(); }
+    void refusesNewer();
+    void notADatabase();
+};
+
+namespace {
+Lead sampleLead() {
+    Lead l;
+    l.storefront = Storefront::AppSource;
+    l.action = QStringLiteral("PLT");
+    l.offerId = QStringLiteral("contoso.app");
+    l.firstName = QStringLiteral("Ingrid");
+    l.lastName = QStringLiteral("Andersson");
+    l.email = QStringLiteral("ingrid@northwind.se");
+    l.company = QStringLiteral("Northwind Traders");
+    l.createdAt = QDateTime::currentDateTimeUtc();
+    l.lastEventAt = l.createdAt;
+    return l;
+}
+
+void setSchemaVersion(const Database &db, int version) {
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(
+        QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'").arg(version)));
+}
+} // namespace
+
+void TestMigrator::fresh() {
+    QFETCH(QString, backend);
+    const auto t = TestDatabase::create(backend);
+    if (!t->ok() && t->mustSkip())
+        QSKIP(qPrintable(t->problem()));
+    QVERIFY2(t->ok(), qPrintable(t->problem()));
+    QString error;
+    Migrator m(t->database());
+    QCOMPARE(m.currentVersion(&error), 0);
+    QVERIFY2(m.migrate(&error), qPrintable(error));
+    QCOMPARE(m.currentVersion(&error), Migrator::latestVersion());
+    // Running again is harmless.
+    QVERIFY2(m.migrate(&error), qPrintable(error));
+    LeadRepository repo(t->database());
+    QVERIFY(repo.insert(sampleLead(), {}, {}) > 0);
+    LeadFilter search;
+    search.search = QStringLiteral("northwind");
+    QCOMPARE(repo.count(search), 1);
+}
+
+void TestMigrator::upgradeKeepsLeads() {
+    QFETCH(QString, backend);
+    const auto t = TestDatabase::create(backend);
+    if (!t->ok() && t->mustSkip())
+        QSKIP(qPrintable(t->problem()));
+    QVERIFY2(t->ok(), qPrintable(t->problem()));
+    QString error;
+    Migrator m(t->database());
+    // Version 1 has the tables but no text search index.
+    QVERIFY2(m.migrate(&error, 1), qPrintable(error));
+    QCOMPARE(m.currentVersion(&error), 1);
+    LeadRepository repo(t->database());
+    const qint64 id = repo.insert(sampleLead(), {}, {});
+    QVERIFY2(id > 0, qPrintable(repo.lastError()));
+
+    QVERIFY2(m.migrate(&error), qPrintable(error));
+    QCOMPARE(m.currentVersion(&error), Migrator::latestVersion());
+    const std::optional<Lead> kept = repo.lead(id);
+    QVERIFY(kept);
+    QCOMPARE(kept->email, QStringLiteral("ingrid@northwind.se"));
+    // The lead stored before the upgrade is found by the search the upgrade added.
+    LeadFilter search;
+    search.search = QStringLiteral("ndersso");
+    QCOMPARE(repo.count(search), 1);
+}
+
+void TestMigrator::refusesNewer() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    setSchemaVersion(t->database(), 99);
+    LeadRepository repo(t->database());
+    const qint64 before = repo.count(LeadFilter());
+
+    QString error;
+    QVERIFY(!Migrator(t->database()).migrate(&error));
+    QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("99")), qPrintable(error));
+    QCOMPARE(Migrator(t->database()).currentVersion(&error), 99);
+    QCOMPARE(repo.count(LeadFilter()), before);
+}
+
+void TestMigrator::notADatabase() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.sqlite"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 'x'));
+    f.close();
+    const Database db = Database::fromLocation(path);
+    QString error;
+    QVERIFY(!Migrator(db).migrate(&error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    db.closeThreadConnection();
+    QFile check(path);
+    QVERIFY(check.open(QIODevice::ReadOnly));
+    QCOMPARE(check.readAll(), QByteArray(4096, 'x'));
+}
+
+QTEST_GUILESS_MAIN(TestMigrator)
+#include "tst_migrator.moc"
