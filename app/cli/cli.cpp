@@ -29,10 +29,13 @@ const char usageText[] =
     "       [--limit N] [--offset N] list leads\n"
     "  show ID [--format text|json]  a lead with its events and activities\n"
     "  stats [--format json|table]   counts per storefront, stage and action\n"
+    "  count [filters]               the number of matching leads, as JSON\n"
     "\n"
     "filters: --storefront S --stage S --owner O --offer ID --action A --search TEXT\n"
     "         --min-score N --since DATE --until DATE --include-test\n"
     "\n"
+    "--timing (before the command) reports on stderr how long the command took once the\n"
+    "database was open.\n"
     "The database is --db, else $LEADBENCH_DB, else the per-user data directory.\n"
     "Exit status: 0 success, 1 runtime failure, 2 bad usage or rejected input, 3 conflict.\n";
 
@@ -90,12 +93,14 @@ bool Cli::openDatabase(const Database &db) {
         fail(error);
         return false;
     }
+    m_work.start();
     return true;
 }
 
 int Cli::run(const QStringList &arguments) {
     // Global options come before the command.
     QString location;
+    bool timing = false;
     qsizetype i = 0;
     for (; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
@@ -111,6 +116,8 @@ int Cli::run(const QStringList &arguments) {
             if (i + 1 >= arguments.size())
                 return usage(QStringLiteral("--db needs a value"));
             location = arguments.at(++i);
+        } else if (a == QLatin1String("--timing")) {
+            timing = true;
         } else if (a.startsWith(QLatin1String("--db="))) {
             location = a.mid(5);
         } else if (a.startsWith(QLatin1String("-"))) {
@@ -145,6 +152,17 @@ int Cli::run(const QStringList &arguments) {
         return true;
     };
 
+    const int code = dispatch(command, db, accept, args);
+    if (timing && m_work.isValid())
+        m_err << "leadbench-cli: " << command << " took "
+              << QString::number(m_work.nsecsElapsed() / 1e6, 'f', 1) << " ms\n";
+    return code;
+}
+
+template <typename Accept>
+int Cli::dispatch(const QString &command, const Database &db, Accept &accept,
+                  const CliArguments &args)
+{
     if (command == QLatin1String("init"))
         return accept({}, {}, 0) ? init(db) : Usage;
     if (command == QLatin1String("generate"))
@@ -167,6 +185,8 @@ int Cli::run(const QStringList &arguments) {
         valued += QStringLiteral("format");
         return accept(valued, {QStringLiteral("include-test")}, 0) ? stats(db, args) : Usage;
     }
+    if (command == QLatin1String("count"))
+        return accept(filterOptions, {QStringLiteral("include-test")}, 0) ? count(db, args) : Usage;
     return usage(QStringLiteral("unknown command %1").arg(command));
 }
 
@@ -420,8 +440,8 @@ int Cli::show(const Database &db, const CliArguments &args) {
         return Ok;
     }
     for (const QString &c : LeadColumns::all())
-        m_out << pad(c, 18) << LeadColumns::text(*lead, c) << '\n';
-    m_out << pad(QStringLiteral("privacy_restricted"), 18)
+        m_out << pad(c, 19) << LeadColumns::text(*lead, c) << '\n';
+    m_out << pad(QStringLiteral("privacy_restricted"), 19)
           << (lead->privacyRestricted ? "true" : "false") << "\n\nevents:\n";
     for (const LeadEvent &e : events)
         m_out << "  " << LeadColumns::isoUtc(e.occurredAt) << "  " << e.leadSource << "  "
@@ -460,5 +480,21 @@ int Cli::stats(const Database &db, const CliArguments &args) {
         for (auto it = map->cbegin(); it != map->cend(); ++it)
             m_out << "  " << pad(it.key(), 22) << it.value() << '\n';
     }
+    return Ok;
+}
+
+int Cli::count(const Database &db, const CliArguments &args)
+{
+    LeadFilter filter;
+    if (!parseFilter(args, &filter))
+        return Usage;
+    if (!openDatabase(db))
+        return Failure;
+    LeadRepository repo(db);
+    const qint64 n = repo.count(filter);
+    if (n < 0)
+        return fail(repo.lastError());
+    m_out << QJsonDocument(QJsonObject{{QStringLiteral("count"), n}}).toJson(QJsonDocument::Compact)
+          << '\n';
     return Ok;
 }

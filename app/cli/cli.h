@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QStringList>
 
 class CliArguments;
@@ -21,13 +22,18 @@ private:
     bool openDatabase(const Database &db);
     bool parseFilter(const CliArguments &args, LeadFilter *filter);
 
+    template <typename Accept>
+    int dispatch(const QString &command, const Database &db, Accept &accept,
+                 const CliArguments &args);
     int init(const Database &db);
     int generate(const Database &db, const CliArguments &args);
     int importCsv(const Database &db, const CliArguments &args);
     int list(const Database &db, const CliArguments &args);
     int show(const Database &db, const CliArguments &args);
     int stats(const Database &db, const CliArguments &args);
+    int count(const Database &db, const CliArguments &args);
 
     QTextStream &m_out;
     QTextStream &m_err;
+    QElapsedTimer m_work; // started once the database is open: what --timing reports
 };

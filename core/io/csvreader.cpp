@@ -6,10 +6,47 @@
 CsvReader::CsvReader(QIODevice *device)
     : m_device(device) {}
 
+bool CsvReader::atEnd() const
+{
+    return m_pos >= m_buffer.size() && m_device->atEnd();
+}
+
+QByteArray CsvReader::readPhysicalLine()
+{
+    while (true) {
+        const char *data = m_buffer.constData();
+        for (qsizetype i = m_pos; i < m_buffer.size(); ++i) {
+            if (data[i] != '\n' && data[i] != '\r')
+                continue;
+            // A CR at the end of the buffer may be the first half of a CRLF.
+            if (data[i] == '\r' && i + 1 == m_buffer.size() && !m_device->atEnd())
+                break;
+            qsizetype end = i + 1;
+            if (data[i] == '\r' && end < m_buffer.size() && data[end] == '\n')
+                ++end;
+            QByteArray line = m_buffer.mid(m_pos, end - m_pos);
+            m_pos = end;
+            return line;
+        }
+        if (m_device->atEnd()) {
+            QByteArray rest = m_buffer.mid(m_pos);
+            m_buffer.clear();
+            m_pos = 0;
+            return rest;
+        }
+        m_buffer.remove(0, m_pos);
+        m_pos = 0;
+        const QByteArray more = m_device->read(1 << 16);
+        if (more.isEmpty() && !m_device->atEnd())
+            return {}; // read error
+        m_buffer += more;
+    }
+}
+
 bool CsvReader::next() {
     m_fields.clear();
     m_error.clear();
-    if (m_device->atEnd())
+    if (atEnd())
         return false;
     m_line = m_nextLine;
 
@@ -19,8 +56,8 @@ bool CsvReader::next() {
     bool badUtf8 = false;
     bool strayQuote = false;
     while (true) {
-        QByteArray raw = m_device->readLine();
-        if (raw.isEmpty() && m_device->atEnd()) {
+        QByteArray raw = readPhysicalLine();
+        if (raw.isEmpty() && atEnd()) {
             if (inQuotes)
                 m_error =
                     QStringLiteral("a quoted field opened on line %1 is never closed").arg(m_line);
@@ -71,7 +108,7 @@ bool CsvReader::next() {
         }
         if (!inQuotes || lineDone)
             break;
-        if (m_device->atEnd() && inQuotes) {
+        if (atEnd() && inQuotes) {
             m_error =
                 QStringLiteral("a quoted field opened on line %1 is never closed").arg(m_line);
             break;

@@ -19,7 +19,12 @@ public:
     qint64 bytesRead() const { return m_bytesRead; }
 
 private:
+    QByteArray readPhysicalLine(); // up to and including its end: LF, CRLF or a lone CR
+    bool atEnd() const;
+
     QIODevice *m_device;
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;
     QStringList m_fields;
     QString m_error;
     qint64 m_line = 0;

@@ -338,8 +338,9 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
             it = domains.insert(company, domainOf(company));
         return *it;
     };
-    QSet<QString> keys; // de-duplication keys in this run: a person meets an offer once
-    keys.reserve(qsizetype(std::min<qint64>(count, 4000000)));
+    // A person meets an offer once: keys already stored and those of this run are avoided.
+    QSet<QString> keys = existing > 0 ? repo.dedupKeys() : QSet<QString>();
+    keys.reserve(qsizetype(std::min<qint64>(existing + count, 8000000)));
     QList<double> countryWeights, titleWeights;
     for (const Country &c : countries)
         countryWeights << c.weight;
@@ -349,6 +350,7 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
     for (qint64 n = 0; n < count; ++n) {
         if (m_cancel && m_cancel->load()) {
             result.cancelled = true;
+            result.generated = 0;
             result.error = QStringLiteral("cancelled; nothing was added");
             return result;
         }
@@ -584,6 +586,7 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
 
         if (repo.insert(lead, events, activities) == 0) {
             result.error = repo.lastError();
+            result.generated = 0;
             return result;
         }
         ++result.generated;
@@ -592,6 +595,7 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
     }
     if (!bulk.finish(&error)) {
         result.error = QStringLiteral("cannot rebuild the indexes: %1").arg(error);
+        result.generated = 0;
         return result;
     }
     if (!tx.commit()) {

@@ -84,6 +84,7 @@ QJsonObject ImportSummary::toJson() const {
     QJsonObject o{{QStringLiteral("read"), read},
                   {QStringLiteral("imported"), imported},
                   {QStringLiteral("merged"), merged},
+                  {QStringLiteral("unchanged"), unchanged},
                   {QStringLiteral("rejected"), rejected},
                   {QStringLiteral("errors"), errs}};
     if (!fatal.isEmpty())
@@ -155,7 +156,8 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
     while (reader.next()) {
         if (m_cancel && m_cancel->load()) {
             s.cancelled = true;
-            return s; // the transaction rolls back
+            s.imported = s.merged = s.unchanged = 0; // the transaction rolls back
+            return s;
         }
         const QStringList &row = reader.fields();
         if (row.size() == 1 && row.first().trimmed().isEmpty())
@@ -244,18 +246,21 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
         if (r.outcome == IntakeResult::Outcome::Rejected) {
             // A storage failure poisons the transaction: nothing of this import lands.
             s.fatal = QStringLiteral("%1: line %2: %3").arg(name).arg(line).arg(r.error);
+            s.imported = s.merged = s.unchanged = 0;
             return s;
         }
         if (r.outcome == IntakeResult::Outcome::Inserted)
             ++s.imported;
-        else
+        else if (r.outcome == IntakeResult::Outcome::Merged)
             ++s.merged;
+        else
+            ++s.unchanged;
         if (m_progress && s.read % 500 == 0)
             m_progress(reader.bytesRead(), total);
     }
     if (!tx.commit()) {
         s.fatal = QStringLiteral("cannot commit the import: %1").arg(tx.error());
-        s.imported = s.merged = 0;
+        s.imported = s.merged = s.unchanged = 0;
         return s;
     }
     if (m_progress)

@@ -21,6 +21,7 @@ struct ImportSummary {
     qint64 read = 0;
     qint64 imported = 0; // new leads
     qint64 merged = 0;   // records that became another event on an existing lead
+    qint64 unchanged = 0; // records already stored (the same file imported again)
     qint64 rejected = 0;
     QList<ImportError> errors;
     QString fatal; // set when nothing landed: unreadable file, bad header, storage failure

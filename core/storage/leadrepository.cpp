@@ -382,31 +382,48 @@ LeadCursor LeadRepository::cursorAfter(const Lead &lead, const LeadSort &sort) {
     QVariant v = LeadColumns::value(lead, sort.column);
     if (v.typeId() == QMetaType::Bool)
         v = v.toBool() ? 1 : 0; // flags are stored as integers
+    else if (v.typeId() == QMetaType::QString)
+        v = text(v.toString()); // unset values are stored as '', never NULL
     return {v, lead.id};
 }
 
-std::optional<LeadStats> LeadRepository::stats(const LeadFilter &filter) const {
-    LeadStats s;
-    const std::pair<const char *, QMap<QString, qint64> *> groups[] = {
-        {"storefront", &s.byStorefront}, {"stage", &s.byStage}, {"action", &s.byAction}};
-    for (const auto &[column, target] : groups) {
-        QVariantList binds;
-        QSqlQuery q(m_db.connection());
-        q.setForwardOnly(true);
-        const QString col = QLatin1String(column);
-        q.prepare(QStringLiteral("SELECT %1, count(*) FROM leads").arg(col) +
-                  whereClause(filter, &binds) + QStringLiteral(" GROUP BY ") + col);
-        for (const QVariant &v : std::as_const(binds))
-            q.addBindValue(v);
-        if (!q.exec()) {
-            fail(QStringLiteral("cannot compute statistics"), q.lastError().text());
-            return std::nullopt;
-        }
-        while (q.next())
-            target->insert(q.value(0).toString(), q.value(1).toLongLong());
+QSet<QString> LeadRepository::dedupKeys() const
+{
+    QSet<QString> keys;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT dedup_key FROM leads"))) {
+        fail(QStringLiteral("cannot read the lead keys"), q.lastError().text());
+        return keys;
     }
-    for (qint64 n : std::as_const(s.byStorefront))
+    while (q.next())
+        keys.insert(q.value(0).toString());
+    return keys;
+}
+
+std::optional<LeadStats> LeadRepository::stats(const LeadFilter &filter) const
+{
+    // One pass over the overview index, folded three ways here.
+    LeadStats s;
+    QVariantList binds;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT storefront, stage, action, count(*) FROM leads")
+              + whereClause(filter, &binds)
+              + QStringLiteral(" GROUP BY storefront, stage, action"));
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!q.exec()) {
+        fail(QStringLiteral("cannot compute statistics"), q.lastError().text());
+        return std::nullopt;
+    }
+    while (q.next()) {
+        const qint64 n = q.value(3).toLongLong();
+        s.byStorefront[q.value(0).toString()] += n;
+        s.byStage[q.value(1).toString()] += n;
+        s.byAction[q.value(2).toString()] += n;
         s.total += n;
+    }
     return s;
 }
 
@@ -539,6 +556,19 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
     }
 
     Lead stored = existing.first();
+    if (event.occurredAt.isValid()) { // without its own time a record cannot be recognised
+        QSqlQuery same(m_db.connection());
+        same.prepare(QStringLiteral("SELECT count(*) FROM lead_events WHERE lead_id = ? AND "
+                                    "occurred_at = ? AND lead_source = ?"));
+        same.addBindValue(stored.id);
+        same.addBindValue(text(isoUtc(at)));
+        same.addBindValue(text(event.leadSource));
+        if (same.exec() && same.next() && same.value(0).toLongLong() > 0) {
+            result.outcome = IntakeResult::Outcome::Unchanged;
+            result.leadId = stored.id;
+            return result;
+        }
+    }
     QList<Activity> changes = fillEmptyFields(stored, incoming);
     if (!stored.createdAt.isValid() || at < stored.createdAt)
         stored.createdAt = at;

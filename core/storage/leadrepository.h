@@ -8,13 +8,15 @@
 #include "leadstats.h"
 
 #include <QList>
+#include <QSet>
 
 #include <memory>
 #include <optional>
 
 // What happened to an incoming marketplace record.
 struct IntakeResult {
-    enum class Outcome { Inserted, Merged, Rejected };
+    // Unchanged: the lead already has this very event (same LeadSource and time).
+    enum class Outcome { Inserted, Merged, Unchanged, Rejected };
     Outcome outcome = Outcome::Rejected;
     qint64 leadId = 0;
     QString error;
@@ -44,6 +46,8 @@ public:
     QList<Lead> page(const LeadFilter &filter, const LeadSort &sort, const LeadCursor *after,
                      int limit) const;
     static LeadCursor cursorAfter(const Lead &lead, const LeadSort &sort);
+    // Every stored de-duplication key, for bulk writers that must not collide.
+    QSet<QString> dedupKeys() const;
     std::optional<LeadStats> stats(const LeadFilter &filter) const;
 
     // A marketplace record: becomes a new lead, or another event on the lead with the same

@@ -40,11 +40,15 @@ QStringList baseSchema(const SqlDialect &d) {
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE leads (%1)").arg(leadColumns.join(QStringLiteral(", "))),
         QStringLiteral("CREATE UNIQUE INDEX leads_dedup_key ON leads(dedup_key)"),
-        QStringLiteral(
-            "CREATE INDEX leads_test_storefront_stage ON leads(is_test, storefront, stage)"),
-        QStringLiteral("CREATE INDEX leads_score ON leads(score, id)"),
-        QStringLiteral("CREATE INDEX leads_created_at ON leads(created_at, id)"),
-        QStringLiteral("CREATE INDEX leads_last_event_at ON leads(last_event_at, id)"),
+        // Counts and statistics read only this index: the usual filters are all in it.
+        QStringLiteral("CREATE INDEX leads_overview ON leads(is_test, storefront, stage, action, "
+                       "created_at)"),
+        // Lists leave test leads out, so the sort indexes lead with is_test: one index range
+        // gives both the filter and the order of a page.
+        QStringLiteral("CREATE INDEX leads_score ON leads(is_test, score, id)"),
+        QStringLiteral("CREATE INDEX leads_created_at ON leads(is_test, created_at, id)"),
+        QStringLiteral("CREATE INDEX leads_last_event_at ON leads(is_test, last_event_at, id)"),
+        QStringLiteral("CREATE INDEX leads_next_follow_up_at ON leads(is_test, next_follow_up_at, id)"),
         QStringLiteral("CREATE INDEX leads_owner ON leads(owner)"),
         QStringLiteral("CREATE INDEX leads_offer_id ON leads(offer_id)"),
         QStringLiteral("CREATE TABLE lead_events (id %1, %2, occurred_at TEXT NOT NULL, storefront "

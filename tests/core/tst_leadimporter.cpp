@@ -1,0 +1,649 @@
+#include "core/domain/leadcolumns.h"
+#include "core/io/leadimporter.h"
+#include "core/storage/leadrepository.h"
+#include "testdatabase.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+#include <atomic>
+
+// LeadImporter: marketplace CSV into the lead library, on both backends. Good rows land, bad rows
+// are rejected with their physical line, and a fatal problem or a cancel lands nothing.
+class TestLeadImporter : public QObject {
+    Q_OBJECT
+private slots:
+    void microsoftFieldNames_data();
+    void microsoftFieldNames();
+    void canonicalHeaders_data();
+    void canonicalHeaders();
+    void duplicateMerges_data();
+    void duplicateMerges();
+    void duplicateInALaterImportMerges_data();
+    void duplicateInALaterImportMerges();
+    void sameFileTwiceChangesNothing_data() { TestDatabase::addBackendRows(); }
+    void sameFileTwiceChangesNothing();
+    void unidentifiableRowRejected_data();
+    void unidentifiableRowRejected();
+    void badFieldRejected_data();
+    void badFieldRejected();
+    void wrongFieldCountRejected_data();
+    void wrongFieldCountRejected();
+    void headerWithoutIdentityIsFatal_data();
+    void headerWithoutIdentityIsFatal();
+    void cancelLandsNothing_data();
+    void cancelLandsNothing();
+    void testLeadsFlagged_data();
+    void testLeadsFlagged();
+    void summaryJson_data();
+    void summaryJson();
+};
+
+namespace {
+
+const QByteArray microsoftHeader =
+    "LeadSource,ActionCode,OfferTitle,FirstName,LastName,Email,Phone,"
+    "Country,Company,Title,Description,CreatedTime\n";
+
+ImportSummary importText(const Database &db, const QByteArray &csv,
+                         const std::atomic_bool *cancel = nullptr,
+                         std::function<void(qint64, qint64)> progress = {}) {
+    QByteArray data = csv;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    LeadImporter importer(db, QStringLiteral("tester"));
+    if (cancel)
+        importer.setCancelFlag(cancel);
+    if (progress)
+        importer.setProgressHandler(std::move(progress));
+    return importer.importCsv(&buffer, QStringLiteral("leads.csv"));
+}
+
+qint64 countLeads(const Database &db, bool includeTest = true) {
+    LeadFilter f;
+    f.includeTest = includeTest;
+    return LeadRepository(db).count(f);
+}
+
+QList<Lead> allLeads(const Database &db) {
+    LeadFilter f;
+    f.includeTest = true;
+    LeadSort byId;
+    byId.column = QStringLiteral("id");
+    byId.descending = false;
+    return LeadRepository(db).list(f, byId, 100000);
+}
+
+std::optional<Lead> leadByEmail(const Database &db, const QString &email) {
+    for (const Lead &l : allLeads(db))
+        if (l.email == email)
+            return l;
+    return std::nullopt;
+}
+
+QString errorsText(const ImportSummary &s) {
+    QStringList out;
+    if (!s.fatal.isEmpty())
+        out << QStringLiteral("fatal: ") + s.fatal;
+    for (const ImportError &e : s.errors)
+        out << QStringLiteral("line %1: %2").arg(e.line).arg(e.message);
+    return out.join(QStringLiteral("; "));
+}
+
+// Rows for each backend crossed with `cases` (name, then the columns' values via `add`).
+template <typename AddRow> void backendRows(const QStringList &cases, AddRow add) {
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgresql")})
+        for (qsizetype i = 0; i < cases.size(); ++i)
+            add(QTest::addRow("%s: %s", qPrintable(backend), qPrintable(cases.at(i))) << backend,
+                i);
+}
+
+} // namespace
+
+void TestLeadImporter::microsoftFieldNames_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("leadSource");
+    QTest::addColumn<QString>("storefront");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("offer");
+    QTest::addColumn<bool>("doNotContact");
+
+    struct Case {
+        QString name, source, storefront, action, offer;
+        bool dnc;
+    };
+    const QList<Case> cases = {
+        {QStringLiteral("Azure Marketplace install"),
+         QStringLiteral("AzureMarketplace-INS|contoso.analytics-saas"),
+         QStringLiteral("azure-marketplace"), QStringLiteral("INS"),
+         QStringLiteral("contoso.analytics-saas"), false},
+        {QStringLiteral("SPZA is AppSource"), QStringLiteral("SPZA-PLT|x.y"),
+         QStringLiteral("appsource"), QStringLiteral("PLT"), QStringLiteral("x.y"), false},
+        {QStringLiteral("AppSource contact me"),
+         QStringLiteral("AppSource-PLT|contoso.crm-connector"), QStringLiteral("appsource"),
+         QStringLiteral("PLT"), QStringLiteral("contoso.crm-connector"), false},
+        {QStringLiteral("Azure portal create"),
+         QStringLiteral("AzurePortal-Create|contoso.backup-managed-app"),
+         QStringLiteral("azure-portal"), QStringLiteral("Create"),
+         QStringLiteral("contoso.backup-managed-app"), false},
+        {QStringLiteral("test drive"),
+         QStringLiteral("AzureMarketplace-StartTestDrive|contoso.hardened-sql-vm"),
+         QStringLiteral("azure-marketplace"), QStringLiteral("StartTestDrive"),
+         QStringLiteral("contoso.hardened-sql-vm"), false},
+        {QStringLiteral("do not contact"), QStringLiteral("AppSource-DNC|contoso.teams-approvals"),
+         QStringLiteral("appsource"), QStringLiteral("DNC"),
+         QStringLiteral("contoso.teams-approvals"), true},
+        {QStringLiteral("unknown action kept verbatim"),
+         QStringLiteral("AzureMarketplace-Subscribe|contoso.edge-cache-container"),
+         QStringLiteral("azure-marketplace"), QStringLiteral("Subscribe"),
+         QStringLiteral("contoso.edge-cache-container"), false},
+    };
+    QStringList names;
+    for (const Case &c : cases)
+        names << c.name;
+    backendRows(names, [&](QTestData &row, qsizetype i) {
+        const Case &c = cases.at(i);
+        row << c.source << c.storefront << c.action << c.offer << c.dnc;
+    });
+}
+
+void TestLeadImporter::microsoftFieldNames() {
+    QFETCH(QString, backend);
+    QFETCH(QString, leadSource);
+    QFETCH(QString, storefront);
+    QFETCH(QString, action);
+    QFETCH(QString, offer);
+    QFETCH(bool, doNotContact);
+    LB_TEST_DATABASE(t, backend);
+
+    const QByteArray csv = microsoftHeader + leadSource.toUtf8() +
+                           ",INS,Contoso Offer,Ana,Müller,ana.mueller@fabrikam.com,+49 30 "
+                           "1234567,de,Fabrikam GmbH,CTO,\"Wants a demo, soon\","
+                           "2025-03-01T09:30:00Z\n";
+    const ImportSummary s = importText(t->database(), csv);
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(s.read, 1);
+    QCOMPARE(s.imported, 1);
+    QCOMPARE(s.merged, 0);
+    QCOMPARE(s.rejected, 0);
+
+    const QList<Lead> leads = allLeads(t->database());
+    QCOMPARE(leads.size(), 1);
+    const Lead &l = leads.first();
+    QCOMPARE(Storefronts::canonicalName(l.storefront), storefront);
+    QCOMPARE(l.action, action);
+    QCOMPARE(l.offerId, offer);
+    QCOMPARE(l.offerTitle, QStringLiteral("Contoso Offer"));
+    QCOMPARE(l.firstName, QStringLiteral("Ana"));
+    QCOMPARE(l.lastName, QStringLiteral("Müller"));
+    QCOMPARE(l.email, QStringLiteral("ana.mueller@fabrikam.com"));
+    QCOMPARE(l.phone, QStringLiteral("+49 30 1234567"));
+    QCOMPARE(l.country, QStringLiteral("DE"));
+    QCOMPARE(l.company, QStringLiteral("Fabrikam GmbH"));
+    QCOMPARE(l.title, QStringLiteral("CTO"));
+    QCOMPARE(l.description, QStringLiteral("Wants a demo, soon"));
+    QCOMPARE(LeadColumns::isoUtc(l.createdAt), QStringLiteral("2025-03-01T09:30:00Z"));
+    QCOMPARE(l.stage, Stage::New);
+    QCOMPARE(l.events, 1);
+    QCOMPARE(l.doNotContact, doNotContact);
+    QVERIFY(!l.isTest);
+
+    // The marketplace record is kept as the lead's first event, LeadSource verbatim.
+    const QList<LeadEvent> events = LeadRepository(t->database()).events(l.id);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().leadSource, leadSource);
+    QCOMPARE(events.first().action, action);
+}
+
+void TestLeadImporter::canonicalHeaders_data() {
+    TestDatabase::addBackendRows();
+}
+
+void TestLeadImporter::canonicalHeaders() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+
+    const QByteArray csv =
+        "first_name,last_name,email,phone,country,company,title,storefront,action,offer_id,"
+        "offer_title,stage,owner,created_at,campaign,origin,description\n"
+        "Wei,Zhang,wei.zhang@litware.com,+86 10 5555555,CN,Litware,Cloud Architect,azure-portal,"
+        "Create,contoso.secure-gateway-vm,Contoso Secure Gateway VM,qualified,sam.patel,"
+        "2024-11-02T08:15:00Z,azure-portal-purchase,co-sell,From the partner center\n"
+        "Sofia,Rossi,sofia@tailspin.com,,IT,Tailspin,IT "
+        "Manager,appsource,PLT,contoso.crm-connector,"
+        "Contoso CRM Connector,,,2024-12-24,,,\n";
+    const ImportSummary s = importText(t->database(), csv);
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(s.read, 2);
+    QCOMPARE(s.imported, 2);
+    QCOMPARE(s.rejected, 0);
+
+    const std::optional<Lead> wei =
+        leadByEmail(t->database(), QStringLiteral("wei.zhang@litware.com"));
+    QVERIFY(wei);
+    QCOMPARE(wei->storefront, Storefront::AzurePortal);
+    QCOMPARE(wei->action, QStringLiteral("Create"));
+    QCOMPARE(wei->offerId, QStringLiteral("contoso.secure-gateway-vm"));
+    QCOMPARE(wei->offerTitle, QStringLiteral("Contoso Secure Gateway VM"));
+    QCOMPARE(wei->firstName, QStringLiteral("Wei"));
+    QCOMPARE(wei->lastName, QStringLiteral("Zhang"));
+    QCOMPARE(wei->phone, QStringLiteral("+86 10 5555555"));
+    QCOMPARE(wei->country, QStringLiteral("CN"));
+    QCOMPARE(wei->company, QStringLiteral("Litware"));
+    QCOMPARE(wei->title, QStringLiteral("Cloud Architect"));
+    QCOMPARE(wei->stage, Stage::Qualified);
+    QCOMPARE(wei->owner, QStringLiteral("sam.patel"));
+    QCOMPARE(LeadColumns::isoUtc(wei->createdAt), QStringLiteral("2024-11-02T08:15:00Z"));
+    QCOMPARE(wei->campaign, QStringLiteral("azure-portal-purchase"));
+    QCOMPARE(wei->origin, QStringLiteral("co-sell"));
+    QCOMPARE(wei->description, QStringLiteral("From the partner center"));
+
+    const std::optional<Lead> sofia =
+        leadByEmail(t->database(), QStringLiteral("sofia@tailspin.com"));
+    QVERIFY(sofia);
+    QCOMPARE(sofia->storefront, Storefront::AppSource);
+    QCOMPARE(sofia->action, QStringLiteral("PLT"));
+    QCOMPARE(sofia->offerId, QStringLiteral("contoso.crm-connector"));
+    QCOMPARE(sofia->stage, Stage::New); // an empty stage is a new lead
+    QCOMPARE(LeadColumns::isoUtc(sofia->createdAt), QStringLiteral("2024-12-24T00:00:00Z"));
+    QCOMPARE(sofia->origin, QStringLiteral("marketplace"));
+}
+
+void TestLeadImporter::duplicateMerges_data() {
+    TestDatabase::addBackendRows();
+}
+
+void TestLeadImporter::duplicateMerges() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+
+    // Contact me, then an install a few days later by the same person (email in other case),
+    // plus the same person on another offer: that one is a lead of its own.
+    const QByteArray csv =
+        microsoftHeader +
+        "AzureMarketplace-PLT|contoso.analytics-saas,PLT,Contoso Analytics,Ana,Silva,"
+        "ana@fabrikam.com,,US,Fabrikam,,Contact me,2025-03-01T09:30:00Z\n"
+        "AzureMarketplace-INS|contoso.analytics-saas,INS,Contoso Analytics,Ana,Silva,"
+        "ANA@Fabrikam.com,+1 425 555 0100,US,Fabrikam,Director of IT,,2025-03-05T10:00:00Z\n"
+        "AzureMarketplace-PLT|contoso.data-pipeline-saas,PLT,Contoso Data Pipelines,Ana,Silva,"
+        "ana@fabrikam.com,,US,Fabrikam,,,2025-03-06T10:00:00Z\n";
+    const ImportSummary s = importText(t->database(), csv);
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(s.read, 3);
+    QCOMPARE(s.imported, 2);
+    QCOMPARE(s.merged, 1);
+    QCOMPARE(s.rejected, 0);
+    QCOMPARE(countLeads(t->database()), 2);
+
+    LeadRepository repo(t->database());
+    const QList<Lead> leads = allLeads(t->database());
+    const auto it = std::find_if(leads.cbegin(), leads.cend(), [](const Lead &l) {
+        return l.offerId == QLatin1String("contoso.analytics-saas");
+    });
+    QVERIFY(it != leads.cend());
+    const Lead &ana = *it;
+    QCOMPARE(ana.events, 2);
+    QCOMPARE(repo.events(ana.id).size(), 2);
+    QCOMPARE(ana.phone, QStringLiteral("+1 425 555 0100")); // filled from the later row
+    QCOMPARE(ana.title, QStringLiteral("Director of IT"));
+    QCOMPARE(ana.description, QStringLiteral("Contact me")); // kept, not overwritten
+    QCOMPARE(ana.action, QStringLiteral("INS"));             // the newest touch
+    QCOMPARE(LeadColumns::isoUtc(ana.createdAt), QStringLiteral("2025-03-01T09:30:00Z"));
+    QCOMPARE(LeadColumns::isoUtc(ana.lastEventAt), QStringLiteral("2025-03-05T10:00:00Z"));
+
+    const QList<LeadEvent> events = repo.events(ana.id);
+    QCOMPARE(events.at(0).action, QStringLiteral("PLT"));
+    QCOMPARE(events.at(1).action, QStringLiteral("INS"));
+
+    const auto other = std::find_if(leads.cbegin(), leads.cend(), [](const Lead &l) {
+        return l.offerId == QLatin1String("contoso.data-pipeline-saas");
+    });
+    QVERIFY(other != leads.cend());
+    QCOMPARE(other->events, 1);
+}
+
+void TestLeadImporter::duplicateInALaterImportMerges_data() {
+    TestDatabase::addBackendRows();
+}
+
+void TestLeadImporter::sameFileTwiceChangesNothing() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const QByteArray csv = microsoftHeader +
+                           "SPZA-PLT|contoso.crm-connector,PLT,CRM Connector,Jonas,Nilsson,"
+                           "jonas@woodgrove.se,,SE,Woodgrove,,,2025-01-10T12:00:00Z\n"
+                           "SPZA-INS|contoso.crm-connector,INS,CRM Connector,Jonas,Nilsson,"
+                           "jonas@woodgrove.se,,SE,Woodgrove,,,2025-01-20T12:00:00Z\n";
+    const ImportSummary first = importText(t->database(), csv);
+    QVERIFY2(first.ok(), qPrintable(errorsText(first)));
+    QCOMPARE(first.imported, 1);
+    QCOMPARE(first.merged, 1);
+
+    const ImportSummary again = importText(t->database(), csv);
+    QVERIFY2(again.ok(), qPrintable(errorsText(again)));
+    QCOMPARE(again.read, 2);
+    QCOMPARE(again.imported, 0);
+    QCOMPARE(again.merged, 0);
+    QCOMPARE(again.unchanged, 2);
+    LeadRepository repo(t->database());
+    const QList<Lead> leads = repo.list(LeadFilter(), LeadSort(), 10);
+    QCOMPARE(leads.size(), 1);
+    QCOMPARE(leads.first().events, 2);
+    QCOMPARE(repo.events(leads.first().id).size(), 2);
+}
+
+void TestLeadImporter::duplicateInALaterImportMerges() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+
+    ImportSummary s = importText(
+        t->database(), microsoftHeader +
+                           "SPZA-PLT|contoso.crm-connector,PLT,CRM Connector,Jonas,Nilsson,"
+                           "jonas@woodgrove.se,,SE,Woodgrove,,,2025-01-10T12:00:00Z\n");
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(s.imported, 1);
+
+    s = importText(t->database(),
+                   microsoftHeader +
+                       "SPZA-INS|contoso.crm-connector,INS,CRM Connector,Jonas,Nilsson,"
+                       "jonas@woodgrove.se,+46 8 555 1234,SE,Woodgrove,,,2025-01-20T12:00:00Z\n");
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(s.read, 1);
+    QCOMPARE(s.imported, 0);
+    QCOMPARE(s.merged, 1);
+
+    const QList<Lead> leads = allLeads(t->database());
+    QCOMPARE(leads.size(), 1);
+    QCOMPARE(leads.first().events, 2);
+    QCOMPARE(leads.first().phone, QStringLiteral("+46 8 555 1234"));
+    QCOMPARE(LeadRepository(t->database()).events(leads.first().id).size(), 2);
+}
+
+void TestLeadImporter::unidentifiableRowRejected_data() {
+    TestDatabase::addBackendRows();
+}
+
+void TestLeadImporter::unidentifiableRowRejected() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+
+    // Line 2 holds a description spanning lines 2-3, so the bad row is physical line 4.
+    const QByteArray csv =
+        microsoftHeader +
+        "AppSource-PLT|contoso.crm-connector,PLT,CRM Connector,Mia,Jansen,mia@lucerne.nl,,NL,"
+        "Lucerne,,\"Call me,\nplease\",2025-02-01T10:00:00Z\n"
+        "AppSource-PLT|contoso.crm-connector,PLT,CRM Connector,,,,+31 20 555 0000,NL,,CEO,"
+        "nobody,2025-02-02T10:00:00Z\n"
+        "AppSource-INS|contoso.teams-approvals,INS,Approvals,Lars,Andersson,,,SE,Nod Labs,,,"
+        "2025-02-03T10:00:00Z\n";
+    const ImportSummary s = importText(t->database(), csv);
+    QVERIFY2(s.fatal.isEmpty(), qPrintable(s.fatal));
+    QCOMPARE(s.read, 3);
+    QCOMPARE(s.imported, 2);
+    QCOMPARE(s.rejected, 1);
+    QCOMPARE(s.errors.size(), 1);
+    QCOMPARE(s.errors.first().line, 4);
+    QVERIFY2(s.errors.first().message.contains(QLatin1String("email")),
+             qPrintable(s.errors.first().message));
+
+    QCOMPARE(countLeads(t->database()), 2);
+    const std::optional<Lead> mia = leadByEmail(t->database(), QStringLiteral("mia@lucerne.nl"));
+    QVERIFY(mia);
+    QCOMPARE(mia->description, QStringLiteral("Call me,\nplease"));
+    const std::optional<Lead> lars = leadByEmail(t->database(), QString());
+    QVERIFY(lars); // identified by name and company alone
+    QCOMPARE(lars->company, QStringLiteral("Nod Labs"));
+}
+
+void TestLeadImporter::badFieldRejected_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("named"); // what the message must name
+
+    const QList<QStringList> cases = {
+        {QStringLiteral("stage"), QStringLiteral("closed-won"), QStringLiteral("stage")},
+        {QStringLiteral("created_at"), QStringLiteral("last tuesday"), QStringLiteral("created")},
+        {QStringLiteral("created_at"), QStringLiteral("2025-13-45T99:00:00Z"),
+         QStringLiteral("created")},
+        {QStringLiteral("storefront"), QStringLiteral("google-play"), QStringLiteral("storefront")},
+        {QStringLiteral("email"), QStringLiteral("not-an-address"), QStringLiteral("email")},
+    };
+    QStringList names;
+    for (const QStringList &c : cases)
+        names << c.at(0) + QStringLiteral(" ") + c.at(1);
+    backendRows(names, [&](QTestData &row, qsizetype i) {
+        row << cases.at(i).at(0) << cases.at(i).at(1) << cases.at(i).at(2);
+    });
+}
+
+void TestLeadImporter::badFieldRejected() {
+    QFETCH(QString, backend);
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, named);
+    LB_TEST_DATABASE(t, backend);
+
+    const QStringList header = {QStringLiteral("first_name"), QStringLiteral("company"),
+                                QStringLiteral("email"),      QStringLiteral("storefront"),
+                                QStringLiteral("stage"),      QStringLiteral("created_at")};
+    auto row = [&](const QString &first, const QString &email, const QString &bad) {
+        QStringList values = {first,
+                              QStringLiteral("Contoso"),
+                              email,
+                              QStringLiteral("appsource"),
+                              QStringLiteral("new"),
+                              QStringLiteral("2025-04-01T00:00:00Z")};
+        if (!bad.isEmpty())
+            values[header.indexOf(field)] = bad;
+        return values.join(QLatin1Char(',')) + QLatin1Char('\n');
+    };
+    const QString text = header.join(QLatin1Char(',')) + QLatin1Char('\n') +
+                         row(QStringLiteral("Ana"), QStringLiteral("ana@contoso.com"), {}) +
+                         row(QStringLiteral("Bob"), QStringLiteral("bob@contoso.com"), value) +
+                         row(QStringLiteral("Cy"), QStringLiteral("cy@contoso.com"), {});
+    const ImportSummary s = importText(t->database(), text.toUtf8());
+    QVERIFY2(s.fatal.isEmpty(), qPrintable(s.fatal));
+    QCOMPARE(s.read, 3);
+    QCOMPARE(s.imported, 2);
+    QCOMPARE(s.rejected, 1);
+    QCOMPARE(s.errors.size(), 1);
+    QCOMPARE(s.errors.first().line, 3);
+    const QString message = s.errors.first().message;
+    QVERIFY2(message.contains(named), qPrintable(message));
+    QVERIFY2(message.contains(value), qPrintable(message));
+
+    QCOMPARE(countLeads(t->database()), 2);
+    QVERIFY(leadByEmail(t->database(), QStringLiteral("ana@contoso.com")));
+    QVERIFY(leadByEmail(t->database(), QStringLiteral("cy@contoso.com")));
+    QVERIFY(!leadByEmail(t->database(), QStringLiteral("bob@contoso.com")));
+}
+
+void TestLeadImporter::wrongFieldCountRejected_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QByteArray>("badRow");
+    backendRows({QStringLiteral("too few"), QStringLiteral("too many")},
+                [](QTestData &row, qsizetype i) {
+                    row << (i == 0 ? QByteArray("Bob,bob@contoso.com\n")
+                                   : QByteArray("Bob,bob@contoso.com,Contoso,extra\n"));
+                });
+}
+
+void TestLeadImporter::wrongFieldCountRejected() {
+    QFETCH(QString, backend);
+    QFETCH(QByteArray, badRow);
+    LB_TEST_DATABASE(t, backend);
+
+    const QByteArray csv = "first_name,email,company\nAna,ana@contoso.com,Contoso\n" + badRow +
+                           "Cy,cy@contoso.com,Contoso\n";
+    const ImportSummary s = importText(t->database(), csv);
+    QVERIFY2(s.fatal.isEmpty(), qPrintable(s.fatal));
+    QCOMPARE(s.imported, 2);
+    QCOMPARE(s.rejected, 1);
+    QCOMPARE(s.errors.size(), 1);
+    QCOMPARE(s.errors.first().line, 3);
+    QVERIFY2(s.errors.first().message.contains(QLatin1String("field")),
+             qPrintable(s.errors.first().message));
+    QCOMPARE(countLeads(t->database()), 2);
+    QVERIFY(!leadByEmail(t->database(), QStringLiteral("bob@contoso.com")));
+}
+
+void TestLeadImporter::headerWithoutIdentityIsFatal_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QByteArray>("csv");
+    backendRows({QStringLiteral("no identifying column"), QStringLiteral("empty file")},
+                [](QTestData &row, qsizetype i) {
+                    row << (i == 0 ? QByteArray("LeadSource,Phone,Country,Notes\n"
+                                                "AppSource-PLT|a.b,+1 555 0100,US,ana@contoso.com\n"
+                                                "AppSource-PLT|a.c,+1 555 0101,US,Contoso\n")
+                                   : QByteArray());
+                });
+}
+
+void TestLeadImporter::headerWithoutIdentityIsFatal() {
+    QFETCH(QString, backend);
+    QFETCH(QByteArray, csv);
+    LB_TEST_DATABASE(t, backend);
+
+    // Something is already in the library; it stays as it was.
+    ImportSummary s = importText(t->database(), "email\nkeep@contoso.com\n");
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(countLeads(t->database()), 1);
+
+    s = importText(t->database(), csv);
+    QVERIFY(!s.fatal.isEmpty());
+    QVERIFY(!s.ok());
+    QCOMPARE(s.imported, 0);
+    QCOMPARE(s.merged, 0);
+    QCOMPARE(countLeads(t->database()), 1);
+}
+
+void TestLeadImporter::cancelLandsNothing_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<bool>("beforeStart");
+    backendRows({QStringLiteral("cancelled before the start"),
+                 QStringLiteral("cancelled during the import")},
+                [](QTestData &row, qsizetype i) { row << (i == 0); });
+}
+
+void TestLeadImporter::cancelLandsNothing() {
+    QFETCH(QString, backend);
+    QFETCH(bool, beforeStart);
+    LB_TEST_DATABASE(t, backend);
+
+    ImportSummary s = importText(t->database(), "email,first_name\nkeep@contoso.com,Keep\n");
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(countLeads(t->database()), 1);
+
+    // 1,200 new leads plus one more event on the lead that is already there.
+    QByteArray csv = "email,first_name,offer_id\nkeep@contoso.com,Keep,\n";
+    for (int i = 0; i < 1200; ++i)
+        csv += QStringLiteral("person%1@fabrikam.com,Person %1,contoso.analytics-saas\n")
+                   .arg(i)
+                   .toUtf8();
+
+    std::atomic_bool cancel(beforeStart);
+    int progressCalls = 0;
+    s = importText(t->database(), csv, &cancel, [&](qint64, qint64) {
+        ++progressCalls;
+        cancel = true;
+    });
+    QVERIFY(s.cancelled);
+    QVERIFY(!s.ok());
+    if (!beforeStart)
+        QVERIFY2(progressCalls > 0, "the import never reported progress, so it was never "
+                                    "cancelled midway");
+    QCOMPARE(countLeads(t->database()), 1);
+    const QList<Lead> leads = allLeads(t->database());
+    QCOMPARE(leads.first().events, 1);
+    QCOMPARE(LeadRepository(t->database()).events(leads.first().id).size(), 1);
+    // What the summary tells the user must match what landed: nothing.
+    QCOMPARE(s.imported, 0);
+    QCOMPARE(s.merged, 0);
+}
+
+void TestLeadImporter::testLeadsFlagged_data() {
+    TestDatabase::addBackendRows();
+}
+
+void TestLeadImporter::testLeadsFlagged() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+
+    const QByteArray csv =
+        microsoftHeader +
+        "AzureMarketplace-INS|contoso.analytics-saas,INS,Analytics,MSFT_TEST_636573304831318844,"
+        "Test,msft_test_636573304831318844@microsoft.com,,US,Microsoft,,,2025-05-01T00:00:00Z\n"
+        "AppSource-PLT|contoso.crm-connector,PLT,CRM,Jane,Doe,jane@contoso.com,,US,"
+        "MSFT_TEST_123456,,,2025-05-01T00:00:00Z\n"
+        "AppSource-PLT|contoso.crm-connector,PLT,CRM,Real,Person,real@contoso.com,,US,Contoso,,,"
+        "2025-05-01T00:00:00Z\n";
+    const ImportSummary s = importText(t->database(), csv);
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(s.imported, 3);
+
+    QCOMPARE(countLeads(t->database(), true), 3);
+    QCOMPARE(countLeads(t->database(), false), 1);
+    for (const Lead &l : allLeads(t->database()))
+        QCOMPARE(l.isTest, l.email != QLatin1String("real@contoso.com"));
+
+    LeadRepository repo(t->database());
+    const std::optional<LeadStats> stats = repo.stats(LeadFilter());
+    QVERIFY2(stats, qPrintable(repo.lastError()));
+    QCOMPARE(stats->total, 1);
+    LeadSort sort;
+    const QList<Lead> listed = repo.list(LeadFilter(), sort, 100);
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().email, QStringLiteral("real@contoso.com"));
+}
+
+void TestLeadImporter::summaryJson_data() {
+    TestDatabase::addBackendRows();
+}
+
+void TestLeadImporter::summaryJson() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+
+    const QByteArray csv = "email,first_name,offer_id,stage\n"
+                           "ana@contoso.com,Ana,a.b,new\n"
+                           "ana@contoso.com,Ana,a.b,\n"
+                           ",,a.b,\n"
+                           "bob@contoso.com,Bob,a.b,sold\n"
+                           "cy@contoso.com,Cy,a.b,won\n";
+    const ImportSummary s = importText(t->database(), csv);
+    QVERIFY2(s.fatal.isEmpty(), qPrintable(s.fatal));
+    const QJsonObject json = s.toJson();
+    QStringList keys = json.keys();
+    keys.sort();
+    QCOMPARE(keys, (QStringList{QStringLiteral("errors"), QStringLiteral("imported"),
+                                QStringLiteral("merged"), QStringLiteral("read"),
+                                QStringLiteral("rejected"), QStringLiteral("unchanged")}));
+    QCOMPARE(json.value(QStringLiteral("read")).toInteger(), 5);
+    QCOMPARE(json.value(QStringLiteral("imported")).toInteger(), 2);
+    QCOMPARE(json.value(QStringLiteral("merged")).toInteger(), 1);
+    QCOMPARE(json.value(QStringLiteral("rejected")).toInteger(), 2);
+    const QJsonArray errors = json.value(QStringLiteral("errors")).toArray();
+    QCOMPARE(errors.size(), 2);
+    const QList<qint64> lines = {4, 5};
+    for (qsizetype i = 0; i < errors.size(); ++i) {
+        const QJsonObject e = errors.at(i).toObject();
+        QStringList errorKeys = e.keys();
+        errorKeys.sort();
+        QCOMPARE(errorKeys, (QStringList{QStringLiteral("line"), QStringLiteral("message")}));
+        QVERIFY(e.value(QStringLiteral("line")).isDouble());
+        QCOMPARE(e.value(QStringLiteral("line")).toInteger(), lines.at(i));
+        QVERIFY(e.value(QStringLiteral("message")).isString());
+        QVERIFY(!e.value(QStringLiteral("message")).toString().isEmpty());
+    }
+    QVERIFY(errors.at(1)
+                .toObject()
+                .value(QStringLiteral("message"))
+                .toString()
+                .contains(QLatin1String("sold")));
+}
+
+QTEST_GUILESS_MAIN(TestLeadImporter)
+#include "tst_leadimporter.moc"
