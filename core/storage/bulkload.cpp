@@ -57,7 +57,7 @@ bool BulkLoad::finish(QString *error) {
     if (!m_recreate.filter(QStringLiteral("leads_fts")).isEmpty())
         statements << QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES ('rebuild')");
     // Fresh statistics, so that the planner knows is_test = 0 matches nearly every lead.
-    statements << QStringLiteral("ANALYZE");
+    statements << QStringLiteral("ANALYZE leads");
     for (const QString &sql : std::as_const(statements)) {
         if (!q.exec(sql)) {
             *error = q.lastError().text();

@@ -178,8 +178,6 @@ bool Database::configure(QSqlDatabase &db, QString *error) const {
         q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
         q.exec(QStringLiteral("PRAGMA cache_size=-262144"));
         q.exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
-        // Bounded sampling keeps ANALYZE and PRAGMA optimize quick on millions of leads.
-        q.exec(QStringLiteral("PRAGMA analysis_limit=1000"));
     } else {
         q.exec(QStringLiteral("SET client_min_messages TO warning"));
     }

@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <map>
+
 using LeadColumns::isoUtc;
 using LeadColumns::parseIsoUtc;
 
@@ -58,7 +60,7 @@ QVariant text(const QString &value) {
 const QStringList &placeholders() {
     static const QStringList names = [] {
         QStringList l;
-        for (int i = 0; i < 40; ++i)
+        for (int i = 0; i < 80; ++i)
             l << QStringLiteral(":p%1").arg(i);
         return l;
     }();
@@ -187,7 +189,8 @@ struct LeadRepository::Statements {
     QSqlQuery insertLead;
     QSqlQuery insertEvent;
     QSqlQuery insertActivity;
-    bool prepared = false;
+    // Multi-row activity inserts by row count: a lead's history in one statement.
+    std::map<qsizetype, QSqlQuery> insertActivities;
 };
 
 LeadRepository::LeadRepository(const Database &db)
@@ -477,10 +480,8 @@ qint64 LeadRepository::insert(const Lead &lead, const QList<LeadEvent> &events,
         if (!addEvent(id, e))
             return 0;
     }
-    for (const Activity &a : activities) {
-        if (!addActivity(id, a))
-            return 0;
-    }
+    if (!addActivities(id, activities))
+        return 0;
     return id;
 }
 
@@ -497,6 +498,41 @@ bool LeadRepository::addEvent(qint64 leadId, const LeadEvent &e) {
     b << text(e.channel);
     if (!q.exec())
         return fail(QStringLiteral("cannot store the event"), q.lastError().text());
+    return true;
+}
+
+bool LeadRepository::addActivities(qint64 leadId, const QList<Activity> &activities) {
+    constexpr qsizetype chunk = 8; // 8 rows x 8 values stay within the placeholders
+    for (qsizetype from = 0; from < activities.size(); from += chunk) {
+        const qsizetype n = std::min(chunk, activities.size() - from);
+        if (n == 1) {
+            if (!addActivity(leadId, activities.at(from)))
+                return false;
+            continue;
+        }
+        auto it = m_statements->insertActivities.find(n);
+        if (it == m_statements->insertActivities.end()) {
+            QStringList rows;
+            for (qsizetype r = 0; r < n; ++r)
+                rows << QLatin1Char('(') + placeholders().mid(r * 8, 8).join(QStringLiteral(", ")) +
+                            QLatin1Char(')');
+            QSqlQuery q(m_db.connection());
+            if (!q.prepare(QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, "
+                                          "field, old_value, new_value, note) VALUES ") +
+                           rows.join(QStringLiteral(", "))))
+                return fail(QStringLiteral("cannot store the activities"), q.lastError().text());
+            it = m_statements->insertActivities.emplace(n, std::move(q)).first;
+        }
+        QSqlQuery &q = it->second;
+        Binder b(q);
+        for (qsizetype r = from; r < from + n; ++r) {
+            const Activity &a = activities.at(r);
+            b << leadId << text(isoUtc(a.at)) << text(a.actor) << text(a.kind) << text(a.field)
+              << text(a.oldValue) << text(a.newValue) << text(a.note);
+        }
+        if (!q.exec())
+            return fail(QStringLiteral("cannot store the activities"), q.lastError().text());
+    }
     return true;
 }
 

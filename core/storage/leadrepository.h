@@ -65,6 +65,7 @@ private:
     QList<Lead> select(const QString &sql, const QVariantList &binds) const;
     bool addEvent(qint64 leadId, const LeadEvent &event);
     bool addActivity(qint64 leadId, const Activity &activity);
+    bool addActivities(qint64 leadId, const QList<Activity> &activities);
 
     Database m_db;
     mutable QString m_error;

@@ -56,36 +56,37 @@ QString SqlDialect::insensitiveLike() const {
 }
 
 QStringList SqlDialect::searchSchema() const {
+    const QString concatenated = searchColumns.join(QStringLiteral(" || ' ' || "));
     if (m_backend == Database::Backend::Sqlite) {
-        // External-content FTS5 with trigrams: substring search without a copy of the text.
-        const QString cols = searchColumns.join(QStringLiteral(", "));
-        const QString newCols =
-            QStringLiteral("new.") + searchColumns.join(QStringLiteral(", new."));
-        const QString oldCols =
-            QStringLiteral("old.") + searchColumns.join(QStringLiteral(", old."));
+        // One computed column indexed by external-content FTS5 trigrams without positions
+        // (detail=none): substring LIKE uses the index, and the index stays small and quick
+        // to build. The column is VIRTUAL, so the text is not stored twice.
         return {
-            QStringLiteral("CREATE VIRTUAL TABLE leads_fts USING fts5(%1, content='leads', "
-                           "content_rowid='id', tokenize='trigram')")
-                .arg(cols),
+            QStringLiteral("ALTER TABLE leads ADD COLUMN search_text TEXT GENERATED ALWAYS AS "
+                           "(%1) VIRTUAL")
+                .arg(concatenated),
+            QStringLiteral("CREATE VIRTUAL TABLE leads_fts USING fts5(search_text, "
+                           "content='leads', content_rowid='id', tokenize='trigram', "
+                           "detail=none)"),
             QStringLiteral("CREATE TRIGGER leads_fts_insert AFTER INSERT ON leads BEGIN "
-                           "INSERT INTO leads_fts(rowid, %1) VALUES (new.id, %2); END")
-                .arg(cols, newCols),
+                           "INSERT INTO leads_fts(rowid, search_text) VALUES (new.id, "
+                           "new.search_text); END"),
             QStringLiteral("CREATE TRIGGER leads_fts_delete AFTER DELETE ON leads BEGIN "
-                           "INSERT INTO leads_fts(leads_fts, rowid, %1) VALUES ('delete', old.id, "
-                           "%2); END")
-                .arg(cols, oldCols),
+                           "INSERT INTO leads_fts(leads_fts, rowid, search_text) VALUES ('delete', "
+                           "old.id, old.search_text); END"),
             QStringLiteral("CREATE TRIGGER leads_fts_update AFTER UPDATE OF %1 ON leads BEGIN "
-                           "INSERT INTO leads_fts(leads_fts, rowid, %1) VALUES ('delete', old.id, "
-                           "%2); INSERT INTO leads_fts(rowid, %1) VALUES (new.id, %3); END")
-                .arg(cols, oldCols, newCols),
+                           "INSERT INTO leads_fts(leads_fts, rowid, search_text) VALUES ('delete', "
+                           "old.id, old.search_text); INSERT INTO leads_fts(rowid, search_text) "
+                           "VALUES (new.id, new.search_text); END")
+                .arg(searchColumns.join(QStringLiteral(", "))),
             QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES ('rebuild')"),
         };
     }
     return {
         QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
         QStringLiteral("ALTER TABLE leads ADD COLUMN search_text TEXT GENERATED ALWAYS AS "
-                       "(lower(first_name || ' ' || last_name || ' ' || email || ' ' || company "
-                       "|| ' ' || title)) STORED"),
+                       "(lower(%1)) STORED")
+            .arg(concatenated),
         QStringLiteral("CREATE INDEX leads_search_trgm ON leads USING gin (search_text "
                        "gin_trgm_ops)"),
     };
@@ -95,22 +96,17 @@ QString SqlDialect::searchPredicate(const QString &search, QVariantList *binds) 
     const QStringList words = search.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QStringList parts;
     for (const QString &word : words) {
-        if (m_backend == Database::Backend::PostgreSql) {
-            parts << QStringLiteral("search_text LIKE ? ESCAPE '\\'");
-            binds->append(likePattern(word.toLower()));
-        } else if (word.size() >= 3) {
-            QString quoted = word;
-            quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-            parts << QStringLiteral("id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
-            binds->append(QLatin1Char('"') + quoted + QLatin1Char('"'));
+        // Lower-cased here: SQL's lower() and SQLite's LIKE fold ASCII letters only.
+        const QString lowered = word.toLower();
+        const bool wildcards = word.contains(QLatin1Char('%')) || word.contains(QLatin1Char('_'))
+                               || word.contains(QLatin1Char('\\'));
+        if (m_backend == Database::Backend::Sqlite && lowered.size() >= 3 && !wildcards) {
+            // FTS5 answers LIKE from its trigram index, but only without an ESCAPE clause.
+            parts << QStringLiteral("id IN (SELECT rowid FROM leads_fts WHERE search_text LIKE ?)");
+            binds->append(QLatin1Char('%') + lowered + QLatin1Char('%'));
         } else {
-            // Trigrams need three characters; shorter words scan the columns.
-            QStringList ors;
-            for (const QString &col : searchColumns) {
-                ors << col + QStringLiteral(" LIKE ? ESCAPE '\\'");
-                binds->append(likePattern(word));
-            }
-            parts << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+            parts << QStringLiteral("search_text LIKE ? ESCAPE '\\'");
+            binds->append(likePattern(lowered));
         }
     }
     return parts.join(QStringLiteral(" AND "));

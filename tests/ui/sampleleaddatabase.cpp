@@ -1,0 +1,67 @@
+#include "sampleleaddatabase.h"
+
+#include "core/domain/lead.h"
+#include "core/storage/leadrepository.h"
+#include "core/storage/migrator.h"
+#include "core/storage/transaction.h"
+
+#include <QTimeZone>
+
+SampleLeadDatabase::SampleLeadDatabase() {
+    if (!m_dir.isValid()) {
+        m_error = QStringLiteral("cannot create a temporary folder");
+        return;
+    }
+    m_db = Database::fromLocation(m_dir.filePath(QStringLiteral("leads.sqlite")));
+    QString error;
+    if (!m_db.open(&error) || !Migrator(m_db).migrate(&error))
+        m_error = error;
+}
+
+SampleLeadDatabase::~SampleLeadDatabase() {
+    m_db.closeThreadConnection();
+}
+
+QString SampleLeadDatabase::companyOf(int n) {
+    return QStringLiteral("Company %1").arg(n, 4, 10, QLatin1Char('0'));
+}
+
+qint64 SampleLeadDatabase::addLead(Storefront storefront, int score, bool isTest) {
+    const int n = ++m_added;
+    const QDateTime start(QDate(2025, 1, 1), QTime(9, 0), QTimeZone::utc());
+    Lead lead;
+    lead.storefront = storefront;
+    lead.action =
+        storefront == Storefront::AzurePortal ? QStringLiteral("Create") : QStringLiteral("INS");
+    lead.offerId = QStringLiteral("contoso.analytics");
+    lead.offerTitle = QStringLiteral("Contoso Analytics");
+    lead.firstName = isTest ? QStringLiteral("MSFT_TEST_%1").arg(n) : QStringLiteral("Lead");
+    lead.lastName = QString::number(n);
+    lead.email = isTest ? QStringLiteral("MSFT_TEST_%1@example.com").arg(n)
+                        : QStringLiteral("lead%1@example.com").arg(n);
+    lead.company = companyOf(n);
+    lead.title = QStringLiteral("CTO");
+    lead.country = QStringLiteral("US");
+    lead.createdAt = start.addSecs(60 * n);
+    lead.lastEventAt = lead.createdAt;
+    lead.score = score;
+    lead.isTest = isTest;
+    LeadRepository repository(m_db);
+    const qint64 id = repository.insert(lead, {}, {});
+    if (id == 0)
+        m_error = repository.lastError();
+    return id;
+}
+
+bool SampleLeadDatabase::addLeads(Storefront storefront, int count, int firstScore) {
+    Transaction transaction(m_db);
+    for (int i = 0; i < count; ++i) {
+        if (addLead(storefront, firstScore + i) == 0)
+            return false;
+    }
+    if (!transaction.commit()) {
+        m_error = transaction.error();
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,273 @@
+#include "sampleleaddatabase.h"
+#include "ui/mainwindow.h"
+#include "ui/models/leadtablemodel.h"
+
+#include "core/storage/leadrepository.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+
+// The first window as a user meets it: the storefront queues, the lead table, the status bar,
+// the remembered layout and the demo data of a first start.
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void titleNamesTheDatabase();
+    void storefrontQueuesShowTheirCounts();
+    void clickingAStorefrontFiltersTheTable();
+    void clickingAHeaderSortsTheTable();
+    void layoutAndSortAreRemembered();
+    void demoDataFillsANewDatabase();
+    void demoDataCanBeCancelled();
+    void closingDuringDemoDataLeavesNothingHalfWritten();
+    void quitClosesTheWindow();
+
+private:
+    static QListView *storefronts(MainWindow &w) {
+        return w.findChild<QListView *>(QStringLiteral("storefrontView"));
+    }
+    static QTableView *leads(MainWindow &w) {
+        return w.findChild<QTableView *>(QStringLiteral("leadView"));
+    }
+    static QString countLabel(MainWindow &w) {
+        return w.findChild<QLabel *>(QStringLiteral("leadCountLabel"))->text();
+    }
+    static void clickRow(QListView *view, int row) {
+        const QRect rect = view->visualRect(view->model()->index(row, 0));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    }
+    static void clickHeader(QTableView *view, int column) {
+        QHeaderView *header = view->horizontalHeader();
+        const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                        header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+    }
+    // What a table column shows from top to bottom, once every row has arrived.
+    static QStringList column(QTableView *view, int column) {
+        QStringList texts;
+        QAbstractItemModel *model = view->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, column);
+            [&] { QTRY_VERIFY(index.data(LeadTableModel::LeadIdRole).toLongLong() > 0); }();
+            texts << index.data().toString();
+        }
+        return texts;
+    }
+
+    std::unique_ptr<SampleLeadDatabase> m_db;
+};
+
+void TestMainWindow::initTestCase() {
+    // Keeps the user's own window layout out of reach of these tests.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::init() {
+    QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench")).clear();
+    m_db = std::make_unique<SampleLeadDatabase>();
+    QVERIFY2(m_db->isReady(), qPrintable(m_db->error()));
+    QVERIFY(m_db->addLeads(Storefront::AppSource, 5, 10));
+    QVERIFY(m_db->addLeads(Storefront::AzureMarketplace, 3, 70));
+    QVERIFY(m_db->addLeads(Storefront::AzurePortal, 2, 40));
+    QVERIFY(m_db->addLead(Storefront::AppSource, 99, true) > 0);
+}
+
+void TestMainWindow::cleanup() {
+    m_db.reset();
+}
+
+void TestMainWindow::titleNamesTheDatabase() {
+    MainWindow window(m_db->database());
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Leadbench — ")));
+    QVERIFY2(window.windowTitle().contains(m_db->path()), qPrintable(window.windowTitle()));
+}
+
+void TestMainWindow::storefrontQueuesShowTheirCounts() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QListView *view = storefronts(window);
+    QVERIFY(view);
+    const QAbstractItemModel *model = view->model();
+    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("All (10)"));
+    QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("AppSource (5)"));
+    QCOMPARE(model->index(2, 0).data().toString(), QStringLiteral("Azure Marketplace (3)"));
+    QCOMPARE(model->index(3, 0).data().toString(), QStringLiteral("Azure portal (2)"));
+    // All is where a user starts.
+    QCOMPARE(view->currentIndex().row(), 0);
+    QCOMPARE(leads(window)->model()->rowCount(), 10);
+    QCOMPARE(countLabel(window), QStringLiteral("10 leads"));
+}
+
+void TestMainWindow::clickingAStorefrontFiltersTheTable() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+
+    clickRow(storefronts(window), 1);
+    QTRY_COMPARE(table->model()->rowCount(), 5);
+    QCOMPARE(column(table, LeadTableModel::StorefrontColumn),
+             QStringList(5, QStringLiteral("AppSource")));
+    QCOMPARE(countLabel(window), QStringLiteral("5 leads"));
+
+    clickRow(storefronts(window), 3);
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+    QCOMPARE(column(table, LeadTableModel::StorefrontColumn),
+             QStringList(2, QStringLiteral("Azure portal")));
+    QCOMPARE(countLabel(window), QStringLiteral("2 leads"));
+
+    clickRow(storefronts(window), 0);
+    QTRY_COMPARE(table->model()->rowCount(), 10);
+    QCOMPARE(countLabel(window), QStringLiteral("10 leads"));
+}
+
+void TestMainWindow::clickingAHeaderSortsTheTable() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+
+    // Newest activity first until told otherwise.
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(),
+             int(LeadTableModel::LastEventAtColumn));
+    QCOMPARE(column(table, LeadTableModel::NameColumn).first(), QStringLiteral("Lead 10"));
+
+    // The first click on Score puts the best leads on top.
+    clickHeader(table, LeadTableModel::ScoreColumn);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(column(table, LeadTableModel::ScoreColumn),
+             (QStringList{QStringLiteral("72"), QStringLiteral("71"), QStringLiteral("70"),
+                          QStringLiteral("41"), QStringLiteral("40"), QStringLiteral("14"),
+                          QStringLiteral("13"), QStringLiteral("12"), QStringLiteral("11"),
+                          QStringLiteral("10")}));
+
+    clickHeader(table, LeadTableModel::ScoreColumn);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+    QCOMPARE(column(table, LeadTableModel::ScoreColumn).first(), QStringLiteral("10"));
+
+    clickHeader(table, LeadTableModel::CompanyColumn);
+    const QStringList companies = column(table, LeadTableModel::CompanyColumn);
+    QStringList sorted = companies;
+    sorted.sort();
+    QCOMPARE(companies, sorted);
+}
+
+void TestMainWindow::layoutAndSortAreRemembered() {
+    QList<int> sizes;
+    {
+        MainWindow window(m_db->database());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSplitter *splitter = window.findChild<QSplitter *>(QStringLiteral("splitter"));
+        const int total = splitter->sizes().at(0) + splitter->sizes().at(1);
+        splitter->setSizes({total / 3, total - total / 3});
+        sizes = splitter->sizes();
+        clickHeader(leads(window), LeadTableModel::ScoreColumn);
+        leads(window)->setColumnWidth(LeadTableModel::EmailColumn, 321);
+        window.close();
+    }
+
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.findChild<QSplitter *>(QStringLiteral("splitter"))->sizes(), sizes);
+    QTableView *table = leads(window);
+    QCOMPARE(table->columnWidth(LeadTableModel::EmailColumn), 321);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(LeadTableModel::ScoreColumn));
+    QCOMPARE(column(table, LeadTableModel::ScoreColumn).first(), QStringLiteral("72"));
+}
+
+void TestMainWindow::demoDataFillsANewDatabase() {
+    SampleLeadDatabase empty;
+    QVERIFY2(empty.isReady(), qPrintable(empty.error()));
+    MainWindow window(empty.database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(countLabel(window), QStringLiteral("0 leads"));
+
+    window.fillDemoData(2500);
+    QVERIFY(window.isFillingDemoData());
+    auto *progress = window.findChild<QProgressBar *>(QStringLiteral("demoFillProgress"));
+    QVERIFY(progress->isVisible());
+    QCOMPARE(progress->maximum(), 2500);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isFillingDemoData(), 60000);
+    QVERIFY(!progress->isVisible());
+    QCOMPARE(progress->value(), 2500);
+
+    // Whatever the generator made that is not a test lead is now on screen.
+    const qint64 real = LeadRepository(empty.database()).count(LeadFilter{});
+    QVERIFY(real > 2000);
+    QTableView *table = leads(window);
+    QCOMPARE(table->model()->rowCount(), int(real));
+    QCOMPARE(storefronts(window)->model()->index(0, 0).data().toString(),
+             QStringLiteral("All (%1)").arg(QLocale().toString(real)));
+    QCOMPARE(countLabel(window), QStringLiteral("%1 leads").arg(QLocale().toString(real)));
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("2,500")) ||
+            window.statusBar()->currentMessage().contains(QStringLiteral("2500")));
+}
+
+void TestMainWindow::demoDataCanBeCancelled() {
+    SampleLeadDatabase empty;
+    QVERIFY2(empty.isReady(), qPrintable(empty.error()));
+    MainWindow window(empty.database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    window.fillDemoData(1000000);
+    auto *cancel = window.findChild<QPushButton *>(QStringLiteral("demoFillCancel"));
+    QVERIFY(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isFillingDemoData(), 60000);
+
+    QVERIFY(!cancel->isVisible());
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(LeadRepository(empty.database()).count(LeadFilter{}), 0);
+    QCOMPARE(leads(window)->model()->rowCount(), 0);
+    QCOMPARE(countLabel(window), QStringLiteral("0 leads"));
+}
+
+void TestMainWindow::closingDuringDemoDataLeavesNothingHalfWritten() {
+    SampleLeadDatabase empty;
+    QVERIFY2(empty.isReady(), qPrintable(empty.error()));
+    {
+        MainWindow window(empty.database());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.fillDemoData(1000000);
+        QTest::qWait(200);
+        QVERIFY(window.isFillingDemoData());
+        window.close();
+    }
+    QCOMPARE(LeadRepository(empty.database()).count(LeadFilter{}), 0);
+}
+
+void TestMainWindow::quitClosesTheWindow() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
+    QVERIFY(quit);
+    QCOMPARE(quit->text(), QStringLiteral("&Quit"));
+    quit->trigger();
+    QVERIFY(!window.isVisible());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

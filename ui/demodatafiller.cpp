@@ -1,0 +1,51 @@
+#include "demodatafiller.h"
+
+#include "core/io/leadgenerator.h"
+
+#include <QThreadPool>
+
+DemoDataFiller::DemoDataFiller(const Database &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_pool(std::make_unique<QThreadPool>()) {
+    m_pool->setMaxThreadCount(1);
+}
+
+DemoDataFiller::~DemoDataFiller() {
+    m_cancel.store(true);
+    m_pool->waitForDone();
+}
+
+bool DemoDataFiller::start(qint64 count, quint64 seed) {
+    if (m_running)
+        return false;
+    m_running = true;
+    m_cancel.store(false);
+
+    // The destructor waits for the worker, so `this` outlives every use of it there; signals
+    // still queued when it goes are dropped with it.
+    auto fill = [this, db = m_db, count, seed] {
+        LeadGenerator generator(db);
+        generator.setCancelFlag(&m_cancel);
+        generator.setProgressHandler([this](qint64 done, qint64 total) {
+            QMetaObject::invokeMethod(
+                this, [this, done, total] { emit progress(done, total); }, Qt::QueuedConnection);
+        });
+        const GenerateResult result = generator.generate(count, seed);
+        // The pool thread may idle for a while: let the database file go now.
+        db.closeThreadConnection();
+        QMetaObject::invokeMethod(
+            this,
+            [this, result] {
+                m_running = false;
+                emit finished(result.ok, result.cancelled, result.generated, result.error);
+            },
+            Qt::QueuedConnection);
+    };
+    m_pool->start(std::move(fill));
+    return true;
+}
+
+void DemoDataFiller::cancel() {
+    m_cancel.store(true);
+}

@@ -1,0 +1,227 @@
+#include "mainwindow.h"
+
+#include "demodatafiller.h"
+#include "models/leadtablemodel.h"
+#include "models/storefrontlistmodel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListView>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace {
+
+// A fixed seed: every first start shows the same demo library, which keeps demos and bug
+// reports about it comparable.
+constexpr quint64 demoSeed = 20240601;
+
+// The layout belongs to the product, not to whichever executable shows the window.
+const QLatin1String settingsOrganization("Leadbench");
+const QLatin1String settingsApplication("Leadbench");
+
+} // namespace
+
+MainWindow::MainWindow(const Database &db, QWidget *parent)
+    : QMainWindow(parent)
+    , m_db(db)
+    , m_storefronts(new StorefrontListModel(db, this))
+    , m_leads(new LeadTableModel(db, this))
+    , m_filler(new DemoDataFiller(db, this)) {
+    setWindowTitle(tr("Leadbench — %1").arg(db.displayName()));
+
+    m_storefrontView = new QListView;
+    m_storefrontView->setObjectName(QStringLiteral("storefrontView"));
+    m_storefrontView->setModel(m_storefronts);
+    m_storefrontView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_storefrontView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_storefrontView->setUniformItemSizes(true);
+
+    m_leadView = new QTableView;
+    m_leadView->setObjectName(QStringLiteral("leadView"));
+    m_leadView->setModel(m_leads);
+    m_leadView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_leadView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_leadView->setAlternatingRowColors(true);
+    m_leadView->setWordWrap(false);
+    m_leadView->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Rows of one fixed height, never measured: measuring would read every lead.
+    m_leadView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_leadView->verticalHeader()->hide();
+    QHeaderView *header = m_leadView->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+    header->setSortIndicator(m_leads->sortColumn(), m_leads->sortOrder());
+    m_leadView->setSortingEnabled(true);
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(QStringLiteral("splitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_storefrontView);
+    m_splitter->addWidget(m_leadView);
+    m_splitter->setStretchFactor(1, 1);
+    setCentralWidget(m_splitter);
+
+    m_countLabel = new QLabel;
+    m_countLabel->setObjectName(QStringLiteral("leadCountLabel"));
+    m_fillProgress = new QProgressBar;
+    m_fillProgress->setObjectName(QStringLiteral("demoFillProgress"));
+    m_fillProgress->setMaximumWidth(240);
+    m_fillProgress->setFormat(tr("Adding demo leads… %p%"));
+    m_fillProgress->hide();
+    m_fillCancel = new QPushButton(tr("Cancel"));
+    m_fillCancel->setObjectName(QStringLiteral("demoFillCancel"));
+    m_fillCancel->hide();
+    statusBar()->addPermanentWidget(m_fillProgress);
+    statusBar()->addPermanentWidget(m_fillCancel);
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    createMenus();
+
+    connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::storefrontChosen);
+    connect(m_leads, &LeadTableModel::countChanged, this, &MainWindow::showLeadCount);
+    connect(m_leads, &LeadTableModel::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_storefronts, &StorefrontListModel::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_filler, &DemoDataFiller::progress, this, &MainWindow::demoFillProgress);
+    connect(m_filler, &DemoDataFiller::finished, this, &MainWindow::demoFillFinished);
+    connect(m_fillCancel, &QPushButton::clicked, this, [this] {
+        m_fillCancel->setEnabled(false);
+        m_filler->cancel();
+    });
+
+    restoreSettings();
+    showLeadCount(m_leads->totalCount());
+    m_storefrontView->setCurrentIndex(m_storefronts->index(0));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Leadbench"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::restoreSettings() {
+    QSettings s(settingsOrganization, settingsApplication);
+    s.beginGroup(QStringLiteral("MainWindow"));
+    if (!restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1200, 720);
+    if (!m_splitter->restoreState(s.value(QStringLiteral("splitter")).toByteArray()))
+        m_splitter->setSizes({220, 980});
+    // A header saved by a version with other columns would put titles over the wrong data.
+    QHeaderView *header = m_leadView->horizontalHeader();
+    const bool sameColumns =
+        s.value(QStringLiteral("leadColumns")).toInt() == LeadTableModel::ColumnCount;
+    if (!sameColumns ||
+        !header->restoreState(s.value(QStringLiteral("leadHeader")).toByteArray())) {
+        m_leadView->setColumnWidth(LeadTableModel::NameColumn, 160);
+        m_leadView->setColumnWidth(LeadTableModel::CompanyColumn, 160);
+        m_leadView->setColumnWidth(LeadTableModel::TitleColumn, 150);
+        m_leadView->setColumnWidth(LeadTableModel::EmailColumn, 200);
+        m_leadView->setColumnWidth(LeadTableModel::CountryColumn, 70);
+        m_leadView->setColumnWidth(LeadTableModel::StorefrontColumn, 130);
+        m_leadView->setColumnWidth(LeadTableModel::ActionColumn, 90);
+        m_leadView->setColumnWidth(LeadTableModel::OfferTitleColumn, 180);
+        m_leadView->setColumnWidth(LeadTableModel::ScoreColumn, 60);
+    }
+    s.endGroup();
+    // Restoring the header does not sort; the model has to follow the restored indicator.
+    m_leadView->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+}
+
+void MainWindow::saveSettings() const {
+    QSettings s(settingsOrganization, settingsApplication);
+    s.beginGroup(QStringLiteral("MainWindow"));
+    s.setValue(QStringLiteral("geometry"), saveGeometry());
+    s.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    s.setValue(QStringLiteral("leadColumns"), int(LeadTableModel::ColumnCount));
+    s.setValue(QStringLiteral("leadHeader"), m_leadView->horizontalHeader()->saveState());
+    s.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveSettings();
+    m_filler->cancel();
+    event->accept();
+}
+
+void MainWindow::storefrontChosen(const QModelIndex &current) {
+    LeadFilter filter = m_leads->filter();
+    filter.storefront = m_storefronts->storefrontAt(current.row());
+    m_leads->setFilter(filter);
+}
+
+void MainWindow::showLeadCount(qint64 count) {
+    m_countLabel->setText(count == 1 ? tr("1 lead")
+                                     : tr("%1 leads").arg(QLocale().toString(count)));
+}
+
+void MainWindow::fillDemoData(int count) {
+    if (!m_filler->start(count, demoSeed))
+        return;
+    m_fillProgress->setRange(0, count);
+    m_fillProgress->setValue(0);
+    m_fillProgress->show();
+    m_fillCancel->setEnabled(true);
+    m_fillCancel->show();
+    statusBar()->showMessage(
+        tr("Adding %1 demo leads to the new database…").arg(QLocale().toString(count)));
+}
+
+bool MainWindow::isFillingDemoData() const {
+    return m_filler->isRunning();
+}
+
+void MainWindow::demoFillProgress(qint64 done, qint64 total) {
+    m_fillProgress->setRange(0, int(total));
+    m_fillProgress->setValue(int(done));
+}
+
+void MainWindow::demoFillFinished(bool ok, bool cancelled, qint64 generated, const QString &error) {
+    m_fillProgress->hide();
+    m_fillCancel->hide();
+    if (ok) {
+        statusBar()->showMessage(tr("Added %1 demo leads").arg(QLocale().toString(generated)),
+                                 10000);
+        m_storefronts->refresh();
+        m_leads->refresh();
+    } else if (cancelled) {
+        statusBar()->showMessage(tr("Demo data cancelled; nothing was added"), 10000);
+    } else {
+        statusBar()->showMessage(tr("Could not add demo leads: %1").arg(error));
+    }
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About Leadbench"),
+        tr("<h3>Leadbench %1</h3>"
+           "<p>A desktop lead workbench for publishers selling through Microsoft's commercial "
+           "marketplace: AppSource and Azure Marketplace.</p>"
+           "<p>Database: %2</p>")
+            .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                 m_db.displayName().toHtmlEscaped()));
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/storage/database.h"
+
+#include <QMainWindow>
+
+class DemoDataFiller;
+class LeadTableModel;
+class QLabel;
+class QListView;
+class QModelIndex;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class StorefrontListModel;
+
+// The workbench's main window: storefront queues on the left, their leads on the right.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const Database &db, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Adds `count` generated leads on a worker thread so that a first start has something to
+    // explore; progress and a Cancel button show in the status bar.
+    void fillDemoData(int count);
+    bool isFillingDemoData() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void restoreSettings();
+    void saveSettings() const;
+    void storefrontChosen(const QModelIndex &current);
+    void showLeadCount(qint64 count);
+    void demoFillProgress(qint64 done, qint64 total);
+    void demoFillFinished(bool ok, bool cancelled, qint64 generated, const QString &error);
+    void showAbout();
+
+    Database m_db;
+    StorefrontListModel *m_storefronts = nullptr;
+    LeadTableModel *m_leads = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QListView *m_storefrontView = nullptr;
+    QTableView *m_leadView = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QProgressBar *m_fillProgress = nullptr;
+    QPushButton *m_fillCancel = nullptr;
+    DemoDataFiller *m_filler = nullptr;
+};

@@ -1,0 +1,392 @@
+#include "leadtablemodel.h"
+
+#include "core/domain/leadcolumns.h"
+#include "core/storage/leadrepository.h"
+
+#include <QLocale>
+#include <QThreadPool>
+
+#include <atomic>
+#include <limits>
+#include <optional>
+
+struct LeadTableModel::PageResult {
+    quint64 generation = 0;
+    int page = 0;
+    QList<Lead> leads;
+    QString error;
+};
+
+namespace {
+
+QString shownTime(const QDateTime &when) {
+    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
+                          : QString();
+}
+
+} // namespace
+
+LeadTableModel::LeadTableModel(const Database &db, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_db(db)
+    , m_pool(std::make_unique<QThreadPool>()) {
+    // One reader: requests are answered in the order they are made, and its connection is
+    // reused from page to page.
+    m_pool->setMaxThreadCount(1);
+    reset();
+}
+
+LeadTableModel::~LeadTableModel() {
+    // Queued loads see they are stale and return without touching the database.
+    m_currentGeneration.store(std::numeric_limits<quint64>::max());
+    m_pool->waitForDone();
+}
+
+int LeadTableModel::rowCount(const QModelIndex &parent) const {
+    if (parent.isValid())
+        return 0;
+    return int(std::min<qint64>(m_count, std::numeric_limits<int>::max()));
+}
+
+int LeadTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(ColumnCount);
+}
+
+QString LeadTableModel::canonicalColumn(int column) {
+    switch (column) {
+    case NameColumn:
+        // Names show as "First Last", so that is the order a user expects to see.
+        return QStringLiteral("first_name");
+    case CompanyColumn:
+        return QStringLiteral("company");
+    case TitleColumn:
+        return QStringLiteral("title");
+    case EmailColumn:
+        return QStringLiteral("email");
+    case CountryColumn:
+        return QStringLiteral("country");
+    case StorefrontColumn:
+        return QStringLiteral("storefront");
+    case ActionColumn:
+        return QStringLiteral("action");
+    case OfferTitleColumn:
+        return QStringLiteral("offer_title");
+    case StageColumn:
+        return QStringLiteral("stage");
+    case OwnerColumn:
+        return QStringLiteral("owner");
+    case ScoreColumn:
+        return QStringLiteral("score");
+    case CreatedAtColumn:
+        return QStringLiteral("created_at");
+    case LastEventAtColumn:
+        return QStringLiteral("last_event_at");
+    default:
+        return {};
+    }
+}
+
+int LeadTableModel::columnOf(const QString &canonical) {
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (canonicalColumn(column) == canonical)
+            return column;
+    }
+    return -1;
+}
+
+QVariant LeadTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::TextAlignmentRole && section == ScoreColumn)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::InitialSortOrderRole) {
+        // The best and the most recent leads are the ones worth working first.
+        const bool highestFirst =
+            section == ScoreColumn || section == CreatedAtColumn || section == LastEventAtColumn;
+        return highestFirst ? Qt::DescendingOrder : Qt::AscendingOrder;
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case CompanyColumn:
+        return tr("Company");
+    case TitleColumn:
+        return tr("Title");
+    case EmailColumn:
+        return tr("Email");
+    case CountryColumn:
+        return tr("Country");
+    case StorefrontColumn:
+        return tr("Storefront");
+    case ActionColumn:
+        return tr("Action");
+    case OfferTitleColumn:
+        return tr("Offer");
+    case StageColumn:
+        return tr("Stage");
+    case OwnerColumn:
+        return tr("Owner");
+    case ScoreColumn:
+        return tr("Score");
+    case CreatedAtColumn:
+        return tr("Created");
+    case LastEventAtColumn:
+        return tr("Last activity");
+    default:
+        return {};
+    }
+}
+
+const Lead *LeadTableModel::leadAt(int row) const {
+    if (row < 0 || row >= rowCount())
+        return nullptr;
+    const auto page = m_pages.constFind(row / m_pageSize);
+    if (page == m_pages.cend())
+        return nullptr;
+    const int offset = row % m_pageSize;
+    return offset < page->leads.size() ? &page->leads.at(offset) : nullptr;
+}
+
+QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const Lead *lead = leadAt(row);
+    if (!lead) {
+        const int page = row / m_pageSize;
+        if (m_pages.contains(page))
+            return {}; // the page came back shorter: leads went away since the count
+        if (role == Qt::DisplayRole || role == LeadIdRole || role == MachineValueRole) {
+            // A view asking for a row is what drives loading, so the request has to start here.
+            const_cast<LeadTableModel *>(this)->requestPage(page);
+        }
+        if (role == Qt::DisplayRole && index.column() == NameColumn)
+            return QStringLiteral("…");
+        return {};
+    }
+    m_pages.constFind(row / m_pageSize)->lastUse = ++m_useClock;
+
+    switch (role) {
+    case LeadIdRole:
+        return lead->id;
+    case MachineValueRole:
+        return LeadColumns::value(*lead, canonicalColumn(index.column()));
+    case Qt::TextAlignmentRole:
+        if (index.column() == ScoreColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == CreatedAtColumn)
+            return LeadColumns::isoUtc(lead->createdAt);
+        if (index.column() == LastEventAtColumn)
+            return LeadColumns::isoUtc(lead->lastEventAt);
+        if (index.column() == OfferTitleColumn)
+            return lead->offerId;
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+
+    switch (index.column()) {
+    case NameColumn:
+        return lead->fullName();
+    case CompanyColumn:
+        return lead->company;
+    case TitleColumn:
+        return lead->title;
+    case EmailColumn:
+        return lead->email;
+    case CountryColumn:
+        return lead->country;
+    case StorefrontColumn:
+        return Storefronts::displayName(lead->storefront);
+    case ActionColumn:
+        return lead->action;
+    case OfferTitleColumn:
+        return lead->offerTitle;
+    case StageColumn:
+        return Stages::displayName(lead->stage);
+    case OwnerColumn:
+        return lead->owner;
+    case ScoreColumn:
+        return lead->score;
+    case CreatedAtColumn:
+        return shownTime(lead->createdAt);
+    case LastEventAtColumn:
+        return shownTime(lead->lastEventAt);
+    default:
+        return {};
+    }
+}
+
+void LeadTableModel::sort(int column, Qt::SortOrder order) {
+    const QString canonical = canonicalColumn(column);
+    if (canonical.isEmpty())
+        return;
+    const bool descending = order == Qt::DescendingOrder;
+    if (canonical == m_sort.column && descending == m_sort.descending)
+        return;
+    m_sort.column = canonical;
+    m_sort.descending = descending;
+    reset();
+}
+
+int LeadTableModel::sortColumn() const {
+    return columnOf(m_sort.column);
+}
+
+Qt::SortOrder LeadTableModel::sortOrder() const {
+    return m_sort.descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+}
+
+void LeadTableModel::setFilter(const LeadFilter &filter) {
+    m_filter = filter;
+    reset();
+}
+
+void LeadTableModel::setCacheLimits(int pageSize, int maxCachedPages) {
+    pageSize = std::max(1, pageSize);
+    // Fewer pages than a screen can span would evict what is being shown and load it again.
+    maxCachedPages = std::max(3, maxCachedPages);
+    if (pageSize == m_pageSize && maxCachedPages == m_maxPages)
+        return;
+    m_pageSize = pageSize;
+    m_maxPages = maxCachedPages;
+    // Cached pages are numbered by the old size.
+    reset();
+}
+
+int LeadTableModel::cachedRowCount() const {
+    int rows = 0;
+    for (const CachedPage &page : m_pages)
+        rows += int(page.leads.size());
+    return rows;
+}
+
+bool LeadTableModel::isLoading() const {
+    return m_loadingPage >= 0 || !m_wanted.isEmpty();
+}
+
+void LeadTableModel::refresh() {
+    reset();
+}
+
+void LeadTableModel::reset() {
+    const bool wasLoading = isLoading();
+    beginResetModel();
+    ++m_generation;
+    m_currentGeneration.store(m_generation);
+    m_pages.clear();
+    m_wanted.clear();
+    m_failed.clear();
+    m_loadingPage = -1;
+
+    LeadRepository repository(m_db);
+    const qint64 count = repository.count(m_filter);
+    m_count = std::max<qint64>(count, 0);
+    m_error = count < 0 ? repository.lastError() : QString();
+    endResetModel();
+
+    emit countChanged(m_count);
+    if (!m_error.isEmpty())
+        emit errorOccurred(m_error);
+    if (wasLoading)
+        emit loadingFinished();
+}
+
+void LeadTableModel::requestPage(int page) {
+    if (page == m_loadingPage || m_pages.contains(page) || m_failed.contains(page))
+        return;
+    m_wanted.removeOne(page);
+    m_wanted.append(page);
+    // Older requests are for rows the user has scrolled past; a reader that still wants them
+    // asks again.
+    const qsizetype keep = std::max(2, m_maxPages / 2);
+    if (m_wanted.size() > keep)
+        m_wanted.remove(0, m_wanted.size() - keep);
+    startNextLoad();
+}
+
+void LeadTableModel::startNextLoad() {
+    if (m_loadingPage >= 0 || m_wanted.isEmpty())
+        return;
+
+    // The newest request is the one the user is looking at.
+    const int page = m_wanted.takeLast();
+    m_loadingPage = page;
+
+    std::optional<LeadCursor> cursor;
+    const auto previous = m_pages.constFind(page - 1);
+    if (previous != m_pages.cend() && previous->leads.size() == m_pageSize)
+        cursor = LeadRepository::cursorAfter(previous->leads.last(), m_sort);
+    // A keyset page continues from the previous page's last lead without the database walking
+    // over every earlier row; a jump has nothing to continue from and pays for the offset.
+    const bool keyset = page == 0 || cursor.has_value();
+
+    // The destructor waits for the reader, so `this` outlives every use of it there; an answer
+    // still queued when the model goes is dropped with it. Queued even when the answer is
+    // quick, so that a page never arrives inside the data() call that asked for it.
+    auto load = [this, db = m_db, filter = m_filter, sort = m_sort, cursor, keyset,
+                 offset = qint64(page) * m_pageSize, limit = m_pageSize, generation = m_generation,
+                 page] {
+        if (m_currentGeneration.load() != generation)
+            return;
+        PageResult result;
+        result.generation = generation;
+        result.page = page;
+        LeadRepository repository(db);
+        result.leads = keyset ? repository.page(filter, sort, cursor ? &*cursor : nullptr, limit)
+                              : repository.list(filter, sort, limit, offset);
+        result.error = repository.lastError();
+        QMetaObject::invokeMethod(
+            this, [this, result] { pageArrived(result); }, Qt::QueuedConnection);
+    };
+    m_pool->start(std::move(load));
+}
+
+void LeadTableModel::pageArrived(const PageResult &result) {
+    // A reset since the request already forgot it; whatever the newer generation asked for is
+    // on its way.
+    if (result.generation != m_generation)
+        return;
+    m_loadingPage = -1;
+
+    if (!result.error.isEmpty()) {
+        m_failed.append(result.page);
+        m_error = result.error;
+        emit errorOccurred(m_error);
+    } else {
+        m_pages.insert(result.page, CachedPage{result.leads, ++m_useClock});
+        evictLeastRecentlyUsed(result.page);
+        const int first = result.page * m_pageSize;
+        const int last = std::min(first + m_pageSize, rowCount()) - 1;
+        if (last >= first)
+            emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+        emit pageLoaded(result.page);
+    }
+
+    startNextLoad();
+    if (!isLoading())
+        emit loadingFinished();
+}
+
+void LeadTableModel::evictLeastRecentlyUsed(int keep) {
+    // Least recently used rather than farthest away: a view and a second reader (a selection,
+    // a proxy) looking at distant rows then share the cache instead of evicting each other.
+    while (m_pages.size() > m_maxPages) {
+        auto oldest = m_pages.end();
+        for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+            if (it.key() != keep && (oldest == m_pages.end() || it->lastUse < oldest->lastUse))
+                oldest = it;
+        }
+        if (oldest == m_pages.end())
+            return;
+        // No dataChanged: the leads did not change, they only left memory. Announcing them
+        // would make every listener read them again and bring the page straight back.
+        m_pages.erase(oldest);
+    }
+}
