@@ -58,16 +58,15 @@ QString SqlDialect::insensitiveLike() const {
 QStringList SqlDialect::searchSchema() const {
     const QString concatenated = searchColumns.join(QStringLiteral(" || ' ' || "));
     if (m_backend == Database::Backend::Sqlite) {
-        // One computed column indexed by external-content FTS5 trigrams without positions
-        // (detail=none): substring LIKE uses the index, and the index stays small and quick
-        // to build. The column is VIRTUAL, so the text is not stored twice.
+        // One computed column indexed by external-content FTS5 trigrams: a phrase MATCH is a
+        // case-insensitive substring search answered from the index alone. One column rather
+        // than five keeps the index quick to build; VIRTUAL keeps the text stored once.
         return {
             QStringLiteral("ALTER TABLE leads ADD COLUMN search_text TEXT GENERATED ALWAYS AS "
                            "(%1) VIRTUAL")
                 .arg(concatenated),
             QStringLiteral("CREATE VIRTUAL TABLE leads_fts USING fts5(search_text, "
-                           "content='leads', content_rowid='id', tokenize='trigram', "
-                           "detail=none)"),
+                           "content='leads', content_rowid='id', tokenize='trigram')"),
             QStringLiteral("CREATE TRIGGER leads_fts_insert AFTER INSERT ON leads BEGIN "
                            "INSERT INTO leads_fts(rowid, search_text) VALUES (new.id, "
                            "new.search_text); END"),
@@ -98,13 +97,13 @@ QString SqlDialect::searchPredicate(const QString &search, QVariantList *binds) 
     for (const QString &word : words) {
         // Lower-cased here: SQL's lower() and SQLite's LIKE fold ASCII letters only.
         const QString lowered = word.toLower();
-        const bool wildcards = word.contains(QLatin1Char('%')) || word.contains(QLatin1Char('_'))
-                               || word.contains(QLatin1Char('\\'));
-        if (m_backend == Database::Backend::Sqlite && lowered.size() >= 3 && !wildcards) {
-            // FTS5 answers LIKE from its trigram index, but only without an ESCAPE clause.
-            parts << QStringLiteral("id IN (SELECT rowid FROM leads_fts WHERE search_text LIKE ?)");
-            binds->append(QLatin1Char('%') + lowered + QLatin1Char('%'));
+        if (m_backend == Database::Backend::Sqlite && word.size() >= 3) {
+            QString phrase = word;
+            phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
+            parts << QStringLiteral("id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
+            binds->append(QLatin1Char('"') + phrase + QLatin1Char('"'));
         } else {
+            // Trigrams need three characters; shorter words scan the text.
             parts << QStringLiteral("search_text LIKE ? ESCAPE '\\'");
             binds->append(likePattern(lowered));
         }

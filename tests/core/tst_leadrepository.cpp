@@ -238,6 +238,8 @@ void TestLeadRepository::search() {
     QCOMPARE(found(QStringLiteral("eva@example.com")), QStringList{QStringLiteral("Eva")});
     QCOMPARE(found(QStringLiteral("director")), QStringList{QStringLiteral("Gus")}); // title
     QCOMPARE(found(QStringLiteral("müller")), QStringList{QStringLiteral("Gus")});
+    QCOMPARE(found(QStringLiteral("MÜLLER")), QStringList{QStringLiteral("Gus")});
+    QCOMPARE(found(QStringLiteral("chloé")), QStringList{QStringLiteral("Chloé")});
     // Every word must match, each anywhere.
     QCOMPARE(found(QStringLiteral("hana lucerne")), QStringList{QStringLiteral("Hana")});
     QCOMPARE(found(QStringLiteral("hana woodgrove")), QStringList());
