@@ -25,6 +25,9 @@ bool BulkLoad::begin(QString *error) {
     if (m_db.backend() != Database::Backend::Sqlite)
         return true;
     QSqlQuery q(m_db.connection());
+    // Index rebuilds and scattered inserts want the page cache that short queries do not.
+    m_cacheRaised = q.exec(QStringLiteral("PRAGMA cache_size=-262144"));
+    QStringList drops;
     // The unique de-duplication index stays: it guards correctness, not speed.
     if (!q.exec(QStringLiteral(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN "
@@ -33,7 +36,6 @@ bool BulkLoad::begin(QString *error) {
         *error = q.lastError().text();
         return false;
     }
-    QStringList drops;
     while (q.next()) {
         drops << QStringLiteral("DROP %1 %2")
                      .arg(q.value(0).toString().toUpper(), q.value(1).toString());

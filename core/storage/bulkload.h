@@ -22,4 +22,5 @@ private:
     QStringList m_recreate;
     bool m_active = false;
     bool m_journalChanged = false;
+    bool m_cacheRaised = false;
 };

@@ -176,7 +176,8 @@ bool Database::configure(QSqlDatabase &db, QString *error) const {
         }
         q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
         q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-        q.exec(QStringLiteral("PRAGMA cache_size=-262144"));
+        // A small page cache: short queries in a fresh process pay for every page of a large one.
+        q.exec(QStringLiteral("PRAGMA cache_size=-8192"));
         q.exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
     } else {
         q.exec(QStringLiteral("SET client_min_messages TO warning"));
