@@ -42,5 +42,7 @@ measure "list --sort score:desc --limit 100" list --sort score:desc --limit 100 
 measure "list --sort created_at:desc --limit 100" list --sort created_at:desc --limit 100 --format csv
 measure "list --storefront appsource --sort last_event_at --limit 100" list --storefront appsource --sort last_event_at --limit 100 --format csv
 measure "list --search müller --limit 100" list --search müller --limit 100 --format csv
-measure "list --search contoso.com --sort score:desc --limit 100" list --search contoso.com --sort score:desc --limit 100 --format csv
+measure "list --search gmail.com --sort created_at:desc --limit 100" list --search gmail.com --sort created_at:desc --limit 100 --format csv
+measure "count --search li (under 3 letters: no trigram, a scan)" count --search li
+measure "list --sort company --limit 100 (no index: a full sort)" list --sort company --limit 100 --format csv
 measure "stats" stats
