@@ -57,8 +57,8 @@ Database Database::fromLocation(const QString &location) {
         }
         d.m_host = url.host();
         d.m_port = url.port(5432);
-        d.m_user = url.userName();
-        d.m_password = url.password();
+        d.m_user = url.userName(QUrl::FullyDecoded);
+        d.m_password = url.password(QUrl::FullyDecoded);
         if (d.m_password.isEmpty())
             d.m_password = qEnvironmentVariable("PGPASSWORD");
         d.m_dbName = url.path().mid(1);
@@ -162,7 +162,7 @@ bool Database::configure(QSqlDatabase &db, QString *error) const {
     }
     if (!db.open()) {
         *error = QStringLiteral("cannot open the database %1: %2")
-                     .arg(displayName(), db.lastError().text().trimmed());
+                     .arg(displayName(), db.lastError().text().simplified());
         return false;
     }
     QSqlQuery q(db);
@@ -170,7 +170,7 @@ bool Database::configure(QSqlDatabase &db, QString *error) const {
         // A file that is not SQLite opens fine and fails on the first statement.
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
             *error = QStringLiteral("cannot open the database %1: %2")
-                         .arg(displayName(), q.lastError().text().trimmed());
+                         .arg(displayName(), q.lastError().text().simplified());
             db.close();
             return false;
         }

@@ -199,7 +199,7 @@ LeadRepository::LeadRepository(const Database &db)
 LeadRepository::~LeadRepository() = default;
 
 bool LeadRepository::fail(const QString &what, const QString &detail) const {
-    m_error = what + QStringLiteral(": ") + detail.trimmed();
+    m_error = what + QStringLiteral(": ") + detail.simplified();
     return false;
 }
 
@@ -641,7 +641,7 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
     if (!q.exec()) {
         result.error = QStringLiteral("cannot merge into lead %1: %2")
                            .arg(stored.id)
-                           .arg(q.lastError().text().trimmed());
+                           .arg(q.lastError().text().simplified());
         return result;
     }
     if (q.numRowsAffected() != 1) {

@@ -72,7 +72,7 @@ bool run(QSqlQuery &q, const QString &sql, QString *error) {
     if (q.exec(sql))
         return true;
     *error = QStringLiteral("migration failed: %1 (in: %2)")
-                 .arg(q.lastError().text().trimmed(), sql.left(120));
+                 .arg(q.lastError().text().simplified(), sql.left(120));
     return false;
 }
 
@@ -94,7 +94,7 @@ int Migrator::currentVersion(QString *error) const {
     q.addBindValue(QStringLiteral("meta"));
     if (!q.exec() || !q.next()) {
         *error = QStringLiteral("cannot read the schema of %1: %2")
-                     .arg(m_db.displayName(), q.lastError().text().trimmed());
+                     .arg(m_db.displayName(), q.lastError().text().simplified());
         return -1;
     }
     if (q.value(0).toInt() == 0)
@@ -103,7 +103,7 @@ int Migrator::currentVersion(QString *error) const {
     q.addBindValue(QStringLiteral("schema_version"));
     if (!q.exec()) {
         *error = QStringLiteral("cannot read the schema version of %1: %2")
-                     .arg(m_db.displayName(), q.lastError().text().trimmed());
+                     .arg(m_db.displayName(), q.lastError().text().simplified());
         return -1;
     }
     return q.next() ? q.value(0).toInt() : 0;
@@ -150,7 +150,7 @@ bool Migrator::migrate(QString *error, int target) const {
     q.addBindValue(QStringLiteral("schema_version"));
     if (!q.exec()) {
         *error = QStringLiteral("cannot record the schema version: %1")
-                     .arg(q.lastError().text().trimmed());
+                     .arg(q.lastError().text().simplified());
         return false;
     }
     q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
@@ -158,7 +158,7 @@ bool Migrator::migrate(QString *error, int target) const {
     q.addBindValue(QString::number(target));
     if (!q.exec()) {
         *error = QStringLiteral("cannot record the schema version: %1")
-                     .arg(q.lastError().text().trimmed());
+                     .arg(q.lastError().text().simplified());
         return false;
     }
     if (!tx.commit()) {
