@@ -10,6 +10,7 @@
 #include "core/storage/migrator.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -87,8 +88,22 @@ int Cli::fail(const QString &message, int code) {
     return code;
 }
 
-bool Cli::openDatabase(const Database &db) {
+bool Cli::openDatabase(const Database &db, Access access) {
     QString error;
+    if (access == Access::ReadExisting) {
+        // A mistyped path must not quietly become a new, empty database.
+        const int version = db.isNewFile() ? 0 : Migrator(db).currentVersion(&error);
+        if (version < 0) {
+            fail(error);
+            return false;
+        }
+        if (version == 0) {
+            fail(QStringLiteral("no Leadbench database at %1: create one with 'leadbench-cli "
+                                "init'")
+                     .arg(db.displayName()));
+            return false;
+        }
+    }
     if (!Migrator(db).migrate(&error)) {
         fail(error);
         return false;
@@ -161,8 +176,7 @@ int Cli::run(const QStringList &arguments) {
 
 template <typename Accept>
 int Cli::dispatch(const QString &command, const Database &db, Accept &accept,
-                  const CliArguments &args)
-{
+                  const CliArguments &args) {
     if (command == QLatin1String("init"))
         return accept({}, {}, 0) ? init(db) : Usage;
     if (command == QLatin1String("generate"))
@@ -248,7 +262,7 @@ int Cli::init(const Database &db) {
     const int before = Migrator(db).currentVersion(&error);
     if (before < 0)
         return fail(error);
-    if (!openDatabase(db))
+    if (!openDatabase(db, Access::Create))
         return Failure;
     m_err << "leadbench-cli: " << db.displayName() << " is at schema version "
           << Migrator::latestVersion() << (before == Migrator::latestVersion() ? " (already)" : "")
@@ -276,7 +290,7 @@ int Cli::generate(const Database &db, const CliArguments &args) {
                              .arg(args.value(QStringLiteral("end"))));
         generator.setEnd(end);
     }
-    if (!openDatabase(db))
+    if (!openDatabase(db, Access::Create))
         return Failure;
     QElapsedTimer timer;
     timer.start();
@@ -292,18 +306,28 @@ int Cli::generate(const Database &db, const CliArguments &args) {
 }
 
 int Cli::importCsv(const Database &db, const CliArguments &args) {
-    if (!openDatabase(db))
+    const QString path = args.positionals().first();
+    // An unreadable file is reported before the database is created or touched.
+    if (QFileInfo(path).isFile() && !openDatabase(db, Access::Create))
         return Failure;
     LeadImporter importer(db, QStringLiteral("cli"));
-    const ImportSummary s = importer.importCsvFile(args.positionals().first());
+    const ImportSummary s = importer.importCsvFile(path);
     for (const ImportError &e : s.errors)
         m_err << "leadbench-cli: " << args.positionals().first() << ": line " << e.line << ": "
               << e.message << '\n';
     if (!s.fatal.isEmpty())
         m_err << "leadbench-cli: error: " << s.fatal << '\n';
     m_out << QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact) << '\n';
-    if (!s.fatal.isEmpty())
-        return s.fatal.contains(QLatin1String("cannot open")) ? Failure : Usage;
+    switch (s.failure) {
+    case ImportSummary::Failure::Input:
+        return Usage;
+    case ImportSummary::Failure::Storage:
+        return Failure;
+    case ImportSummary::Failure::Conflict:
+        return Conflict;
+    case ImportSummary::Failure::None:
+        break;
+    }
     return s.rejected > 0 ? Usage : Ok;
 }
 
@@ -352,7 +376,7 @@ int Cli::list(const Database &db, const CliArguments &args) {
             return usage(QStringLiteral("--offset: \"%1\" is not a count")
                              .arg(args.value(QStringLiteral("offset"))));
     }
-    if (!openDatabase(db))
+    if (!openDatabase(db, Access::ReadExisting))
         return Failure;
 
     LeadRepository repo(db);
@@ -416,7 +440,7 @@ int Cli::show(const Database &db, const CliArguments &args) {
     const QString format = args.value(QStringLiteral("format"), QStringLiteral("text"));
     if (format != QLatin1String("json") && format != QLatin1String("text"))
         return usage(QStringLiteral("--format: \"%1\" is not text or json").arg(format));
-    if (!openDatabase(db))
+    if (!openDatabase(db, Access::ReadExisting))
         return Failure;
     LeadRepository repo(db);
     const std::optional<Lead> lead = repo.lead(id);
@@ -434,7 +458,7 @@ int Cli::show(const Database &db, const CliArguments &args) {
             ev.append(LeadJson::event(e));
         for (const Activity &a : activities)
             ac.append(LeadJson::activity(a));
-        o.insert(QStringLiteral("events"), ev);
+        o.insert(QStringLiteral("marketplace_events"), ev); // "events" is the count column
         o.insert(QStringLiteral("activities"), ac);
         m_out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return Ok;
@@ -462,7 +486,7 @@ int Cli::stats(const Database &db, const CliArguments &args) {
     const QString format = args.value(QStringLiteral("format"), QStringLiteral("json"));
     if (format != QLatin1String("json") && format != QLatin1String("table"))
         return usage(QStringLiteral("--format: \"%1\" is not json or table").arg(format));
-    if (!openDatabase(db))
+    if (!openDatabase(db, Access::ReadExisting))
         return Failure;
     LeadRepository repo(db);
     const std::optional<LeadStats> s = repo.stats(filter);
@@ -483,12 +507,11 @@ int Cli::stats(const Database &db, const CliArguments &args) {
     return Ok;
 }
 
-int Cli::count(const Database &db, const CliArguments &args)
-{
+int Cli::count(const Database &db, const CliArguments &args) {
     LeadFilter filter;
     if (!parseFilter(args, &filter))
         return Usage;
-    if (!openDatabase(db))
+    if (!openDatabase(db, Access::ReadExisting))
         return Failure;
     LeadRepository repo(db);
     const qint64 n = repo.count(filter);

@@ -19,7 +19,9 @@ public:
 private:
     int usage(const QString &problem);
     int fail(const QString &message, int code = Failure);
-    bool openDatabase(const Database &db);
+    // Read commands need an existing Leadbench database; init, generate and import create one.
+    enum class Access { ReadExisting, Create };
+    bool openDatabase(const Database &db, Access access);
     bool parseFilter(const CliArguments &args, LeadFilter *filter);
 
     template <typename Accept>

@@ -3,6 +3,7 @@
 #include "lead.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <cstdio>
@@ -115,9 +116,17 @@ QString isoUtc(const QDateTime &when) {
 }
 
 QDateTime parseIsoUtc(const QString &text) {
-    const QString t = text.trimmed();
+    QString t = text.trimmed();
     if (t.isEmpty())
         return {};
+    // No offset means UTC, as marketplace times are. Parsing it as local time would shift it,
+    // or reject it in a daylight-saving gap.
+    static const QRegularExpression offset(QStringLiteral("(Z|[+-]\\d\\d(:?\\d\\d)?)$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    if (t.size() > 10 && !offset.match(t).hasMatch())
+        t += QLatin1Char('Z');
+    else if (t.size() == 10)
+        t += QStringLiteral("T00:00:00Z");
     QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
     if (!dt.isValid())
         dt = QDateTime::fromString(t, Qt::ISODate);

@@ -6,13 +6,11 @@
 CsvReader::CsvReader(QIODevice *device)
     : m_device(device) {}
 
-bool CsvReader::atEnd() const
-{
+bool CsvReader::atEnd() const {
     return m_pos >= m_buffer.size() && m_device->atEnd();
 }
 
-QByteArray CsvReader::readPhysicalLine()
-{
+QByteArray CsvReader::readPhysicalLine() {
     while (true) {
         const char *data = m_buffer.constData();
         for (qsizetype i = m_pos; i < m_buffer.size(); ++i) {

@@ -81,12 +81,9 @@ QJsonObject ImportSummary::toJson() const {
     for (const ImportError &e : errors)
         errs.append(
             QJsonObject{{QStringLiteral("line"), e.line}, {QStringLiteral("message"), e.message}});
-    QJsonObject o{{QStringLiteral("read"), read},
-                  {QStringLiteral("imported"), imported},
-                  {QStringLiteral("merged"), merged},
-                  {QStringLiteral("unchanged"), unchanged},
-                  {QStringLiteral("rejected"), rejected},
-                  {QStringLiteral("errors"), errs}};
+    QJsonObject o{{QStringLiteral("read"), read},         {QStringLiteral("imported"), imported},
+                  {QStringLiteral("merged"), merged},     {QStringLiteral("unchanged"), unchanged},
+                  {QStringLiteral("rejected"), rejected}, {QStringLiteral("errors"), errs}};
     if (!fatal.isEmpty())
         o.insert(QStringLiteral("fatal"), fatal);
     if (cancelled)
@@ -107,6 +104,7 @@ ImportSummary LeadImporter::importCsvFile(const QString &path) {
     if (!file.open(QIODevice::ReadOnly)) {
         ImportSummary s;
         s.fatal = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+        s.failure = ImportSummary::Failure::Storage;
         return s;
     }
     return importCsv(&file, QFileInfo(path).fileName());
@@ -117,6 +115,7 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
     CsvReader reader(device);
     const qint64 total = device->size();
     if (!reader.next() || !reader.error().isEmpty()) {
+        s.failure = ImportSummary::Failure::Input;
         s.fatal = QStringLiteral("%1: no header line%2")
                       .arg(name, reader.error().isEmpty() ? QString()
                                                           : QStringLiteral(": ") + reader.error());
@@ -131,6 +130,7 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
     }
     if (!columnOf.contains(Field::Email) && !columnOf.contains(Field::FirstName) &&
         !columnOf.contains(Field::LastName) && !columnOf.contains(Field::Company)) {
+        s.failure = ImportSummary::Failure::Input;
         s.fatal = QStringLiteral("%1: line 1: the header names none of Email, FirstName, "
                                  "LastName, Company (or email, first_name, last_name, company)")
                       .arg(name);
@@ -140,12 +140,14 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
     QString openError;
     if (!m_db.open(&openError)) {
         s.fatal = openError;
+        s.failure = ImportSummary::Failure::Storage;
         return s;
     }
     LeadRepository repo(m_db);
     Transaction tx(m_db);
     if (!tx.isActive()) {
         s.fatal = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
+        s.failure = ImportSummary::Failure::Storage;
         return s;
     }
     auto reject = [&s](qint64 line, const QString &message) {
@@ -246,6 +248,8 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
         if (r.outcome == IntakeResult::Outcome::Rejected) {
             // A storage failure poisons the transaction: nothing of this import lands.
             s.fatal = QStringLiteral("%1: line %2: %3").arg(name).arg(line).arg(r.error);
+            s.failure =
+                r.conflict ? ImportSummary::Failure::Conflict : ImportSummary::Failure::Storage;
             s.imported = s.merged = s.unchanged = 0;
             return s;
         }
@@ -260,6 +264,7 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
     }
     if (!tx.commit()) {
         s.fatal = QStringLiteral("cannot commit the import: %1").arg(tx.error());
+        s.failure = ImportSummary::Failure::Storage;
         s.imported = s.merged = s.unchanged = 0;
         return s;
     }

@@ -19,12 +19,16 @@ struct ImportError {
 // What an import did: the CLI prints it as its last line.
 struct ImportSummary {
     qint64 read = 0;
-    qint64 imported = 0; // new leads
-    qint64 merged = 0;   // records that became another event on an existing lead
+    qint64 imported = 0;  // new leads
+    qint64 merged = 0;    // records that became another event on an existing lead
     qint64 unchanged = 0; // records already stored (the same file imported again)
     qint64 rejected = 0;
     QList<ImportError> errors;
-    QString fatal; // set when nothing landed: unreadable file, bad header, storage failure
+    // Why nothing landed: the input (no usable header), the storage or the file could not be
+    // read, or a conflict with someone else's change.
+    enum class Failure { None, Input, Storage, Conflict };
+    Failure failure = Failure::None;
+    QString fatal; // the message when nothing landed
     bool cancelled = false;
 
     bool ok() const { return fatal.isEmpty() && !cancelled; }

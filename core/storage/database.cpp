@@ -14,8 +14,7 @@
 namespace {
 
 // SQLite keeps its planner statistics fresh when each connection runs optimize on the way out.
-void closeConnection(QSqlDatabase &db)
-{
+void closeConnection(QSqlDatabase &db) {
     if (!db.isValid())
         return;
     if (db.isOpen() && db.driverName() == QLatin1String("QSQLITE"))
@@ -26,8 +25,7 @@ void closeConnection(QSqlDatabase &db)
 // Removes this thread's connections when the thread ends, so worker threads leave nothing behind.
 struct ThreadConnections {
     QStringList names;
-    ~ThreadConnections()
-    {
+    ~ThreadConnections() {
         for (const QString &name : std::as_const(names)) {
             {
                 QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -50,9 +48,11 @@ Database Database::fromLocation(const QString &location) {
         d.m_backend = Backend::PostgreSql;
         const QUrl url(d.m_location, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()) {
-            d.m_error = QStringLiteral("not a valid PostgreSQL URL: %1 (expected "
-                                       "postgresql://user@host:port/database)")
-                            .arg(d.displayName());
+            // The text may hold a password: it is not repeated.
+            d.m_error = QStringLiteral("--db: not a valid PostgreSQL URL (expected "
+                                       "postgresql://user[:password]@host[:port]/database; "
+                                       "characters such as # / ? @ in a user name or password "
+                                       "must be percent-encoded, # as %23)");
             return d;
         }
         d.m_host = url.host();
@@ -167,8 +167,10 @@ bool Database::configure(QSqlDatabase &db, QString *error) const {
     }
     QSqlQuery q(db);
     if (m_backend == Backend::Sqlite) {
-        // A file that is not SQLite opens fine and fails on the first statement.
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
+        // Another process opening the same new file at once may hold the lock that switching
+        // to WAL needs; it switches it for both. A file that is not SQLite fails here too.
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) &&
+            !q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
             *error = QStringLiteral("cannot open the database %1: %2")
                          .arg(displayName(), q.lastError().text().simplified());
             db.close();

@@ -390,8 +390,7 @@ LeadCursor LeadRepository::cursorAfter(const Lead &lead, const LeadSort &sort) {
     return {v, lead.id};
 }
 
-QSet<QString> LeadRepository::dedupKeys() const
-{
+QSet<QString> LeadRepository::dedupKeys() const {
     QSet<QString> keys;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
@@ -404,16 +403,14 @@ QSet<QString> LeadRepository::dedupKeys() const
     return keys;
 }
 
-std::optional<LeadStats> LeadRepository::stats(const LeadFilter &filter) const
-{
+std::optional<LeadStats> LeadRepository::stats(const LeadFilter &filter) const {
     // One pass over the overview index, folded three ways here.
     LeadStats s;
     QVariantList binds;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT storefront, stage, action, count(*) FROM leads")
-              + whereClause(filter, &binds)
-              + QStringLiteral(" GROUP BY storefront, stage, action"));
+    q.prepare(QStringLiteral("SELECT storefront, stage, action, count(*) FROM leads") +
+              whereClause(filter, &binds) + QStringLiteral(" GROUP BY storefront, stage, action"));
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
     if (!q.exec()) {
@@ -564,6 +561,8 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
     }
     const QDateTime at =
         event.occurredAt.isValid() ? event.occurredAt : QDateTime::currentDateTimeUtc();
+    LeadEvent stamped = event; // a record without its own time is stamped when it arrives
+    stamped.occurredAt = at;
     const QList<Lead> existing = select(
         QStringLiteral("SELECT %1 FROM leads WHERE dedup_key = ?").arg(leadSelectColumns), {key});
     if (!m_error.isEmpty()) {
@@ -581,7 +580,7 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
         created.actor = actor;
         created.kind = QStringLiteral("created");
         created.note = event.leadSource.isEmpty() ? incoming.action : event.leadSource;
-        const qint64 id = insert(incoming, {event}, {created});
+        const qint64 id = insert(incoming, {stamped}, {created});
         if (id == 0) {
             result.error = m_error;
             return result;
@@ -646,9 +645,10 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
     }
     if (q.numRowsAffected() != 1) {
         result.error = QStringLiteral("lead %1 was changed by someone else").arg(stored.id);
+        result.conflict = true;
         return result;
     }
-    if (!prepareStatements() || !addEvent(stored.id, event)) {
+    if (!prepareStatements() || !addEvent(stored.id, stamped)) {
         result.error = m_error;
         return result;
     }

@@ -20,6 +20,7 @@ struct IntakeResult {
     Outcome outcome = Outcome::Rejected;
     qint64 leadId = 0;
     QString error;
+    bool conflict = false; // refused because someone else changed the lead meanwhile
 };
 
 // Reads and writes leads, their events and activities on this thread's connection.

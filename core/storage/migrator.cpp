@@ -48,7 +48,8 @@ QStringList baseSchema(const SqlDialect &d) {
         QStringLiteral("CREATE INDEX leads_score ON leads(is_test, score, id)"),
         QStringLiteral("CREATE INDEX leads_created_at ON leads(is_test, created_at, id)"),
         QStringLiteral("CREATE INDEX leads_last_event_at ON leads(is_test, last_event_at, id)"),
-        QStringLiteral("CREATE INDEX leads_next_follow_up_at ON leads(is_test, next_follow_up_at, id)"),
+        QStringLiteral(
+            "CREATE INDEX leads_next_follow_up_at ON leads(is_test, next_follow_up_at, id)"),
         QStringLiteral("CREATE INDEX leads_owner ON leads(owner)"),
         QStringLiteral("CREATE INDEX leads_offer_id ON leads(offer_id)"),
         QStringLiteral("CREATE TABLE lead_events (id %1, %2, occurred_at TEXT NOT NULL, storefront "
@@ -85,6 +86,22 @@ int Migrator::latestVersion() {
     return 2;
 }
 
+bool Migrator::isEmpty(QString *error) const {
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(SqlDialect(m_db.backend()).tableCountSql()) || !q.next()) {
+        *error = QStringLiteral("cannot read the schema of %1: %2")
+                     .arg(m_db.displayName(), q.lastError().text().simplified());
+        return false;
+    }
+    if (q.value(0).toLongLong() > 0) {
+        *error = QStringLiteral("%1 is not a Leadbench database: it holds other tables and no "
+                                "Leadbench schema version; it was left untouched")
+                     .arg(m_db.displayName());
+        return false;
+    }
+    return true;
+}
+
 int Migrator::currentVersion(QString *error) const {
     if (!m_db.open(error))
         return -1;
@@ -113,16 +130,20 @@ bool Migrator::migrate(QString *error, int target) const {
     const int current = currentVersion(error);
     if (current < 0)
         return false;
-    if (current > latestVersion()) {
+    auto refuseNewer = [&](int version) {
         *error = QStringLiteral("%1 has schema version %2, newer than this Leadbench understands "
                                 "(%3); it was left untouched. Use a newer Leadbench.")
                      .arg(m_db.displayName())
-                     .arg(current)
+                     .arg(version)
                      .arg(latestVersion());
         return false;
-    }
+    };
+    if (current > latestVersion())
+        return refuseNewer(current);
     if (current >= target)
         return true;
+    if (current == 0 && !isEmpty(error))
+        return false;
 
     const SqlDialect dialect(m_db.backend());
     Transaction tx(m_db);
@@ -139,6 +160,10 @@ bool Migrator::migrate(QString *error, int target) const {
     const int locked = currentVersion(error);
     if (locked < 0)
         return false;
+    if (locked > latestVersion())
+        return refuseNewer(locked);
+    if (locked >= target)
+        return true; // nothing to do; the empty transaction rolls back
     const QList<QStringList> all = steps(dialect);
     for (int version = locked + 1; version <= target; ++version) {
         for (const QString &sql : all.at(version - 1)) {

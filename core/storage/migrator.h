@@ -15,5 +15,8 @@ public:
     bool migrate(QString *error, int target = latestVersion()) const;
 
 private:
+    // A new schema goes only into a database with no tables: never into someone else's data.
+    bool isEmpty(QString *error) const;
+
     Database m_db;
 };

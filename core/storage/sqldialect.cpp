@@ -38,6 +38,14 @@ QString SqlDialect::tableExistsSql() const {
                                 "table_schema = current_schema() AND table_name = ?");
 }
 
+QString SqlDialect::tableCountSql() const {
+    return m_backend == Database::Backend::Sqlite
+               ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                                "name NOT LIKE 'sqlite_%'")
+               : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
+                                "table_schema = current_schema()");
+}
+
 QString SqlDialect::returningId() const {
     // SQLite's RETURNING buffers every row in a temporary table; its last rowid is free.
     return m_backend == Database::Backend::Sqlite ? QString() : QStringLiteral(" RETURNING id");

@@ -15,6 +15,7 @@ public:
     QString bigint() const;   // 64-bit integer column type
     QString real() const;     // double column type
     QString tableExistsSql() const;
+    QString tableCountSql() const; // the number of tables in the database's schema
     // Appended to an INSERT to read the new id back; empty where the driver reports it.
     QString returningId() const;      // one bound value: the table name
     QStringList searchSchema() const; // text search index over name, email, company and title

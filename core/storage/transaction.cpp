@@ -2,13 +2,27 @@
 
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 
 Transaction::Transaction(const Database &db)
     : m_db(db) {
     QSqlDatabase c = m_db.connection();
-    m_active = c.isOpen() && c.transaction();
-    if (!m_active)
+    if (!c.isOpen()) {
         m_error = c.lastError().text();
+        return;
+    }
+    if (m_db.backend() == Database::Backend::Sqlite) {
+        // Take the write lock up front: a deferred transaction that reads and then writes
+        // fails at once when another writer got in between, without waiting its turn.
+        QSqlQuery q(c);
+        m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!m_active)
+            m_error = q.lastError().text().simplified();
+        return;
+    }
+    m_active = c.transaction();
+    if (!m_active)
+        m_error = c.lastError().text().simplified();
 }
 
 Transaction::~Transaction() {

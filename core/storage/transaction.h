@@ -2,7 +2,8 @@
 
 #include "database.h"
 
-// A unit of work on this thread's connection: rolled back unless committed.
+// A unit of work on this thread's connection: rolled back unless committed. On SQLite it holds
+// the write lock from the start, waiting (busy timeout) for another writer to finish.
 class Transaction {
 public:
     explicit Transaction(const Database &db);

@@ -39,6 +39,9 @@ private slots:
     void importReportsEveryRow();
     void databaseFromEnvironment();
     void newerSchemaRefused();
+    void timesWithoutOffsetAreUtc();
+    void concurrentWritersWaitTheirTurn();
+    void missingImportFileCreatesNothing();
 
 private:
     struct Result {
@@ -471,9 +474,10 @@ void TestCli::showJson() {
     QCOMPARE(o.value(QStringLiteral("stage")), listed.value(QStringLiteral("stage")));
     for (const QString &column : canonicalColumns)
         QVERIFY2(o.contains(column), qPrintable(column));
-    QVERIFY(o.value(QStringLiteral("events")).isArray());
+    QCOMPARE(o.value(QStringLiteral("events")).toInteger(), events); // the count column
+    QVERIFY(o.value(QStringLiteral("marketplace_events")).isArray());
     QVERIFY(o.value(QStringLiteral("activities")).isArray());
-    const QJsonArray eventList = o.value(QStringLiteral("events")).toArray();
+    const QJsonArray eventList = o.value(QStringLiteral("marketplace_events")).toArray();
     QCOMPARE(qint64(eventList.size()), events);
     for (const QJsonValue &e : eventList)
         QVERIFY(e.toObject()
@@ -502,7 +506,7 @@ void TestCli::showJson() {
     o = r.json().object();
     QCOMPARE(o.value(QStringLiteral("email")).toString(), QStringLiteral("ana@fabrikam.com"));
     QCOMPARE(o.value(QStringLiteral("phone")).toString(), QStringLiteral("+1 555 0100"));
-    QCOMPARE(o.value(QStringLiteral("events")).toArray().size(), 2);
+    QCOMPARE(o.value(QStringLiteral("marketplace_events")).toArray().size(), 2);
     QStringList kinds;
     for (const QJsonValue &a : o.value(QStringLiteral("activities")).toArray())
         kinds << a.toObject().value(QStringLiteral("kind")).toString();
@@ -538,11 +542,10 @@ void TestCli::importReportsEveryRow() {
     const QJsonDocument last = QJsonDocument::fromJson(lines.last());
     QVERIFY2(last.isObject(), qPrintable(r.describe()));
     const QJsonObject summary = last.object();
-    QCOMPARE(
-        sorted(summary.keys()),
-        (QStringList{QStringLiteral("errors"), QStringLiteral("imported"), QStringLiteral("merged"),
-                     QStringLiteral("read"), QStringLiteral("rejected"),
-                     QStringLiteral("unchanged")}));
+    QCOMPARE(sorted(summary.keys()),
+             (QStringList{QStringLiteral("errors"), QStringLiteral("imported"),
+                          QStringLiteral("merged"), QStringLiteral("read"),
+                          QStringLiteral("rejected"), QStringLiteral("unchanged")}));
     QCOMPARE(summary.value(QStringLiteral("read")).toInteger(), 3);
     QCOMPARE(summary.value(QStringLiteral("imported")).toInteger(), 1);
     QCOMPARE(summary.value(QStringLiteral("merged")).toInteger(), 1);
@@ -587,7 +590,13 @@ void TestCli::databaseFromEnvironment() {
     QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("xdg-data/leadbench/leadbench.sqlite"))));
     QVERIFY(!QFile::exists(dbPath()));
 
-    // --db wins over the environment.
+    // --db wins over the environment; a read command never creates a database.
+    r = run({QStringLiteral("--db"), dbPath(), QStringLiteral("stats")}, env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("no Leadbench database at"), qPrintable(r.describe()));
+    QVERIFY(!QFile::exists(dbPath()));
+    r = run({QStringLiteral("--db"), dbPath(), QStringLiteral("init")}, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     r = run({QStringLiteral("--db"), dbPath(), QStringLiteral("stats")}, env);
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QCOMPARE(r.json().object().value(QStringLiteral("total")).toInteger(), 0);
@@ -640,4 +649,54 @@ void TestCli::newerSchemaRefused() {
 }
 
 QTEST_GUILESS_MAIN(TestCli)
+
+void TestCli::timesWithoutOffsetAreUtc() {
+    // 02:30 on 2024-03-31 does not exist in Berlin (clocks jump to 03:00); in UTC it does.
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
+    const QString csv = writeFile(QStringLiteral("tz.csv"),
+                                  "LeadSource,FirstName,Email,CreatedTime\n"
+                                  "AppSource-PLT|a.b,Ana,ana@fabrikam.com,2024-03-31T02:30:00\n"
+                                  "AppSource-PLT|a.b,Bo,bo@fabrikam.com,2024-07-01 09:15:00\n");
+    Result r = run({QStringLiteral("--db"), dbPath(), QStringLiteral("import"), csv}, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = run({QStringLiteral("--db"), dbPath(), QStringLiteral("list"), QStringLiteral("--format"),
+             QStringLiteral("csv"), QStringLiteral("--columns"), QStringLiteral("email,created_at"),
+             QStringLiteral("--sort"), QStringLiteral("created_at")},
+            env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.out, QByteArray("email,created_at\n"
+                               "ana@fabrikam.com,2024-03-31T02:30:00Z\n"
+                               "bo@fabrikam.com,2024-07-01T09:15:00Z\n"));
+}
+
+void TestCli::concurrentWritersWaitTheirTurn() {
+    // Two programs creating and filling the same new database at once: both succeed.
+    QList<QProcess *> running;
+    for (const char *seed : {"11", "12"}) {
+        auto *p = new QProcess(this);
+        p->setProcessEnvironment(environment());
+        p->start(QStringLiteral(LEADBENCH_CLI_PATH),
+                 {QStringLiteral("--db"), dbPath(), QStringLiteral("generate"),
+                  QStringLiteral("--count"), QStringLiteral("3000"), QStringLiteral("--seed"),
+                  QString::fromLatin1(seed)});
+        running << p;
+    }
+    for (QProcess *p : running) {
+        QVERIFY(p->waitForFinished(120000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        delete p;
+    }
+    const Result r = runDb({QStringLiteral("count"), QStringLiteral("--include-test")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("count")).toInteger(), 6000);
+}
+
+void TestCli::missingImportFileCreatesNothing() {
+    const Result r = runDb({QStringLiteral("import"), m_dir->filePath(QStringLiteral("nope.csv"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("nope.csv"), qPrintable(r.describe()));
+    QVERIFY(!QFile::exists(dbPath()));
+}
+
 #include "tst_cli.moc"

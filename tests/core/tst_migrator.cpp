@@ -19,6 +19,7 @@ private slots:
     void refusesNewer_data() { TestDatabase::addBackendRows(); }
     void refusesNewer();
     void notADatabase();
+    void foreignDatabaseLeftAlone();
 };
 
 namespace {
@@ -119,6 +120,26 @@ void TestMigrator::notADatabase() {
     QFile check(path);
     QVERIFY(check.open(QIODevice::ReadOnly));
     QCOMPARE(check.readAll(), QByteArray(4096, 'x'));
+}
+
+void TestMigrator::foreignDatabaseLeftAlone() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("crm.sqlite"));
+    const Database db = Database::fromLocation(path);
+    QString error;
+    QVERIFY(db.open(&error));
+    {
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE customers (name TEXT)")));
+    }
+    QVERIFY(!Migrator(db).migrate(&error));
+    QVERIFY2(error.contains(QLatin1String("not a Leadbench database")), qPrintable(error));
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    q.finish();
+    db.closeThreadConnection();
 }
 
 QTEST_GUILESS_MAIN(TestMigrator)

@@ -5,7 +5,8 @@
 
 #include <QTemporaryDir>
 
-// A migrated SQLite database in a temporary folder for the UI suites, with a helper to add leads of known content.
+// A migrated SQLite database in a temporary folder for the UI suites, with a helper to add leads of
+// known content.
 class SampleLeadDatabase {
 public:
     SampleLeadDatabase();
