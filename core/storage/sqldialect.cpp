@@ -110,8 +110,18 @@ QString SqlDialect::searchPredicate(const QString &search, QVariantList *binds) 
             phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
             parts << QStringLiteral("id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
             binds->append(QLatin1Char('"') + phrase + QLatin1Char('"'));
+        } else if (m_backend == Database::Backend::Sqlite) {
+            // Trigrams need three characters; shorter words scan the text. SQLite's LIKE folds
+            // ASCII only, so non-ASCII letters are tried lower, upper and capitalised.
+            QStringList forms = {lowered, word.toUpper(), word.left(1).toUpper() + lowered.mid(1)};
+            forms.removeDuplicates();
+            QStringList ors;
+            for (const QString &form : std::as_const(forms)) {
+                ors << QStringLiteral("search_text LIKE ? ESCAPE '\\'");
+                binds->append(likePattern(form));
+            }
+            parts << QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
         } else {
-            // Trigrams need three characters; shorter words scan the text.
             parts << QStringLiteral("search_text LIKE ? ESCAPE '\\'");
             binds->append(likePattern(lowered));
         }

@@ -240,6 +240,10 @@ void TestLeadRepository::search() {
     QCOMPARE(found(QStringLiteral("müller")), QStringList{QStringLiteral("Gus")});
     QCOMPARE(found(QStringLiteral("MÜLLER")), QStringList{QStringLiteral("Gus")});
     QCOMPARE(found(QStringLiteral("chloé")), QStringList{QStringLiteral("Chloé")});
+    // Short non-ASCII words ignore case on both backends.
+    QCOMPARE(found(QStringLiteral("mü")), QStringList{QStringLiteral("Gus")});
+    QCOMPARE(found(QStringLiteral("MÜ")), QStringList{QStringLiteral("Gus")});
+    QCOMPARE(found(QStringLiteral("É")), QStringList{QStringLiteral("Chloé")});
     // Every word must match, each anywhere.
     QCOMPARE(found(QStringLiteral("hana lucerne")), QStringList{QStringLiteral("Hana")});
     QCOMPARE(found(QStringLiteral("hana woodgrove")), QStringList());
