@@ -21,18 +21,26 @@ QString normalise(const QString &text) {
     return out;
 }
 
-QString of(const Lead &lead) {
-    const QString offer = lead.offerId.trimmed().toCaseFolded();
-    const QString email = lead.email.trimmed().toCaseFolded();
-    if (!email.isEmpty())
-        return QStringLiteral("e:") + email + QLatin1Char('|') + offer;
+QString nameKey(const Lead &lead) {
     const QString first = normalise(lead.firstName);
     const QString last = normalise(lead.lastName);
     const QString company = normalise(lead.company);
     if (first.isEmpty() && last.isEmpty() && company.isEmpty())
         return {};
     return QStringLiteral("n:") + first + QLatin1Char('/') + last + QLatin1Char('/') + company +
-           QLatin1Char('|') + offer;
+           QLatin1Char('|') + lead.offerId.trimmed().toCaseFolded();
+}
+
+QString of(const Lead &lead) {
+    const QString email = lead.email.trimmed().toCaseFolded();
+    if (!email.isEmpty())
+        return QStringLiteral("e:") + email + QLatin1Char('|') +
+               lead.offerId.trimmed().toCaseFolded();
+    return nameKey(lead);
+}
+
+bool hasName(const Lead &lead) {
+    return !normalise(lead.firstName).isEmpty() || !normalise(lead.lastName).isEmpty();
 }
 
 } // namespace DedupKey

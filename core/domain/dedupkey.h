@@ -8,5 +8,9 @@ namespace DedupKey {
 // Trimmed, case-folded email + offer; without an email, normalised name + company + offer.
 // Empty when the record has no email, no name and no company (such a record is rejected).
 QString of(const Lead &lead);
+// Normalised name + company + offer, whether or not there is an email: how a record with an
+// email finds the same person's earlier record without one, and the other way round.
+QString nameKey(const Lead &lead);
+bool hasName(const Lead &lead); // a first or last name: company alone is too weak to match on
 QString normalise(const QString &text); // case-folded, whitespace collapsed, punctuation dropped
 } // namespace DedupKey

@@ -47,7 +47,8 @@ const QStringList writeColumns = {QStringLiteral("storefront"),
                                   QStringLiteral("campaign"),
                                   QStringLiteral("origin"),
                                   QStringLiteral("privacy_restricted"),
-                                  QStringLiteral("dedup_key")};
+                                  QStringLiteral("dedup_key"),
+                                  QStringLiteral("name_key")};
 
 // Empty text is stored as '' rather than NULL: columns are NOT NULL so sorting and keyset
 // comparisons never meet a NULL.
@@ -116,6 +117,7 @@ void bindLead(Binder &b, const Lead &l, const QString &key) {
     b << (l.origin.isEmpty() ? QStringLiteral("marketplace") : l.origin);
     b << (l.privacyRestricted ? 1 : 0);
     b << key;
+    b << text(DedupKey::nameKey(l));
 }
 
 Lead leadFromRow(const QSqlQuery &q) {
@@ -563,8 +565,19 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
         event.occurredAt.isValid() ? event.occurredAt : QDateTime::currentDateTimeUtc();
     LeadEvent stamped = event; // a record without its own time is stamped when it arrives
     stamped.occurredAt = at;
-    const QList<Lead> existing = select(
+    QList<Lead> existing = select(
         QStringLiteral("SELECT %1 FROM leads WHERE dedup_key = ?").arg(leadSelectColumns), {key});
+    if (existing.isEmpty() && m_error.isEmpty() && DedupKey::hasName(incoming)) {
+        // "Contact me" often comes without an email and the install with one: the same named
+        // person at the same company on the same offer is one lead, unless it is ambiguous.
+        const QList<Lead> same = select(
+            QStringLiteral("SELECT %1 FROM leads WHERE name_key = ? AND email %2 ''")
+                .arg(leadSelectColumns, incoming.email.trimmed().isEmpty() ? QStringLiteral("<>")
+                                                                           : QStringLiteral("=")),
+            {DedupKey::nameKey(incoming)});
+        if (same.size() == 1)
+            existing = same;
+    }
     if (!m_error.isEmpty()) {
         result.error = m_error;
         return result;
@@ -635,7 +648,7 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
                   .arg(sets.join(QStringLiteral(", ")), placeholders().at(writeColumns.size()),
                        placeholders().at(writeColumns.size() + 1)));
     Binder b(q);
-    bindLead(b, stored, key);
+    bindLead(b, stored, DedupKey::of(stored)); // an email filled in becomes the key
     b << stored.id << stored.version;
     if (!q.exec()) {
         result.error = QStringLiteral("cannot merge into lead %1: %2")

@@ -13,6 +13,8 @@ class TestLeadRepository : public QObject {
 private slots:
     void intakeMergesSamePerson_data() { TestDatabase::addBackendRows(); }
     void intakeMergesSamePerson();
+    void intakeJoinsRecordsWithAndWithoutEmail_data() { TestDatabase::addBackendRows(); }
+    void intakeJoinsRecordsWithAndWithoutEmail();
     void filters_data() { TestDatabase::addBackendRows(); }
     void filters();
     void search_data() { TestDatabase::addBackendRows(); }
@@ -175,6 +177,59 @@ void TestLeadRepository::intakeMergesSamePerson() {
     QCOMPARE(refused.outcome, IntakeResult::Outcome::Rejected);
     QVERIFY(!refused.error.isEmpty());
     QCOMPARE(repo.count(LeadFilter()), 2);
+}
+
+void TestLeadRepository::intakeJoinsRecordsWithAndWithoutEmail() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+    auto record = [](const QString &email, const QString &action) {
+        Lead l;
+        l.storefront = Storefront::AppSource;
+        l.offerId = QStringLiteral("contoso.crm");
+        l.firstName = QStringLiteral("Bob");
+        l.lastName = QStringLiteral("Novak");
+        l.company = QStringLiteral("Fabrikam");
+        l.email = email;
+        l.action = action;
+        return l;
+    };
+    auto eventAt = [](int day) {
+        LeadEvent e;
+        e.occurredAt = at(day);
+        e.leadSource = QStringLiteral("AppSource-x|contoso.crm");
+        return e;
+    };
+    // Contact me without an email, then the test drive with one: one lead, email filled.
+    const IntakeResult first = repo.intake(record({}, QStringLiteral("PLT")), eventAt(0), {});
+    const IntakeResult second =
+        repo.intake(record(QStringLiteral("bob@fabrikam.com"), QStringLiteral("StartTestDrive")),
+                    eventAt(1), {});
+    QCOMPARE(second.outcome, IntakeResult::Outcome::Merged);
+    QCOMPARE(second.leadId, first.leadId);
+    QCOMPARE(repo.lead(first.leadId)->email, QStringLiteral("bob@fabrikam.com"));
+    // The install by email finds it by email now; a later record without one still joins it.
+    QCOMPARE(repo.intake(record(QStringLiteral("BOB@fabrikam.com"), QStringLiteral("INS")),
+                         eventAt(2), {})
+                 .leadId,
+             first.leadId);
+    QCOMPARE(repo.intake(record({}, QStringLiteral("PLT")), eventAt(3), {}).leadId, first.leadId);
+    QCOMPARE(repo.lead(first.leadId)->events, 4);
+    QCOMPARE(repo.count(LeadFilter()), 1);
+
+    // Two different Bob Novaks at Fabrikam with their own emails: a record without an email
+    // cannot tell which one it is, so it stays a lead of its own.
+    repo.intake(record(QStringLiteral("bob.novak@fabrikam.com"), QStringLiteral("INS")), eventAt(4),
+                {});
+    QCOMPARE(repo.count(LeadFilter()), 2);
+    const IntakeResult ambiguous = repo.intake(record({}, QStringLiteral("PLT")), eventAt(5), {});
+    QCOMPARE(ambiguous.outcome, IntakeResult::Outcome::Inserted);
+    QCOMPARE(repo.count(LeadFilter()), 3);
+    QCOMPARE(repo.lead(first.leadId)->events, 4);
+    // The same name on another offer is another lead.
+    Lead otherOffer = record(QStringLiteral("bob@fabrikam.com"), QStringLiteral("INS"));
+    otherOffer.offerId = QStringLiteral("contoso.vm");
+    QCOMPARE(repo.intake(otherOffer, eventAt(6), {}).outcome, IntakeResult::Outcome::Inserted);
 }
 
 void TestLeadRepository::filters() {
