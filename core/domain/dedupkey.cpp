@@ -8,7 +8,11 @@ QString normalise(const QString &text) {
     QString out;
     out.reserve(text.size());
     bool pendingSpace = false;
-    for (const QChar c : text.normalized(QString::NormalizationForm_KC)) {
+    // Plain ASCII is already in normal form; normalising costs more than everything else here.
+    bool ascii = true;
+    for (const QChar c : text)
+        ascii = ascii && c.unicode() < 128;
+    for (const QChar c : ascii ? text : text.normalized(QString::NormalizationForm_KC)) {
         if (c.isLetterOrNumber()) {
             if (pendingSpace && !out.isEmpty())
                 out += QLatin1Char(' ');
@@ -37,6 +41,18 @@ QString of(const Lead &lead) {
         return QStringLiteral("e:") + email + QLatin1Char('|') +
                lead.offerId.trimmed().toCaseFolded();
     return nameKey(lead);
+}
+
+qint64 nameHash(const Lead &lead) {
+    const QString key = nameKey(lead);
+    if (key.isEmpty())
+        return 0;
+    // 64-bit FNV-1a: stable across platforms and Qt versions, unlike qHash.
+    quint64 h = 14695981039346656037ULL;
+    for (const QChar c : key) {
+        h = (h ^ c.unicode()) * 1099511628211ULL;
+    }
+    return qint64(h & 0x7fffffffffffffffULL) | 1; // never 0, which means "no name"
 }
 
 bool hasName(const Lead &lead) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 class QString;
 struct Lead;
 
@@ -11,6 +13,9 @@ QString of(const Lead &lead);
 // Normalised name + company + offer, whether or not there is an email: how a record with an
 // email finds the same person's earlier record without one, and the other way round.
 QString nameKey(const Lead &lead);
+// nameKey() as a 64-bit hash, stored and indexed for the look-up; 0 when there is no key.
+// Matches are checked against nameKey() itself, so a collision never joins two people.
+qint64 nameHash(const Lead &lead);
 bool hasName(const Lead &lead); // a first or last name: company alone is too weak to match on
 QString normalise(const QString &text); // case-folded, whitespace collapsed, punctuation dropped
 } // namespace DedupKey

@@ -48,7 +48,7 @@ const QStringList writeColumns = {QStringLiteral("storefront"),
                                   QStringLiteral("origin"),
                                   QStringLiteral("privacy_restricted"),
                                   QStringLiteral("dedup_key"),
-                                  QStringLiteral("name_key")};
+                                  QStringLiteral("name_hash")};
 
 // Empty text is stored as '' rather than NULL: columns are NOT NULL so sorting and keyset
 // comparisons never meet a NULL.
@@ -117,7 +117,7 @@ void bindLead(Binder &b, const Lead &l, const QString &key) {
     b << (l.origin.isEmpty() ? QStringLiteral("marketplace") : l.origin);
     b << (l.privacyRestricted ? 1 : 0);
     b << key;
-    b << text(DedupKey::nameKey(l));
+    b << DedupKey::nameHash(l);
 }
 
 Lead leadFromRow(const QSqlQuery &q) {
@@ -570,11 +570,13 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
     if (existing.isEmpty() && m_error.isEmpty() && DedupKey::hasName(incoming)) {
         // "Contact me" often comes without an email and the install with one: the same named
         // person at the same company on the same offer is one lead, unless it is ambiguous.
-        const QList<Lead> same = select(
-            QStringLiteral("SELECT %1 FROM leads WHERE name_key = ? AND email %2 ''")
+        const QString nameKey = DedupKey::nameKey(incoming);
+        QList<Lead> same = select(
+            QStringLiteral("SELECT %1 FROM leads WHERE name_hash = ? AND email %2 ''")
                 .arg(leadSelectColumns, incoming.email.trimmed().isEmpty() ? QStringLiteral("<>")
                                                                            : QStringLiteral("=")),
-            {DedupKey::nameKey(incoming)});
+            {DedupKey::nameHash(incoming)});
+        same.removeIf([&](const Lead &l) { return DedupKey::nameKey(l) != nameKey; });
         if (same.size() == 1)
             existing = same;
     }

@@ -32,7 +32,7 @@ QStringList baseSchema(const SqlDialect &d) {
                 << QStringLiteral("campaign") + text
                 << QStringLiteral("origin TEXT NOT NULL DEFAULT 'marketplace'")
                 << QStringLiteral("dedup_key TEXT NOT NULL")
-                << QStringLiteral("name_key") + text
+                << QStringLiteral("name_hash ") + d.bigint() + QStringLiteral(" NOT NULL DEFAULT 0")
                 << QStringLiteral("version INTEGER NOT NULL DEFAULT 1");
     const QString leadRef = QStringLiteral("lead_id ") + d.bigint() +
                             QStringLiteral(" NOT NULL REFERENCES leads(id) ON DELETE CASCADE");
@@ -41,7 +41,7 @@ QStringList baseSchema(const SqlDialect &d) {
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE leads (%1)").arg(leadColumns.join(QStringLiteral(", "))),
         QStringLiteral("CREATE UNIQUE INDEX leads_dedup_key ON leads(dedup_key)"),
-        QStringLiteral("CREATE INDEX leads_name_key ON leads(name_key)"),
+        QStringLiteral("CREATE INDEX leads_name_hash ON leads(name_hash)"),
         // Counts and statistics read only this index: the usual filters are all in it.
         QStringLiteral("CREATE INDEX leads_overview ON leads(is_test, storefront, stage, action, "
                        "created_at)"),
