@@ -6,8 +6,6 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
-#include <cstdio>
-
 #include <functional>
 
 namespace LeadColumns {
@@ -109,10 +107,24 @@ QString isoUtc(const QDateTime &when) {
     int y = 0, mo = 0, d = 0;
     utc.date().getDate(&y, &mo, &d);
     const QTime t = utc.time();
-    char buf[24];
-    const int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d,
-                                t.hour(), t.minute(), t.second());
-    return QString::fromLatin1(buf, n);
+    QChar buf[20];
+    auto put = [&buf](int at, int value, int digits) {
+        for (int k = digits - 1; k >= 0; --k, value /= 10)
+            buf[at + k] = QLatin1Char(char('0' + value % 10));
+    };
+    put(0, y, 4);
+    buf[4] = QLatin1Char('-');
+    put(5, mo, 2);
+    buf[7] = QLatin1Char('-');
+    put(8, d, 2);
+    buf[10] = QLatin1Char('T');
+    put(11, t.hour(), 2);
+    buf[13] = QLatin1Char(':');
+    put(14, t.minute(), 2);
+    buf[16] = QLatin1Char(':');
+    put(17, t.second(), 2);
+    buf[19] = QLatin1Char('Z');
+    return QString(buf, 20);
 }
 
 QDateTime parseIsoUtc(const QString &text) {

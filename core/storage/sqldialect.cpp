@@ -74,7 +74,8 @@ QStringList SqlDialect::searchSchema() const {
                            "(%1) VIRTUAL")
                 .arg(concatenated),
             QStringLiteral("CREATE VIRTUAL TABLE leads_fts USING fts5(search_text, "
-                           "content='leads', content_rowid='id', tokenize='trigram')"),
+                           "content='leads', content_rowid='id', tokenize='trigram', "
+                           "columnsize=0)"),
             QStringLiteral("CREATE TRIGGER leads_fts_insert AFTER INSERT ON leads BEGIN "
                            "INSERT INTO leads_fts(rowid, search_text) VALUES (new.id, "
                            "new.search_text); END"),
