@@ -114,7 +114,12 @@ QString SqlDialect::searchPredicate(const QString &search, QVariantList *binds) 
         } else if (m_backend == Database::Backend::Sqlite) {
             // Trigrams need three characters; shorter words scan the text. SQLite's LIKE folds
             // ASCII only, so non-ASCII letters are tried lower, upper and capitalised.
-            QStringList forms = {lowered, word.toUpper(), word.left(1).toUpper() + lowered.mid(1)};
+            QStringList forms = {lowered};
+            bool ascii = true;
+            for (const QChar c : word)
+                ascii = ascii && c.unicode() < 128;
+            if (!ascii)
+                forms << word.toUpper() << word.left(1).toUpper() + lowered.mid(1);
             forms.removeDuplicates();
             QStringList ors;
             for (const QString &form : std::as_const(forms)) {
