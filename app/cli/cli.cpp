@@ -77,9 +77,15 @@ Cli::Cli(QTextStream &out, QTextStream &err)
 }
 
 int Cli::usage(const QString &problem) {
-    if (!problem.isEmpty())
-        m_err << "leadbench-cli: error: " << problem << '\n';
-    m_err << usageText;
+    if (problem.isEmpty()) {
+        m_err << usageText;
+        return Usage;
+    }
+    // The problem, the synopsis, and where the rest is: the error stays in view.
+    const QString text = QString::fromUtf8(usageText);
+    m_err << "leadbench-cli: error: " << problem << '\n'
+          << text.left(text.indexOf(QLatin1Char('\n')) + 1)
+          << "Run 'leadbench-cli --help' for the commands and their options.\n";
     return Usage;
 }
 
@@ -99,8 +105,8 @@ bool Cli::openDatabase(const Database &db, Access access) {
         }
         if (version == 0) {
             fail(QStringLiteral("no Leadbench database at %1: create one with 'leadbench-cli "
-                                "init'")
-                     .arg(db.displayName()));
+                                "--db %2 init'")
+                     .arg(db.displayName(), db.location()));
             return false;
         }
     }
@@ -145,6 +151,10 @@ int Cli::run(const QStringList &arguments) {
         return usage(QStringLiteral("no command given"));
     const QString command = arguments.at(i);
     const QStringList rest = arguments.mid(i + 1);
+    if (command == QLatin1String("help") || rest.contains(QLatin1String("--help"))) {
+        m_out << usageText;
+        return Ok;
+    }
     const Database db =
         Database::fromLocation(location.isEmpty() ? Database::defaultLocation() : location);
     if (!db.isValid())
@@ -253,6 +263,11 @@ bool Cli::parseFilter(const CliArguments &args, LeadFilter *f) {
             return false;
         }
     }
+    if (f->since.isValid() && f->until.isValid() && f->since >= f->until) {
+        usage(QStringLiteral("--since %1 is not before --until %2")
+                  .arg(args.value(QStringLiteral("since")), args.value(QStringLiteral("until"))));
+        return false;
+    }
     f->includeTest = args.has(QStringLiteral("include-test"));
     return true;
 }
@@ -312,6 +327,8 @@ int Cli::importCsv(const Database &db, const CliArguments &args) {
         return Failure;
     LeadImporter importer(db, QStringLiteral("cli"));
     const ImportSummary s = importer.importCsvFile(path);
+    for (const QString &w : s.warnings)
+        m_err << "leadbench-cli: warning: " << w << '\n';
     for (const ImportError &e : s.errors)
         m_err << "leadbench-cli: " << args.positionals().first() << ": line " << e.line << ": "
               << e.message << '\n';
@@ -382,15 +399,9 @@ int Cli::list(const Database &db, const CliArguments &args) {
     LeadRepository repo(db);
     QJsonArray json;
     const bool table = format == QLatin1String("table");
-    QList<qsizetype> widths;
-    for (const QString &c : std::as_const(columns))
-        widths << std::clamp<qsizetype>(c.size(), c == QLatin1String("id") ? 6 : 10, 28);
+    QList<qsizetype> widths; // a table's columns fit its first page, up to 40 characters
     if (format == QLatin1String("csv"))
         m_out << CsvWriter::line(columns);
-    if (table) {
-        for (qsizetype c = 0; c < columns.size(); ++c)
-            m_out << pad(columns.at(c), widths.at(c)) << (c + 1 < columns.size() ? " " : "\n");
-    }
     // Large lists stream in keyset pages; --offset starts with one offset page.
     const int pageSize = 1000;
     qint64 remaining = limit;
@@ -401,9 +412,19 @@ int Cli::list(const Database &db, const CliArguments &args) {
         const QList<Lead> page = first && offset > 0
                                      ? repo.list(filter, sort, want, offset)
                                      : repo.page(filter, sort, cursor ? &*cursor : nullptr, want);
-        first = false;
         if (!repo.lastError().isEmpty())
             return fail(repo.lastError());
+        if (table && first) {
+            for (const QString &c : std::as_const(columns)) {
+                qsizetype w = c.size();
+                for (const Lead &lead : page)
+                    w = std::max(w, LeadColumns::text(lead, c).size());
+                widths << std::min<qsizetype>(w, 40);
+            }
+            for (qsizetype c = 0; c < columns.size(); ++c)
+                m_out << pad(columns.at(c), widths.at(c)) << (c + 1 < columns.size() ? " " : "\n");
+        }
+        first = false;
         for (const Lead &lead : page) {
             if (format == QLatin1String("json")) {
                 json.append(LeadJson::lead(lead, columns));
@@ -502,7 +523,8 @@ int Cli::stats(const Database &db, const CliArguments &args) {
           std::pair{"action", &s->byAction}}) {
         m_out << '\n' << title << ":\n";
         for (auto it = map->cbegin(); it != map->cend(); ++it)
-            m_out << "  " << pad(it.key(), 22) << it.value() << '\n';
+            m_out << "  " << pad(it.key().isEmpty() ? QStringLiteral("(none)") : it.key(), 22)
+                  << it.value() << '\n';
     }
     return Ok;
 }

@@ -66,6 +66,21 @@ const QHash<QString, Field> &headerNames() {
     return names;
 }
 
+// Columns of Leadbench's own export that are derived on import rather than read.
+const QStringList &derivedColumns() {
+    static const QStringList columns = {QStringLiteral("id"),
+                                        QStringLiteral("lasteventat"),
+                                        QStringLiteral("events"),
+                                        QStringLiteral("score"),
+                                        QStringLiteral("grade"),
+                                        QStringLiteral("winprobability"),
+                                        QStringLiteral("nextfollowupat"),
+                                        QStringLiteral("followups"),
+                                        QStringLiteral("donotcontact"),
+                                        QStringLiteral("istest")};
+    return columns;
+}
+
 QString headerKey(const QString &header) {
     QString key;
     for (const QChar c : header)
@@ -124,16 +139,27 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
     const QStringList header = reader.fields();
     QHash<Field, int> columnOf;
     for (int i = 0; i < header.size(); ++i) {
-        const auto it = headerNames().constFind(headerKey(header.at(i)));
+        const QString key = headerKey(header.at(i));
+        const auto it = headerNames().constFind(key);
         if (it != headerNames().constEnd() && !columnOf.contains(*it))
             columnOf.insert(*it, i);
+        else if (it == headerNames().constEnd() && !derivedColumns().contains(key))
+            s.warnings << QStringLiteral("%1: line 1: column %2 \"%3\" is not a lead field; "
+                                         "it is ignored")
+                              .arg(name)
+                              .arg(i + 1)
+                              .arg(header.at(i));
     }
     if (!columnOf.contains(Field::Email) && !columnOf.contains(Field::FirstName) &&
         !columnOf.contains(Field::LastName) && !columnOf.contains(Field::Company)) {
         s.failure = ImportSummary::Failure::Input;
-        s.fatal = QStringLiteral("%1: line 1: the header names none of Email, FirstName, "
-                                 "LastName, Company (or email, first_name, last_name, company)")
-                      .arg(name);
+        const bool semicolons = header.size() == 1 && header.first().contains(QLatin1Char(';'));
+        s.fatal =
+            QStringLiteral("%1: line 1: the header names none of Email, FirstName, "
+                           "LastName, Company (or email, first_name, last_name, company)%2")
+                .arg(name, semicolons ? QStringLiteral("; the file looks separated by semicolons, "
+                                                       "and Leadbench reads comma-separated CSV")
+                                      : QString());
         return s;
     }
 

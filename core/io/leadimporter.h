@@ -24,6 +24,7 @@ struct ImportSummary {
     qint64 unchanged = 0; // records already stored (the same file imported again)
     qint64 rejected = 0;
     QList<ImportError> errors;
+    QStringList warnings; // e.g. header columns that are not lead fields
     // Why nothing landed: the input (no usable header), the storage or the file could not be
     // read, or a conflict with someone else's change.
     enum class Failure { None, Input, Storage, Conflict };

@@ -591,7 +591,7 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
             incoming.lastEventAt = incoming.createdAt;
         incoming.events = 1;
         Activity created;
-        created.at = at;
+        created.at = QDateTime::currentDateTimeUtc(); // when Leadbench learnt of it
         created.actor = actor;
         created.kind = QStringLiteral("created");
         created.note = event.leadSource.isEmpty() ? incoming.action : event.leadSource;
@@ -609,9 +609,11 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
     if (event.occurredAt.isValid()) { // without its own time a record cannot be recognised
         QSqlQuery same(m_db.connection());
         same.prepare(QStringLiteral("SELECT count(*) FROM lead_events WHERE lead_id = ? AND "
-                                    "occurred_at = ? AND lead_source = ?"));
+                                    "occurred_at = ? AND (lead_source = ? OR ? = '')"));
         same.addBindValue(stored.id);
         same.addBindValue(text(isoUtc(at)));
+        same.addBindValue(text(event.leadSource));
+        // A record without a LeadSource (Leadbench's own export) is known by its time alone.
         same.addBindValue(text(event.leadSource));
         if (same.exec() && same.next() && same.value(0).toLongLong() > 0) {
             result.outcome = IntakeResult::Outcome::Unchanged;
@@ -634,8 +636,15 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
             changes << a;
             stored.action = incoming.action;
         }
-        if (incoming.storefront != Storefront::Other)
+        if (incoming.storefront != Storefront::Other && incoming.storefront != stored.storefront) {
+            Activity a;
+            a.kind = QStringLiteral("field");
+            a.field = QStringLiteral("storefront");
+            a.oldValue = Storefronts::canonicalName(stored.storefront);
+            a.newValue = Storefronts::canonicalName(incoming.storefront);
+            changes << a;
             stored.storefront = incoming.storefront;
+        }
     }
     stored.events += 1;
     stored.doNotContact = stored.doNotContact || incoming.doNotContact;
@@ -672,7 +681,8 @@ IntakeResult LeadRepository::intake(const Lead &incomingRaw, const LeadEvent &ev
     merged.note = event.leadSource.isEmpty() ? incoming.action : event.leadSource;
     changes.prepend(merged);
     for (Activity &a : changes) {
-        a.at = at;
+        a.at =
+            QDateTime::currentDateTimeUtc(); // the audit trail records when, not the record's time
         a.actor = actor;
         if (!addActivity(stored.id, a)) {
             result.error = m_error;

@@ -42,6 +42,8 @@ private slots:
     void timesWithoutOffsetAreUtc();
     void concurrentWritersWaitTheirTurn();
     void missingImportFileCreatesNothing();
+    void reimportingAnExportChangesNothing();
+    void unknownHeaderColumnsAreReported();
 
 private:
     struct Result {
@@ -697,6 +699,34 @@ void TestCli::missingImportFileCreatesNothing() {
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("nope.csv"), qPrintable(r.describe()));
     QVERIFY(!QFile::exists(dbPath()));
+}
+
+void TestCli::reimportingAnExportChangesNothing() {
+    QVERIFY(generateDemo(300));
+    Result r = runDb({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const qint64 exported = r.out.count('\n') - 1;
+    const QString csv = writeFile(QStringLiteral("export.csv"), r.out);
+    r = runDb({QStringLiteral("import"), csv});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject summary =
+        QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+    QCOMPARE(summary.value(QStringLiteral("read")).toInteger(), exported);
+    QCOMPARE(summary.value(QStringLiteral("unchanged")).toInteger(), exported);
+    QCOMPARE(summary.value(QStringLiteral("merged")).toInteger(), 0);
+    QCOMPARE(summary.value(QStringLiteral("imported")).toInteger(), 0);
+}
+
+void TestCli::unknownHeaderColumnsAreReported() {
+    const QString csv = writeFile(QStringLiteral("typo.csv"), "frist_name,email\nAna,ana@x.com\n");
+    Result r = runDb({QStringLiteral("import"), csv});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("warning: ") && r.err.contains("line 1: column 1 \"frist_name\""),
+             qPrintable(r.describe()));
+    const QString semi = writeFile(QStringLiteral("semi.csv"), "email;first_name\nana@x.com;Ana\n");
+    r = runDb({QStringLiteral("import"), semi});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("semicolons"), qPrintable(r.describe()));
 }
 
 #include "tst_cli.moc"

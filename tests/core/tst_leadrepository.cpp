@@ -150,6 +150,9 @@ void TestLeadRepository::intakeMergesSamePerson() {
     QCOMPARE(merged.company, QStringLiteral("Fabrikam"));
     QCOMPARE(merged.email, QStringLiteral("Mei.Wang@Fabrikam.com")); // kept, not overwritten
     QCOMPARE(merged.action, QStringLiteral("INS"));                  // where the customer is now
+    for (const Activity &act : repo.activities(a.leadId))
+        QVERIFY2(act.at.secsTo(QDateTime::currentDateTimeUtc()) < 600,
+                 "the audit trail records when Leadbench made the change");
     QCOMPARE(merged.createdAt, at(0));
     QCOMPARE(merged.lastEventAt, at(7));
     QVERIFY(merged.version >= 2);
