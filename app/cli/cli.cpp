@@ -67,6 +67,12 @@ QString pad(const QString &text, qsizetype width) {
     return t.leftJustified(width);
 }
 
+// One cell of a text table: padded and followed by a space, or ending the line unpadded.
+QString tableCell(const QString &text, qsizetype width, bool last) {
+    return last ? pad(text, width).trimmed() + QLatin1Char('\n')
+                : pad(text, width) + QLatin1Char(' ');
+}
+
 } // namespace
 
 Cli::Cli(QTextStream &out, QTextStream &err)
@@ -422,7 +428,7 @@ int Cli::list(const Database &db, const CliArguments &args) {
                 widths << std::min<qsizetype>(w, 40);
             }
             for (qsizetype c = 0; c < columns.size(); ++c)
-                m_out << pad(columns.at(c), widths.at(c)) << (c + 1 < columns.size() ? " " : "\n");
+                m_out << tableCell(columns.at(c), widths.at(c), c + 1 == columns.size());
         }
         first = false;
         for (const Lead &lead : page) {
@@ -434,8 +440,7 @@ int Cli::list(const Database &db, const CliArguments &args) {
                     values << LeadColumns::text(lead, c);
                 if (table) {
                     for (qsizetype c = 0; c < values.size(); ++c)
-                        m_out << pad(values.at(c), widths.at(c))
-                              << (c + 1 < values.size() ? " " : "\n");
+                        m_out << tableCell(values.at(c), widths.at(c), c + 1 == values.size());
                 } else {
                     m_out << CsvWriter::line(values);
                 }
