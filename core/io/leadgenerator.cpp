@@ -339,7 +339,11 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
         return *it;
     };
     // A person meets an offer once: keys already stored and those of this run are avoided.
-    QSet<QString> keys = existing > 0 ? repo.dedupKeys() : QSet<QString>();
+    QSet<QString> keys = repo.dedupKeys(); // read under the write lock: nobody adds meanwhile
+    if (!repo.lastError().isEmpty()) {
+        result.error = repo.lastError();
+        return result;
+    }
     keys.reserve(qsizetype(std::min<qint64>(existing + count, 8000000)));
     QList<double> countryWeights, titleWeights;
     for (const Country &c : countries)

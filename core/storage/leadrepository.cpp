@@ -394,6 +394,7 @@ LeadCursor LeadRepository::cursorAfter(const Lead &lead, const LeadSort &sort) {
 
 QSet<QString> LeadRepository::dedupKeys() const {
     QSet<QString> keys;
+    m_error.clear();
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT dedup_key FROM leads"))) {
