@@ -19,36 +19,12 @@ namespace {
 const QString leadSelectColumns =
     LeadColumns::all().join(QStringLiteral(", ")) + QStringLiteral(", privacy_restricted, version");
 
-// Columns written on insert and merge, in bind order (see bindLead).
-const QStringList writeColumns = {QStringLiteral("storefront"),
-                                  QStringLiteral("action"),
-                                  QStringLiteral("offer_id"),
-                                  QStringLiteral("offer_title"),
-                                  QStringLiteral("first_name"),
-                                  QStringLiteral("last_name"),
-                                  QStringLiteral("email"),
-                                  QStringLiteral("phone"),
-                                  QStringLiteral("country"),
-                                  QStringLiteral("company"),
-                                  QStringLiteral("title"),
-                                  QStringLiteral("description"),
-                                  QStringLiteral("created_at"),
-                                  QStringLiteral("last_event_at"),
-                                  QStringLiteral("events"),
-                                  QStringLiteral("stage"),
-                                  QStringLiteral("owner"),
-                                  QStringLiteral("score"),
-                                  QStringLiteral("grade"),
-                                  QStringLiteral("win_probability"),
-                                  QStringLiteral("next_follow_up_at"),
-                                  QStringLiteral("follow_ups"),
-                                  QStringLiteral("do_not_contact"),
-                                  QStringLiteral("is_test"),
-                                  QStringLiteral("campaign"),
-                                  QStringLiteral("origin"),
-                                  QStringLiteral("privacy_restricted"),
-                                  QStringLiteral("dedup_key"),
-                                  QStringLiteral("name_hash")};
+// Columns written on insert and merge, in bind order (see bindLead): every canonical column but
+// the id, then the stored-only ones.
+const QStringList writeColumns =
+    LeadColumns::all().mid(1) + QStringList{QStringLiteral("privacy_restricted"),
+                                            QStringLiteral("dedup_key"),
+                                            QStringLiteral("name_hash")};
 
 // Empty text is stored as '' rather than NULL: columns are NOT NULL so sorting and keyset
 // comparisons never meet a NULL.
