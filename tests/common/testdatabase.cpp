@@ -1,5 +1,6 @@
 #include "testdatabase.h"
 
+#include "core/storage/leadrepository.h"
 #include "core/storage/migrator.h"
 
 #include <QAtomicInt>
@@ -11,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <limits>
 
 namespace {
 
@@ -28,6 +31,13 @@ bool adminExec(const QString &adminLocation, const QString &sql, QString *error)
 }
 
 } // namespace
+
+QList<Lead> TestDatabase::allLeads(const Database &db) {
+    LeadFilter everything;
+    everything.includeTest = true;
+    return LeadRepository(db).list(everything, LeadSort{QStringLiteral("id"), false},
+                                   std::numeric_limits<int>::max());
+}
 
 void TestDatabase::addBackendRows() {
     QTest::addColumn<QString>("backend");

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/domain/lead.h"
 #include "core/storage/database.h"
+
+#include <QList>
 
 #include <memory>
 
@@ -14,6 +17,8 @@ public:
     static std::unique_ptr<TestDatabase> create(const QString &backend);
     // Adds a "backend" column with a row per backend to a data-driven test.
     static void addBackendRows();
+    // Every lead, test leads too, in id order.
+    static QList<Lead> allLeads(const Database &db);
 
     bool ok() const { return m_problem.isEmpty(); }
     // Without a server: skipped when run by hand, a failure under ./dev test

@@ -49,15 +49,6 @@ QDateTime endOfRange() {
     return QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
 }
 
-QList<Lead> allLeads(const Database &db) {
-    LeadFilter f;
-    f.includeTest = true;
-    LeadSort byId;
-    byId.column = QStringLiteral("id");
-    byId.descending = false;
-    return LeadRepository(db).list(f, byId, 1000000);
-}
-
 qint64 countAll(const Database &db) {
     LeadFilter f;
     f.includeTest = true;
@@ -181,7 +172,7 @@ void TestLeadGenerator::initTestCase() {
     QVERIFY2(m_mix->migrate(), qPrintable(m_mix->problem()));
     m_mixResult = generate(m_mix->database(), mixCount, 20260101);
     QVERIFY2(m_mixResult.ok, qPrintable(m_mixResult.error));
-    m_leads = allLeads(m_mix->database());
+    m_leads = TestDatabase::allLeads(m_mix->database());
 }
 
 void TestLeadGenerator::sameSeedSameLeads_data() {
@@ -200,8 +191,8 @@ void TestLeadGenerator::sameSeedSameLeads() {
     QCOMPARE(ra.generated, 300);
     QCOMPARE(rb.generated, 300);
 
-    const QList<Lead> la = allLeads(a->database());
-    const QList<Lead> lb = allLeads(b->database());
+    const QList<Lead> la = TestDatabase::allLeads(a->database());
+    const QList<Lead> lb = TestDatabase::allLeads(b->database());
     QCOMPARE(la.size(), 300);
     const QString diff = firstDifference(la, lb);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
@@ -214,8 +205,8 @@ void TestLeadGenerator::otherSeedDiffers() {
     LB_TEST_DATABASE(b, QStringLiteral("sqlite"));
     QVERIFY(generate(a->database(), 300, 42).ok);
     QVERIFY(generate(b->database(), 300, 43).ok);
-    const QList<Lead> la = allLeads(a->database());
-    const QList<Lead> lb = allLeads(b->database());
+    const QList<Lead> la = TestDatabase::allLeads(a->database());
+    const QList<Lead> lb = TestDatabase::allLeads(b->database());
     QCOMPARE(la.size(), lb.size());
     qsizetype differentPeople = 0;
     for (qsizetype i = 0; i < la.size(); ++i)
@@ -233,8 +224,8 @@ void TestLeadGenerator::sameLeadsOnBothBackends() {
     QVERIFY2(rp.ok, qPrintable(rp.error));
     const GenerateResult rl = generate(lite->database(), 300, 7);
     QVERIFY2(rl.ok, qPrintable(rl.error));
-    const QList<Lead> lp = allLeads(pg->database());
-    const QList<Lead> ll = allLeads(lite->database());
+    const QList<Lead> lp = TestDatabase::allLeads(pg->database());
+    const QList<Lead> ll = TestDatabase::allLeads(lite->database());
     QCOMPARE(lp.size(), 300);
     const QString diff = firstDifference(lp, ll);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));

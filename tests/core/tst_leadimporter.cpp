@@ -67,17 +67,8 @@ qint64 countLeads(const Database &db, bool includeTest = true) {
     return LeadRepository(db).count(f);
 }
 
-QList<Lead> allLeads(const Database &db) {
-    LeadFilter f;
-    f.includeTest = true;
-    LeadSort byId;
-    byId.column = QStringLiteral("id");
-    byId.descending = false;
-    return LeadRepository(db).list(f, byId, 100000);
-}
-
 std::optional<Lead> leadByEmail(const Database &db, const QString &email) {
-    for (const Lead &l : allLeads(db))
+    for (const Lead &l : TestDatabase::allLeads(db))
         if (l.email == email)
             return l;
     return std::nullopt;
@@ -169,7 +160,7 @@ void TestLeadImporter::microsoftFieldNames() {
     QCOMPARE(s.merged, 0);
     QCOMPARE(s.rejected, 0);
 
-    const QList<Lead> leads = allLeads(t->database());
+    const QList<Lead> leads = TestDatabase::allLeads(t->database());
     QCOMPARE(leads.size(), 1);
     const Lead &l = leads.first();
     QCOMPARE(Storefronts::canonicalName(l.storefront), storefront);
@@ -278,7 +269,7 @@ void TestLeadImporter::duplicateMerges() {
     QCOMPARE(countLeads(t->database()), 2);
 
     LeadRepository repo(t->database());
-    const QList<Lead> leads = allLeads(t->database());
+    const QList<Lead> leads = TestDatabase::allLeads(t->database());
     const auto it = std::find_if(leads.cbegin(), leads.cend(), [](const Lead &l) {
         return l.offerId == QLatin1String("contoso.analytics-saas");
     });
@@ -354,7 +345,7 @@ void TestLeadImporter::duplicateInALaterImportMerges() {
     QCOMPARE(s.imported, 0);
     QCOMPARE(s.merged, 1);
 
-    const QList<Lead> leads = allLeads(t->database());
+    const QList<Lead> leads = TestDatabase::allLeads(t->database());
     QCOMPARE(leads.size(), 1);
     QCOMPARE(leads.first().events, 2);
     QCOMPARE(leads.first().phone, QStringLiteral("+46 8 555 1234"));
@@ -556,7 +547,7 @@ void TestLeadImporter::cancelLandsNothing() {
         QVERIFY2(progressCalls > 0, "the import never reported progress, so it was never "
                                     "cancelled midway");
     QCOMPARE(countLeads(t->database()), 1);
-    const QList<Lead> leads = allLeads(t->database());
+    const QList<Lead> leads = TestDatabase::allLeads(t->database());
     QCOMPARE(leads.first().events, 1);
     QCOMPARE(LeadRepository(t->database()).events(leads.first().id).size(), 1);
     // What the summary tells the user must match what landed: nothing.
@@ -586,7 +577,7 @@ void TestLeadImporter::testLeadsFlagged() {
 
     QCOMPARE(countLeads(t->database(), true), 3);
     QCOMPARE(countLeads(t->database(), false), 1);
-    for (const Lead &l : allLeads(t->database()))
+    for (const Lead &l : TestDatabase::allLeads(t->database()))
         QCOMPARE(l.isTest, l.email != QLatin1String("real@contoso.com"));
 
     LeadRepository repo(t->database());

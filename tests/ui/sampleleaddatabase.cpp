@@ -53,6 +53,12 @@ qint64 SampleLeadDatabase::addLead(Storefront storefront, int score, bool isTest
     return id;
 }
 
+bool SampleLeadDatabase::addSampleMix() {
+    return addLeads(Storefront::AppSource, 5, 10) &&
+           addLeads(Storefront::AzureMarketplace, 3, 70) &&
+           addLeads(Storefront::AzurePortal, 2, 40) && addLead(Storefront::AppSource, 99, true) > 0;
+}
+
 bool SampleLeadDatabase::addLeads(Storefront storefront, int count, int firstScore) {
     Transaction transaction(m_db);
     for (int i = 0; i < count; ++i) {

@@ -24,6 +24,9 @@ public:
     qint64 addLead(Storefront storefront, int score, bool isTest = false);
     // Adds `count` leads in one transaction; false with error() set on failure.
     bool addLeads(Storefront storefront, int count, int firstScore = 0);
+    // The suites' usual library: 5 AppSource, 3 Azure Marketplace and 2 Azure portal leads,
+    // plus one AppSource test lead that no count includes.
+    bool addSampleMix();
 
     static QString companyOf(int n);
 

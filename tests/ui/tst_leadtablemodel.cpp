@@ -46,10 +46,7 @@ QString TestLeadTableModel::shown(LeadTableModel &model, int row, int column) {
 void TestLeadTableModel::init() {
     m_db = std::make_unique<SampleLeadDatabase>();
     QVERIFY2(m_db->isReady(), qPrintable(m_db->error()));
-    QVERIFY(m_db->addLeads(Storefront::AppSource, 5, 10));
-    QVERIFY(m_db->addLeads(Storefront::AzureMarketplace, 3, 70));
-    QVERIFY(m_db->addLeads(Storefront::AzurePortal, 2, 40));
-    QVERIFY(m_db->addLead(Storefront::AppSource, 99, true) > 0);
+    QVERIFY2(m_db->addSampleMix(), qPrintable(m_db->error()));
 }
 
 void TestLeadTableModel::cleanup() {

@@ -80,10 +80,7 @@ void TestMainWindow::init() {
     QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench")).clear();
     m_db = std::make_unique<SampleLeadDatabase>();
     QVERIFY2(m_db->isReady(), qPrintable(m_db->error()));
-    QVERIFY(m_db->addLeads(Storefront::AppSource, 5, 10));
-    QVERIFY(m_db->addLeads(Storefront::AzureMarketplace, 3, 70));
-    QVERIFY(m_db->addLeads(Storefront::AzurePortal, 2, 40));
-    QVERIFY(m_db->addLead(Storefront::AppSource, 99, true) > 0);
+    QVERIFY2(m_db->addSampleMix(), qPrintable(m_db->error()));
 }
 
 void TestMainWindow::cleanup() {
