@@ -6,6 +6,7 @@
 #include "core/io/leadgenerator.h"
 #include "core/io/leadimporter.h"
 #include "core/io/leadjson.h"
+#include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/migrator.h"
 
@@ -473,8 +474,9 @@ int Cli::show(const Database &db, const CliArguments &args) {
     if (!lead)
         return fail(repo.lastError().isEmpty() ? QStringLiteral("no lead with id %1").arg(id)
                                                : repo.lastError());
-    const QList<LeadEvent> events = repo.events(id);
-    const QList<Activity> activities = repo.activities(id);
+    const LeadHistory history(db);
+    const QList<LeadEvent> events = history.events(id);
+    const QList<Activity> activities = history.activities(id);
     if (format == QLatin1String("json")) {
         QJsonObject o = LeadJson::lead(*lead, LeadColumns::all());
         o.insert(QStringLiteral("privacy_restricted"), lead->privacyRestricted);
@@ -498,9 +500,10 @@ int Cli::show(const Database &db, const CliArguments &args) {
               << e.channel << '\n';
     m_out << "\nactivities:\n";
     for (const Activity &a : activities)
-        m_out << "  " << LeadColumns::isoUtc(a.at) << "  " << a.actor << "  " << a.kind << "  "
-              << a.field << (a.field.isEmpty() ? "" : ": ") << a.oldValue
-              << (a.oldValue.isEmpty() && a.newValue.isEmpty() ? "" : " -> ") << a.newValue << "  "
+        m_out << "  " << LeadColumns::isoUtc(a.at) << "  " << a.actor << "  "
+              << ActivityKinds::canonicalName(a.kind) << "  " << a.field
+              << (a.field.isEmpty() ? "" : ": ") << LeadColumns::valueText(a.oldValue)
+              << (a.field.isEmpty() ? "" : " -> ") << LeadColumns::valueText(a.newValue) << "  "
               << a.note << '\n';
     return Ok;
 }

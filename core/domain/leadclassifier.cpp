@@ -30,7 +30,7 @@ bool isDoNotContact(const QString &action) {
 }
 
 void classify(Lead &lead) {
-    lead.isTest = isTestLead(lead);
+    lead.isTest = lead.isTest || isTestLead(lead); // a lead once marked test stays so
     lead.privacyRestricted = isPrivacyRestricted(lead.email);
     lead.doNotContact = lead.doNotContact || isDoNotContact(lead.action);
 }

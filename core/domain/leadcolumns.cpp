@@ -3,6 +3,7 @@
 #include "lead.h"
 
 #include <QHash>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -47,6 +48,8 @@ const QHash<QString, Getter> &getters() {
         {QStringLiteral("is_test"), [](const Lead &l) { return QVariant(l.isTest); }},
         {QStringLiteral("campaign"), [](const Lead &l) { return QVariant(l.campaign); }},
         {QStringLiteral("origin"), [](const Lead &l) { return QVariant(l.origin); }},
+        {QStringLiteral("privacy_restricted"),
+         [](const Lead &l) { return QVariant(l.privacyRestricted); }},
     };
     return map;
 }
@@ -84,7 +87,159 @@ const QStringList &all() {
 }
 
 bool isKnown(const QString &column) {
-    return getters().contains(column);
+    return getters().contains(column) && column != QLatin1String("privacy_restricted");
+}
+
+const QStringList &tracked() {
+    static const QStringList columns = all() + QStringList{QStringLiteral("privacy_restricted")};
+    return columns;
+}
+
+Type type(const QString &column) {
+    static const QHash<QString, Type> types = {
+        {QStringLiteral("id"), Type::Integer},
+        {QStringLiteral("events"), Type::Integer},
+        {QStringLiteral("score"), Type::Integer},
+        {QStringLiteral("follow_ups"), Type::Integer},
+        {QStringLiteral("win_probability"), Type::Real},
+        {QStringLiteral("do_not_contact"), Type::Flag},
+        {QStringLiteral("is_test"), Type::Flag},
+        {QStringLiteral("privacy_restricted"), Type::Flag},
+        {QStringLiteral("created_at"), Type::Time},
+        {QStringLiteral("last_event_at"), Type::Time},
+        {QStringLiteral("next_follow_up_at"), Type::Time},
+        {QStringLiteral("storefront"), Type::Storefront},
+        {QStringLiteral("stage"), Type::Stage},
+    };
+    return types.value(column, Type::Text);
+}
+
+QString parse(const QString &column, const QString &text, QVariant *value) {
+    const QString t = text.trimmed();
+    bool ok = true;
+    switch (type(column)) {
+    case Type::Integer:
+        *value = t.isEmpty() ? qint64(0) : t.toLongLong(&ok);
+        return ok ? QString() : QStringLiteral("\"%1\" is not a whole number").arg(text);
+    case Type::Real:
+        *value = t.isEmpty() ? 0.0 : t.toDouble(&ok);
+        return ok ? QString() : QStringLiteral("\"%1\" is not a number").arg(text);
+    case Type::Flag: {
+        const QString l = t.toLower();
+        if (l == QLatin1String("true") || l == QLatin1String("1") || l == QLatin1String("yes"))
+            *value = true;
+        else if (l.isEmpty() || l == QLatin1String("false") || l == QLatin1String("0") ||
+                 l == QLatin1String("no"))
+            *value = false;
+        else
+            return QStringLiteral("\"%1\" is not true or false").arg(text);
+        return {};
+    }
+    case Type::Time: {
+        if (t.isEmpty()) {
+            *value = QString();
+            return {};
+        }
+        const QDateTime when = parseIsoUtc(t);
+        if (!when.isValid())
+            return QStringLiteral("\"%1\" is not an ISO 8601 time").arg(text);
+        *value = isoUtc(when);
+        return {};
+    }
+    case Type::Storefront: {
+        Storefront s;
+        if (!Storefronts::fromCanonicalName(t, &s))
+            return QStringLiteral("\"%1\" is not a storefront (appsource, azure-marketplace, "
+                                  "azure-portal, other)")
+                .arg(text);
+        *value = Storefronts::canonicalName(s);
+        return {};
+    }
+    case Type::Stage: {
+        Stage s;
+        if (!Stages::fromCanonicalName(t, &s)) {
+            QStringList names;
+            for (Stage st : Stages::all())
+                names << Stages::canonicalName(st);
+            return QStringLiteral("\"%1\" is not a stage (%2)")
+                .arg(text, names.join(QStringLiteral(", ")));
+        }
+        *value = Stages::canonicalName(s);
+        return {};
+    }
+    case Type::Text:
+        *value = text;
+        return {};
+    }
+    return {};
+}
+
+bool setValue(Lead &l, const QString &column, const QVariant &v) {
+    static const QHash<QString, QString Lead::*> texts = {
+        {QStringLiteral("action"), &Lead::action},
+        {QStringLiteral("offer_id"), &Lead::offerId},
+        {QStringLiteral("offer_title"), &Lead::offerTitle},
+        {QStringLiteral("first_name"), &Lead::firstName},
+        {QStringLiteral("last_name"), &Lead::lastName},
+        {QStringLiteral("email"), &Lead::email},
+        {QStringLiteral("phone"), &Lead::phone},
+        {QStringLiteral("country"), &Lead::country},
+        {QStringLiteral("company"), &Lead::company},
+        {QStringLiteral("title"), &Lead::title},
+        {QStringLiteral("description"), &Lead::description},
+        {QStringLiteral("owner"), &Lead::owner},
+        {QStringLiteral("grade"), &Lead::grade},
+        {QStringLiteral("campaign"), &Lead::campaign},
+        {QStringLiteral("origin"), &Lead::origin},
+    };
+    if (const auto it = texts.constFind(column); it != texts.cend()) {
+        l.*(*it) = v.toString();
+        return true;
+    }
+    if (column == QLatin1String("storefront"))
+        return Storefronts::fromCanonicalName(v.toString(), &l.storefront);
+    if (column == QLatin1String("stage"))
+        return Stages::fromCanonicalName(v.toString(), &l.stage);
+    if (column == QLatin1String("created_at") || column == QLatin1String("last_event_at") ||
+        column == QLatin1String("next_follow_up_at")) {
+        const QDateTime when = parseIsoUtc(v.toString());
+        if (!when.isValid() && !v.toString().isEmpty())
+            return false;
+        (column == QLatin1String("created_at")      ? l.createdAt
+         : column == QLatin1String("last_event_at") ? l.lastEventAt
+                                                    : l.nextFollowUpAt) = when;
+        return true;
+    }
+    if (column == QLatin1String("id"))
+        l.id = v.toLongLong();
+    else if (column == QLatin1String("events"))
+        l.events = v.toInt();
+    else if (column == QLatin1String("score"))
+        l.score = v.toInt();
+    else if (column == QLatin1String("follow_ups"))
+        l.followUps = v.toInt();
+    else if (column == QLatin1String("win_probability"))
+        l.winProbability = v.toDouble();
+    else if (column == QLatin1String("do_not_contact"))
+        l.doNotContact = v.toBool();
+    else if (column == QLatin1String("is_test"))
+        l.isTest = v.toBool();
+    else if (column == QLatin1String("privacy_restricted"))
+        l.privacyRestricted = v.toBool();
+    else
+        return false;
+    return true;
+}
+
+QString valueText(const QVariant &v) {
+    switch (v.typeId()) {
+    case QMetaType::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QMetaType::Double:
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+    default:
+        return v.toString();
+    }
 }
 
 QVariant value(const Lead &lead, const QString &column) {
@@ -93,10 +248,7 @@ QVariant value(const Lead &lead, const QString &column) {
 }
 
 QString text(const Lead &lead, const QString &column) {
-    const QVariant v = value(lead, column);
-    if (v.typeId() == QMetaType::Bool)
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return v.toString();
+    return valueText(value(lead, column));
 }
 
 QString isoUtc(const QDateTime &when) {

@@ -7,6 +7,7 @@
 #include "../domain/leadevent.h"
 #include "../storage/bulkload.h"
 #include "../storage/leadrepository.h"
+#include "../storage/leadwriter.h"
 #include "../storage/transaction.h"
 
 #include <QHash>
@@ -322,6 +323,7 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
         result.error = QStringLiteral("cannot prepare the bulk load: %1").arg(error);
         return result;
     }
+    LeadWriter writer(m_db);
     Random rnd(seed);
     QHash<QString, QString> localParts; // "first last" -> "first.last": normalising is slow
     QHash<QString, QString> domains;
@@ -573,7 +575,7 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
             Activity a;
             a.at = when;
             a.actor = lead.owner.isEmpty() ? QStringLiteral("system") : lead.owner;
-            a.kind = QStringLiteral("stage");
+            a.kind = ActivityKind::Changed;
             a.field = QStringLiteral("stage");
             a.oldValue = Stages::canonicalName(previous);
             a.newValue = Stages::canonicalName(s);
@@ -588,8 +590,8 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
             lead.nextFollowUpAt =
                 (when > lead.lastEventAt ? when : lead.lastEventAt).addDays(2 + rnd.below(10));
 
-        if (repo.insert(lead, events, activities) == 0) {
-            result.error = repo.lastError();
+        if (writer.insert(tx, lead, events, activities) == 0) {
+            result.error = writer.lastError();
             result.generated = 0;
             return result;
         }

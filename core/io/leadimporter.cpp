@@ -4,7 +4,7 @@
 #include "../domain/leadcolumns.h"
 #include "../domain/leadevent.h"
 #include "../domain/leadsource.h"
-#include "../storage/leadrepository.h"
+#include "../storage/leadwriter.h"
 #include "../storage/transaction.h"
 #include "csvreader.h"
 
@@ -169,7 +169,7 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
         s.failure = ImportSummary::Failure::Storage;
         return s;
     }
-    LeadRepository repo(m_db);
+    LeadWriter writer(m_db);
     Transaction tx(m_db);
     if (!tx.isActive()) {
         s.fatal = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
@@ -270,7 +270,7 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
         event.description = lead.description;
         LeadClassifier::classify(lead);
 
-        const IntakeResult r = repo.intake(lead, event, m_actor);
+        const IntakeResult r = writer.intake(tx, lead, event, m_actor);
         if (r.outcome == IntakeResult::Outcome::Rejected) {
             // A storage failure poisons the transaction: nothing of this import lands.
             s.fatal = QStringLiteral("%1: line %2: %3").arg(name).arg(line).arg(r.error);

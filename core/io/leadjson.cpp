@@ -37,10 +37,10 @@ QJsonObject activity(const Activity &a) {
     return {{QStringLiteral("id"), a.id},
             {QStringLiteral("at"), LeadColumns::isoUtc(a.at)},
             {QStringLiteral("actor"), a.actor},
-            {QStringLiteral("kind"), a.kind},
+            {QStringLiteral("kind"), ActivityKinds::canonicalName(a.kind)},
             {QStringLiteral("field"), a.field},
-            {QStringLiteral("old_value"), a.oldValue},
-            {QStringLiteral("new_value"), a.newValue},
+            {QStringLiteral("old_value"), QJsonValue::fromVariant(a.oldValue)},
+            {QStringLiteral("new_value"), QJsonValue::fromVariant(a.newValue)},
             {QStringLiteral("note"), a.note}};
 }
 

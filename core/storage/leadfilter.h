@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QVariant>
+#include <QVariantList>
 
 #include <optional>
 
@@ -23,14 +24,15 @@ struct LeadFilter {
     bool includeTest = false;
 };
 
-// The order of a list: any canonical column, either way; ties broken by id.
+// The order of a list: any canonical column, or "name" (the name as shown), either way; ties
+// broken by id. Stages sort in pipeline order; an unset follow-up sorts last either way.
 struct LeadSort {
     QString column = QStringLiteral("last_event_at");
     bool descending = true;
 };
 
-// Where a keyset page ends: the sort value and id of its last lead.
+// Where a keyset page ends: the sort key values and id of its last lead.
 struct LeadCursor {
-    QVariant sortValue;
+    QVariantList keys;
     qint64 id = 0;
 };

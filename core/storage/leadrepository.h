@@ -1,8 +1,6 @@
 #pragma once
 
-#include "../domain/activity.h"
 #include "../domain/lead.h"
-#include "../domain/leadevent.h"
 #include "database.h"
 #include "leadfilter.h"
 #include "leadstats.h"
@@ -10,34 +8,22 @@
 #include <QList>
 #include <QSet>
 
-#include <memory>
 #include <optional>
 
-// What happened to an incoming marketplace record.
-struct IntakeResult {
-    // Unchanged: the lead already has this very event (same LeadSource and time).
-    enum class Outcome { Inserted, Merged, Unchanged, Rejected };
-    Outcome outcome = Outcome::Rejected;
-    qint64 leadId = 0;
-    QString error;
-    bool conflict = false; // refused because someone else changed the lead meanwhile
-};
-
-// Reads and writes leads, their events and activities on this thread's connection.
-// Values in, values out: no SQL type leaves this class.
+// Reads leads on this thread's connection: one lead, pages, counts and statistics, all
+// filtered by LeadQuery. Values in, values out: no SQL type leaves this class.
 class LeadRepository {
 public:
     explicit LeadRepository(const Database &db);
-    ~LeadRepository();
-    LeadRepository(const LeadRepository &) = delete;
-    LeadRepository &operator=(const LeadRepository &) = delete;
 
     const Database &database() const { return m_db; }
     QString lastError() const { return m_error; }
 
     std::optional<Lead> lead(qint64 id) const;
-    QList<LeadEvent> events(qint64 leadId) const;
-    QList<Activity> activities(qint64 leadId) const;
+    // The lead holding a de-duplication key (DedupKey::of), if any.
+    std::optional<Lead> leadWithKey(const QString &dedupKey) const;
+    // Leads with the same name hash (DedupKey::nameHash), with or without an email.
+    QList<Lead> leadsWithNameHash(qint64 nameHash, bool withEmail) const;
 
     qint64 count(const LeadFilter &filter) const; // -1 on error
     // An offset page, for the CLI's --offset; views page with page().
@@ -51,24 +37,10 @@ public:
     QSet<QString> dedupKeys() const;
     std::optional<LeadStats> stats(const LeadFilter &filter) const;
 
-    // A marketplace record: becomes a new lead, or another event on the lead with the same
-    // de-duplication key (empty contact fields filled, last_event_at and events updated).
-    IntakeResult intake(const Lead &incoming, const LeadEvent &event, const QString &actor);
-    // A complete lead with its history (demo data, restores); returns its id, 0 on error.
-    qint64 insert(const Lead &lead, const QList<LeadEvent> &events,
-                  const QList<Activity> &activities);
-
 private:
-    struct Statements;
-    bool prepareStatements();
     bool fail(const QString &what, const QString &detail) const;
-    QString whereClause(const LeadFilter &filter, QVariantList *binds) const;
     QList<Lead> select(const QString &sql, const QVariantList &binds) const;
-    bool addEvent(qint64 leadId, const LeadEvent &event);
-    bool addActivity(qint64 leadId, const Activity &activity);
-    bool addActivities(qint64 leadId, const QList<Activity> &activities);
 
     Database m_db;
     mutable QString m_error;
-    std::unique_ptr<Statements> m_statements;
 };

@@ -1,5 +1,6 @@
 #include "migrator.h"
 
+#include "leadquery.h"
 #include "sqldialect.h"
 #include "transaction.h"
 
@@ -66,9 +67,21 @@ QStringList baseSchema(const SqlDialect &d) {
     };
 }
 
+// Version 3: activity kinds as a closed set, the trash, and an index for every sort.
+QStringList writePathSchema(const SqlDialect &d) {
+    return QStringList{
+               QStringLiteral("UPDATE activities SET kind = 'changed' WHERE kind IN ('field', "
+                              "'stage')"),
+               QStringLiteral("CREATE TABLE trash (lead_id %1 PRIMARY KEY, deleted_at TEXT NOT "
+                              "NULL, actor TEXT NOT NULL DEFAULT '', snapshot TEXT NOT NULL)")
+                   .arg(d.bigint()),
+           } +
+           LeadQuery::sortIndexes();
+}
+
 // Step N takes a database from version N-1 to N.
 QList<QStringList> steps(const SqlDialect &d) {
-    return {baseSchema(d), d.searchSchema()};
+    return {baseSchema(d), d.searchSchema(), writePathSchema(d)};
 }
 
 bool run(QSqlQuery &q, const QString &sql, QString *error) {
@@ -85,7 +98,7 @@ Migrator::Migrator(const Database &db)
     : m_db(db) {}
 
 int Migrator::latestVersion() {
-    return 2;
+    return 3;
 }
 
 bool Migrator::isEmpty(QString *error) const {

@@ -57,6 +57,25 @@ QString SqlDialect::lockForMigration() const {
                : QStringLiteral("SELECT pg_advisory_xact_lock(7405431)");
 }
 
+QString SqlDialect::lockForIntake() const {
+    return m_backend == Database::Backend::Sqlite
+               ? QString() // BEGIN IMMEDIATE already serialises writers
+               : QStringLiteral("SELECT pg_advisory_xact_lock(7405432)");
+}
+
+QString SqlDialect::skipExistingLead() const {
+    return QStringLiteral(" ON CONFLICT (dedup_key) DO NOTHING");
+}
+
+QString SqlDialect::newLeadId() const {
+    // SQLite gives a new row the largest id + 1, which may be a deleted lead's that waits in
+    // the trash; NULL lets it pick. PostgreSQL's identity never hands an id out twice.
+    return m_backend == Database::Backend::Sqlite
+               ? QStringLiteral("(SELECT max(lead_id) + 1 FROM trash WHERE lead_id >= "
+                                "(SELECT coalesce(max(id), 0) FROM leads))")
+               : QStringLiteral("DEFAULT");
+}
+
 QString SqlDialect::insensitiveLike() const {
     // SQLite's LIKE already ignores ASCII case.
     return m_backend == Database::Backend::Sqlite ? QStringLiteral("LIKE")

@@ -20,6 +20,14 @@ public:
     QString returningId() const;      // one bound value: the table name
     QStringList searchSchema() const; // text search index over name, email, company and title
     QString lockForMigration() const; // serialises concurrent migrations; empty when not needed
+    // Serialises transactions that take in marketplace records, so that two imports of
+    // overlapping files wait for each other instead of deadlocking; empty when not needed.
+    QString lockForIntake() const;
+    // Appended to an INSERT into leads: a lead whose person and offer is already stored is
+    // skipped (the caller merges into that one instead).
+    QString skipExistingLead() const;
+    // The id a new lead gets: on SQLite never an id that waits in the trash.
+    QString newLeadId() const;
     // A predicate matching leads whose name, email, company or title contains every word of
     // `search`, case-insensitively; its values are appended to `binds`.
     QString searchPredicate(const QString &search, QVariantList *binds) const;

@@ -1,5 +1,7 @@
 #include "transaction.h"
 
+#include "sqldialect.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -48,4 +50,21 @@ void Transaction::rollback() {
         return;
     m_db.connection().rollback();
     m_active = false;
+}
+
+bool Transaction::lockForIntake() {
+    if (!m_active)
+        return false;
+    if (m_intakeLocked)
+        return true;
+    const QString sql = SqlDialect(m_db.backend()).lockForIntake();
+    if (!sql.isEmpty()) {
+        QSqlQuery q(m_db.connection());
+        if (!q.exec(sql)) {
+            m_error = q.lastError().text().simplified();
+            return false;
+        }
+    }
+    m_intakeLocked = true;
+    return true;
 }

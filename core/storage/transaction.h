@@ -15,9 +15,12 @@ public:
     bool commit();
     void rollback();
     QString error() const { return m_error; }
+    // Waits for other intake transactions (SqlDialect::lockForIntake); once per transaction.
+    bool lockForIntake();
 
 private:
     Database m_db;
     bool m_active = false;
+    bool m_intakeLocked = false;
     QString m_error;
 };

@@ -1,6 +1,8 @@
 #include "testdatabase.h"
 
 #include "core/storage/leadrepository.h"
+#include "core/storage/leadwriter.h"
+#include "core/storage/transaction.h"
 #include "core/storage/migrator.h"
 
 #include <QAtomicInt>
@@ -37,6 +39,15 @@ QList<Lead> TestDatabase::allLeads(const Database &db) {
     everything.includeTest = true;
     return LeadRepository(db).list(everything, LeadSort{QStringLiteral("id"), false},
                                    std::numeric_limits<int>::max());
+}
+
+qint64 TestDatabase::insertLead(const Database &db, const Lead &lead) {
+    Transaction tx(db);
+    LeadWriter writer(db);
+    const qint64 id = writer.insert(tx, lead, {}, {});
+    if (id == 0)
+        qWarning("cannot insert a test lead: %s", qPrintable(writer.lastError()));
+    return id > 0 && tx.commit() ? id : 0;
 }
 
 void TestDatabase::addBackendRows() {

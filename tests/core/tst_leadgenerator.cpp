@@ -1,6 +1,7 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadgenerator.h"
 #include "core/storage/leadrepository.h"
+#include "core/storage/leadhistory.h"
 #include "testdatabase.h"
 
 #include <QSet>
@@ -85,8 +86,8 @@ QString firstDifference(const QList<Lead> &a, const QList<Lead> &b) {
 }
 
 QString historyDifference(const Database &da, const Database &db, const QList<Lead> &leads) {
-    const LeadRepository ra(da);
-    const LeadRepository rb(db);
+    const LeadHistory ra(da);
+    const LeadHistory rb(db);
     for (const Lead &l : leads) {
         const QList<LeadEvent> ea = ra.events(l.id);
         const QList<LeadEvent> eb = rb.events(l.id);
@@ -287,7 +288,7 @@ void TestLeadGenerator::returningCustomers() {
         ++returning;
         // The lead's history holds one event per marketplace touch.
         if (checked++ < 20)
-            QCOMPARE(repo.events(l.id).size(), qsizetype(l.events));
+            QCOMPARE(LeadHistory(m_mix->database()).events(l.id).size(), qsizetype(l.events));
     }
     const double got = share(returning, m_leads.size());
     QVERIFY2(got >= 1.5 && got <= 5.0,

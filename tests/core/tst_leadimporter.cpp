@@ -1,6 +1,7 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadimporter.h"
 #include "core/storage/leadrepository.h"
+#include "core/storage/leadhistory.h"
 #include "testdatabase.h"
 
 #include <QBuffer>
@@ -182,7 +183,7 @@ void TestLeadImporter::microsoftFieldNames() {
     QVERIFY(!l.isTest);
 
     // The marketplace record is kept as the lead's first event, LeadSource verbatim.
-    const QList<LeadEvent> events = LeadRepository(t->database()).events(l.id);
+    const QList<LeadEvent> events = LeadHistory(t->database()).events(l.id);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.first().leadSource, leadSource);
     QCOMPARE(events.first().action, action);
@@ -276,7 +277,7 @@ void TestLeadImporter::duplicateMerges() {
     QVERIFY(it != leads.cend());
     const Lead &ana = *it;
     QCOMPARE(ana.events, 2);
-    QCOMPARE(repo.events(ana.id).size(), 2);
+    QCOMPARE(LeadHistory(t->database()).events(ana.id).size(), 2);
     QCOMPARE(ana.phone, QStringLiteral("+1 425 555 0100")); // filled from the later row
     QCOMPARE(ana.title, QStringLiteral("Director of IT"));
     QCOMPARE(ana.description, QStringLiteral("Contact me")); // kept, not overwritten
@@ -284,7 +285,7 @@ void TestLeadImporter::duplicateMerges() {
     QCOMPARE(LeadColumns::isoUtc(ana.createdAt), QStringLiteral("2025-03-01T09:30:00Z"));
     QCOMPARE(LeadColumns::isoUtc(ana.lastEventAt), QStringLiteral("2025-03-05T10:00:00Z"));
 
-    const QList<LeadEvent> events = repo.events(ana.id);
+    const QList<LeadEvent> events = LeadHistory(t->database()).events(ana.id);
     QCOMPARE(events.at(0).action, QStringLiteral("PLT"));
     QCOMPARE(events.at(1).action, QStringLiteral("INS"));
 
@@ -322,7 +323,7 @@ void TestLeadImporter::sameFileTwiceChangesNothing() {
     const QList<Lead> leads = repo.list(LeadFilter(), LeadSort(), 10);
     QCOMPARE(leads.size(), 1);
     QCOMPARE(leads.first().events, 2);
-    QCOMPARE(repo.events(leads.first().id).size(), 2);
+    QCOMPARE(LeadHistory(t->database()).events(leads.first().id).size(), 2);
 }
 
 void TestLeadImporter::duplicateInALaterImportMerges() {
@@ -349,7 +350,7 @@ void TestLeadImporter::duplicateInALaterImportMerges() {
     QCOMPARE(leads.size(), 1);
     QCOMPARE(leads.first().events, 2);
     QCOMPARE(leads.first().phone, QStringLiteral("+46 8 555 1234"));
-    QCOMPARE(LeadRepository(t->database()).events(leads.first().id).size(), 2);
+    QCOMPARE(LeadHistory(t->database()).events(leads.first().id).size(), 2);
 }
 
 void TestLeadImporter::unidentifiableRowRejected_data() {
@@ -549,7 +550,7 @@ void TestLeadImporter::cancelLandsNothing() {
     QCOMPARE(countLeads(t->database()), 1);
     const QList<Lead> leads = TestDatabase::allLeads(t->database());
     QCOMPARE(leads.first().events, 1);
-    QCOMPARE(LeadRepository(t->database()).events(leads.first().id).size(), 1);
+    QCOMPARE(LeadHistory(t->database()).events(leads.first().id).size(), 1);
     // What the summary tells the user must match what landed: nothing.
     QCOMPARE(s.imported, 0);
     QCOMPARE(s.merged, 0);

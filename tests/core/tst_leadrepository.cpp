@@ -1,26 +1,26 @@
 #include "core/domain/leadcolumns.h"
 #include "core/storage/leadrepository.h"
+#include "core/storage/leadwriter.h"
 #include "core/storage/transaction.h"
 #include "testdatabase.h"
 
+#include <QMap>
 #include <QTest>
 #include <QTimeZone>
 
-// The repository against SQLite and PostgreSQL: intake and merge, filters, sorting, paging,
+// The lead reader against SQLite and PostgreSQL: filters, sorting, paging,
 // search and statistics, as a list or the CLI shows them.
 class TestLeadRepository : public QObject {
     Q_OBJECT
 private slots:
-    void intakeMergesSamePerson_data() { TestDatabase::addBackendRows(); }
-    void intakeMergesSamePerson();
-    void intakeJoinsRecordsWithAndWithoutEmail_data() { TestDatabase::addBackendRows(); }
-    void intakeJoinsRecordsWithAndWithoutEmail();
     void filters_data() { TestDatabase::addBackendRows(); }
     void filters();
     void search_data() { TestDatabase::addBackendRows(); }
     void search();
     void sortingAndPaging_data() { TestDatabase::addBackendRows(); }
     void sortingAndPaging();
+    void sortsAsAPersonExpects_data() { TestDatabase::addBackendRows(); }
+    void sortsAsAPersonExpects();
     void stats_data() { TestDatabase::addBackendRows(); }
     void stats();
     void rollbackLeavesNothing_data() { TestDatabase::addBackendRows(); }
@@ -97,9 +97,14 @@ Lead leadFrom(const Spec &s) {
     return l;
 }
 
-void fill(LeadRepository &repo) {
-    for (const Spec &s : specs)
-        QVERIFY2(repo.insert(leadFrom(s), {}, {}) > 0, qPrintable(repo.lastError()));
+void fill(LeadRepository &repo, Transaction *outer = nullptr) {
+    LeadWriter writer(repo.database());
+    for (const Spec &s : specs) {
+        if (outer)
+            QVERIFY2(writer.insert(*outer, leadFrom(s), {}, {}) > 0, qPrintable(writer.lastError()));
+        else
+            QVERIFY(TestDatabase::insertLead(repo.database(), leadFrom(s)) > 0);
+    }
 }
 
 QStringList firstNames(const QList<Lead> &leads) {
@@ -110,130 +115,6 @@ QStringList firstNames(const QList<Lead> &leads) {
 }
 
 } // namespace
-
-void TestLeadRepository::intakeMergesSamePerson() {
-    QFETCH(QString, backend);
-    LB_TEST_DATABASE(t, backend);
-    LeadRepository repo(t->database());
-
-    Lead contactMe;
-    contactMe.storefront = Storefront::AppSource;
-    contactMe.action = QStringLiteral("PLT");
-    contactMe.offerId = QStringLiteral("contoso.analytics");
-    contactMe.email = QStringLiteral("Mei.Wang@Fabrikam.com");
-    contactMe.firstName = QStringLiteral("Mei");
-    LeadEvent first;
-    first.occurredAt = at(0);
-    first.leadSource = QStringLiteral("AppSource-PLT|contoso.analytics");
-    first.action = contactMe.action;
-    const IntakeResult a = repo.intake(contactMe, first, QStringLiteral("tester"));
-    QCOMPARE(a.outcome, IntakeResult::Outcome::Inserted);
-
-    // The same person installs a week later, this time with a phone and company.
-    Lead install = contactMe;
-    install.email = QStringLiteral(" mei.wang@fabrikam.com");
-    install.action = QStringLiteral("INS");
-    install.phone = QStringLiteral("+86 10 5555 0100");
-    install.company = QStringLiteral("Fabrikam");
-    LeadEvent second = first;
-    second.occurredAt = at(7);
-    second.leadSource = QStringLiteral("AppSource-INS|contoso.analytics");
-    second.action = install.action;
-    const IntakeResult b = repo.intake(install, second, QStringLiteral("tester"));
-    QCOMPARE(b.outcome, IntakeResult::Outcome::Merged);
-    QCOMPARE(b.leadId, a.leadId);
-
-    QCOMPARE(repo.count(LeadFilter()), 1);
-    const Lead merged = *repo.lead(a.leadId);
-    QCOMPARE(merged.events, 2);
-    QCOMPARE(merged.phone, QStringLiteral("+86 10 5555 0100"));
-    QCOMPARE(merged.company, QStringLiteral("Fabrikam"));
-    QCOMPARE(merged.email, QStringLiteral("Mei.Wang@Fabrikam.com")); // kept, not overwritten
-    QCOMPARE(merged.action, QStringLiteral("INS"));                  // where the customer is now
-    for (const Activity &act : repo.activities(a.leadId))
-        QVERIFY2(act.at.secsTo(QDateTime::currentDateTimeUtc()) < 600,
-                 "the audit trail records when Leadbench made the change");
-    QCOMPARE(merged.createdAt, at(0));
-    QCOMPARE(merged.lastEventAt, at(7));
-    QVERIFY(merged.version >= 2);
-
-    const QList<LeadEvent> events = repo.events(a.leadId);
-    QCOMPARE(events.size(), 2);
-    QCOMPARE(events.at(0).leadSource, QStringLiteral("AppSource-PLT|contoso.analytics"));
-    QCOMPARE(events.at(1).leadSource, QStringLiteral("AppSource-INS|contoso.analytics"));
-    const QList<Activity> activities = repo.activities(a.leadId);
-    QStringList kinds;
-    for (const Activity &act : activities)
-        kinds << act.kind + QLatin1Char(':') + act.field;
-    QVERIFY2(kinds.contains(QStringLiteral("created:")), qPrintable(kinds.join(u' ')));
-    QVERIFY2(kinds.contains(QStringLiteral("merged:")), qPrintable(kinds.join(u' ')));
-    QVERIFY2(kinds.contains(QStringLiteral("field:phone")), qPrintable(kinds.join(u' ')));
-
-    // Another offer is another lead; a record with nothing identifying is refused.
-    Lead otherOffer = install;
-    otherOffer.offerId = QStringLiteral("contoso.vm");
-    QCOMPARE(repo.intake(otherOffer, second, QStringLiteral("tester")).outcome,
-             IntakeResult::Outcome::Inserted);
-    Lead nobody;
-    nobody.phone = QStringLiteral("+1 555");
-    const IntakeResult refused = repo.intake(nobody, second, QStringLiteral("tester"));
-    QCOMPARE(refused.outcome, IntakeResult::Outcome::Rejected);
-    QVERIFY(!refused.error.isEmpty());
-    QCOMPARE(repo.count(LeadFilter()), 2);
-}
-
-void TestLeadRepository::intakeJoinsRecordsWithAndWithoutEmail() {
-    QFETCH(QString, backend);
-    LB_TEST_DATABASE(t, backend);
-    LeadRepository repo(t->database());
-    auto record = [](const QString &email, const QString &action) {
-        Lead l;
-        l.storefront = Storefront::AppSource;
-        l.offerId = QStringLiteral("contoso.crm");
-        l.firstName = QStringLiteral("Bob");
-        l.lastName = QStringLiteral("Novak");
-        l.company = QStringLiteral("Fabrikam");
-        l.email = email;
-        l.action = action;
-        return l;
-    };
-    auto eventAt = [](int day) {
-        LeadEvent e;
-        e.occurredAt = at(day);
-        e.leadSource = QStringLiteral("AppSource-x|contoso.crm");
-        return e;
-    };
-    // Contact me without an email, then the test drive with one: one lead, email filled.
-    const IntakeResult first = repo.intake(record({}, QStringLiteral("PLT")), eventAt(0), {});
-    const IntakeResult second =
-        repo.intake(record(QStringLiteral("bob@fabrikam.com"), QStringLiteral("StartTestDrive")),
-                    eventAt(1), {});
-    QCOMPARE(second.outcome, IntakeResult::Outcome::Merged);
-    QCOMPARE(second.leadId, first.leadId);
-    QCOMPARE(repo.lead(first.leadId)->email, QStringLiteral("bob@fabrikam.com"));
-    // The install by email finds it by email now; a later record without one still joins it.
-    QCOMPARE(repo.intake(record(QStringLiteral("BOB@fabrikam.com"), QStringLiteral("INS")),
-                         eventAt(2), {})
-                 .leadId,
-             first.leadId);
-    QCOMPARE(repo.intake(record({}, QStringLiteral("PLT")), eventAt(3), {}).leadId, first.leadId);
-    QCOMPARE(repo.lead(first.leadId)->events, 4);
-    QCOMPARE(repo.count(LeadFilter()), 1);
-
-    // Two different Bob Novaks at Fabrikam with their own emails: a record without an email
-    // cannot tell which one it is, so it stays a lead of its own.
-    repo.intake(record(QStringLiteral("bob.novak@fabrikam.com"), QStringLiteral("INS")), eventAt(4),
-                {});
-    QCOMPARE(repo.count(LeadFilter()), 2);
-    const IntakeResult ambiguous = repo.intake(record({}, QStringLiteral("PLT")), eventAt(5), {});
-    QCOMPARE(ambiguous.outcome, IntakeResult::Outcome::Inserted);
-    QCOMPARE(repo.count(LeadFilter()), 3);
-    QCOMPARE(repo.lead(first.leadId)->events, 4);
-    // The same name on another offer is another lead.
-    Lead otherOffer = record(QStringLiteral("bob@fabrikam.com"), QStringLiteral("INS"));
-    otherOffer.offerId = QStringLiteral("contoso.vm");
-    QCOMPARE(repo.intake(otherOffer, eventAt(6), {}).outcome, IntakeResult::Outcome::Inserted);
-}
 
 void TestLeadRepository::filters() {
     QFETCH(QString, backend);
@@ -332,7 +213,8 @@ void TestLeadRepository::sortingAndPaging() {
     // Keyset pages of 4 walk the same order as one list, with no lead twice or missing.
     for (const QString &column :
          {QStringLiteral("score"), QStringLiteral("created_at"), QStringLiteral("stage"),
-          QStringLiteral("owner"), QStringLiteral("is_test")}) {
+          QStringLiteral("owner"), QStringLiteral("is_test"), QStringLiteral("name"),
+          QStringLiteral("next_follow_up_at"), QStringLiteral("company")}) {
         for (bool descending : {false, true}) {
             const LeadSort sort{column, descending};
             const QList<Lead> whole = repo.list(LeadFilter(), sort, 100);
@@ -356,6 +238,50 @@ void TestLeadRepository::sortingAndPaging() {
     QVERIFY(repo.list(LeadFilter(), unknown, 10).isEmpty());
     QVERIFY(!repo.lastError().isEmpty());
     QCOMPARE(repo.count(LeadFilter()), 11);
+}
+
+void TestLeadRepository::sortsAsAPersonExpects() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+    // Follow-ups on three leads, out of name order; the others have none.
+    const QMap<QString, int> followUpDay = {{QStringLiteral("Ben"), 30}, {QStringLiteral("Ana"), 10},
+                                            {QStringLiteral("Dan"), 20}};
+    for (const Spec &spec : specs) {
+        Lead l = leadFrom(spec);
+        if (followUpDay.contains(l.firstName))
+            l.nextFollowUpAt = at(followUpDay.value(l.firstName));
+        QVERIFY(TestDatabase::insertLead(t->database(), l) > 0);
+    }
+    auto sorted = [&](const QString &column, bool descending) {
+        return repo.list(LeadFilter(), LeadSort{column, descending}, 100);
+    };
+
+    // Stages in pipeline order, not alphabetically.
+    QList<int> ranks;
+    for (const Lead &l : sorted(QStringLiteral("stage"), false))
+        ranks << int(Stages::all().indexOf(l.stage));
+    QVERIFY2(std::is_sorted(ranks.cbegin(), ranks.cend()), "new before contacted before won");
+    QCOMPARE(sorted(QStringLiteral("stage"), false).first().stage, Stage::New);
+    QVERIFY(Stages::isClosed(sorted(QStringLiteral("stage"), true).first().stage));
+
+    // The name as shown, "First Last".
+    QStringList names;
+    for (const Lead &l : sorted(QStringLiteral("name"), false))
+        names << l.fullName();
+    QStringList expected = names;
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(names, expected);
+
+    // Unset follow-ups last, whichever way.
+    const QList<Lead> soonest = sorted(QStringLiteral("next_follow_up_at"), false);
+    QCOMPARE(firstNames(soonest).mid(0, 3),
+             (QStringList{QStringLiteral("Ana"), QStringLiteral("Dan"), QStringLiteral("Ben")}));
+    const QList<Lead> latest = sorted(QStringLiteral("next_follow_up_at"), true);
+    QCOMPARE(firstNames(latest).mid(0, 3),
+             (QStringList{QStringLiteral("Ben"), QStringLiteral("Dan"), QStringLiteral("Ana")}));
+    QVERIFY(!soonest.last().nextFollowUpAt.isValid());
+    QVERIFY(!latest.last().nextFollowUpAt.isValid());
 }
 
 void TestLeadRepository::stats() {
@@ -386,7 +312,7 @@ void TestLeadRepository::rollbackLeavesNothing() {
     {
         Transaction tx(t->database());
         QVERIFY(tx.isActive());
-        fill(repo);
+        fill(repo, &tx);
         QCOMPARE(repo.count(LeadFilter()), 11);
     } // not committed
     QCOMPARE(repo.count(LeadFilter()), 0);
@@ -411,7 +337,7 @@ void TestLeadRepository::roundTripsEveryColumn() {
     l.campaign = QStringLiteral("free-trial");
     l.origin = QStringLiteral("co-sell");
     l.privacyRestricted = true;
-    const qint64 id = repo.insert(l, {}, {});
+    const qint64 id = TestDatabase::insertLead(t->database(), l);
     QVERIFY(id > 0);
     l.id = id;
     const Lead back = *repo.lead(id);

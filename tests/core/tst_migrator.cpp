@@ -1,3 +1,4 @@
+#include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/migrator.h"
 #include "testdatabase.h"
@@ -58,7 +59,7 @@ void TestMigrator::fresh() {
     // Running again is harmless.
     QVERIFY2(m.migrate(&error), qPrintable(error));
     LeadRepository repo(t->database());
-    QVERIFY(repo.insert(sampleLead(), {}, {}) > 0);
+    QVERIFY(TestDatabase::insertLead(t->database(), sampleLead()) > 0);
     LeadFilter search;
     search.search = QStringLiteral("northwind");
     QCOMPARE(repo.count(search), 1);
@@ -75,9 +76,26 @@ void TestMigrator::upgradeKeepsLeads() {
     // Version 1 has the tables but no text search index.
     QVERIFY2(m.migrate(&error, 1), qPrintable(error));
     QCOMPARE(m.currentVersion(&error), 1);
+    // A lead as version 1 stored it, with the activity kinds it wrote then.
+    qint64 id = 0;
+    {
+        QSqlQuery q(t->database().connection());
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO leads (storefront, action, offer_id, first_name, last_name, email, "
+            "company, created_at, last_event_at, dedup_key) VALUES ('appsource', 'PLT', "
+            "'contoso.app', 'Ingrid', 'Andersson', 'ingrid@northwind.se', 'Northwind Traders', "
+            "'2026-01-05T10:00:00Z', '2026-01-05T10:00:00Z', 'ingrid@northwind.se|contoso.app')")));
+        QVERIFY(q.exec(QStringLiteral("SELECT max(id) FROM leads")) && q.next());
+        id = q.value(0).toLongLong();
+        for (const char *kind : {"stage", "field"})
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO activities (lead_id, at, kind, field, "
+                                          "old_value, new_value) VALUES (%1, "
+                                          "'2026-01-06T10:00:00Z', '%2', 'stage', 'new', "
+                                          "'contacted')")
+                               .arg(id)
+                               .arg(QLatin1String(kind))));
+    }
     LeadRepository repo(t->database());
-    const qint64 id = repo.insert(sampleLead(), {}, {});
-    QVERIFY2(id > 0, qPrintable(repo.lastError()));
 
     QVERIFY2(m.migrate(&error), qPrintable(error));
     QCOMPARE(m.currentVersion(&error), Migrator::latestVersion());
@@ -88,6 +106,13 @@ void TestMigrator::upgradeKeepsLeads() {
     LeadFilter search;
     search.search = QStringLiteral("ndersso");
     QCOMPARE(repo.count(search), 1);
+    // Version 3 names every change "changed", typed by its column.
+    const QList<Activity> activities = LeadHistory(t->database()).activities(id);
+    QCOMPARE(activities.size(), 2);
+    for (const Activity &a : activities) {
+        QCOMPARE(a.kind, ActivityKind::Changed);
+        QCOMPARE(a.newValue, QVariant(QStringLiteral("contacted")));
+    }
 }
 
 void TestMigrator::refusesNewer() {

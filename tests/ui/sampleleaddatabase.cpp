@@ -2,6 +2,7 @@
 
 #include "core/domain/lead.h"
 #include "core/storage/leadrepository.h"
+#include "core/storage/leadwriter.h"
 #include "core/storage/migrator.h"
 #include "core/storage/transaction.h"
 
@@ -46,11 +47,14 @@ qint64 SampleLeadDatabase::addLead(Storefront storefront, int score, bool isTest
     lead.lastEventAt = lead.createdAt;
     lead.score = score;
     lead.isTest = isTest;
-    LeadRepository repository(m_db);
-    const qint64 id = repository.insert(lead, {}, {});
+    Transaction transaction(m_db);
+    LeadWriter writer(m_db);
+    const qint64 id = writer.insert(transaction, lead, {}, {});
     if (id == 0)
-        m_error = repository.lastError();
-    return id;
+        m_error = writer.lastError();
+    else if (!transaction.commit())
+        m_error = transaction.error();
+    return m_error.isEmpty() ? id : 0;
 }
 
 bool SampleLeadDatabase::addSampleMix() {
@@ -60,14 +64,9 @@ bool SampleLeadDatabase::addSampleMix() {
 }
 
 bool SampleLeadDatabase::addLeads(Storefront storefront, int count, int firstScore) {
-    Transaction transaction(m_db);
     for (int i = 0; i < count; ++i) {
         if (addLead(storefront, firstScore + i) == 0)
             return false;
-    }
-    if (!transaction.commit()) {
-        m_error = transaction.error();
-        return false;
     }
     return true;
 }

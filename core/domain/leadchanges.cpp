@@ -1,0 +1,86 @@
+#include "leadchanges.h"
+
+#include "dedupkey.h"
+#include "lead.h"
+#include "leadclassifier.h"
+#include "leadcolumns.h"
+
+LeadChanges &LeadChanges::set(const QString &column, const QVariant &value) {
+    for (auto &entry : m_values) {
+        if (entry.first == column) {
+            entry.second = value;
+            return *this;
+        }
+    }
+    m_values.append({column, value});
+    return *this;
+}
+
+QStringList LeadChanges::columns() const {
+    QStringList out;
+    for (const auto &entry : m_values)
+        out << entry.first;
+    return out;
+}
+
+QVariant LeadChanges::value(const QString &column) const {
+    for (const auto &entry : m_values) {
+        if (entry.first == column)
+            return entry.second;
+    }
+    return {};
+}
+
+bool LeadChanges::isEditable(const QString &column) {
+    static const QStringList fixed = {QStringLiteral("id"), QStringLiteral("created_at"),
+                                      QStringLiteral("last_event_at"), QStringLiteral("events")};
+    return LeadColumns::isKnown(column) && !fixed.contains(column);
+}
+
+QString LeadChanges::applyTo(Lead &lead) const {
+    Lead changed = lead;
+    for (const auto &[column, raw] : m_values) {
+        if (!LeadColumns::isKnown(column))
+            return QStringLiteral("%1: no such column").arg(column);
+        if (!isEditable(column))
+            return QStringLiteral("%1: set by Leadbench, it cannot be changed").arg(column);
+        const QString text = raw.typeId() == QMetaType::QDateTime
+                                 ? LeadColumns::isoUtc(raw.toDateTime())
+                                 : LeadColumns::valueText(raw);
+        QVariant value;
+        const QString problem = LeadColumns::parse(column, text, &value);
+        if (!problem.isEmpty())
+            return column + QStringLiteral(": ") + problem;
+        if (column == QLatin1String("score") && (value.toLongLong() < 0 || value.toLongLong() > 100))
+            return QStringLiteral("score: %1 is not between 0 and 100").arg(text);
+        if (column == QLatin1String("win_probability") &&
+            (value.toDouble() < 0.0 || value.toDouble() > 1.0))
+            return QStringLiteral("win_probability: %1 is not between 0 and 1").arg(text);
+        if (column == QLatin1String("follow_ups") && value.toLongLong() < 0)
+            return QStringLiteral("follow_ups: %1 is negative").arg(text);
+        if (column == QLatin1String("country")) {
+            const QString code = value.toString().trimmed().toUpper();
+            const bool letters = code.size() == 2 && code.at(0).isLetter() &&
+                                 code.at(1).isLetter() && code.at(0).unicode() < 128 &&
+                                 code.at(1).unicode() < 128;
+            if (!code.isEmpty() && !letters)
+                return QStringLiteral("country: \"%1\" is not an ISO 3166 two-letter code")
+                    .arg(text);
+            value = code;
+        }
+        if (column == QLatin1String("grade")) {
+            const QString grade = value.toString().trimmed().toUpper();
+            if (!grade.isEmpty() && !QStringList{QStringLiteral("A"), QStringLiteral("B"),
+                                                 QStringLiteral("C"), QStringLiteral("D")}
+                                         .contains(grade))
+                return QStringLiteral("grade: \"%1\" is not A, B, C or D").arg(text);
+            value = grade;
+        }
+        LeadColumns::setValue(changed, column, value);
+    }
+    if (DedupKey::of(changed).isEmpty())
+        return QStringLiteral("a lead needs an email, a name or a company");
+    changed.privacyRestricted = LeadClassifier::isPrivacyRestricted(changed.email);
+    lead = changed;
+    return {};
+}

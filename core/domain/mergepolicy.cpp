@@ -1,0 +1,44 @@
+#include "mergepolicy.h"
+
+#include "lead.h"
+#include "leadclassifier.h"
+
+namespace MergePolicy {
+
+Lead created(const Lead &incoming, const QDateTime &at) {
+    Lead lead = incoming;
+    LeadClassifier::classify(lead);
+    if (!lead.createdAt.isValid())
+        lead.createdAt = at;
+    if (!lead.lastEventAt.isValid())
+        lead.lastEventAt = std::max(lead.createdAt, at);
+    lead.events = std::max(1, lead.events);
+    return lead;
+}
+
+Lead merged(const Lead &stored, const Lead &incoming, const QDateTime &at) {
+    Lead lead = stored;
+    for (QString Lead::*member :
+         {&Lead::firstName, &Lead::lastName, &Lead::email, &Lead::phone, &Lead::country,
+          &Lead::company, &Lead::title, &Lead::offerTitle, &Lead::description, &Lead::campaign}) {
+        if ((lead.*member).isEmpty() && !(incoming.*member).isEmpty())
+            lead.*member = incoming.*member;
+    }
+    if (!lead.createdAt.isValid() || at < lead.createdAt)
+        lead.createdAt = at;
+    if (!lead.lastEventAt.isValid() || at >= lead.lastEventAt) {
+        // The newest touch says where the customer is now (Contact me → Test Drive → Install).
+        lead.lastEventAt = at;
+        if (!incoming.action.isEmpty())
+            lead.action = incoming.action;
+        if (incoming.storefront != Storefront::Other)
+            lead.storefront = incoming.storefront;
+    }
+    lead.events += 1;
+    lead.doNotContact = lead.doNotContact || incoming.doNotContact ||
+                        LeadClassifier::isDoNotContact(incoming.action);
+    LeadClassifier::classify(lead);
+    return lead;
+}
+
+} // namespace MergePolicy

@@ -1,0 +1,159 @@
+#include "leadquery.h"
+
+#include "../domain/lead.h"
+#include "../domain/leadcolumns.h"
+#include "leadrow.h"
+#include "sqldialect.h"
+
+namespace {
+
+// The name as the window shows it (Lead::fullName): "First Last", or whichever is set.
+const QString nameKey = QStringLiteral("trim(first_name || ' ' || last_name)");
+
+QString stageKey() {
+    QString sql = QStringLiteral("CASE stage");
+    const QList<Stage> stages = Stages::all();
+    for (qsizetype i = 0; i < stages.size(); ++i)
+        sql += QStringLiteral(" WHEN '%1' THEN %2").arg(Stages::canonicalName(stages.at(i))).arg(i);
+    return sql + QStringLiteral(" ELSE %1 END").arg(stages.size());
+}
+
+// SQL's trim(): spaces only, unlike QString::trimmed().
+QString trimSpaces(const QString &text) {
+    qsizetype from = 0, to = text.size();
+    while (from < to && text.at(from) == QLatin1Char(' '))
+        ++from;
+    while (to > from && text.at(to - 1) == QLatin1Char(' '))
+        --to;
+    return text.mid(from, to - from);
+}
+
+// A follow-up is the one time that may be unset; unset sorts last either way. Descending, ''
+// is last already; ascending, a leading "is unset" key puts it there.
+bool unsetLastKey(const LeadSort &sort) {
+    return !sort.descending && sort.column == QLatin1String("next_follow_up_at");
+}
+
+} // namespace
+
+QString LeadQuery::where(const LeadFilter &f, QVariantList *binds) const {
+    QStringList parts;
+    if (!f.includeTest)
+        parts << QStringLiteral("is_test = 0");
+    if (f.storefront) {
+        parts << QStringLiteral("storefront = ?");
+        binds->append(Storefronts::canonicalName(*f.storefront));
+    }
+    if (f.stage) {
+        parts << QStringLiteral("stage = ?");
+        binds->append(Stages::canonicalName(*f.stage));
+    }
+    if (!f.owner.isEmpty()) {
+        parts << QStringLiteral("owner = ?");
+        binds->append(f.owner);
+    }
+    if (!f.offerId.isEmpty()) {
+        parts << QStringLiteral("offer_id = ?");
+        binds->append(f.offerId);
+    }
+    if (!f.action.isEmpty()) {
+        parts << QStringLiteral("action = ?");
+        binds->append(f.action);
+    }
+    if (f.minScore) {
+        parts << QStringLiteral("score >= ?");
+        binds->append(*f.minScore);
+    }
+    if (f.since.isValid()) {
+        parts << QStringLiteral("created_at >= ?");
+        binds->append(LeadColumns::isoUtc(f.since));
+    }
+    if (f.until.isValid()) {
+        parts << QStringLiteral("created_at < ?");
+        binds->append(LeadColumns::isoUtc(f.until));
+    }
+    if (!f.search.trimmed().isEmpty()) {
+        const QString predicate = SqlDialect(m_backend).searchPredicate(f.search, binds);
+        if (!predicate.isEmpty())
+            parts << predicate;
+    }
+    return parts.isEmpty() ? QString()
+                           : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+}
+
+QString LeadQuery::whereAfter(const LeadFilter &filter, const LeadSort &sort,
+                              const LeadCursor &cursor, QVariantList *binds) const {
+    QString sql = where(filter, binds);
+    const QStringList keys = sortKeys(sort);
+    QStringList marks;
+    for (qsizetype i = 0; i <= keys.size(); ++i)
+        marks << QStringLiteral("?");
+    sql += (sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) +
+           QStringLiteral("(%1, id) %2 (%3)")
+               .arg(keys.join(QStringLiteral(", ")),
+                    sort.descending ? QStringLiteral("<") : QStringLiteral(">"),
+                    marks.join(QStringLiteral(", ")));
+    for (const QVariant &v : cursor.keys)
+        binds->append(v);
+    binds->append(cursor.id);
+    return sql;
+}
+
+QString LeadQuery::orderBy(const LeadSort &sort) {
+    const QString dir = sort.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QStringList terms;
+    for (const QString &key : sortKeys(sort))
+        terms << key + dir;
+    terms << QStringLiteral("id") + dir;
+    return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
+}
+
+bool LeadQuery::isSortable(const QString &column) {
+    return column == QLatin1String("name") || LeadColumns::isKnown(column);
+}
+
+QStringList LeadQuery::sortKeys(const LeadSort &sort) {
+    if (sort.column == QLatin1String("id"))
+        return {};
+    if (sort.column == QLatin1String("name"))
+        return {nameKey};
+    if (sort.column == QLatin1String("stage"))
+        return {stageKey()};
+    if (unsetLastKey(sort))
+        return {QStringLiteral("(next_follow_up_at = '')"), sort.column};
+    return {sort.column};
+}
+
+LeadCursor LeadQuery::cursorAfter(const Lead &lead, const LeadSort &sort) {
+    LeadCursor cursor;
+    cursor.id = lead.id;
+    if (sort.column == QLatin1String("id"))
+        return cursor;
+    if (sort.column == QLatin1String("name")) {
+        cursor.keys << trimSpaces(lead.firstName + QLatin1Char(' ') + lead.lastName);
+    } else if (sort.column == QLatin1String("stage")) {
+        cursor.keys << int(Stages::all().indexOf(lead.stage));
+    } else {
+        if (unsetLastKey(sort))
+            cursor.keys << QVariant(!lead.nextFollowUpAt.isValid());
+        cursor.keys << LeadRow::storedValue(lead, sort.column);
+    }
+    return cursor;
+}
+
+QStringList LeadQuery::sortIndexes() {
+    QStringList sql;
+    // Lists leave test leads out, so each index leads with is_test: one index range gives
+    // both the filter and the order of a page. score, created_at, last_event_at and
+    // next_follow_up_at have theirs from the first schema.
+    for (const char *column : {"storefront", "action", "offer_title", "company", "title", "email",
+                               "country", "owner"})
+        sql << QStringLiteral("CREATE INDEX leads_sort_%1 ON leads(is_test, %1, id)")
+                   .arg(QLatin1String(column));
+    sql << QStringLiteral("CREATE INDEX leads_sort_name ON leads(is_test, (%1), id)").arg(nameKey)
+        << QStringLiteral("CREATE INDEX leads_sort_stage ON leads(is_test, (%1), id)")
+               .arg(stageKey())
+        << QStringLiteral("CREATE INDEX leads_sort_follow_up_due ON leads(is_test, "
+                          "(next_follow_up_at = ''), next_follow_up_at, id)");
+    return sql;
+}

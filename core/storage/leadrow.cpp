@@ -1,0 +1,130 @@
+#include "leadrow.h"
+
+#include "../domain/dedupkey.h"
+#include "../domain/lead.h"
+#include "../domain/leadcolumns.h"
+
+#include <QSqlQuery>
+
+using LeadColumns::isoUtc;
+using LeadColumns::parseIsoUtc;
+
+namespace LeadRow {
+
+const QString &selectColumns() {
+    static const QString columns = LeadColumns::all().join(QStringLiteral(", ")) +
+                                   QStringLiteral(", privacy_restricted, version");
+    return columns;
+}
+
+const QStringList &writeColumns() {
+    static const QStringList columns =
+        LeadColumns::all().mid(1) + QStringList{QStringLiteral("privacy_restricted"),
+                                                QStringLiteral("dedup_key"),
+                                                QStringLiteral("name_hash")};
+    return columns;
+}
+
+QVariant text(const QString &value) {
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
+
+const QStringList &placeholders() {
+    static const QStringList names = [] {
+        QStringList l;
+        for (int i = 0; i < 80; ++i)
+            l << QStringLiteral(":p%1").arg(i);
+        return l;
+    }();
+    return names;
+}
+
+QString placeholderList(qsizetype count, qsizetype first) {
+    return placeholders().mid(first, count).join(QStringLiteral(", "));
+}
+
+QVariant storedValue(const Lead &lead, const QString &column) {
+    if (column == QLatin1String("dedup_key"))
+        return DedupKey::of(lead);
+    if (column == QLatin1String("name_hash"))
+        return DedupKey::nameHash(lead);
+    if (column == QLatin1String("origin"))
+        return lead.origin.isEmpty() ? QStringLiteral("marketplace") : lead.origin;
+    const QVariant v = LeadColumns::value(lead, column);
+    if (v.typeId() == QMetaType::Bool)
+        return v.toBool() ? 1 : 0; // flags are stored as integers
+    if (v.typeId() == QMetaType::QString)
+        return text(v.toString());
+    return v;
+}
+
+void bind(QSqlQuery &q, const Lead &l) {
+    int i = 0;
+    auto put = [&](const QVariant &v) { q.bindValue(placeholders().at(i++), v); };
+    // By hand rather than through storedValue(): this runs for every row of a bulk load.
+    put(Storefronts::canonicalName(l.storefront));
+    put(text(l.action));
+    put(text(l.offerId));
+    put(text(l.offerTitle));
+    put(text(l.firstName));
+    put(text(l.lastName));
+    put(text(l.email));
+    put(text(l.phone));
+    put(text(l.country));
+    put(text(l.company));
+    put(text(l.title));
+    put(text(l.description));
+    put(text(isoUtc(l.createdAt)));
+    put(text(isoUtc(l.lastEventAt)));
+    put(l.events);
+    put(Stages::canonicalName(l.stage));
+    put(text(l.owner));
+    put(l.score);
+    put(text(l.grade));
+    put(l.winProbability);
+    put(text(isoUtc(l.nextFollowUpAt)));
+    put(l.followUps);
+    put(l.doNotContact ? 1 : 0);
+    put(l.isTest ? 1 : 0);
+    put(text(l.campaign));
+    put(l.origin.isEmpty() ? QStringLiteral("marketplace") : l.origin);
+    put(l.privacyRestricted ? 1 : 0);
+    put(DedupKey::of(l));
+    put(DedupKey::nameHash(l));
+}
+
+Lead fromRow(const QSqlQuery &q, int i) {
+    Lead l;
+    l.id = q.value(i++).toLongLong();
+    Storefronts::fromCanonicalName(q.value(i++).toString(), &l.storefront);
+    l.action = q.value(i++).toString();
+    l.offerId = q.value(i++).toString();
+    l.offerTitle = q.value(i++).toString();
+    l.firstName = q.value(i++).toString();
+    l.lastName = q.value(i++).toString();
+    l.email = q.value(i++).toString();
+    l.phone = q.value(i++).toString();
+    l.country = q.value(i++).toString();
+    l.company = q.value(i++).toString();
+    l.title = q.value(i++).toString();
+    l.description = q.value(i++).toString();
+    l.createdAt = parseIsoUtc(q.value(i++).toString());
+    l.lastEventAt = parseIsoUtc(q.value(i++).toString());
+    l.events = q.value(i++).toInt();
+    Stages::fromCanonicalName(q.value(i++).toString(), &l.stage);
+    l.owner = q.value(i++).toString();
+    l.score = q.value(i++).toInt();
+    l.grade = q.value(i++).toString();
+    l.winProbability = q.value(i++).toDouble();
+    l.nextFollowUpAt = parseIsoUtc(q.value(i++).toString());
+    l.followUps = q.value(i++).toInt();
+    l.doNotContact = q.value(i++).toInt() != 0;
+    l.isTest = q.value(i++).toInt() != 0;
+    l.campaign = q.value(i++).toString();
+    l.origin = q.value(i++).toString();
+    l.privacyRestricted = q.value(i++).toInt() != 0;
+    l.version = q.value(i++).toLongLong();
+    return l;
+}
+
+} // namespace LeadRow

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+class QSqlQuery;
+struct Lead;
+
+// How a lead maps onto a row of the leads table: the column lists, the values bound on a
+// write and the lead read back from a row. Only storage uses it.
+namespace LeadRow {
+// The columns a read selects, in the order fromRow() reads them.
+const QString &selectColumns();
+// The columns an insert writes (all but id and version), in the order bind() binds them.
+const QStringList &writeColumns();
+// The stored value of one write column of a lead ("" for unset text and times).
+QVariant storedValue(const Lead &lead, const QString &column);
+// Binds the write columns of a lead to :p0, :p1, … in writeColumns() order.
+void bind(QSqlQuery &query, const Lead &lead);
+Lead fromRow(const QSqlQuery &query, int first = 0);
+// Empty text is stored as '' rather than NULL: columns are NOT NULL so sorting and keyset
+// comparisons never meet a NULL.
+QVariant text(const QString &value);
+// Named placeholders :p0 … :p79: bound by a hash look-up, where positional ones format a
+// name per value, which dominates the cost of bulk inserts.
+const QStringList &placeholders();
+QString placeholderList(qsizetype count, qsizetype first = 0);
+} // namespace LeadRow

@@ -1,0 +1,483 @@
+#include "leadwriter.h"
+
+#include "../domain/dedupkey.h"
+#include "../domain/leadclassifier.h"
+#include "../domain/leadcolumns.h"
+#include "../domain/leaddiff.h"
+#include "../domain/mergepolicy.h"
+#include "leadrepository.h"
+#include "leadrow.h"
+#include "sqldialect.h"
+#include "transaction.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using LeadColumns::isoUtc;
+using LeadRow::placeholderList;
+using LeadRow::placeholders;
+using LeadRow::text;
+
+namespace {
+
+constexpr int activityValues = 8; // the values of one activity row
+// A merge retries when a person changed the lead between its read and its write.
+constexpr int mergeAttempts = 3;
+
+QString recordName(const Lead &incoming, const LeadEvent &event) {
+    return event.leadSource.isEmpty() ? incoming.action : event.leadSource;
+}
+
+} // namespace
+
+QString UpdateResult::statusName(Status status) {
+    switch (status) {
+    case Status::Updated:
+        return QStringLiteral("updated");
+    case Status::Conflict:
+        return QStringLiteral("conflict");
+    case Status::NotFound:
+        return QStringLiteral("not-found");
+    case Status::Invalid:
+        return QStringLiteral("invalid");
+    case Status::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+struct LeadWriter::Statements {
+    explicit Statements(const QSqlDatabase &db)
+        : insertLead(db)
+        , insertLeadIfAbsent(db)
+        , insertEvent(db) {}
+    QSqlQuery insertLead;
+    QSqlQuery insertLeadIfAbsent;
+    QSqlQuery insertEvent;
+    // Multi-row activity inserts by row count: a lead's history in one statement.
+    std::map<qsizetype, QSqlQuery> insertActivities;
+};
+
+LeadWriter::LeadWriter(const Database &db)
+    : m_db(db) {}
+
+LeadWriter::~LeadWriter() = default;
+
+bool LeadWriter::fail(const QString &what, const QString &detail) {
+    m_error = what + QStringLiteral(": ") + detail.simplified();
+    return false;
+}
+
+bool LeadWriter::prepareStatements() {
+    if (m_statements)
+        return true;
+    const SqlDialect dialect(m_db.backend());
+    m_statements = std::make_unique<Statements>(m_db.connection());
+    const QStringList &columns = LeadRow::writeColumns();
+    const QString insert = QStringLiteral("INSERT INTO leads (id, %1) VALUES (%2, %3)")
+                               .arg(columns.join(QStringLiteral(", ")), dialect.newLeadId(),
+                                    placeholderList(columns.size()));
+    const bool ok =
+        m_statements->insertLead.prepare(insert + dialect.returningId()) &&
+        m_statements->insertLeadIfAbsent.prepare(insert + dialect.skipExistingLead() +
+                                                 dialect.returningId()) &&
+        m_statements->insertEvent.prepare(
+            QStringLiteral("INSERT INTO lead_events (lead_id, occurred_at, storefront, action, "
+                           "lead_source, offer_title, description, channel) VALUES (") +
+            placeholderList(8) + QLatin1Char(')'));
+    if (!ok) {
+        m_statements.reset();
+        return fail(QStringLiteral("cannot prepare the lead statements"),
+                    m_db.connection().lastError().text());
+    }
+    return true;
+}
+
+qint64 LeadWriter::insertLead(const Lead &lead, bool skipExisting) {
+    if (!prepareStatements())
+        return -1;
+    if (DedupKey::of(lead).isEmpty()) {
+        fail(QStringLiteral("cannot store the lead"),
+             QStringLiteral("it has no email, no name and no company"));
+        return -1;
+    }
+    QSqlQuery &q = skipExisting ? m_statements->insertLeadIfAbsent : m_statements->insertLead;
+    LeadRow::bind(q, lead);
+    if (!q.exec()) {
+        fail(QStringLiteral("cannot store the lead"), q.lastError().text());
+        return -1;
+    }
+    qint64 id = 0;
+    if (m_db.backend() == Database::Backend::Sqlite)
+        id = q.numRowsAffected() == 1 ? q.lastInsertId().toLongLong() : 0;
+    else
+        id = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return id; // 0: the person and offer was stored meanwhile (skipExisting only)
+}
+
+bool LeadWriter::storeEvent(qint64 leadId, const LeadEvent &e) {
+    if (!prepareStatements())
+        return false;
+    QSqlQuery &q = m_statements->insertEvent;
+    int i = 0;
+    for (const QVariant &v :
+         {QVariant(leadId), text(isoUtc(e.occurredAt)),
+          QVariant(Storefronts::canonicalName(e.storefront)), text(e.action), text(e.leadSource),
+          text(e.offerTitle), text(e.description), text(e.channel)})
+        q.bindValue(placeholders().at(i++), v);
+    if (!q.exec())
+        return fail(QStringLiteral("cannot store the event"), q.lastError().text());
+    return true;
+}
+
+bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activities) {
+    if (!prepareStatements())
+        return false;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    constexpr qsizetype chunk = 8; // 8 rows x 8 values stay within the placeholders
+    for (qsizetype from = 0; from < activities.size(); from += chunk) {
+        const qsizetype n = std::min(chunk, activities.size() - from);
+        auto it = m_statements->insertActivities.find(n);
+        if (it == m_statements->insertActivities.end()) {
+            QStringList rows;
+            for (qsizetype r = 0; r < n; ++r)
+                rows << QLatin1Char('(') + placeholderList(activityValues, r * activityValues) +
+                            QLatin1Char(')');
+            QSqlQuery q(m_db.connection());
+            if (!q.prepare(QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, "
+                                          "field, old_value, new_value, note) VALUES ") +
+                           rows.join(QStringLiteral(", "))))
+                return fail(QStringLiteral("cannot store the activities"), q.lastError().text());
+            it = m_statements->insertActivities.emplace(n, std::move(q)).first;
+        }
+        QSqlQuery &q = it->second;
+        int i = 0;
+        for (qsizetype r = from; r < from + n; ++r) {
+            const Activity &a = activities.at(r);
+            for (const QVariant &v :
+                 {QVariant(leadId), text(isoUtc(a.at.isValid() ? a.at : now)), text(a.actor),
+                  QVariant(ActivityKinds::canonicalName(a.kind)), text(a.field),
+                  text(LeadColumns::valueText(a.oldValue)),
+                  text(LeadColumns::valueText(a.newValue)), text(a.note)})
+                q.bindValue(placeholders().at(i++), v);
+        }
+        if (!q.exec())
+            return fail(QStringLiteral("cannot store the activities"), q.lastError().text());
+    }
+    return true;
+}
+
+bool LeadWriter::addActivities(Transaction &tx, qint64 leadId,
+                               const QList<Activity> &activities) {
+    if (!tx.isActive())
+        return fail(QStringLiteral("cannot store the activities"),
+                    QStringLiteral("no transaction"));
+    return storeActivities(leadId, activities);
+}
+
+bool LeadWriter::addEvent(Transaction &tx, qint64 leadId, const LeadEvent &event) {
+    if (!tx.isActive())
+        return fail(QStringLiteral("cannot store the event"), QStringLiteral("no transaction"));
+    return storeEvent(leadId, event);
+}
+
+qint64 LeadWriter::insert(Transaction &tx, const Lead &lead, const QList<LeadEvent> &events,
+                          const QList<Activity> &activities) {
+    if (!tx.isActive()) {
+        fail(QStringLiteral("cannot store the lead"), QStringLiteral("no transaction"));
+        return 0;
+    }
+    const qint64 id = insertLead(lead, false);
+    if (id <= 0)
+        return 0;
+    for (const LeadEvent &e : events) {
+        if (!storeEvent(id, e))
+            return 0;
+    }
+    return storeActivities(id, activities) ? id : 0;
+}
+
+int LeadWriter::writeDifferences(const Lead &before, const Lead &after) {
+    const QList<Activity> diff = LeadDiff::changes(before, after);
+    QStringList sets;
+    QVariantList values;
+    for (const Activity &a : diff) {
+        sets << a.field + QStringLiteral(" = ?");
+        values << LeadRow::storedValue(after, a.field);
+    }
+    for (const char *derived : {"dedup_key", "name_hash"}) {
+        const QString column = QLatin1String(derived);
+        const QVariant now = LeadRow::storedValue(after, column);
+        if (now != LeadRow::storedValue(before, column)) {
+            sets << column + QStringLiteral(" = ?");
+            values << now;
+        }
+    }
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE leads SET %1version = version + 1 WHERE id = ? AND "
+                             "version = ?")
+                  .arg(sets.isEmpty() ? QString()
+                                      : sets.join(QStringLiteral(", ")) + QStringLiteral(", ")));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    q.addBindValue(before.id);
+    q.addBindValue(before.version);
+    if (!q.exec()) {
+        fail(QStringLiteral("cannot change lead %1").arg(before.id), q.lastError().text());
+        return -1;
+    }
+    return q.numRowsAffected() == 1 ? 1 : 0;
+}
+
+UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion,
+                                      const LeadChanges &changes, const QString &actor) {
+    UpdateResult r;
+    r.id = id;
+    const LeadRepository reader(m_db);
+    const std::optional<Lead> current = reader.lead(id);
+    if (!current) {
+        r.status = reader.lastError().isEmpty() ? UpdateResult::Status::NotFound
+                                                : UpdateResult::Status::Failed;
+        r.error = reader.lastError().isEmpty() ? QStringLiteral("no lead with id %1").arg(id)
+                                               : reader.lastError();
+        return r;
+    }
+    if (expectedVersion != 0 && current->version != expectedVersion) {
+        r.status = UpdateResult::Status::Conflict;
+        r.lead = current;
+        r.error = QStringLiteral("lead %1 was changed by someone else (version %2, not %3)")
+                      .arg(id)
+                      .arg(current->version)
+                      .arg(expectedVersion);
+        return r;
+    }
+    Lead after = *current;
+    const QString problem = changes.applyTo(after);
+    if (!problem.isEmpty()) {
+        r.status = UpdateResult::Status::Invalid;
+        r.error = problem;
+        return r;
+    }
+    QList<Activity> diff = LeadDiff::changes(*current, after);
+    if (diff.isEmpty()) { // nothing to change: no new version, no activity
+        r.status = UpdateResult::Status::Updated;
+        r.lead = current;
+        r.previous = current;
+        return r;
+    }
+    const QString key = DedupKey::of(after);
+    if (key != DedupKey::of(*current)) {
+        const std::optional<Lead> other = reader.leadWithKey(key);
+        if (other && other->id != id) {
+            r.status = UpdateResult::Status::Invalid;
+            r.error = QStringLiteral("lead %1 is already this person's lead for this offer")
+                          .arg(other->id);
+            return r;
+        }
+    }
+    const int written = writeDifferences(*current, after);
+    if (written < 0) {
+        r.status = UpdateResult::Status::Failed;
+        r.error = m_error;
+        return r;
+    }
+    if (written == 0) { // changed between the read and the write
+        r.status = UpdateResult::Status::Conflict;
+        r.lead = reader.lead(id);
+        r.error = QStringLiteral("lead %1 was changed by someone else").arg(id);
+        return r;
+    }
+    for (Activity &a : diff)
+        a.actor = actor;
+    if (!storeActivities(id, diff)) {
+        r.status = UpdateResult::Status::Failed;
+        r.error = m_error;
+        return r;
+    }
+    after.version = current->version + 1;
+    r.status = UpdateResult::Status::Updated;
+    r.lead = after;
+    r.previous = current;
+    return r;
+}
+
+UpdateResult LeadWriter::update(qint64 id, qint64 expectedVersion, const LeadChanges &changes,
+                                const QString &actor) {
+    const QList<UpdateResult> results = updateMany({{id, expectedVersion}}, changes, actor);
+    return results.first();
+}
+
+QList<UpdateResult> LeadWriter::updateMany(const QList<LeadVersion> &leads,
+                                           const LeadChanges &changes, const QString &actor) {
+    QList<UpdateResult> results;
+    auto failAll = [&](const QString &error) {
+        results.clear();
+        for (const LeadVersion &l : leads) {
+            UpdateResult r;
+            r.id = l.id;
+            r.error = error;
+            results << r;
+        }
+        return results;
+    };
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return failAll(QStringLiteral("cannot start a transaction: %1").arg(tx.error()));
+    for (const LeadVersion &l : leads) {
+        const UpdateResult r = applyChanges(l.id, l.version, changes, actor);
+        if (r.status == UpdateResult::Status::Failed)
+            return failAll(r.error);
+        results << r;
+    }
+    if (!tx.commit())
+        return failAll(QStringLiteral("cannot commit: %1").arg(tx.error()));
+    return results;
+}
+
+std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *error) const {
+    const LeadRepository reader(m_db);
+    std::optional<Lead> found = reader.leadWithKey(DedupKey::of(incoming));
+    if (found || !reader.lastError().isEmpty() || !DedupKey::hasName(incoming)) {
+        *error = reader.lastError();
+        return found;
+    }
+    // "Contact me" often comes without an email and the install with one: the same named
+    // person at the same company on the same offer is one lead, unless it is ambiguous.
+    const QString nameKey = DedupKey::nameKey(incoming);
+    QList<Lead> same = reader.leadsWithNameHash(DedupKey::nameHash(incoming),
+                                                incoming.email.trimmed().isEmpty());
+    *error = reader.lastError();
+    same.removeIf([&](const Lead &l) { return DedupKey::nameKey(l) != nameKey; });
+    if (same.size() == 1)
+        return same.first();
+    return std::nullopt;
+}
+
+IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEvent &event,
+                                const QString &actor) {
+    IntakeResult result;
+    if (!tx.isActive() || !tx.lockForIntake()) {
+        result.error = QStringLiteral("cannot take in the record: %1")
+                           .arg(tx.isActive() ? tx.error() : QStringLiteral("no transaction"));
+        return result;
+    }
+    Lead incoming = raw;
+    LeadClassifier::classify(incoming);
+    if (DedupKey::of(incoming).isEmpty()) {
+        result.error = QStringLiteral("no email, no name and no company");
+        return result;
+    }
+    const QDateTime at =
+        event.occurredAt.isValid() ? event.occurredAt : QDateTime::currentDateTimeUtc();
+    LeadEvent stamped = event; // a record without its own time is stamped when it arrives
+    stamped.occurredAt = at;
+
+    QString error;
+    std::optional<Lead> stored = existingLead(incoming, &error);
+    if (!error.isEmpty()) {
+        result.error = error;
+        return result;
+    }
+    if (!stored) {
+        const Lead lead = MergePolicy::created(incoming, at);
+        const qint64 id = insertLead(lead, true);
+        if (id < 0) {
+            result.error = m_error;
+            return result;
+        }
+        if (id > 0) {
+            Activity created;
+            created.actor = actor;
+            created.kind = ActivityKind::Created;
+            created.note = recordName(incoming, event);
+            if (!storeEvent(id, stamped) || !storeActivities(id, {created})) {
+                result.error = m_error;
+                return result;
+            }
+            result.outcome = IntakeResult::Outcome::Inserted;
+            result.leadId = id;
+            return result;
+        }
+        // Another writer stored the same person and offer since the look-up: merge into it.
+        stored = LeadRepository(m_db).leadWithKey(DedupKey::of(lead));
+        if (!stored) {
+            result.error = QStringLiteral("the lead of %1 vanished while it was being stored")
+                               .arg(DedupKey::of(lead));
+            return result;
+        }
+    }
+    return mergeInto(*stored, incoming, stamped, actor);
+}
+
+IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const LeadEvent &event,
+                                   const QString &actor) {
+    IntakeResult result;
+    result.leadId = stored.id;
+    {
+        // A record without a LeadSource (Leadbench's own export) is known by its time alone.
+        QSqlQuery same(m_db.connection());
+        same.prepare(QStringLiteral("SELECT count(*) FROM lead_events WHERE lead_id = ? AND "
+                                    "occurred_at = ? AND (lead_source = ? OR ? = '')"));
+        same.addBindValue(stored.id);
+        same.addBindValue(text(isoUtc(event.occurredAt)));
+        same.addBindValue(text(event.leadSource));
+        same.addBindValue(text(event.leadSource));
+        if (!same.exec() || !same.next()) {
+            result.error = QStringLiteral("cannot read the events of lead %1: %2")
+                               .arg(stored.id)
+                               .arg(same.lastError().text().simplified());
+            return result;
+        }
+        if (same.value(0).toLongLong() > 0) {
+            result.outcome = IntakeResult::Outcome::Unchanged;
+            return result;
+        }
+    }
+    for (int attempt = 1;; ++attempt) {
+        Lead after = MergePolicy::merged(stored, incoming, event.occurredAt);
+        if (DedupKey::of(after) != DedupKey::of(stored)) {
+            // An email filled in makes it the key; if another lead already has that email
+            // and offer, this lead keeps its own key and the email stays with the other.
+            const std::optional<Lead> other = LeadRepository(m_db).leadWithKey(DedupKey::of(after));
+            if (other && other->id != stored.id) {
+                after.email = stored.email;
+                after.privacyRestricted = stored.privacyRestricted;
+            }
+        }
+        const int written = writeDifferences(stored, after);
+        if (written < 0) {
+            result.error = m_error;
+            return result;
+        }
+        if (written == 1) {
+            QList<Activity> changes = LeadDiff::changes(stored, after);
+            for (Activity &a : changes) {
+                if (a.field == QLatin1String("do_not_contact") && a.newValue.toBool())
+                    a.note = QStringLiteral("the marketplace says: do not contact (%1)")
+                                 .arg(recordName(incoming, event));
+            }
+            Activity merged;
+            merged.kind = ActivityKind::Merged;
+            merged.note = recordName(incoming, event);
+            changes.prepend(merged);
+            for (Activity &a : changes)
+                a.actor = actor;
+            if (!storeEvent(stored.id, event) || !storeActivities(stored.id, changes)) {
+                result.error = m_error;
+                return result;
+            }
+            result.outcome = IntakeResult::Outcome::Merged;
+            return result;
+        }
+        // Someone changed the lead between the read and the write: merge into theirs.
+        const std::optional<Lead> now = LeadRepository(m_db).lead(stored.id);
+        if (!now || attempt >= mergeAttempts) {
+            result.error = QStringLiteral("lead %1 was changed by someone else").arg(stored.id);
+            result.conflict = true;
+            return result;
+        }
+        stored = *now;
+    }
+}

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "../domain/activity.h"
+#include "../domain/lead.h"
+#include "../domain/leadchanges.h"
+#include "../domain/leadevent.h"
+#include "database.h"
+#include "writeresults.h"
+
+#include <QList>
+
+#include <map>
+#include <memory>
+
+class QSqlQuery;
+class Transaction;
+
+// One lead to change and the version the change was made against (0: whichever is stored).
+struct LeadVersion {
+    qint64 id = 0;
+    qint64 version = 0;
+};
+
+// Changes leads on this thread's connection. Every change is versioned (a change made against
+// an older version is refused, never applied over someone else's) and writes its activities,
+// derived from the lead before and after, in the same transaction. Methods that take a
+// Transaction run inside the caller's; the others own theirs.
+class LeadWriter {
+public:
+    explicit LeadWriter(const Database &db);
+    ~LeadWriter();
+    LeadWriter(const LeadWriter &) = delete;
+    LeadWriter &operator=(const LeadWriter &) = delete;
+
+    QString lastError() const { return m_error; }
+
+    // Sets the columns named by `changes` on lead `id`, if it is still at `expectedVersion`
+    // (0: whatever version it is at).
+    UpdateResult update(qint64 id, qint64 expectedVersion, const LeadChanges &changes,
+                        const QString &actor);
+    // The same change on many leads in one transaction: each is updated, or reported as a
+    // conflict, not found or invalid while the others go ahead. A database failure stores
+    // nothing and reports every lead as failed.
+    QList<UpdateResult> updateMany(const QList<LeadVersion> &leads, const LeadChanges &changes,
+                                   const QString &actor);
+
+    // A marketplace record: a new lead, or another event on the lead of the same person and
+    // offer (MergePolicy). Concurrent intakes of the same person both succeed: the later one
+    // merges.
+    IntakeResult intake(Transaction &tx, const Lead &incoming, const LeadEvent &event,
+                        const QString &actor);
+    // A complete lead with its history (demo data); returns its id, 0 on error.
+    qint64 insert(Transaction &tx, const Lead &lead, const QList<LeadEvent> &events,
+                  const QList<Activity> &activities);
+
+    // Stores activities for a lead, stamping those without a time or actor.
+    bool addActivities(Transaction &tx, qint64 leadId, const QList<Activity> &activities);
+    bool addEvent(Transaction &tx, qint64 leadId, const LeadEvent &event);
+
+private:
+    struct Statements;
+    bool prepareStatements();
+    bool fail(const QString &what, const QString &detail);
+    UpdateResult applyChanges(qint64 id, qint64 expectedVersion, const LeadChanges &changes,
+                              const QString &actor);
+    // Writes the columns that differ between `before` and `after` if the row is still at
+    // before.version; 0 rows: lost the race; -1: error.
+    int writeDifferences(const Lead &before, const Lead &after);
+    qint64 insertLead(const Lead &lead, bool skipExisting);
+    bool storeEvent(qint64 leadId, const LeadEvent &event);
+    bool storeActivities(qint64 leadId, const QList<Activity> &activities);
+    std::optional<Lead> existingLead(const Lead &incoming, QString *error) const;
+    IntakeResult mergeInto(Lead stored, const Lead &incoming, const LeadEvent &event,
+                           const QString &actor);
+
+    Database m_db;
+    QString m_error;
+    std::unique_ptr<Statements> m_statements;
+};
