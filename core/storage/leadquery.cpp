@@ -85,11 +85,15 @@ QString LeadQuery::whereAfter(const LeadFilter &filter, const LeadSort &sort,
                               const LeadCursor &cursor, QVariantList *binds) const {
     QString sql = where(filter, binds);
     const QStringList keys = sortKeys(sort);
+    const QString joiner = sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+    if (keys.isEmpty()) { // sorted by id alone
+        binds->append(cursor.id);
+        return sql + joiner + (sort.descending ? QStringLiteral("id < ?") : QStringLiteral("id > ?"));
+    }
     QStringList marks;
     for (qsizetype i = 0; i <= keys.size(); ++i)
         marks << QStringLiteral("?");
-    sql += (sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) +
-           QStringLiteral("(%1, id) %2 (%3)")
+    sql += joiner + QStringLiteral("(%1, id) %2 (%3)")
                .arg(keys.join(QStringLiteral(", ")),
                     sort.descending ? QStringLiteral("<") : QStringLiteral(">"),
                     marks.join(QStringLiteral(", ")));

@@ -408,14 +408,15 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
             return result;
         }
     }
-    return mergeInto(*stored, incoming, stamped, actor);
+    // Without its own time a record cannot be recognised as one already stored.
+    return mergeInto(*stored, incoming, stamped, event.occurredAt.isValid(), actor);
 }
 
 IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const LeadEvent &event,
-                                   const QString &actor) {
+                                   bool recognisable, const QString &actor) {
     IntakeResult result;
     result.leadId = stored.id;
-    {
+    if (recognisable) {
         // A record without a LeadSource (Leadbench's own export) is known by its time alone.
         QSqlQuery same(m_db.connection());
         same.prepare(QStringLiteral("SELECT count(*) FROM lead_events WHERE lead_id = ? AND "

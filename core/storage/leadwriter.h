@@ -71,7 +71,7 @@ private:
     bool storeActivities(qint64 leadId, const QList<Activity> &activities);
     std::optional<Lead> existingLead(const Lead &incoming, QString *error) const;
     IntakeResult mergeInto(Lead stored, const Lead &incoming, const LeadEvent &event,
-                           const QString &actor);
+                           bool recognisable, const QString &actor);
 
     Database m_db;
     QString m_error;

@@ -214,7 +214,7 @@ void TestLeadRepository::sortingAndPaging() {
     for (const QString &column :
          {QStringLiteral("score"), QStringLiteral("created_at"), QStringLiteral("stage"),
           QStringLiteral("owner"), QStringLiteral("is_test"), QStringLiteral("name"),
-          QStringLiteral("next_follow_up_at"), QStringLiteral("company")}) {
+          QStringLiteral("next_follow_up_at"), QStringLiteral("company"), QStringLiteral("id")}) {
         for (bool descending : {false, true}) {
             const LeadSort sort{column, descending};
             const QList<Lead> whole = repo.list(LeadFilter(), sort, 100);
