@@ -2,6 +2,7 @@
 
 #include "../domain/activity.h"
 #include "../domain/leadcolumns.h"
+#include "eachintransaction.h"
 #include "leadrepository.h"
 #include "leadrow.h"
 #include "leadwriter.h"
@@ -213,41 +214,15 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
     return r;
 }
 
-namespace {
-
-template <typename One>
-QList<UpdateResult> inTransaction(const Database &db, const QList<qint64> &ids, One one) {
-    QList<UpdateResult> results;
-    auto failAll = [&](const QString &error) {
-        results.clear();
-        for (qint64 id : ids)
-            results << failed(id, error);
-        return results;
-    };
-    Transaction tx(db);
-    if (!tx.isActive())
-        return failAll(QStringLiteral("cannot start a transaction: %1").arg(tx.error()));
-    for (qint64 id : ids) {
-        const UpdateResult r = one(tx, id);
-        if (r.status == UpdateResult::Status::Failed)
-            return failAll(r.error);
-        results << r;
-    }
-    if (!tx.commit())
-        return failAll(QStringLiteral("cannot commit: %1").arg(tx.error()));
-    return results;
-}
-
-} // namespace
-
 QList<UpdateResult> LeadTrash::remove(const QList<qint64> &ids, const QString &actor) {
-    return inTransaction(m_db, ids,
-                         [&](Transaction &, qint64 id) { return removeOne(id, actor); });
+    return eachInTransaction(m_db, ids,
+                             [&](Transaction &, qsizetype i) { return removeOne(ids.at(i), actor); });
 }
 
 QList<UpdateResult> LeadTrash::restore(const QList<qint64> &ids, const QString &actor) {
-    return inTransaction(m_db, ids,
-                         [&](Transaction &tx, qint64 id) { return restoreOne(tx, id, actor); });
+    return eachInTransaction(m_db, ids, [&](Transaction &tx, qsizetype i) {
+        return restoreOne(tx, ids.at(i), actor);
+    });
 }
 
 QList<qint64> LeadTrash::ids() const {

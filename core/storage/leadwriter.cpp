@@ -5,6 +5,7 @@
 #include "../domain/leadcolumns.h"
 #include "../domain/leaddiff.h"
 #include "../domain/mergepolicy.h"
+#include "eachintransaction.h"
 #include "leadrepository.h"
 #include "leadrow.h"
 #include "sqldialect.h"
@@ -311,29 +312,12 @@ UpdateResult LeadWriter::update(qint64 id, qint64 expectedVersion, const LeadCha
 
 QList<UpdateResult> LeadWriter::updateMany(const QList<LeadVersion> &leads,
                                            const LeadChanges &changes, const QString &actor) {
-    QList<UpdateResult> results;
-    auto failAll = [&](const QString &error) {
-        results.clear();
-        for (const LeadVersion &l : leads) {
-            UpdateResult r;
-            r.id = l.id;
-            r.error = error;
-            results << r;
-        }
-        return results;
-    };
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return failAll(QStringLiteral("cannot start a transaction: %1").arg(tx.error()));
-    for (const LeadVersion &l : leads) {
-        const UpdateResult r = applyChanges(l.id, l.version, changes, actor);
-        if (r.status == UpdateResult::Status::Failed)
-            return failAll(r.error);
-        results << r;
-    }
-    if (!tx.commit())
-        return failAll(QStringLiteral("cannot commit: %1").arg(tx.error()));
-    return results;
+    QList<qint64> ids;
+    for (const LeadVersion &l : leads)
+        ids << l.id;
+    return eachInTransaction(m_db, ids, [&](Transaction &, qsizetype i) {
+        return applyChanges(leads.at(i).id, leads.at(i).version, changes, actor);
+    });
 }
 
 std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *error) const {
