@@ -12,13 +12,14 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
-// The first window as a user meets it: the storefront queues, the lead table, the status bar,
-// the remembered layout and the demo data of a first start.
+// The first window as a user meets it: the storefront queues, the lead table, the status bar
+// (read failures included), the remembered layout and the demo data of a first start.
 class TestMainWindow : public QObject {
     Q_OBJECT
 
@@ -35,6 +36,7 @@ private slots:
     void demoDataCanBeCancelled();
     void closingDuringDemoDataLeavesNothingHalfWritten();
     void quitClosesTheWindow();
+    void aFailedReadShowsInTheStatusBarUntilARefresh();
 
 private:
     static QListView *storefronts(MainWindow &w) {
@@ -265,6 +267,46 @@ void TestMainWindow::quitClosesTheWindow() {
     QCOMPARE(quit->text(), QStringLiteral("&Quit"));
     quit->trigger();
     QVERIFY(!window.isVisible());
+}
+
+void TestMainWindow::aFailedReadShowsInTheStatusBarUntilARefresh() {
+    SampleLeadDatabase large;
+    QVERIFY2(large.isReady(), qPrintable(large.error()));
+    QVERIFY2(large.addLeads(Storefront::AzureMarketplace, 1000), qPrintable(large.error()));
+    MainWindow window(large.database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    const QAbstractItemModel *model = table->model();
+    QTRY_COMPARE(model->rowCount(), 1000);
+    QTRY_VERIFY(model->index(0, 0).data(LeadTableModel::LeadIdRole).toLongLong() > 0);
+
+    // The database goes away under the window; the user scrolls to rows not read yet.
+    QSqlQuery q(large.database().connection());
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE leads RENAME TO leads_hidden")));
+    table->scrollToBottom();
+    const QModelIndex last = model->index(999, LeadTableModel::NameColumn);
+    QTRY_COMPARE_WITH_TIMEOUT(last.data().toString(), QStringLiteral("Could not load"), 30000);
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("Could not load leads")), qPrintable(message));
+    // Which rows, and why.
+    QVERIFY2(message.contains(QStringLiteral("801")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("no such table")), qPrintable(message));
+    // What had arrived before stays readable.
+    QCOMPARE(model->index(0, LeadTableModel::CompanyColumn).data().toString(),
+             SampleLeadDatabase::companyOf(1000));
+
+    // Back again: View > Refresh (F5) reads everything anew and the message goes.
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE leads_hidden RENAME TO leads")));
+    auto *refresh = window.findChild<QAction *>(QStringLiteral("refreshAction"));
+    QVERIFY(refresh);
+    QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
+    refresh->trigger();
+    QTRY_VERIFY2(window.statusBar()->currentMessage().isEmpty(),
+                 qPrintable(window.statusBar()->currentMessage()));
+    QTRY_COMPARE(model->index(999, LeadTableModel::NameColumn).data().toString(),
+                 QStringLiteral("Lead 1"));
+    QCOMPARE(countLabel(window), QStringLiteral("%1 leads").arg(QLocale().toString(1000)));
 }
 
 QTEST_MAIN(TestMainWindow)
