@@ -92,11 +92,21 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::storefrontChosen);
+    connect(m_leads, &LeadTableModel::countStarted, this, &MainWindow::countingLeads);
     connect(m_leads, &LeadTableModel::countChanged, this, &MainWindow::showLeadCount);
-    connect(m_leads, &LeadTableModel::errorOccurred, this,
-            [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_leads, &LeadTableModel::retrying, this, [this](const QString &message) {
+        showReadProblem(&m_leadProblem, tr("%1 — trying again…").arg(message));
+    });
+    connect(m_leads, &LeadTableModel::errorOccurred, this, [this](const QString &message) {
+        showReadProblem(&m_leadProblem, message);
+        showLeadCount();
+    });
+    connect(m_leads, &LeadTableModel::errorCleared, this,
+            [this] { readProblemOver(&m_leadProblem); });
     connect(m_storefronts, &StorefrontListModel::errorOccurred, this,
-            [this](const QString &message) { statusBar()->showMessage(message); });
+            [this](const QString &message) { showReadProblem(&m_storefrontProblem, message); });
+    connect(m_storefronts, &StorefrontListModel::errorCleared, this,
+            [this] { readProblemOver(&m_storefrontProblem); });
     connect(m_filler, &DemoDataFiller::progress, this, &MainWindow::demoFillProgress);
     connect(m_filler, &DemoDataFiller::finished, this, &MainWindow::demoFillFinished);
     connect(m_fillCancel, &QPushButton::clicked, this, [this] {
@@ -105,7 +115,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     });
 
     restoreSettings();
-    showLeadCount(m_leads->totalCount());
+    countingLeads();
     m_storefrontView->setCurrentIndex(m_storefronts->index(0));
 }
 
@@ -117,6 +127,11 @@ void MainWindow::createMenus() {
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Leadbench"), this, &MainWindow::showAbout);
@@ -170,13 +185,47 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 
 void MainWindow::storefrontChosen(const QModelIndex &current) {
     LeadFilter filter = m_leads->filter();
-    filter.storefront = m_storefronts->storefrontAt(current.row());
+    const std::optional<Storefront> storefront = m_storefronts->storefrontAt(current.row());
+    // Selecting All at start, or a row that only moved, would count the same leads again.
+    if (storefront == filter.storefront)
+        return;
+    filter.storefront = storefront;
     m_leads->setFilter(filter);
 }
 
-void MainWindow::showLeadCount(qint64 count) {
-    m_countLabel->setText(count == 1 ? tr("1 lead")
-                                     : tr("%1 leads").arg(QLocale().toString(count)));
+void MainWindow::refresh() {
+    m_storefronts->refresh();
+    m_leads->refresh();
+}
+
+void MainWindow::countingLeads() {
+    // The previous count stays readable, dimmed, while the new one is on its way.
+    m_countLabel->setEnabled(false);
+    if (m_countLabel->text().isEmpty())
+        m_countLabel->setText(tr("Counting leads…"));
+}
+
+void MainWindow::showLeadCount() {
+    if (m_leads->isCounting())
+        return;
+    m_countLabel->setEnabled(true);
+    const qint64 count = m_leads->totalCount();
+    if (!m_leads->isCountKnown())
+        m_countLabel->setText(tr("Leads not counted"));
+    else
+        m_countLabel->setText(count == 1 ? tr("1 lead")
+                                         : tr("%1 leads").arg(QLocale().toString(count)));
+}
+
+void MainWindow::showReadProblem(QString *shown, const QString &message) {
+    *shown = message;
+    statusBar()->showMessage(message);
+}
+
+void MainWindow::readProblemOver(QString *shown) {
+    if (!shown->isEmpty() && statusBar()->currentMessage() == *shown)
+        statusBar()->clearMessage();
+    shown->clear();
 }
 
 void MainWindow::fillDemoData(int count) {

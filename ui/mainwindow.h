@@ -35,7 +35,12 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void storefrontChosen(const QModelIndex &current);
-    void showLeadCount(qint64 count);
+    void refresh();
+    void countingLeads();
+    void showLeadCount();
+    // Shows a read failure of one model in the status bar until that model reads again.
+    void showReadProblem(QString *shown, const QString &message);
+    void readProblemOver(QString *shown);
     void demoFillProgress(qint64 done, qint64 total);
     void demoFillFinished(bool ok, bool cancelled, qint64 generated, const QString &error);
     void showAbout();
@@ -50,4 +55,8 @@ private:
     QProgressBar *m_fillProgress = nullptr;
     QPushButton *m_fillCancel = nullptr;
     DemoDataFiller *m_filler = nullptr;
+    // What the status bar shows for each model's read failure, so that its recovery clears
+    // that message and no other.
+    QString m_leadProblem;
+    QString m_storefrontProblem;
 };

@@ -8,8 +8,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QThread>
 #include <QUrl>
+
+#include <atomic>
 
 namespace {
 
@@ -37,6 +38,15 @@ struct ThreadConnections {
 };
 
 thread_local ThreadConnections threadConnections;
+
+// A number no other thread of this process has had, not even one that has ended: a thread's
+// address (and its QThread's) is reused by later threads, and a name built from it could hand a
+// new thread a connection that an ended one left behind or that another thread still uses.
+quint64 threadSerial() {
+    static std::atomic<quint64> last{0};
+    thread_local const quint64 serial = ++last;
+    return serial;
+}
 
 } // namespace
 
@@ -106,18 +116,15 @@ bool Database::isNewFile() const {
 QString Database::connectionName() const {
     const QByteArray key =
         QCryptographicHash::hash(m_location.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
-    return QStringLiteral("leadbench-%1-%2")
-        .arg(QString::fromLatin1(key))
-        .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+    return QStringLiteral("leadbench-%1-t%2").arg(QString::fromLatin1(key)).arg(threadSerial());
 }
 
 QSqlDatabase Database::connection() const {
-    const QString name = connectionName();
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
+    // Opens again a connection that failed to open or was closed after a failed read, so that
+    // trying again can succeed once the server is back.
     QString ignored;
     open(&ignored);
-    return QSqlDatabase::database(name, false);
+    return QSqlDatabase::database(connectionName(), false);
 }
 
 bool Database::open(QString *error) const {

@@ -6,7 +6,8 @@
 class QSqlDatabase;
 
 // Where the leads live and how each thread reaches them: a file path or a postgresql:// URL.
-// Copies are cheap; every thread that uses one gets its own named connection.
+// Copies are cheap; every thread that uses one gets its own named connection, under a name no
+// other thread of the process ever has.
 class Database {
 public:
     enum class Backend { Sqlite, PostgreSql };
@@ -22,7 +23,8 @@ public:
     bool isValid() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }
 
-    // This thread's open connection; opens it on first use. Check isOpen() on the result.
+    // This thread's open connection; opens it on first use, and again when an earlier open
+    // failed or the connection was closed. Check isOpen() on the result.
     QSqlDatabase connection() const;
     // Opens this thread's connection; false with a message naming the database on failure.
     bool open(QString *error) const;

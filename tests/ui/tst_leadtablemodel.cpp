@@ -1,15 +1,22 @@
 #include "sampleleaddatabase.h"
 #include "ui/models/leadtablemodel.h"
 
+#include "core/storage/leadrepository.h"
+
 #include <QAbstractItemModelTester>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 
-// The lead table: what rows show, how they are ordered and filtered, and that a large library
-// is read in pages into a bounded cache.
+// The lead table: what rows show, how they are ordered and filtered, that a large library is
+// read in pages into a bounded cache, and that counting and reading happen on a reader thread
+// of the model's own, with failed reads tried again and then reported.
 class TestLeadTableModel : public QObject {
     Q_OBJECT
 
@@ -25,15 +32,48 @@ private slots:
     void theNewestFilterWins();
     void aLargeLibraryIsNeverLoadedWhole();
     void pagesJoinWithoutGapsOrRepeats();
+    void theCountArrivesLaterWithoutBlocking();
+    void aCountForAnOlderFilterIsDropped();
+    void sortingDoesNotCountAgain();
+    void aFailedPageIsTriedAgain();
+    void aPageThatKeepsFailingShowsAnErrorUntilARefresh();
+    void aFailedCountIsReportedUntilARefresh();
+    void eachModelReadsOnItsOwnConnectionAndClosesIt();
+    void threadsInSequenceNeverShareAConnectionName();
+    void anIdleReaderKeepsItsConnection();
 
 private:
     // Waits until `row` is loaded and returns what its column shows.
     QString shown(LeadTableModel &model, int row, int column);
+    // Takes the leads table away (or brings it back) under a model, as a broken or migrating
+    // database would.
+    bool hideLeads(bool hidden);
+    // The connections opened since `before`: the readers' own.
+    static QStringList connectionsSince(const QStringList &before);
 
     std::unique_ptr<SampleLeadDatabase> m_db;
 };
 
+bool TestLeadTableModel::hideLeads(bool hidden) {
+    QSqlQuery q(m_db->database().connection());
+    const bool ok = q.exec(hidden ? QStringLiteral("ALTER TABLE leads RENAME TO leads_hidden")
+                                  : QStringLiteral("ALTER TABLE leads_hidden RENAME TO leads"));
+    if (!ok)
+        qWarning("%s", qPrintable(q.lastError().text()));
+    return ok;
+}
+
+QStringList TestLeadTableModel::connectionsSince(const QStringList &before) {
+    QStringList added;
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (!before.contains(name))
+            added << name;
+    }
+    return added;
+}
+
 QString TestLeadTableModel::shown(LeadTableModel &model, int row, int column) {
+    [&] { QTRY_VERIFY2(!model.isCounting(), "the count never arrived"); }();
     const QModelIndex index = model.index(row, column);
     [&] {
         QTRY_VERIFY2(
@@ -56,7 +96,7 @@ void TestLeadTableModel::cleanup() {
 void TestLeadTableModel::rowsAreCountedAndTestLeadsLeftOut() {
     LeadTableModel model(m_db->database());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.rowCount(), 10);
+    QTRY_COMPARE(model.rowCount(), 10);
     QCOMPARE(model.totalCount(), 10);
     QCOMPARE(model.columnCount(), int(LeadTableModel::ColumnCount));
     for (int row = 0; row < model.rowCount(); ++row)
@@ -66,6 +106,7 @@ void TestLeadTableModel::rowsAreCountedAndTestLeadsLeftOut() {
 
 void TestLeadTableModel::aRowShowsAPlaceholderUntilItsPageArrives() {
     LeadTableModel model(m_db->database());
+    QTRY_COMPARE(model.rowCount(), 10);
     QSignalSpy loaded(&model, &LeadTableModel::pageLoaded);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy finished(&model, &LeadTableModel::loadingFinished);
@@ -114,8 +155,8 @@ void TestLeadTableModel::filterShowsOnlyThatStorefront() {
     LeadFilter filter;
     filter.storefront = Storefront::AppSource;
     model.setFilter(filter);
-    QCOMPARE(counted.count(), 1);
-    QCOMPARE(counted.first().first().toLongLong(), 5);
+    QTRY_VERIFY(!model.isCounting());
+    QCOMPARE(counted.last().first().toLongLong(), 5);
     QCOMPARE(model.rowCount(), 5);
     for (int row = 0; row < 5; ++row) {
         QCOMPARE(shown(model, row, LeadTableModel::StorefrontColumn), QStringLiteral("AppSource"));
@@ -123,7 +164,7 @@ void TestLeadTableModel::filterShowsOnlyThatStorefront() {
 
     filter.storefront = Storefront::AzureMarketplace;
     model.setFilter(filter);
-    QCOMPARE(model.rowCount(), 3);
+    QTRY_COMPARE(model.rowCount(), 3);
     for (int row = 0; row < 3; ++row) {
         QCOMPARE(shown(model, row, LeadTableModel::StorefrontColumn),
                  QStringLiteral("Azure Marketplace"));
@@ -158,6 +199,7 @@ void TestLeadTableModel::sortingOrdersRows() {
 
     LeadTableModel model(m_db->database());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), 10);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.sort(column, order);
     QCOMPARE(reset.count(), 1);
@@ -186,12 +228,13 @@ void TestLeadTableModel::sortingOrdersRows() {
 
 void TestLeadTableModel::theNewestFilterWins() {
     LeadTableModel model(m_db->database());
+    QTRY_COMPARE(model.rowCount(), 10);
     // Ask for a page under one filter, then change the filter before it can arrive.
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("…"));
     LeadFilter filter;
     filter.storefront = Storefront::AzurePortal;
     model.setFilter(filter);
-    QCOMPARE(model.rowCount(), 2);
+    QTRY_COMPARE(model.rowCount(), 2);
     QCOMPARE(shown(model, 0, LeadTableModel::StorefrontColumn), QStringLiteral("Azure portal"));
     QCOMPARE(shown(model, 1, LeadTableModel::StorefrontColumn), QStringLiteral("Azure portal"));
     QTRY_VERIFY(!model.isLoading());
@@ -210,7 +253,7 @@ void TestLeadTableModel::aLargeLibraryIsNeverLoadedWhole() {
     LeadTableModel model(large.database());
     model.setCacheLimits(50, 4);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.rowCount(), 1000);
+    QTRY_COMPARE(model.rowCount(), 1000);
     const int bound = model.pageSize() * model.maxCachedPages();
     QCOMPARE(bound, 200);
 
@@ -245,7 +288,7 @@ void TestLeadTableModel::pagesJoinWithoutGapsOrRepeats() {
     LeadTableModel model(large.database());
     model.setCacheLimits(40, 3);
     model.sort(LeadTableModel::StorefrontColumn, Qt::AscendingOrder);
-    QCOMPARE(model.rowCount(), 430);
+    QTRY_COMPARE(model.rowCount(), 430);
 
     QList<qint64> ids;
     for (int row = 0; row < model.rowCount(); ++row) {
@@ -256,6 +299,242 @@ void TestLeadTableModel::pagesJoinWithoutGapsOrRepeats() {
     std::sort(expected.begin(), expected.end());
     QCOMPARE(ids, expected);
     QCOMPARE(QSet<qint64>(ids.cbegin(), ids.cend()).size(), 430);
+}
+
+void TestLeadTableModel::theCountArrivesLaterWithoutBlocking() {
+    LeadTableModel model(m_db->database());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // A new model shows no rows rather than making its view wait for the first count.
+    QVERIFY(model.isCounting());
+    QCOMPARE(model.rowCount(), 0);
+    QTRY_COMPARE(model.rowCount(), 10);
+    QVERIFY(!model.isCounting());
+
+    QSignalSpy started(&model, &LeadTableModel::countStarted);
+    QSignalSpy counted(&model, &LeadTableModel::countChanged);
+    LeadFilter filter;
+    filter.storefront = Storefront::AzureMarketplace;
+    model.setFilter(filter);
+    // setFilter() returned before the count: the view keeps the previous number of rows,
+    // as placeholders, until the answer comes.
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(counted.count(), 0);
+    QVERIFY(model.isCounting());
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.index(0, LeadTableModel::NameColumn).data().toString(), QStringLiteral("…"));
+
+    QVERIFY(counted.wait());
+    QCOMPARE(counted.first().first().toLongLong(), 3);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.totalCount(), 3);
+    for (int row = 0; row < 3; ++row) {
+        QCOMPARE(shown(model, row, LeadTableModel::StorefrontColumn),
+                 QStringLiteral("Azure Marketplace"));
+    }
+}
+
+void TestLeadTableModel::aCountForAnOlderFilterIsDropped() {
+    LeadTableModel model(m_db->database());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), 10);
+
+    QSignalSpy counted(&model, &LeadTableModel::countChanged);
+    LeadFilter filter;
+    filter.storefront = Storefront::AppSource;
+    model.setFilter(filter);
+    filter.storefront = Storefront::AzurePortal;
+    model.setFilter(filter);
+    // The reader answers in order, so had the AppSource count been let through it would
+    // have come first.
+    QTRY_VERIFY(!model.isCounting());
+    QCOMPARE(counted.count(), 1);
+    QCOMPARE(counted.first().first().toLongLong(), 2);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(shown(model, 1, LeadTableModel::StorefrontColumn), QStringLiteral("Azure portal"));
+}
+
+void TestLeadTableModel::sortingDoesNotCountAgain() {
+    LeadTableModel model(m_db->database());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(shown(model, 0, LeadTableModel::NameColumn), QStringLiteral("Lead 10"));
+
+    QSignalSpy started(&model, &LeadTableModel::countStarted);
+    QSignalSpy counted(&model, &LeadTableModel::countChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.sort(LeadTableModel::ScoreColumn, Qt::DescendingOrder);
+    // The same leads in another order: the rows stay, only their pages are read again.
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(started.count(), 0);
+    QVERIFY(!model.isCounting());
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(shown(model, 0, LeadTableModel::ScoreColumn), QStringLiteral("72"));
+    QTRY_VERIFY(!model.isLoading());
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(counted.count(), 0);
+}
+
+void TestLeadTableModel::aFailedPageIsTriedAgain() {
+    LeadTableModel model(m_db->database());
+    // Pages of three: the last row's page is not among those read while the model settles.
+    model.setCacheLimits(3, 3);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), 10);
+    QTRY_VERIFY(!model.isLoading());
+    QSignalSpy retrying(&model, &LeadTableModel::retrying);
+    QSignalSpy failed(&model, &LeadTableModel::errorOccurred);
+    QSignalSpy cleared(&model, &LeadTableModel::errorCleared);
+
+    QVERIFY(hideLeads(true));
+    const QModelIndex name = model.index(9, LeadTableModel::NameColumn);
+    QCOMPARE(name.data().toString(), QStringLiteral("…"));
+    QVERIFY(retrying.wait());
+    QVERIFY2(retrying.first().first().toString().contains(QStringLiteral("Could not load leads")),
+             qPrintable(retrying.first().first().toString()));
+    // Still on its way: the row keeps its placeholder while the try again is pending.
+    QVERIFY(model.isLoading());
+    QCOMPARE(name.data().toString(), QStringLiteral("…"));
+
+    // The database comes back before the next try.
+    QVERIFY(hideLeads(false));
+    QCOMPARE(shown(model, 9, LeadTableModel::NameColumn), QStringLiteral("Lead 1"));
+    QCOMPARE(retrying.count(), 1);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(cleared.count(), 1);
+    QVERIFY(model.lastError().isEmpty());
+}
+
+void TestLeadTableModel::aPageThatKeepsFailingShowsAnErrorUntilARefresh() {
+    LeadTableModel model(m_db->database());
+    model.setCacheLimits(3, 3);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), 10);
+    QTRY_VERIFY(!model.isLoading());
+    QSignalSpy retrying(&model, &LeadTableModel::retrying);
+    QSignalSpy failed(&model, &LeadTableModel::errorOccurred);
+    QSignalSpy cleared(&model, &LeadTableModel::errorCleared);
+    QSignalSpy finished(&model, &LeadTableModel::loadingFinished);
+
+    QVERIFY(hideLeads(true));
+    const QModelIndex name = model.index(9, LeadTableModel::NameColumn);
+    QCOMPARE(name.data().toString(), QStringLiteral("…"));
+    // Tried once and then once after each delay, then given up: no "…" forever.
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+    QCOMPARE(retrying.count(), LeadTableModel::retryDelays().size());
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.startsWith(QStringLiteral("Could not load leads")), qPrintable(message));
+    QCOMPARE(model.lastError(), message);
+    QCOMPARE(name.data().toString(), QStringLiteral("Could not load"));
+    QCOMPARE(name.data(Qt::ToolTipRole).toString(), message);
+    QVERIFY(!model.isLoading());
+    QVERIFY(finished.count() >= 1);
+    // A given-up page is not read again by merely looking at it.
+    QCOMPARE(name.data().toString(), QStringLiteral("Could not load"));
+    QVERIFY(!model.isLoading());
+    QCOMPARE(cleared.count(), 0);
+
+    // Rows read before the failure stay readable.
+    QCOMPARE(model.index(0, LeadTableModel::NameColumn).data().toString(),
+             QStringLiteral("Lead 10"));
+
+    QVERIFY(hideLeads(false));
+    model.refresh();
+    QCOMPARE(shown(model, 9, LeadTableModel::NameColumn), QStringLiteral("Lead 1"));
+    QCOMPARE(cleared.count(), 1);
+    QVERIFY(model.lastError().isEmpty());
+    QCOMPARE(failed.count(), 1);
+}
+
+void TestLeadTableModel::aFailedCountIsReportedUntilARefresh() {
+    QVERIFY(hideLeads(true));
+    LeadTableModel model(m_db->database());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy failed(&model, &LeadTableModel::errorOccurred);
+    QSignalSpy cleared(&model, &LeadTableModel::errorCleared);
+
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+    QVERIFY2(failed.first().first().toString().startsWith(QStringLiteral("Could not count")),
+             qPrintable(failed.first().first().toString()));
+    QVERIFY(!model.isCounting());
+    QVERIFY(!model.isCountKnown());
+    QCOMPARE(model.rowCount(), 0);
+
+    QVERIFY(hideLeads(false));
+    model.refresh();
+    QTRY_COMPARE(model.rowCount(), 10);
+    QVERIFY(model.isCountKnown());
+    QCOMPARE(cleared.count(), 1);
+    QVERIFY(model.lastError().isEmpty());
+}
+
+void TestLeadTableModel::eachModelReadsOnItsOwnConnectionAndClosesIt() {
+    const QStringList before = QSqlDatabase::connectionNames();
+    auto first = std::make_unique<LeadTableModel>(m_db->database());
+    QCOMPARE(shown(*first, 0, LeadTableModel::NameColumn), QStringLiteral("Lead 10"));
+    const QStringList firstReader = connectionsSince(before);
+    QCOMPARE(firstReader.size(), 1);
+
+    auto second = std::make_unique<LeadTableModel>(m_db->database());
+    QCOMPARE(shown(*second, 0, LeadTableModel::NameColumn), QStringLiteral("Lead 10"));
+    const QStringList bothReaders = connectionsSince(before);
+    QCOMPARE(bothReaders.size(), 2);
+
+    // A model that goes leaves no connection behind; the other one keeps reading.
+    first.reset();
+    QCOMPARE(connectionsSince(before).size(), 1);
+    QVERIFY(!QSqlDatabase::connectionNames().contains(firstReader.first()));
+    second->refresh();
+    QCOMPARE(shown(*second, 9, LeadTableModel::NameColumn), QStringLiteral("Lead 1"));
+    second.reset();
+    QVERIFY(connectionsSince(before).isEmpty());
+
+    // A later reader, on a thread that may well sit where an ended one was, gets a name of
+    // its own.
+    LeadTableModel third(m_db->database());
+    QCOMPARE(shown(third, 0, LeadTableModel::NameColumn), QStringLiteral("Lead 10"));
+    const QStringList thirdReader = connectionsSince(before);
+    QCOMPARE(thirdReader.size(), 1);
+    QVERIFY(!bothReaders.contains(thirdReader.first()));
+}
+
+void TestLeadTableModel::threadsInSequenceNeverShareAConnectionName() {
+    const Database db = m_db->database();
+    QStringList names;
+    for (int i = 0; i < 8; ++i) {
+        QString name;
+        qint64 count = -1;
+        std::unique_ptr<QThread> thread(QThread::create([&] {
+            count = LeadRepository(db).count(LeadFilter{});
+            name = db.connection().connectionName();
+            db.closeThreadConnection();
+        }));
+        thread->start();
+        QVERIFY(thread->wait());
+        // Each thread reads the leads on a connection no earlier thread had.
+        QCOMPARE(count, 10);
+        QVERIFY(!name.isEmpty());
+        QVERIFY2(!names.contains(name), qPrintable(name));
+        names << name;
+    }
+}
+
+void TestLeadTableModel::anIdleReaderKeepsItsConnection() {
+    const QStringList before = QSqlDatabase::connectionNames();
+    LeadTableModel model(m_db->database());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(shown(model, 0, LeadTableModel::NameColumn), QStringLiteral("Lead 10"));
+    const QStringList reader = connectionsSince(before);
+    QCOMPARE(reader.size(), 1);
+
+    // Names are never reused, so a reader thread that had ended between requests (as an idle
+    // pool thread does) would answer under a new one.
+    QVERIFY(m_db->addLead(Storefront::AppSource, 5) > 0);
+    model.refresh();
+    // Lead 11 is the sample's test lead.
+    QCOMPARE(shown(model, 0, LeadTableModel::NameColumn), QStringLiteral("Lead 12"));
+    QCOMPARE(model.rowCount(), 11);
+    model.sort(LeadTableModel::ScoreColumn, Qt::AscendingOrder);
+    QCOMPARE(shown(model, 0, LeadTableModel::ScoreColumn), QStringLiteral("5"));
+    QCOMPARE(connectionsSince(before), reader);
 }
 
 QTEST_MAIN(TestLeadTableModel)

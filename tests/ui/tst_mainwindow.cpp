@@ -12,13 +12,14 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
-// The first window as a user meets it: the storefront queues, the lead table, the status bar,
-// the remembered layout and the demo data of a first start.
+// The first window as a user meets it: the storefront queues, the lead table, the status bar
+// (read failures included), the remembered layout and the demo data of a first start.
 class TestMainWindow : public QObject {
     Q_OBJECT
 
@@ -35,6 +36,7 @@ private slots:
     void demoDataCanBeCancelled();
     void closingDuringDemoDataLeavesNothingHalfWritten();
     void quitClosesTheWindow();
+    void aFailedReadShowsInTheStatusBarUntilARefresh();
 
 private:
     static QListView *storefronts(MainWindow &w) {
@@ -59,7 +61,8 @@ private:
     // What a table column shows from top to bottom, once every row has arrived.
     static QStringList column(QTableView *view, int column) {
         QStringList texts;
-        QAbstractItemModel *model = view->model();
+        auto *model = qobject_cast<LeadTableModel *>(view->model());
+        [&] { QTRY_VERIFY(!model->isCounting()); }();
         for (int row = 0; row < model->rowCount(); ++row) {
             const QModelIndex index = model->index(row, column);
             [&] { QTRY_VERIFY(index.data(LeadTableModel::LeadIdRole).toLongLong() > 0); }();
@@ -101,14 +104,14 @@ void TestMainWindow::storefrontQueuesShowTheirCounts() {
     QVERIFY(view);
     const QAbstractItemModel *model = view->model();
     QCOMPARE(model->rowCount(), 4);
-    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("All (10)"));
+    QTRY_COMPARE(model->index(0, 0).data().toString(), QStringLiteral("All (10)"));
     QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("AppSource (5)"));
     QCOMPARE(model->index(2, 0).data().toString(), QStringLiteral("Azure Marketplace (3)"));
     QCOMPARE(model->index(3, 0).data().toString(), QStringLiteral("Azure portal (2)"));
     // All is where a user starts.
     QCOMPARE(view->currentIndex().row(), 0);
-    QCOMPARE(leads(window)->model()->rowCount(), 10);
-    QCOMPARE(countLabel(window), QStringLiteral("10 leads"));
+    QTRY_COMPARE(leads(window)->model()->rowCount(), 10);
+    QTRY_COMPARE(countLabel(window), QStringLiteral("10 leads"));
 }
 
 void TestMainWindow::clickingAStorefrontFiltersTheTable() {
@@ -196,7 +199,7 @@ void TestMainWindow::demoDataFillsANewDatabase() {
     MainWindow window(empty.database());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(countLabel(window), QStringLiteral("0 leads"));
+    QTRY_COMPARE(countLabel(window), QStringLiteral("0 leads"));
 
     window.fillDemoData(2500);
     QVERIFY(window.isFillingDemoData());
@@ -211,9 +214,9 @@ void TestMainWindow::demoDataFillsANewDatabase() {
     const qint64 real = LeadRepository(empty.database()).count(LeadFilter{});
     QVERIFY(real > 2000);
     QTableView *table = leads(window);
-    QCOMPARE(table->model()->rowCount(), int(real));
-    QCOMPARE(storefronts(window)->model()->index(0, 0).data().toString(),
-             QStringLiteral("All (%1)").arg(QLocale().toString(real)));
+    QTRY_COMPARE(table->model()->rowCount(), int(real));
+    QTRY_COMPARE(storefronts(window)->model()->index(0, 0).data().toString(),
+                 QStringLiteral("All (%1)").arg(QLocale().toString(real)));
     QCOMPARE(countLabel(window), QStringLiteral("%1 leads").arg(QLocale().toString(real)));
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("2,500")) ||
             window.statusBar()->currentMessage().contains(QStringLiteral("2500")));
@@ -237,7 +240,7 @@ void TestMainWindow::demoDataCanBeCancelled() {
              qPrintable(window.statusBar()->currentMessage()));
     QCOMPARE(LeadRepository(empty.database()).count(LeadFilter{}), 0);
     QCOMPARE(leads(window)->model()->rowCount(), 0);
-    QCOMPARE(countLabel(window), QStringLiteral("0 leads"));
+    QTRY_COMPARE(countLabel(window), QStringLiteral("0 leads"));
 }
 
 void TestMainWindow::closingDuringDemoDataLeavesNothingHalfWritten() {
@@ -264,6 +267,46 @@ void TestMainWindow::quitClosesTheWindow() {
     QCOMPARE(quit->text(), QStringLiteral("&Quit"));
     quit->trigger();
     QVERIFY(!window.isVisible());
+}
+
+void TestMainWindow::aFailedReadShowsInTheStatusBarUntilARefresh() {
+    SampleLeadDatabase large;
+    QVERIFY2(large.isReady(), qPrintable(large.error()));
+    QVERIFY2(large.addLeads(Storefront::AzureMarketplace, 1000), qPrintable(large.error()));
+    MainWindow window(large.database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    const QAbstractItemModel *model = table->model();
+    QTRY_COMPARE(model->rowCount(), 1000);
+    QTRY_VERIFY(model->index(0, 0).data(LeadTableModel::LeadIdRole).toLongLong() > 0);
+
+    // The database goes away under the window; the user scrolls to rows not read yet.
+    QSqlQuery q(large.database().connection());
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE leads RENAME TO leads_hidden")));
+    table->scrollToBottom();
+    const QModelIndex last = model->index(999, LeadTableModel::NameColumn);
+    QTRY_COMPARE_WITH_TIMEOUT(last.data().toString(), QStringLiteral("Could not load"), 30000);
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("Could not load leads")), qPrintable(message));
+    // Which rows, and why.
+    QVERIFY2(message.contains(QStringLiteral("801")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("no such table")), qPrintable(message));
+    // What had arrived before stays readable.
+    QCOMPARE(model->index(0, LeadTableModel::CompanyColumn).data().toString(),
+             SampleLeadDatabase::companyOf(1000));
+
+    // Back again: View > Refresh (F5) reads everything anew and the message goes.
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE leads_hidden RENAME TO leads")));
+    auto *refresh = window.findChild<QAction *>(QStringLiteral("refreshAction"));
+    QVERIFY(refresh);
+    QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
+    refresh->trigger();
+    QTRY_VERIFY2(window.statusBar()->currentMessage().isEmpty(),
+                 qPrintable(window.statusBar()->currentMessage()));
+    QTRY_COMPARE(model->index(999, LeadTableModel::NameColumn).data().toString(),
+                 QStringLiteral("Lead 1"));
+    QCOMPARE(countLabel(window), QStringLiteral("%1 leads").arg(QLocale().toString(1000)));
 }
 
 QTEST_MAIN(TestMainWindow)

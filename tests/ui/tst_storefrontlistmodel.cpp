@@ -4,9 +4,11 @@
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
-// The storefront queues: what each row says, what it filters by, and how it follows new leads.
+// The storefront queues: what each row says, what it filters by, how it follows new leads,
+// and that their counts are read off the caller's thread.
 class TestStorefrontListModel : public QObject {
     Q_OBJECT
 
@@ -18,9 +20,14 @@ private slots:
     void testLeadsAreNotCounted();
     void otherIsListedOnlyWithLeads();
     void refreshKeepsTheSelectedQueue();
+    void countsArriveAfterTheQueues();
+    void theNewestRefreshWins();
+    void aFailedReadKeepsTheCountsAndIsReported();
 
 private:
     QString text(int row) const { return m_model->index(row).data().toString(); }
+    // Refreshes and waits for the fresh counts.
+    bool refreshed();
 
     std::unique_ptr<SampleLeadDatabase> m_db;
     std::unique_ptr<StorefrontListModel> m_model;
@@ -37,6 +44,14 @@ void TestStorefrontListModel::init() {
     m_model = std::make_unique<StorefrontListModel>(m_db->database());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy counted(m_model.get(), &StorefrontListModel::countsChanged);
+    QVERIFY(counted.wait());
+}
+
+bool TestStorefrontListModel::refreshed() {
+    QSignalSpy counted(m_model.get(), &StorefrontListModel::countsChanged);
+    m_model->refresh();
+    return counted.wait();
 }
 
 void TestStorefrontListModel::cleanup() {
@@ -72,7 +87,7 @@ void TestStorefrontListModel::rowsCarryTheirFilter() {
 
 void TestStorefrontListModel::testLeadsAreNotCounted() {
     QVERIFY(m_db->addLead(Storefront::AzurePortal, 10, true) > 0);
-    m_model->refresh();
+    QVERIFY(refreshed());
     QCOMPARE(text(0), QStringLiteral("All (10)"));
     QCOMPARE(text(3), QStringLiteral("Azure portal (2)"));
 }
@@ -80,7 +95,7 @@ void TestStorefrontListModel::testLeadsAreNotCounted() {
 void TestStorefrontListModel::otherIsListedOnlyWithLeads() {
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     QVERIFY(m_db->addLead(Storefront::Other, 10) > 0);
-    m_model->refresh();
+    QVERIFY(refreshed());
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(m_model->rowCount(), 5);
     QCOMPARE(text(4), QStringLiteral("Other (1)"));
@@ -96,7 +111,7 @@ void TestStorefrontListModel::refreshKeepsTheSelectedQueue() {
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
 
     QVERIFY(m_db->addLeads(Storefront::AppSource, 2, 60));
-    m_model->refresh();
+    QVERIFY(refreshed());
 
     QCOMPARE(reset.count(), 0);
     QVERIFY(changed.count() >= 1);
@@ -104,6 +119,58 @@ void TestStorefrontListModel::refreshKeepsTheSelectedQueue() {
     QVERIFY(selection.isRowSelected(1, {}));
     QCOMPARE(text(1), QStringLiteral("AppSource (7)"));
     QCOMPARE(text(0), QStringLiteral("All (12)"));
+}
+
+void TestStorefrontListModel::countsArriveAfterTheQueues() {
+    StorefrontListModel model(m_db->database());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy counted(&model, &StorefrontListModel::countsChanged);
+    // The queues are there to pick from before the database has answered.
+    QVERIFY(model.isCounting());
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("All"));
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("AppSource"));
+    QVERIFY(!model.index(1).data(StorefrontListModel::CountRole).isValid());
+    QVERIFY(model.storefrontAt(2) == Storefront::AzureMarketplace);
+
+    QVERIFY(counted.wait());
+    QVERIFY(!model.isCounting());
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("All (10)"));
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("AppSource (5)"));
+    QCOMPARE(model.index(1).data(StorefrontListModel::CountRole).toLongLong(), 5);
+}
+
+void TestStorefrontListModel::theNewestRefreshWins() {
+    QSignalSpy counted(m_model.get(), &StorefrontListModel::countsChanged);
+    m_model->refresh();
+    QVERIFY(m_db->addLeads(Storefront::AzurePortal, 4, 60));
+    m_model->refresh();
+    // Answers come in order, so had the first been let through it would have come first.
+    QTRY_VERIFY(!m_model->isCounting());
+    QCOMPARE(counted.count(), 1);
+    QCOMPARE(text(0), QStringLiteral("All (14)"));
+    QCOMPARE(text(3), QStringLiteral("Azure portal (6)"));
+}
+
+void TestStorefrontListModel::aFailedReadKeepsTheCountsAndIsReported() {
+    QSignalSpy failed(m_model.get(), &StorefrontListModel::errorOccurred);
+    QSignalSpy cleared(m_model.get(), &StorefrontListModel::errorCleared);
+    QSqlQuery q(m_db->database().connection());
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE leads RENAME TO leads_hidden")));
+    m_model->refresh();
+    QVERIFY(failed.wait());
+    QVERIFY2(failed.first().first().toString().startsWith(QStringLiteral("Could not count")),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(m_model->lastError(), failed.first().first().toString());
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(text(0), QStringLiteral("All (10)"));
+
+    QVERIFY(q.exec(QStringLiteral("ALTER TABLE leads_hidden RENAME TO leads")));
+    QVERIFY(m_db->addLead(Storefront::AppSource, 20) > 0);
+    QVERIFY(refreshed());
+    QCOMPARE(cleared.count(), 1);
+    QVERIFY(m_model->lastError().isEmpty());
+    QCOMPARE(text(1), QStringLiteral("AppSource (6)"));
 }
 
 QTEST_GUILESS_MAIN(TestStorefrontListModel)

@@ -1,19 +1,28 @@
 #include "leadtablemodel.h"
 
 #include "core/domain/leadcolumns.h"
+#include "core/storage/databasereader.h"
 #include "core/storage/leadrepository.h"
 
 #include <QLocale>
-#include <QThreadPool>
+#include <QTimer>
 
 #include <atomic>
 #include <limits>
 #include <optional>
 
+using namespace std::chrono_literals;
+
 struct LeadTableModel::PageResult {
     quint64 generation = 0;
     int page = 0;
     QList<Lead> leads;
+    QString error;
+};
+
+struct LeadTableModel::CountResult {
+    quint64 generation = 0;
+    qint64 count = 0;
     QString error;
 };
 
@@ -26,20 +35,25 @@ QString shownTime(const QDateTime &when) {
 
 } // namespace
 
+const QList<std::chrono::milliseconds> &LeadTableModel::retryDelays() {
+    // Three more tries, about three seconds in all.
+    static const QList<std::chrono::milliseconds> delays{200ms, 800ms, 2000ms};
+    return delays;
+}
+
 LeadTableModel::LeadTableModel(const Database &db, QObject *parent)
     : QAbstractTableModel(parent)
     , m_db(db)
-    , m_pool(std::make_unique<QThreadPool>()) {
-    // One reader: requests are answered in the order they are made, and its connection is
-    // reused from page to page.
-    m_pool->setMaxThreadCount(1);
-    reset();
+    , m_reader(std::make_unique<DatabaseReader>(db)) {
+    startCount();
 }
 
 LeadTableModel::~LeadTableModel() {
-    // Queued loads see they are stale and return without touching the database.
+    // Queued reads see they are stale and return without touching the database; the reader
+    // finishes the one it is running (its answer is dropped with the model) and goes.
+    m_latestCount.store(std::numeric_limits<quint64>::max());
     m_currentGeneration.store(std::numeric_limits<quint64>::max());
-    m_pool->waitForDone();
+    m_reader.reset();
 }
 
 int LeadTableModel::rowCount(const QModelIndex &parent) const {
@@ -158,6 +172,14 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
         const int page = row / m_pageSize;
         if (m_pages.contains(page))
             return {}; // the page came back shorter: leads went away since the count
+        if (m_failed.contains(page)) {
+            // Not "…": that would promise rows that are no longer coming.
+            if (role == Qt::DisplayRole && index.column() == NameColumn)
+                return tr("Could not load");
+            if (role == Qt::ToolTipRole)
+                return m_error;
+            return {};
+        }
         if (role == Qt::DisplayRole || role == LeadIdRole || role == MachineValueRole) {
             // A view asking for a row is what drives loading, so the request has to start here.
             const_cast<LeadTableModel *>(this)->requestPage(page);
@@ -232,7 +254,8 @@ void LeadTableModel::sort(int column, Qt::SortOrder order) {
         return;
     m_sort.column = canonical;
     m_sort.descending = descending;
-    reset();
+    // The same leads in another order: the count stands.
+    resetPages();
 }
 
 int LeadTableModel::sortColumn() const {
@@ -245,7 +268,8 @@ Qt::SortOrder LeadTableModel::sortOrder() const {
 
 void LeadTableModel::setFilter(const LeadFilter &filter) {
     m_filter = filter;
-    reset();
+    resetPages();
+    startCount();
 }
 
 void LeadTableModel::setCacheLimits(int pageSize, int maxCachedPages) {
@@ -257,7 +281,7 @@ void LeadTableModel::setCacheLimits(int pageSize, int maxCachedPages) {
     m_pageSize = pageSize;
     m_maxPages = maxCachedPages;
     // Cached pages are numbered by the old size.
-    reset();
+    resetPages();
 }
 
 int LeadTableModel::cachedRowCount() const {
@@ -268,38 +292,130 @@ int LeadTableModel::cachedRowCount() const {
 }
 
 bool LeadTableModel::isLoading() const {
-    return m_loadingPage >= 0 || !m_wanted.isEmpty();
+    return m_loadingPage >= 0 || !m_wanted.isEmpty() || !m_retrying.isEmpty();
 }
 
 void LeadTableModel::refresh() {
-    reset();
+    resetPages();
+    startCount();
 }
 
-void LeadTableModel::reset() {
+void LeadTableModel::resetPages() {
     const bool wasLoading = isLoading();
     beginResetModel();
     ++m_generation;
     m_currentGeneration.store(m_generation);
     m_pages.clear();
     m_wanted.clear();
+    m_pageFailures.clear();
+    m_retrying.clear();
     m_failed.clear();
     m_loadingPage = -1;
-
-    LeadRepository repository(m_db);
-    const qint64 count = repository.count(m_filter);
-    m_count = std::max<qint64>(count, 0);
-    m_error = count < 0 ? repository.lastError() : QString();
+    // The row count stays as it was until a new count arrives: the view keeps its shape and
+    // shows placeholders rather than emptying and filling again.
     endResetModel();
-
-    emit countChanged(m_count);
-    if (!m_error.isEmpty())
-        emit errorOccurred(m_error);
     if (wasLoading)
         emit loadingFinished();
 }
 
+void LeadTableModel::startCount() {
+    m_countFailures = 0;
+    postCount();
+}
+
+void LeadTableModel::postCount() {
+    ++m_countGeneration;
+    m_latestCount.store(m_countGeneration);
+    m_counting = true;
+    emit countStarted();
+
+    // The destructor ends the reader before anything else goes, so `this` outlives every use
+    // of it there; an answer still queued when the model goes is dropped with it.
+    m_reader->post([this, filter = m_filter, generation = m_countGeneration](const Database &db) {
+        if (m_latestCount.load() != generation)
+            return true; // a newer count is queued behind this one
+        CountResult result;
+        result.generation = generation;
+        LeadRepository repository(db);
+        result.count = repository.count(filter);
+        if (result.count < 0)
+            result.error = repository.lastError();
+        QMetaObject::invokeMethod(
+            this, [this, result] { countArrived(result); }, Qt::QueuedConnection);
+        return result.error.isEmpty();
+    });
+}
+
+void LeadTableModel::countArrived(const CountResult &result) {
+    if (result.generation != m_countGeneration)
+        return;
+
+    qint64 count = result.count;
+    if (!result.error.isEmpty()) {
+        m_error = tr("Could not count the leads: %1").arg(result.error);
+        const int failures = ++m_countFailures;
+        if (failures <= retryDelays().size()) {
+            emit retrying(m_error);
+            QTimer::singleShot(retryDelays().at(failures - 1), this,
+                               [this, generation = result.generation] {
+                                   // A newer count has started afresh since.
+                                   if (generation == m_countGeneration)
+                                       postCount();
+                               });
+            return;
+        }
+        // Rows that cannot be counted cannot be shown either.
+        count = 0;
+        m_countFailed = true;
+    } else {
+        m_countFailed = false;
+    }
+    m_counting = false;
+    m_countFailures = 0;
+
+    // Only the tail changes: the rows that stay keep their cached pages.
+    const qint64 old = m_count;
+    const int oldRows = rowCount();
+    const int newRows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
+    if (newRows > oldRows) {
+        beginInsertRows({}, oldRows, newRows - 1);
+        m_count = count;
+        endInsertRows();
+    } else if (newRows < oldRows) {
+        beginRemoveRows({}, newRows, oldRows - 1);
+        m_count = count;
+        endRemoveRows();
+    } else {
+        m_count = count;
+    }
+
+    if (m_count != old || result.error.isEmpty())
+        emit countChanged(m_count);
+    if (!result.error.isEmpty())
+        emit errorOccurred(m_error);
+    else
+        readSucceeded();
+}
+
+void LeadTableModel::readSucceeded() {
+    if (m_error.isEmpty() || m_countFailed || m_counting || !m_failed.isEmpty() ||
+        !m_retrying.isEmpty())
+        return;
+    m_error.clear();
+    emit errorCleared();
+}
+
+QString LeadTableModel::pageRange(int page) const {
+    const qint64 first = qint64(page) * m_pageSize + 1;
+    const qint64 last = std::min<qint64>(first + m_pageSize - 1, std::max<qint64>(m_count, first));
+    if (first == last)
+        return QLocale().toString(first);
+    return tr("%1–%2").arg(QLocale().toString(first), QLocale().toString(last));
+}
+
 void LeadTableModel::requestPage(int page) {
-    if (page == m_loadingPage || m_pages.contains(page) || m_failed.contains(page))
+    if (page == m_loadingPage || m_pages.contains(page) || m_failed.contains(page) ||
+        m_retrying.contains(page))
         return;
     m_wanted.removeOne(page);
     m_wanted.append(page);
@@ -327,14 +443,15 @@ void LeadTableModel::startNextLoad() {
     // over every earlier row; a jump has nothing to continue from and pays for the offset.
     const bool keyset = page == 0 || cursor.has_value();
 
-    // The destructor waits for the reader, so `this` outlives every use of it there; an answer
-    // still queued when the model goes is dropped with it. Queued even when the answer is
-    // quick, so that a page never arrives inside the data() call that asked for it.
-    auto load = [this, db = m_db, filter = m_filter, sort = m_sort, cursor, keyset,
+    // The destructor ends the reader before anything else goes, so `this` outlives every use
+    // of it there; an answer still queued when the model goes is dropped with it. Queued even
+    // when the answer is quick, so that a page never arrives inside the data() call that
+    // asked for it.
+    auto load = [this, filter = m_filter, sort = m_sort, cursor, keyset,
                  offset = qint64(page) * m_pageSize, limit = m_pageSize, generation = m_generation,
-                 page] {
+                 page](const Database &db) {
         if (m_currentGeneration.load() != generation)
-            return;
+            return true;
         PageResult result;
         result.generation = generation;
         result.page = page;
@@ -344,8 +461,9 @@ void LeadTableModel::startNextLoad() {
         result.error = repository.lastError();
         QMetaObject::invokeMethod(
             this, [this, result] { pageArrived(result); }, Qt::QueuedConnection);
+        return result.error.isEmpty();
     };
-    m_pool->start(std::move(load));
+    m_reader->post(std::move(load));
 }
 
 void LeadTableModel::pageArrived(const PageResult &result) {
@@ -355,18 +473,36 @@ void LeadTableModel::pageArrived(const PageResult &result) {
         return;
     m_loadingPage = -1;
 
+    const int first = result.page * m_pageSize;
+    const int last = std::min(first + m_pageSize, rowCount()) - 1;
     if (!result.error.isEmpty()) {
-        m_failed.append(result.page);
-        m_error = result.error;
-        emit errorOccurred(m_error);
+        m_error = tr("Could not load leads %1: %2").arg(pageRange(result.page), result.error);
+        const int failures = ++m_pageFailures[result.page];
+        if (failures <= retryDelays().size()) {
+            m_retrying.insert(result.page);
+            emit retrying(m_error);
+            QTimer::singleShot(retryDelays().at(failures - 1), this,
+                               [this, generation = result.generation, page = result.page] {
+                                   // A reset since has forgotten the page and its failures.
+                                   if (generation != m_generation || !m_retrying.remove(page))
+                                       return;
+                                   requestPage(page);
+                               });
+        } else {
+            m_failed.insert(result.page);
+            // The rows trade their "…" for the error placeholder.
+            if (last >= first)
+                emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+            emit errorOccurred(m_error);
+        }
     } else {
+        m_pageFailures.remove(result.page);
         m_pages.insert(result.page, CachedPage{result.leads, ++m_useClock});
         evictLeastRecentlyUsed(result.page);
-        const int first = result.page * m_pageSize;
-        const int last = std::min(first + m_pageSize, rowCount()) - 1;
         if (last >= first)
             emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
         emit pageLoaded(result.page);
+        readSucceeded();
     }
 
     startNextLoad();

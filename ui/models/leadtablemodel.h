@@ -7,14 +7,17 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 
-class QThreadPool;
+class DatabaseReader;
 
-// The lead list of a view, read page by page off the GUI thread into a bounded cache, so that
-// a library of millions of leads scrolls without ever being loaded whole.
+// The lead list of a view, counted and read page by page on a reader thread of its own into a
+// bounded cache, so that a library of millions of leads scrolls without ever being loaded whole
+// and the view never waits for the database.
 class LeadTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -44,6 +47,10 @@ public:
 
     static constexpr int DefaultPageSize = 200;
     static constexpr int DefaultMaxCachedPages = 20;
+    // How long a failed count or page waits before each further try; after the last it is
+    // given up until the next refresh. Short enough that a blip (a server restart, a busy
+    // lock) goes unnoticed, bounded so that a lasting fault is reported within seconds.
+    static const QList<std::chrono::milliseconds> &retryDelays();
 
     explicit LeadTableModel(const Database &db, QObject *parent = nullptr);
     ~LeadTableModel() override;
@@ -75,9 +82,16 @@ public:
 
     // The lead of a row when its page is loaded, else nullptr (the view shows a placeholder).
     const Lead *leadAt(int row) const;
+    // The leads under the filter as last counted; the previous count while a new one is on
+    // its way, 0 before the first and after a count that failed.
     qint64 totalCount() const { return m_count; }
-    // True while a page this view asked for is still on its way.
+    // True while a count is on its way (retries included).
+    bool isCounting() const { return m_counting; }
+    // False after the count for the current filter failed for good.
+    bool isCountKnown() const { return !m_countFailed; }
+    // True while a page this view asked for is still on its way (retries included).
     bool isLoading() const;
+    // The last failure to count or read, until a read succeeds again.
     QString lastError() const { return m_error; }
 
 public slots:
@@ -85,25 +99,41 @@ public slots:
     void refresh();
 
 signals:
+    // A count went to the reader: the filter changed or the model was refreshed.
+    void countStarted();
     void countChanged(qint64 count);
     void pageLoaded(int page);
     // Every requested page has arrived (or failed); the view shows no placeholder.
     void loadingFinished();
+    // A count or page failed and is tried again shortly; message says what failed.
+    void retrying(const QString &message);
+    // A count or page failed for good: its rows show an error placeholder until a refresh.
     void errorOccurred(const QString &message);
+    // A read succeeded after a failure and nothing is left failed: the error is over.
+    void errorCleared();
 
 private:
     struct PageResult;
+    struct CountResult;
     struct CachedPage {
         QList<Lead> leads;
         // When a reader last looked at the page; bookkeeping that data() updates.
         mutable quint64 lastUse = 0;
     };
 
-    void reset();
+    // Drops every cached page; a sort or a new page size needs no new count.
+    void resetPages();
+    // A count for the current filter; postCount() tries again without forgetting failures.
+    void startCount();
+    void postCount();
+    void countArrived(const CountResult &result);
     void requestPage(int page);
     void startNextLoad();
     void pageArrived(const PageResult &result);
     void evictLeastRecentlyUsed(int keep);
+    QString pageRange(int page) const;
+    // Clears lastError() once nothing is left failed or waiting for a retry.
+    void readSucceeded();
 
     Database m_db;
     LeadFilter m_filter;
@@ -113,7 +143,16 @@ private:
     qint64 m_count = 0;
     QString m_error;
 
-    // Bumped by every reset: a page answered for an older filter or sort is dropped.
+    // Bumped by every count request: an answer for an older filter is dropped.
+    quint64 m_countGeneration = 0;
+    // The count generation as the reader thread sees it, so that a stale count skips the query.
+    std::atomic<quint64> m_latestCount = 0;
+    bool m_counting = false;
+    bool m_countFailed = false;
+    int m_countFailures = 0;
+
+    // Bumped by every reset of the pages: a page answered for an older filter or sort is
+    // dropped.
     quint64 m_generation = 0;
     // The generation as the reader thread sees it, so that queued stale loads skip the query.
     std::atomic<quint64> m_currentGeneration = 0;
@@ -121,9 +160,13 @@ private:
     mutable quint64 m_useClock = 0;
     // Pages the view asked for and does not have yet, oldest first.
     QList<int> m_wanted;
-    // Pages whose load failed in this generation; not retried until the next reset.
-    QList<int> m_failed;
+    // How often each page has failed in this generation.
+    QHash<int, int> m_pageFailures;
+    // Pages waiting for their next try.
+    QSet<int> m_retrying;
+    // Pages given up in this generation; their rows show an error until the next reset.
+    QSet<int> m_failed;
     int m_loadingPage = -1;
-    // One reader thread keeps its connection and answers requests in order.
-    std::unique_ptr<QThreadPool> m_pool;
+    // Ended first thing in the destructor: its thread uses the members above.
+    std::unique_ptr<DatabaseReader> m_reader;
 };

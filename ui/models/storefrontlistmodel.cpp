@@ -1,13 +1,29 @@
 #include "storefrontlistmodel.h"
 
+#include "core/storage/databasereader.h"
 #include "core/storage/leadrepository.h"
 
 #include <QLocale>
 
+#include <limits>
+
 StorefrontListModel::StorefrontListModel(const Database &db, QObject *parent)
     : QAbstractListModel(parent)
-    , m_db(db) {
+    , m_db(db)
+    , m_reader(std::make_unique<DatabaseReader>(db)) {
+    // The queues are known before their counts: a view can show them and select All at once.
+    m_entries.append({std::nullopt, std::nullopt});
+    for (Storefront s : Storefronts::all()) {
+        if (s != Storefront::Other)
+            m_entries.append({s, std::nullopt});
+    }
     refresh();
+}
+
+StorefrontListModel::~StorefrontListModel() {
+    // A queued refresh sees it is stale and returns without touching the database.
+    m_latest.store(std::numeric_limits<quint64>::max());
+    m_reader.reset();
 }
 
 int StorefrontListModel::rowCount(const QModelIndex &parent) const {
@@ -22,7 +38,9 @@ QVariant StorefrontListModel::data(const QModelIndex &index, int role) const {
     case Qt::DisplayRole: {
         const QString name =
             entry.storefront ? Storefronts::displayName(*entry.storefront) : tr("All");
-        return tr("%1 (%2)").arg(name, QLocale().toString(entry.count));
+        if (!entry.count)
+            return name;
+        return tr("%1 (%2)").arg(name, QLocale().toString(*entry.count));
     }
     case Qt::ToolTipRole:
         return entry.storefront ? tr("Leads that arrived through %1")
@@ -31,7 +49,7 @@ QVariant StorefrontListModel::data(const QModelIndex &index, int role) const {
     case StorefrontRole:
         return entry.storefront ? Storefronts::canonicalName(*entry.storefront) : QString();
     case CountRole:
-        return entry.count;
+        return entry.count ? QVariant(*entry.count) : QVariant();
     default:
         return {};
     }
@@ -53,7 +71,7 @@ std::optional<Storefront> StorefrontListModel::storefrontAt(int row) const {
 qint64 StorefrontListModel::countAt(int row) const {
     if (row < 0 || row >= m_entries.size())
         return 0;
-    return m_entries.at(row).count;
+    return m_entries.at(row).count.value_or(0);
 }
 
 int StorefrontListModel::rowOf(std::optional<Storefront> storefront) const {
@@ -65,19 +83,39 @@ int StorefrontListModel::rowOf(std::optional<Storefront> storefront) const {
 }
 
 void StorefrontListModel::refresh() {
-    LeadRepository repository(m_db);
-    const std::optional<LeadStats> stats = repository.stats(LeadFilter{});
+    ++m_generation;
+    m_latest.store(m_generation);
+    m_counting = true;
+    // The destructor ends the reader before anything else goes, so `this` outlives every use
+    // of it there; an answer still queued when the model goes is dropped with it.
+    m_reader->post([this, generation = m_generation](const Database &db) {
+        if (m_latest.load() != generation)
+            return true; // a newer refresh is queued behind this one
+        LeadRepository repository(db);
+        const std::optional<LeadStats> stats = repository.stats(LeadFilter{});
+        const QString error = stats ? QString() : repository.lastError();
+        QMetaObject::invokeMethod(
+            this, [this, generation, stats, error] { statsArrived(generation, stats, error); },
+            Qt::QueuedConnection);
+        return stats.has_value();
+    });
+}
+
+void StorefrontListModel::statsArrived(quint64 generation, const std::optional<LeadStats> &stats,
+                                       const QString &error) {
+    if (generation != m_generation)
+        return;
+    m_counting = false;
     if (!stats) {
-        m_error = repository.lastError();
+        m_error = tr("Could not count the storefront queues: %1").arg(error);
         emit errorOccurred(m_error);
-    } else {
-        m_error.clear();
+        return;
     }
 
     QList<Entry> fresh;
-    fresh.append({std::nullopt, stats ? stats->total : 0});
+    fresh.append({std::nullopt, stats->total});
     for (Storefront s : Storefronts::all()) {
-        const qint64 count = stats ? stats->byStorefront.value(Storefronts::canonicalName(s)) : 0;
+        const qint64 count = stats->byStorefront.value(Storefronts::canonicalName(s));
         // Other is a catch-all that is empty for a well-configured publisher: listing it at
         // zero would only be noise.
         if (s == Storefront::Other && count == 0)
@@ -100,5 +138,11 @@ void StorefrontListModel::refresh() {
         beginInsertRows({}, int(common), int(fresh.size() - 1));
         m_entries.append(fresh.mid(common));
         endInsertRows();
+    }
+
+    emit countsChanged();
+    if (!m_error.isEmpty()) {
+        m_error.clear();
+        emit errorCleared();
     }
 }
