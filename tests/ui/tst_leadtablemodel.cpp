@@ -182,6 +182,10 @@ void TestLeadTableModel::sortingOrdersRows_data() {
     QTest::newRow("score, lowest first")
         << int(LeadTableModel::ScoreColumn) << Qt::AscendingOrder
         << QStringList{QStringLiteral("10"), QStringLiteral("11"), QStringLiteral("12")};
+    QTest::newRow("name as shown, A to Z")
+        << int(LeadTableModel::NameColumn) << Qt::AscendingOrder
+        << QStringList{QStringLiteral("Lead 1"), QStringLiteral("Lead 10"),
+                       QStringLiteral("Lead 2")};
     QTest::newRow("company, A to Z")
         << int(LeadTableModel::CompanyColumn) << Qt::AscendingOrder
         << QStringList{SampleLeadDatabase::companyOf(1), SampleLeadDatabase::companyOf(2),

@@ -69,8 +69,8 @@ int LeadTableModel::columnCount(const QModelIndex &parent) const {
 QString LeadTableModel::canonicalColumn(int column) {
     switch (column) {
     case NameColumn:
-        // Names show as "First Last", so that is the order a user expects to see.
-        return QStringLiteral("first_name");
+        // The name as shown, "First Last" (LeadSort's "name").
+        return QStringLiteral("name");
     case CompanyColumn:
         return QStringLiteral("company");
     case TitleColumn:
@@ -194,6 +194,8 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
     case LeadIdRole:
         return lead->id;
     case MachineValueRole:
+        if (index.column() == NameColumn)
+            return lead->fullName();
         return LeadColumns::value(*lead, canonicalColumn(index.column()));
     case Qt::TextAlignmentRole:
         if (index.column() == ScoreColumn)

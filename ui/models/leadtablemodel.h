@@ -41,7 +41,8 @@ public:
     enum Role {
         // The lead's id; 0 while its row is not loaded.
         LeadIdRole = Qt::UserRole + 1,
-        // The canonical column's machine value (LeadColumns::value).
+        // The canonical column's machine value (LeadColumns::value); the name as shown for
+        // the Name column.
         MachineValueRole,
     };
 
@@ -62,7 +63,7 @@ public:
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // The canonical lead column a view column sorts by (DESIGN.md).
+    // The column a view column sorts by: a canonical lead column (DESIGN.md), or "name".
     static QString canonicalColumn(int column);
     // The view column showing a canonical column, or -1.
     static int columnOf(const QString &canonicalColumn);
