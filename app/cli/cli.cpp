@@ -2,49 +2,28 @@
 
 #include "cliarguments.h"
 #include "core/domain/leadcolumns.h"
-#include "core/io/csvwriter.h"
 #include "core/io/leadgenerator.h"
 #include "core/io/leadimporter.h"
 #include "core/io/leadjson.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/migrator.h"
+#include "outputwriter.h"
 
 #include <QElapsedTimer>
-#include <QFileInfo>
+#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 #include <QTimeZone>
 
+#include <cstdio>
+
 namespace {
 
-const char usageText[] =
-    "usage: leadbench-cli [--db PATH|postgresql://user@host:port/db] COMMAND [options]\n"
-    "\n"
-    "commands:\n"
-    "  init                          create or migrate the database\n"
-    "  generate --count N [--seed S] [--end DATE]\n"
-    "                                add N realistic synthetic leads (deterministic per seed)\n"
-    "  import FILE                   import marketplace leads from CSV; prints a JSON summary\n"
-    "  list [filters] [--format csv|json|table] [--columns a,b] [--sort col[:desc]]\n"
-    "       [--limit N] [--offset N] list leads\n"
-    "  show ID [--format text|json]  a lead with its events and activities\n"
-    "  stats [--format json|table]   counts per storefront, stage and action\n"
-    "  count [filters]               the number of matching leads, as JSON\n"
-    "\n"
-    "filters: --storefront S --stage S --owner O --offer ID --action A --search TEXT\n"
-    "         --min-score N --since DATE --until DATE --include-test\n"
-    "\n"
-    "--timing (before the command) reports on stderr how long the command took once the\n"
-    "database was open.\n"
-    "The database is --db, else $LEADBENCH_DB, else the per-user data directory.\n"
-    "Exit status: 0 success, 1 runtime failure, 2 bad usage or rejected input, 3 conflict.\n";
-
-const QSet<QString> filterOptions = {
-    QStringLiteral("storefront"), QStringLiteral("stage"),  QStringLiteral("owner"),
-    QStringLiteral("offer"),      QStringLiteral("action"), QStringLiteral("search"),
-    QStringLiteral("min-score"),  QStringLiteral("since"),  QStringLiteral("until")};
+const QString programName = QStringLiteral("leadbench-cli");
+// What comes before the command, in a command's usage line.
+const QString programSynopsis = QStringLiteral("leadbench-cli [--db PATH|URL] [--timing]");
 
 const QStringList tableColumns = {QStringLiteral("id"),         QStringLiteral("storefront"),
                                   QStringLiteral("stage"),      QStringLiteral("score"),
@@ -60,21 +39,150 @@ QDateTime parseDate(const QString &text, bool endOfDay) {
     return LeadColumns::parseIsoUtc(text);
 }
 
-QString pad(const QString &text, qsizetype width) {
-    QString t = text;
-    t.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    if (t.size() > width)
-        t = t.left(width - 1) + QChar(0x2026);
-    return t.leftJustified(width);
-}
-
-// One cell of a text table: padded and followed by a space, or ending the line unpadded.
-QString tableCell(const QString &text, qsizetype width, bool last) {
-    return last ? pad(text, width).trimmed() + QLatin1Char('\n')
-                : pad(text, width) + QLatin1Char(' ');
+// The filters list, stats and count share (parseFilter reads them).
+QList<CliParameter> filterParameters() {
+    using P = CliParameter;
+    return {
+        P::option(QStringLiteral("storefront"), QStringLiteral("NAME"),
+                  QStringLiteral("only this storefront: appsource, azure-marketplace, "
+                                 "azure-portal, other")),
+        P::option(QStringLiteral("stage"), QStringLiteral("STAGE"),
+                  QStringLiteral("only this stage: new, contacted, nurturing, qualified, "
+                                 "opportunity, won, lost, disqualified")),
+        P::option(QStringLiteral("owner"), QStringLiteral("NAME"),
+                  QStringLiteral("only leads this person owns")),
+        P::option(QStringLiteral("offer"), QStringLiteral("ID"),
+                  QStringLiteral("only leads for this offer (publisher.offer)")),
+        P::option(QStringLiteral("action"), QStringLiteral("CODE"),
+                  QStringLiteral("only leads whose newest marketplace action is CODE (INS, PLT, "
+                                 "DNC, ...)")),
+        P::option(QStringLiteral("search"), QStringLiteral("TEXT"),
+                  QStringLiteral("every word must appear in a name, email, company or title")),
+        P::option(QStringLiteral("min-score"), QStringLiteral("N"),
+                  QStringLiteral("only leads scoring at least N")),
+        P::option(QStringLiteral("since"), QStringLiteral("DATE"),
+                  QStringLiteral("created on or after DATE (YYYY-MM-DD in UTC, or ISO 8601)")),
+        P::option(QStringLiteral("until"), QStringLiteral("DATE"),
+                  QStringLiteral("created on or before DATE (a date covers the whole day)")),
+        P::flag(QStringLiteral("include-test"),
+                QStringLiteral("include test leads (MSFT_TEST_ markers), left out otherwise")),
+    };
 }
 
 } // namespace
+
+const QList<CliCommand> &Cli::commands() {
+    using P = CliParameter;
+    // One row per command, in the order --help lists them.
+    static const QList<CliCommand> table = {
+        {.name = QStringLiteral("init"),
+         .summary = QStringLiteral("create the database, or migrate it to this version's schema"),
+         .parameters = {},
+         .example = QStringLiteral("--db team-leads.sqlite init"),
+         .handler = &Cli::init},
+        {.name = QStringLiteral("generate"),
+         .summary = QStringLiteral("add realistic synthetic leads, the same ones for the same "
+                                   "seed; prints a JSON summary"),
+         .parameters = {P::option(QStringLiteral("count"), QStringLiteral("N"),
+                                  QStringLiteral("how many leads to add"), true),
+                        P::option(QStringLiteral("seed"), QStringLiteral("S"),
+                                  QStringLiteral("the random seed (default 1)")),
+                        P::option(QStringLiteral("end"), QStringLiteral("DATE"),
+                                  QStringLiteral("the newest lead's time (default now); the "
+                                                 "leads spread over two years before it"))},
+         .example = QStringLiteral("generate --count 10000 --seed 7"),
+         .handler = &Cli::generate},
+        {.name = QStringLiteral("import"),
+         .summary = QStringLiteral("import leads from CSV (Microsoft's fields or Leadbench's "
+                                   "columns); prints a JSON summary"),
+         .parameters = {P::positional(QStringLiteral("FILE"),
+                                      QStringLiteral("a CSV file; - or /dev/stdin reads "
+                                                     "standard input"))},
+         .example = QStringLiteral("import leads.csv"),
+         .handler = &Cli::importCsv},
+        {.name = QStringLiteral("list"),
+         .summary = QStringLiteral("list leads as a table, CSV or JSON, streamed page by page"),
+         .parameters =
+             filterParameters() +
+             QList<CliParameter>{
+                 P::option(QStringLiteral("format"), QStringLiteral("table|csv|json"),
+                           QStringLiteral("output format (default table)")),
+                 P::option(QStringLiteral("columns"), QStringLiteral("a,b,..."),
+                           QStringLiteral("canonical column names, e.g. id,email,stage "
+                                          "(default: ten for a table, all for CSV and JSON)")),
+                 P::option(QStringLiteral("sort"), QStringLiteral("COLUMN[:desc]"),
+                           QStringLiteral("order by any column (default last_event_at:desc)")),
+                 P::option(QStringLiteral("limit"), QStringLiteral("N"),
+                           QStringLiteral("print at most N leads")),
+                 P::option(QStringLiteral("offset"), QStringLiteral("N"),
+                           QStringLiteral("skip the first N leads"))},
+         .example = QStringLiteral(
+             "list --storefront appsource --stage new --sort created_at:desc --limit 20"),
+         .handler = &Cli::list},
+        {.name = QStringLiteral("show"),
+         .summary = QStringLiteral("one lead with its marketplace events and activities"),
+         .parameters = {P::positional(QStringLiteral("ID"),
+                                      QStringLiteral("the lead's id, as list prints it")),
+                        P::option(QStringLiteral("format"), QStringLiteral("text|json"),
+                                  QStringLiteral("output format (default text)"))},
+         .example = QStringLiteral("show 42 --format json"),
+         .handler = &Cli::show},
+        {.name = QStringLiteral("stats"),
+         .summary = QStringLiteral("lead counts per storefront, stage and action"),
+         .parameters =
+             filterParameters() +
+             QList<CliParameter>{P::option(QStringLiteral("format"), QStringLiteral("json|table"),
+                                           QStringLiteral("output format (default "
+                                                          "json)"))},
+         .example = QStringLiteral("stats --storefront azure-marketplace --format table"),
+         .handler = &Cli::stats},
+        {.name = QStringLiteral("count"),
+         .summary = QStringLiteral("the number of matching leads, as JSON"),
+         .parameters = filterParameters(),
+         .example = QStringLiteral("count --offer contoso.analytics-saas --since 2026-01-01"),
+         .handler = &Cli::count},
+        {.name = QStringLiteral("help"),
+         .summary = QStringLiteral("the commands, or one command's options and an example"),
+         .parameters = {P::positional(QStringLiteral("COMMAND"),
+                                      QStringLiteral("the command to explain"), false)},
+         .example = QStringLiteral("help import"),
+         .handler = &Cli::help,
+         .usesDatabase = false},
+    };
+    return table;
+}
+
+const CliCommand *Cli::command(const QString &name) {
+    for (const CliCommand &c : commands())
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+QString Cli::overview() const {
+    QString text = QStringLiteral(
+        "usage: leadbench-cli [--db PATH|postgresql://user@host:port/db] COMMAND [options]\n"
+        "\ncommands:\n");
+    QList<std::pair<QString, QString>> rows;
+    for (const CliCommand &c : commands())
+        rows << std::pair{c.name, c.summary};
+    text += CliCommand::twoColumns(rows);
+    text += QStringLiteral("\nglobal options, before the command:\n");
+    text += CliCommand::twoColumns(
+        {{QStringLiteral("--db PATH|URL"),
+          QStringLiteral("a SQLite file or postgresql://user@host:port/db; else $LEADBENCH_DB, "
+                         "else the per-user data directory")},
+         {QStringLiteral("--timing"),
+          QStringLiteral("report on stderr how long the command took once the database was "
+                         "open")},
+         {QStringLiteral("--version"), QStringLiteral("print the version")},
+         {QStringLiteral("--help"), QStringLiteral("this help")}});
+    text += QStringLiteral(
+        "\n'leadbench-cli COMMAND --help' or 'leadbench-cli help COMMAND' explains a command: "
+        "its\noptions and an example.\n"
+        "Exit status: 0 success, 1 runtime failure, 2 bad usage or rejected input, 3 conflict.\n");
+    return text;
+}
 
 Cli::Cli(QTextStream &out, QTextStream &err)
     : m_out(out)
@@ -84,15 +192,15 @@ Cli::Cli(QTextStream &out, QTextStream &err)
 }
 
 int Cli::usage(const QString &problem) {
-    if (problem.isEmpty()) {
-        m_err << usageText;
-        return Usage;
-    }
     // The problem, the synopsis, and where the rest is: the error stays in view.
-    const QString text = QString::fromUtf8(usageText);
-    m_err << "leadbench-cli: error: " << problem << '\n'
-          << text.left(text.indexOf(QLatin1Char('\n')) + 1)
-          << "Run 'leadbench-cli --help' for the commands and their options.\n";
+    m_err << "leadbench-cli: error: " << problem << '\n';
+    if (m_command)
+        m_err << "usage: " << programSynopsis << ' ' << m_command->synopsis() << '\n'
+              << "Run 'leadbench-cli " << m_command->name
+              << " --help' for its options and an example.\n";
+    else
+        m_err << overview().section(QLatin1Char('\n'), 0, 0) << '\n'
+              << "Run 'leadbench-cli --help' for the commands and their options.\n";
     return Usage;
 }
 
@@ -133,11 +241,11 @@ int Cli::run(const QStringList &arguments) {
     for (; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
         if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            m_out << usageText;
+            m_out << overview();
             return Ok;
         }
         if (a == QLatin1String("--version")) {
-            m_out << "leadbench-cli " << LEADBENCH_VERSION << '\n';
+            m_out << programName << ' ' << LEADBENCH_VERSION << '\n';
             return Ok;
         }
         if (a == QLatin1String("--db")) {
@@ -156,69 +264,43 @@ int Cli::run(const QStringList &arguments) {
     }
     if (i >= arguments.size())
         return usage(QStringLiteral("no command given"));
-    const QString command = arguments.at(i);
+    const CliCommand *command = Cli::command(arguments.at(i));
+    if (!command)
+        return usage(QStringLiteral("unknown command %1").arg(arguments.at(i)));
+    m_command = command;
     const QStringList rest = arguments.mid(i + 1);
-    if (command == QLatin1String("help") || rest.contains(QLatin1String("--help"))) {
-        m_out << usageText;
+    if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
+        m_out << command->help(programSynopsis);
         return Ok;
     }
-    const Database db =
-        Database::fromLocation(location.isEmpty() ? Database::defaultLocation() : location);
-    if (!db.isValid())
-        return fail(db.error(), Usage);
-
     CliArguments args;
-    auto accept = [&](QSet<QString> valued, const QSet<QString> &flags, int positionals) {
-        if (!args.parse(rest, valued, flags)) {
-            usage(args.error());
-            return false;
-        }
-        if (args.positionals().size() != positionals) {
-            usage(
-                positionals == 0
-                    ? QStringLiteral("%1 takes no argument %2")
-                          .arg(command, args.positionals().value(0))
-                    : QStringLiteral("%1 needs exactly %2 argument").arg(command).arg(positionals));
-            return false;
-        }
-        return true;
-    };
+    QString problem;
+    if (!command->parse(rest, &args, &problem))
+        return usage(problem);
+    Database db;
+    if (command->usesDatabase) {
+        db = Database::fromLocation(location.isEmpty() ? Database::defaultLocation() : location);
+        if (!db.isValid())
+            return fail(db.error(), Usage);
+    }
 
-    const int code = dispatch(command, db, accept, args);
+    const int code = (this->*command->handler)(db, args);
     if (timing && m_work.isValid())
-        m_err << "leadbench-cli: " << command << " took "
+        m_err << "leadbench-cli: " << command->name << " took "
               << QString::number(m_work.nsecsElapsed() / 1e6, 'f', 1) << " ms\n";
     return code;
 }
 
-template <typename Accept>
-int Cli::dispatch(const QString &command, const Database &db, Accept &accept,
-                  const CliArguments &args) {
-    if (command == QLatin1String("init"))
-        return accept({}, {}, 0) ? init(db) : Usage;
-    if (command == QLatin1String("generate"))
-        return accept({QStringLiteral("count"), QStringLiteral("seed"), QStringLiteral("end")}, {},
-                      0)
-                   ? generate(db, args)
-                   : Usage;
-    if (command == QLatin1String("import"))
-        return accept({}, {}, 1) ? importCsv(db, args) : Usage;
-    if (command == QLatin1String("list")) {
-        QSet<QString> valued = filterOptions;
-        valued += {QStringLiteral("format"), QStringLiteral("columns"), QStringLiteral("sort"),
-                   QStringLiteral("limit"), QStringLiteral("offset")};
-        return accept(valued, {QStringLiteral("include-test")}, 0) ? list(db, args) : Usage;
+int Cli::help(const Database &, const CliArguments &args) {
+    if (args.positionals().isEmpty()) {
+        m_out << overview();
+        return Ok;
     }
-    if (command == QLatin1String("show"))
-        return accept({QStringLiteral("format")}, {}, 1) ? show(db, args) : Usage;
-    if (command == QLatin1String("stats")) {
-        QSet<QString> valued = filterOptions;
-        valued += QStringLiteral("format");
-        return accept(valued, {QStringLiteral("include-test")}, 0) ? stats(db, args) : Usage;
-    }
-    if (command == QLatin1String("count"))
-        return accept(filterOptions, {QStringLiteral("include-test")}, 0) ? count(db, args) : Usage;
-    return usage(QStringLiteral("unknown command %1").arg(command));
+    const CliCommand *command = Cli::command(args.positionals().first());
+    if (!command)
+        return usage(QStringLiteral("help: unknown command %1").arg(args.positionals().first()));
+    m_out << command->help(programSynopsis);
+    return Ok;
 }
 
 bool Cli::parseFilter(const CliArguments &args, LeadFilter *f) {
@@ -279,7 +361,7 @@ bool Cli::parseFilter(const CliArguments &args, LeadFilter *f) {
     return true;
 }
 
-int Cli::init(const Database &db) {
+int Cli::init(const Database &db, const CliArguments &) {
     QString error;
     const int before = Migrator(db).currentVersion(&error);
     if (before < 0)
@@ -319,29 +401,44 @@ int Cli::generate(const Database &db, const CliArguments &args) {
     const GenerateResult r = generator.generate(count, seed);
     if (!r.ok)
         return fail(r.error);
-    m_out << QJsonDocument(QJsonObject{{QStringLiteral("generated"), r.generated},
-                                       {QStringLiteral("seed"), QString::number(seed)},
-                                       {QStringLiteral("seconds"), timer.elapsed() / 1000.0}})
-                 .toJson(QJsonDocument::Compact)
-          << '\n';
+    OutputWriter::writeJson(m_out,
+                            {{QStringLiteral("generated"), r.generated},
+                             {QStringLiteral("seed"), QString::number(seed)},
+                             {QStringLiteral("seconds"), timer.elapsed() / 1000.0}},
+                            OutputWriter::JsonStyle::Compact);
     return Ok;
 }
 
 int Cli::importCsv(const Database &db, const CliArguments &args) {
     const QString path = args.positionals().first();
-    // An unreadable file is reported before the database is created or touched.
-    if (QFileInfo(path).isFile() && !openDatabase(db, Access::Create))
-        return Failure;
-    LeadImporter importer(db, QStringLiteral("cli"));
-    const ImportSummary s = importer.importCsvFile(path);
-    for (const QString &w : s.warnings)
+    const bool standardInput = path == QLatin1String("-");
+    const QString name = standardInput ? QStringLiteral("stdin") : path;
+    QFile file;
+    bool opened = false;
+    if (standardInput) {
+        opened = file.open(fileno(stdin), QIODevice::ReadOnly, QFileDevice::DontCloseHandle);
+    } else {
+        file.setFileName(path);
+        opened = file.open(QIODevice::ReadOnly);
+    }
+    ImportSummary s;
+    if (!opened) {
+        // An unreadable file is reported before the database is created or touched.
+        s.fatal = QStringLiteral("%1: cannot open: %2").arg(name, file.errorString());
+        s.failure = ImportSummary::Failure::Storage;
+    } else {
+        if (!openDatabase(db, Access::Create))
+            return Failure;
+        LeadImporter importer(db, QStringLiteral("cli"));
+        s = importer.importCsv(&file, name);
+    }
+    for (const QString &w : std::as_const(s.warnings))
         m_err << "leadbench-cli: warning: " << w << '\n';
-    for (const ImportError &e : s.errors)
-        m_err << "leadbench-cli: " << args.positionals().first() << ": line " << e.line << ": "
-              << e.message << '\n';
+    for (const ImportError &e : std::as_const(s.errors))
+        m_err << "leadbench-cli: " << name << ": line " << e.line << ": " << e.message << '\n';
     if (!s.fatal.isEmpty())
         m_err << "leadbench-cli: error: " << s.fatal << '\n';
-    m_out << QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact) << '\n';
+    OutputWriter::writeJson(m_out, s.toJson(), OutputWriter::JsonStyle::Compact);
     switch (s.failure) {
     case ImportSummary::Failure::Input:
         return Usage;
@@ -359,18 +456,25 @@ int Cli::list(const Database &db, const CliArguments &args) {
     LeadFilter filter;
     if (!parseFilter(args, &filter))
         return Usage;
-    const QString format = args.value(QStringLiteral("format"), QStringLiteral("table"));
-    if (format != QLatin1String("csv") && format != QLatin1String("json") &&
-        format != QLatin1String("table"))
-        return usage(QStringLiteral("--format: \"%1\" is not csv, json or table").arg(format));
-    QStringList columns = format == QLatin1String("table") ? tableColumns : LeadColumns::all();
+    const QString formatName = args.value(QStringLiteral("format"), QStringLiteral("table"));
+    OutputWriter::Format format;
+    if (!OutputWriter::parseFormat(formatName, &format))
+        return usage(QStringLiteral("--format: \"%1\" is not table, csv or json").arg(formatName));
+    QStringList columns = format == OutputWriter::Format::Table ? tableColumns : LeadColumns::all();
     if (args.has(QStringLiteral("columns"))) {
-        columns = args.value(QStringLiteral("columns")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (QString &c : columns) {
-            c = c.trimmed();
+        columns.clear();
+        for (const QString &part : args.value(QStringLiteral("columns")).split(QLatin1Char(','))) {
+            const QString c = part.trimmed();
+            if (c.isEmpty())
+                continue;
             if (!LeadColumns::isKnown(c))
                 return usage(QStringLiteral("--columns: unknown column \"%1\"").arg(c));
+            columns << c;
         }
+        // Rows of nothing are no listing; an empty value is more likely a script's mistake.
+        if (columns.isEmpty())
+            return usage(QStringLiteral("--columns names no column; give canonical names such "
+                                        "as --columns id,email,stage"));
     }
     LeadSort sort;
     if (args.has(QStringLiteral("sort"))) {
@@ -404,11 +508,7 @@ int Cli::list(const Database &db, const CliArguments &args) {
         return Failure;
 
     LeadRepository repo(db);
-    QJsonArray json;
-    const bool table = format == QLatin1String("table");
-    QList<qsizetype> widths; // a table's columns fit its first page, up to 40 characters
-    if (format == QLatin1String("csv"))
-        m_out << CsvWriter::line(columns);
+    OutputWriter writer(m_out, format, columns);
     // Large lists stream in keyset pages; --offset starts with one offset page.
     const int pageSize = 1000;
     qint64 remaining = limit;
@@ -421,40 +521,15 @@ int Cli::list(const Database &db, const CliArguments &args) {
                                      : repo.page(filter, sort, cursor ? &*cursor : nullptr, want);
         if (!repo.lastError().isEmpty())
             return fail(repo.lastError());
-        if (table && first) {
-            for (const QString &c : std::as_const(columns)) {
-                qsizetype w = c.size();
-                for (const Lead &lead : page)
-                    w = std::max(w, LeadColumns::text(lead, c).size());
-                widths << std::min<qsizetype>(w, 40);
-            }
-            for (qsizetype c = 0; c < columns.size(); ++c)
-                m_out << tableCell(columns.at(c), widths.at(c), c + 1 == columns.size());
-        }
         first = false;
-        for (const Lead &lead : page) {
-            if (format == QLatin1String("json")) {
-                json.append(LeadJson::lead(lead, columns));
-            } else {
-                QStringList values;
-                for (const QString &c : std::as_const(columns))
-                    values << LeadColumns::text(lead, c);
-                if (table) {
-                    for (qsizetype c = 0; c < values.size(); ++c)
-                        m_out << tableCell(values.at(c), widths.at(c), c + 1 == values.size());
-                } else {
-                    m_out << CsvWriter::line(values);
-                }
-            }
-        }
+        writer.writePage(page);
         if (remaining > 0)
             remaining -= page.size();
         if (page.size() < want)
             break;
         cursor = LeadRepository::cursorAfter(page.last(), sort);
     }
-    if (format == QLatin1String("json"))
-        m_out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    writer.finish();
     return Ok;
 }
 
@@ -488,12 +563,12 @@ int Cli::show(const Database &db, const CliArguments &args) {
             ac.append(LeadJson::activity(a));
         o.insert(QStringLiteral("marketplace_events"), ev); // "events" is the count column
         o.insert(QStringLiteral("activities"), ac);
-        m_out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        OutputWriter::writeJson(m_out, o, OutputWriter::JsonStyle::Indented);
         return Ok;
     }
     for (const QString &c : LeadColumns::all())
-        m_out << pad(c, 19) << LeadColumns::text(*lead, c) << '\n';
-    m_out << pad(QStringLiteral("privacy_restricted"), 19)
+        m_out << OutputWriter::cell(c, 19) << LeadColumns::text(*lead, c) << '\n';
+    m_out << OutputWriter::cell(QStringLiteral("privacy_restricted"), 19)
           << (lead->privacyRestricted ? "true" : "false") << "\n\nevents:\n";
     for (const LeadEvent &e : events)
         m_out << "  " << LeadColumns::isoUtc(e.occurredAt) << "  " << e.leadSource << "  "
@@ -522,16 +597,18 @@ int Cli::stats(const Database &db, const CliArguments &args) {
     if (!s)
         return fail(repo.lastError());
     if (format == QLatin1String("json")) {
-        m_out << QJsonDocument(LeadJson::stats(*s)).toJson(QJsonDocument::Indented);
+        OutputWriter::writeJson(m_out, LeadJson::stats(*s), OutputWriter::JsonStyle::Indented);
         return Ok;
     }
-    m_out << pad(QStringLiteral("total"), 24) << s->total << '\n';
+    m_out << OutputWriter::cell(QStringLiteral("total"), 24) << s->total << '\n';
     for (const auto &[title, map] :
          {std::pair{"storefront", &s->byStorefront}, std::pair{"stage", &s->byStage},
           std::pair{"action", &s->byAction}}) {
         m_out << '\n' << title << ":\n";
         for (auto it = map->cbegin(); it != map->cend(); ++it)
-            m_out << "  " << pad(it.key().isEmpty() ? QStringLiteral("(none)") : it.key(), 22)
+            m_out << "  "
+                  << OutputWriter::cell(it.key().isEmpty() ? QStringLiteral("(none)") : it.key(),
+                                        22)
                   << it.value() << '\n';
     }
     return Ok;
@@ -547,7 +624,7 @@ int Cli::count(const Database &db, const CliArguments &args) {
     const qint64 n = repo.count(filter);
     if (n < 0)
         return fail(repo.lastError());
-    m_out << QJsonDocument(QJsonObject{{QStringLiteral("count"), n}}).toJson(QJsonDocument::Compact)
-          << '\n';
+    OutputWriter::writeJson(m_out, {{QStringLiteral("count"), n}},
+                            OutputWriter::JsonStyle::Compact);
     return Ok;
 }

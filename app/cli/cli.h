@@ -1,5 +1,7 @@
 #pragma once
 
+#include "clicommand.h"
+
 #include <QElapsedTimer>
 #include <QStringList>
 
@@ -16,18 +18,22 @@ public:
     Cli(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments); // arguments without the program name
 
+    // The command table: parsing, dispatch and help all read it.
+    static const QList<CliCommand> &commands();
+    static const CliCommand *command(const QString &name);
+
 private:
     int usage(const QString &problem);
     int fail(const QString &message, int code = Failure);
+    QString overview() const; // --help: the commands and global options
     // Read commands need an existing Leadbench database; init, generate and import create one.
     enum class Access { ReadExisting, Create };
     bool openDatabase(const Database &db, Access access);
     bool parseFilter(const CliArguments &args, LeadFilter *filter);
 
-    template <typename Accept>
-    int dispatch(const QString &command, const Database &db, Accept &accept,
-                 const CliArguments &args);
-    int init(const Database &db);
+    // The handlers the table's rows name.
+    int help(const Database &db, const CliArguments &args);
+    int init(const Database &db, const CliArguments &args);
     int generate(const Database &db, const CliArguments &args);
     int importCsv(const Database &db, const CliArguments &args);
     int list(const Database &db, const CliArguments &args);
@@ -38,4 +44,5 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     QElapsedTimer m_work; // started once the database is open: what --timing reports
+    const CliCommand *m_command = nullptr; // the row running: usage errors show its synopsis
 };

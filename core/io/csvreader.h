@@ -9,17 +9,22 @@ class QIODevice;
 // telling the line each record starts on.
 class CsvReader {
 public:
+    // Reads files, buffers and pipes alike: the device is only read forward, never sized or
+    // sought, so standard input works.
     explicit CsvReader(QIODevice *device);
 
     // Reads the next record; false at the end. A record that cannot be read has error() set.
     bool next();
     const QStringList &fields() const { return m_fields; }
     qint64 line() const { return m_line; } // 1-based line where the record starts
+    // Why the record cannot be read ("has text after a closing quote"); the message does not
+    // name the line: callers put line() in front of it.
     QString error() const { return m_error; }
     qint64 bytesRead() const { return m_bytesRead; }
 
 private:
     QByteArray readPhysicalLine(); // up to and including its end: LF, CRLF or a lone CR
+    bool fill();                   // appends what the device has next; false at its end
     bool atEnd() const;
 
     QIODevice *m_device;
@@ -31,4 +36,5 @@ private:
     qint64 m_nextLine = 1;
     qint64 m_bytesRead = 0;
     bool m_first = true;
+    bool m_deviceAtEnd = false;
 };

@@ -7,6 +7,7 @@
 #include "../storage/leadwriter.h"
 #include "../storage/transaction.h"
 #include "csvreader.h"
+#include "leadcolumnparser.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -15,71 +16,9 @@
 
 namespace {
 
-enum class Field {
-    LeadSource,
-    Action,
-    OfferId,
-    OfferTitle,
-    Storefront,
-    FirstName,
-    LastName,
-    Email,
-    Phone,
-    Country,
-    Company,
-    Title,
-    Description,
-    CreatedAt,
-    Stage,
-    Owner,
-    Campaign,
-    Origin
-};
-
-// Header names, lower-cased without separators, so "FirstName" and "first_name" agree.
-const QHash<QString, Field> &headerNames() {
-    static const QHash<QString, Field> names = {
-        {QStringLiteral("leadsource"), Field::LeadSource},
-        {QStringLiteral("actioncode"), Field::Action},
-        {QStringLiteral("action"), Field::Action},
-        {QStringLiteral("offerid"), Field::OfferId},
-        {QStringLiteral("offertitle"), Field::OfferTitle},
-        {QStringLiteral("storefront"), Field::Storefront},
-        {QStringLiteral("firstname"), Field::FirstName},
-        {QStringLiteral("lastname"), Field::LastName},
-        {QStringLiteral("email"), Field::Email},
-        {QStringLiteral("phone"), Field::Phone},
-        {QStringLiteral("country"), Field::Country},
-        {QStringLiteral("company"), Field::Company},
-        {QStringLiteral("title"), Field::Title},
-        {QStringLiteral("description"), Field::Description},
-        {QStringLiteral("createdat"), Field::CreatedAt},
-        {QStringLiteral("createdtime"), Field::CreatedAt},
-        {QStringLiteral("created"), Field::CreatedAt},
-        {QStringLiteral("timestamp"), Field::CreatedAt},
-        {QStringLiteral("datetime"), Field::CreatedAt},
-        {QStringLiteral("stage"), Field::Stage},
-        {QStringLiteral("owner"), Field::Owner},
-        {QStringLiteral("campaign"), Field::Campaign},
-        {QStringLiteral("origin"), Field::Origin},
-    };
-    return names;
-}
-
-// Columns of Leadbench's own export that are derived on import rather than read.
-const QStringList &derivedColumns() {
-    static const QStringList columns = {QStringLiteral("id"),
-                                        QStringLiteral("lasteventat"),
-                                        QStringLiteral("events"),
-                                        QStringLiteral("score"),
-                                        QStringLiteral("grade"),
-                                        QStringLiteral("winprobability"),
-                                        QStringLiteral("nextfollowupat"),
-                                        QStringLiteral("followups"),
-                                        QStringLiteral("donotcontact"),
-                                        QStringLiteral("istest")};
-    return columns;
-}
+// The raw marketplace LeadSource ("AppSource-PLT|publisher.offer"): not a lead column, it gives
+// the storefront, action and offer and is kept verbatim on the event.
+const QString leadSourceField = QStringLiteral("lead_source");
 
 QString headerKey(const QString &header) {
     QString key;
@@ -87,6 +26,38 @@ QString headerKey(const QString &header) {
         if (c.isLetterOrNumber())
             key += c.toLower();
     return key;
+}
+
+// Header names, lower-cased without separators so that "FirstName" and "first_name" agree, to
+// the canonical column (or lead_source) they fill: every canonical column Leadbench exports, and
+// Microsoft's names for the same fields.
+const QHash<QString, QString> &headerFields() {
+    static const QHash<QString, QString> fields = [] {
+        QHash<QString, QString> map;
+        for (const QString &column : LeadColumns::all())
+            if (LeadColumnParser::isSettable(column))
+                map.insert(headerKey(column), column);
+        map.insert(QStringLiteral("leadsource"), leadSourceField);
+        map.insert(QStringLiteral("actioncode"), QStringLiteral("action"));
+        for (const char *alias : {"createdtime", "created", "timestamp", "datetime"})
+            map.insert(QLatin1String(alias), QStringLiteral("created_at"));
+        return map;
+    }();
+    return fields;
+}
+
+// Columns Leadbench knows but does not take from a file, with the reason the warning gives.
+const QHash<QString, QString> &ignoredColumns() {
+    static const QHash<QString, QString> columns = {
+        {QStringLiteral("id"), QStringLiteral("the database numbers its leads itself")},
+        {QStringLiteral("privacyrestricted"),
+         QStringLiteral("Leadbench works it out from the email")},
+        {QStringLiteral("dedupkey"), QStringLiteral("Leadbench works it out from the lead")},
+        {QStringLiteral("namehash"), QStringLiteral("Leadbench works it out from the lead")},
+        {QStringLiteral("version"),
+         QStringLiteral("it counts changes in the database the file came from")},
+    };
+    return columns;
 }
 
 } // namespace
@@ -128,30 +99,55 @@ ImportSummary LeadImporter::importCsvFile(const QString &path) {
 ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
     ImportSummary s;
     CsvReader reader(device);
-    const qint64 total = device->size();
-    if (!reader.next() || !reader.error().isEmpty()) {
+    // A pipe has no size: progress then tells how far it got, against a total of 0.
+    const qint64 total = device->isSequential() ? 0 : device->size();
+    if (!reader.next()) {
         s.failure = ImportSummary::Failure::Input;
-        s.fatal = QStringLiteral("%1: no header line%2")
-                      .arg(name, reader.error().isEmpty() ? QString()
-                                                          : QStringLiteral(": ") + reader.error());
+        s.fatal = QStringLiteral("%1: no header line: the input is empty").arg(name);
+        return s;
+    }
+    if (!reader.error().isEmpty()) {
+        s.failure = ImportSummary::Failure::Input;
+        s.fatal = QStringLiteral("%1: line %2: the header %3")
+                      .arg(name)
+                      .arg(reader.line())
+                      .arg(reader.error());
         return s;
     }
     const QStringList header = reader.fields();
-    QHash<Field, int> columnOf;
+    // Which row field fills which column, in header order; LeadSource apart.
+    QList<std::pair<int, QString>> mapped;
+    QHash<QString, int> columnOf;
+    int leadSourceAt = -1;
     for (int i = 0; i < header.size(); ++i) {
         const QString key = headerKey(header.at(i));
-        const auto it = headerNames().constFind(key);
-        if (it != headerNames().constEnd() && !columnOf.contains(*it))
-            columnOf.insert(*it, i);
-        else if (it == headerNames().constEnd() && !derivedColumns().contains(key))
-            s.warnings << QStringLiteral("%1: line 1: column %2 \"%3\" is not a lead field; "
-                                         "it is ignored")
+        const auto it = headerFields().constFind(key);
+        const auto ignored = ignoredColumns().constFind(key);
+        auto warn = [&](const QString &why) {
+            s.warnings << QStringLiteral("%1: line 1: column %2 \"%3\" %4")
                               .arg(name)
                               .arg(i + 1)
-                              .arg(header.at(i));
+                              .arg(header.at(i), why);
+        };
+        if (it == headerFields().constEnd()) {
+            warn(ignored == ignoredColumns().constEnd()
+                     ? QStringLiteral("is not a lead field; it is ignored")
+                     : QStringLiteral("is ignored: %1").arg(*ignored));
+        } else if (columnOf.contains(*it)) {
+            warn(QStringLiteral("names the same field as column %1; it is ignored")
+                     .arg(columnOf.value(*it) + 1));
+        } else {
+            columnOf.insert(*it, i);
+            if (*it == leadSourceField)
+                leadSourceAt = i;
+            else
+                mapped.append({i, *it});
+        }
     }
-    if (!columnOf.contains(Field::Email) && !columnOf.contains(Field::FirstName) &&
-        !columnOf.contains(Field::LastName) && !columnOf.contains(Field::Company)) {
+    if (!columnOf.contains(QStringLiteral("email")) &&
+        !columnOf.contains(QStringLiteral("first_name")) &&
+        !columnOf.contains(QStringLiteral("last_name")) &&
+        !columnOf.contains(QStringLiteral("company"))) {
         s.failure = ImportSummary::Failure::Input;
         const bool semicolons = header.size() == 1 && header.first().contains(QLatin1Char(';'));
         s.fatal =
@@ -162,6 +158,8 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
                                       : QString());
         return s;
     }
+    const int testAt = columnOf.value(QStringLiteral("is_test"), -1);
+    const int doNotContactAt = columnOf.value(QStringLiteral("do_not_contact"), -1);
 
     QString openError;
     if (!m_db.open(&openError)) {
@@ -197,66 +195,37 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
             continue;
         }
         if (row.size() != header.size()) {
-            reject(line, QStringLiteral("%1 fields where the header has %2")
+            reject(line, QStringLiteral("has %1 fields, the header has %2")
                              .arg(row.size())
                              .arg(header.size()));
             continue;
         }
-        auto get = [&](Field f) {
-            const int c = columnOf.value(f, -1);
-            return c < 0 ? QString() : row.at(c).trimmed();
-        };
 
         Lead lead;
         LeadEvent event;
         event.channel = QStringLiteral("import");
-        const QString rawSource = get(Field::LeadSource);
+        const QString rawSource = leadSourceAt < 0 ? QString() : row.at(leadSourceAt).trimmed();
         const LeadSource source = LeadSource::parse(rawSource);
         event.leadSource = rawSource;
         lead.storefront = source.storefront;
-        lead.action = source.action.isEmpty() ? get(Field::Action) : source.action;
-        lead.offerId = source.offerId.isEmpty() ? get(Field::OfferId) : source.offerId;
-        const QString storefront = get(Field::Storefront);
-        if (!storefront.isEmpty() &&
-            !Storefronts::fromCanonicalName(storefront, &lead.storefront)) {
-            reject(line,
-                   QStringLiteral("field storefront: unknown storefront \"%1\"").arg(storefront));
+        lead.action = source.action;
+        lead.offerId = source.offerId;
+        QString problem;
+        for (const auto &[at, column] : std::as_const(mapped)) {
+            // The LeadSource names the action and offer; their own columns fill in only what
+            // it leaves out. A storefront column says more than the LeadSource's prefix.
+            if ((column == QLatin1String("action") && !source.action.isEmpty()) ||
+                (column == QLatin1String("offer_id") && !source.offerId.isEmpty()))
+                continue;
+            if (!LeadColumnParser::set(lead, column, row.at(at).trimmed(), &problem))
+                break;
+        }
+        if (!problem.isEmpty()) {
+            reject(line, problem);
             continue;
         }
-        lead.offerTitle = get(Field::OfferTitle);
-        lead.firstName = get(Field::FirstName);
-        lead.lastName = get(Field::LastName);
-        lead.email = get(Field::Email);
-        lead.phone = get(Field::Phone);
-        lead.country = get(Field::Country);
         if (lead.country.size() == 2)
             lead.country = lead.country.toUpper();
-        lead.company = get(Field::Company);
-        lead.title = get(Field::Title);
-        lead.description = get(Field::Description);
-        lead.owner = get(Field::Owner);
-        lead.campaign = get(Field::Campaign);
-        lead.origin = get(Field::Origin);
-        const QString stage = get(Field::Stage);
-        if (!stage.isEmpty() && !Stages::fromCanonicalName(stage, &lead.stage)) {
-            reject(line, QStringLiteral("field stage: unknown stage \"%1\"").arg(stage));
-            continue;
-        }
-        const QString created = get(Field::CreatedAt);
-        if (!created.isEmpty()) {
-            lead.createdAt = LeadColumns::parseIsoUtc(created);
-            if (!lead.createdAt.isValid()) {
-                reject(line, QStringLiteral("field created_at: \"%1\" is not an ISO 8601 "
-                                            "timestamp")
-                                 .arg(created));
-                continue;
-            }
-        }
-        if (!lead.email.isEmpty() && !lead.email.contains(QLatin1Char('@'))) {
-            reject(line,
-                   QStringLiteral("field email: \"%1\" is not an email address").arg(lead.email));
-            continue;
-        }
         if (lead.email.isEmpty() && lead.firstName.isEmpty() && lead.lastName.isEmpty() &&
             lead.company.isEmpty()) {
             reject(line, QStringLiteral("no email, no name and no company: nothing identifies "
@@ -268,7 +237,15 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
         event.action = lead.action;
         event.offerTitle = lead.offerTitle;
         event.description = lead.description;
+        const Lead asWritten = lead;
         LeadClassifier::classify(lead);
+        // Flags a file states (Leadbench's own export) win over what the fields suggest: a
+        // person may have cleared do_not_contact, or marked a lead as a test by hand.
+        auto stated = [&row](int at) { return at >= 0 && !row.at(at).trimmed().isEmpty(); };
+        if (stated(testAt))
+            lead.isTest = asWritten.isTest;
+        if (stated(doNotContactAt))
+            lead.doNotContact = asWritten.doNotContact;
 
         const IntakeResult r = writer.intake(tx, lead, event, m_actor);
         if (r.outcome == IntakeResult::Outcome::Rejected) {

@@ -13,7 +13,7 @@ class QIODevice;
 // One row that did not land, and why.
 struct ImportError {
     qint64 line = 0;
-    QString message;
+    QString message; // without the line: "has 3 fields, the header has 11"
 };
 
 // What an import did: the CLI prints it as its last line.
@@ -24,7 +24,7 @@ struct ImportSummary {
     qint64 unchanged = 0; // records already stored (the same file imported again)
     qint64 rejected = 0;
     QList<ImportError> errors;
-    QStringList warnings; // e.g. header columns that are not lead fields
+    QStringList warnings; // header columns that are not lead fields, or that are not read
     // Why nothing landed: the input (no usable header), the storage or the file could not be
     // read, or a conflict with someone else's change.
     enum class Failure { None, Input, Storage, Conflict };
@@ -38,14 +38,17 @@ struct ImportSummary {
 
 // Imports marketplace CSV (Microsoft field names or canonical column names) in one transaction:
 // bad rows are rejected with their line number, good rows land, a failure or cancel lands nothing.
+// Every canonical column Leadbench exports is read back, so an export imports whole.
 class LeadImporter {
 public:
     explicit LeadImporter(const Database &db, const QString &actor = QString());
 
+    // `total` is the input's size in bytes, 0 when it has none (a pipe).
     void setProgressHandler(std::function<void(qint64 done, qint64 total)> handler);
     void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
 
     ImportSummary importCsvFile(const QString &path);
+    // Reads `device` forward only, so standard input works; `name` starts every message.
     ImportSummary importCsv(QIODevice *device, const QString &name);
 
 private:

@@ -1,9 +1,16 @@
+#include "core/domain/leadcolumns.h"
+#include "core/io/csvreader.h"
+#include "core/storage/leadrepository.h"
+#include "testdatabase.h"
+
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,11 +20,13 @@
 #include <memory>
 
 // leadbench-cli end to end: the built program, its exit status, stdout and stderr, each test
-// with a database of its own in a temporary folder.
+// with a database of its own: a SQLite file in a temporary folder, or for the tests with a
+// "backend" column a fresh database on that backend (TestDatabase).
 class TestCli : public QObject {
     Q_OBJECT
 private slots:
     void init();
+    void cleanup();
 
     void noArguments();
     void badUsage_data();
@@ -27,23 +36,50 @@ private slots:
     void initCreatesTheDatabase();
     void generate();
     void statsJson();
+    void listJsonSorted_data() { TestDatabase::addBackendRows(); }
     void listJsonSorted();
+    void listCsvColumns_data() { TestDatabase::addBackendRows(); }
     void listCsvColumns();
+    void listFilteredByStorefront_data() { TestDatabase::addBackendRows(); }
     void listFilteredByStorefront();
     void listUnknownStorefront();
+    void listOffsetPaging_data() { TestDatabase::addBackendRows(); }
     void listOffsetPaging();
     void listEverySortReturnsEveryLead_data();
     void listEverySortReturnsEveryLead();
+    void showJson_data() { TestDatabase::addBackendRows(); }
     void showJson();
+    void showMissingLead_data() { TestDatabase::addBackendRows(); }
     void showMissingLead();
+    void importReportsEveryRow_data() { TestDatabase::addBackendRows(); }
     void importReportsEveryRow();
     void databaseFromEnvironment();
     void newerSchemaRefused();
     void timesWithoutOffsetAreUtc();
     void concurrentWritersWaitTheirTurn();
     void missingImportFileCreatesNothing();
+    void reimportingAnExportChangesNothing_data() { TestDatabase::addBackendRows(); }
     void reimportingAnExportChangesNothing();
     void unknownHeaderColumnsAreReported();
+
+    void helpListsEveryCommand();
+    void commandHelp_data();
+    void commandHelp();
+    void helpForAnUnknownCommand_data();
+    void helpForAnUnknownCommand();
+    void countMatchesList_data() { TestDatabase::addBackendRows(); }
+    void countMatchesList();
+    void importFromStandardInput_data();
+    void importFromStandardInput();
+    void emptyStandardInputIsRejected();
+    void rejectedRowsNameTheirLineOnce();
+    void columnsNamingNothingAreBadUsage_data();
+    void columnsNamingNothingAreBadUsage();
+    void listJsonStreamsValidJson_data() { TestDatabase::addBackendRows(); }
+    void listJsonStreamsValidJson();
+    void listTableKeepsItsLook();
+    void exportImportRoundTrip_data() { TestDatabase::addBackendRows(); }
+    void exportImportRoundTrip();
 
 private:
     struct Result {
@@ -61,20 +97,35 @@ private:
         }
     };
 
-    Result run(const QStringList &arguments, const QProcessEnvironment &env) const;
+    // `input` is written to the program's standard input, which is then closed.
+    Result run(const QStringList &arguments, const QProcessEnvironment &env,
+               const QByteArray &input = {}) const;
     Result run(const QStringList &arguments) const { return run(arguments, environment()); }
     // With --db pointing at this test's database.
-    Result runDb(const QStringList &arguments) const {
-        return run(QStringList{QStringLiteral("--db"), dbPath()} + arguments);
+    Result runDb(const QStringList &arguments, const QByteArray &input = {}) const {
+        return run(QStringList{QStringLiteral("--db"), m_location} + arguments, environment(),
+                   input);
     }
     QProcessEnvironment environment() const;
+    // The SQLite file of tests without a backend column.
     QString dbPath() const { return m_dir->filePath(QStringLiteral("leads.sqlite")); }
     QString writeFile(const QString &name, const QByteArray &content) const;
     bool generateDemo(int count = 500);
     QJsonArray listJson(const QStringList &extra);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_location; // what runDb() passes to --db
+    std::unique_ptr<TestDatabase> m_backendDb;
 };
+
+// Points runDb() at a fresh, empty database on `backend`, skipping or failing the test as
+// TestDatabase decides when there is no PostgreSQL server.
+#define LB_CLI_BACKEND(backend)                                                                    \
+    m_backendDb = TestDatabase::create(backend);                                                   \
+    if (!m_backendDb->ok() && m_backendDb->mustSkip())                                             \
+        QSKIP(qPrintable(m_backendDb->problem()));                                                 \
+    QVERIFY2(m_backendDb->ok(), qPrintable(m_backendDb->problem()));                               \
+    m_location = m_backendDb->database().location()
 
 namespace {
 
@@ -130,6 +181,11 @@ QList<qint64> idsOf(const QJsonArray &rows) {
 void TestCli::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    m_location = dbPath();
+}
+
+void TestCli::cleanup() {
+    m_backendDb.reset(); // a PostgreSQL test database is dropped here
 }
 
 QProcessEnvironment TestCli::environment() const {
@@ -141,7 +197,8 @@ QProcessEnvironment TestCli::environment() const {
     return env;
 }
 
-TestCli::Result TestCli::run(const QStringList &arguments, const QProcessEnvironment &env) const {
+TestCli::Result TestCli::run(const QStringList &arguments, const QProcessEnvironment &env,
+                             const QByteArray &input) const {
     Result r;
     QProcess p;
     p.setProcessEnvironment(env);
@@ -151,6 +208,8 @@ TestCli::Result TestCli::run(const QStringList &arguments, const QProcessEnviron
         r.err = p.errorString().toUtf8();
         return r;
     }
+    if (!input.isEmpty())
+        p.write(input);
     p.closeWriteChannel();
     if (!p.waitForFinished(300000)) {
         p.kill();
@@ -335,6 +394,8 @@ void TestCli::statsJson() {
 }
 
 void TestCli::listJsonSorted() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
     QVERIFY(generateDemo());
     const QJsonArray rows = listJson({QStringLiteral("--limit"), QStringLiteral("5"),
                                       QStringLiteral("--sort"), QStringLiteral("created_at:desc")});
@@ -359,6 +420,8 @@ void TestCli::listJsonSorted() {
 }
 
 void TestCli::listCsvColumns() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
     QVERIFY(generateDemo());
     const Result r =
         runDb({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv"),
@@ -381,6 +444,8 @@ void TestCli::listCsvColumns() {
 }
 
 void TestCli::listFilteredByStorefront() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
     QVERIFY(generateDemo());
     const QJsonArray rows = listJson({QStringLiteral("--storefront"), QStringLiteral("appsource")});
     QVERIFY(!rows.isEmpty());
@@ -405,6 +470,8 @@ void TestCli::listUnknownStorefront() {
 }
 
 void TestCli::listOffsetPaging() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
     QVERIFY(generateDemo());
     const QStringList columns = {QStringLiteral("--columns"), QStringLiteral("id,last_event_at")};
     const QJsonArray first = listJson(QStringList{QStringLiteral("--offset"), QStringLiteral("0"),
@@ -457,6 +524,8 @@ void TestCli::listEverySortReturnsEveryLead() {
 }
 
 void TestCli::showJson() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
     QVERIFY(generateDemo());
     // The generated lead with the most marketplace touches.
     const QJsonArray top = listJson({QStringLiteral("--sort"), QStringLiteral("events:desc"),
@@ -517,6 +586,8 @@ void TestCli::showJson() {
 }
 
 void TestCli::showMissingLead() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
     QVERIFY(generateDemo(20));
     const Result r = runDb({QStringLiteral("show"), QStringLiteral("999999")});
     QCOMPARE(r.exitCode, 1);
@@ -527,6 +598,8 @@ void TestCli::showMissingLead() {
 }
 
 void TestCli::importReportsEveryRow() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
     QVERIFY2(runDb({QStringLiteral("init")}).exitCode == 0, "init failed");
     const QString csv = writeFile(
         QStringLiteral("leads.csv"),
@@ -702,6 +775,8 @@ void TestCli::missingImportFileCreatesNothing() {
 }
 
 void TestCli::reimportingAnExportChangesNothing() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
     QVERIFY(generateDemo(300));
     Result r = runDb({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
@@ -727,6 +802,484 @@ void TestCli::unknownHeaderColumnsAreReported() {
     r = runDb({QStringLiteral("import"), semi});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("semicolons"), qPrintable(r.describe()));
+}
+
+namespace {
+
+// The commands the CLI has, in the order its help lists them.
+const QStringList commandNames = {QStringLiteral("init"),   QStringLiteral("generate"),
+                                  QStringLiteral("import"), QStringLiteral("list"),
+                                  QStringLiteral("show"),   QStringLiteral("stats"),
+                                  QStringLiteral("count"),  QStringLiteral("help")};
+
+const QStringList filterOptions = {
+    QStringLiteral("--storefront"),  QStringLiteral("--stage"),  QStringLiteral("--owner"),
+    QStringLiteral("--offer"),       QStringLiteral("--action"), QStringLiteral("--search"),
+    QStringLiteral("--min-score"),   QStringLiteral("--since"),  QStringLiteral("--until"),
+    QStringLiteral("--include-test")};
+
+// The lines of a help text under `heading` ("options:"), up to the next blank line.
+QStringList section(const QString &help, const QString &heading) {
+    const QStringList lines = help.split(QLatin1Char('\n'));
+    const qsizetype start = lines.indexOf(heading);
+    if (start < 0)
+        return {};
+    QStringList out;
+    for (qsizetype i = start + 1; i < lines.size() && !lines.at(i).isEmpty(); ++i)
+        out << lines.at(i);
+    return out;
+}
+
+// Every record of a CSV text, read as the importer reads it.
+QList<QStringList> csvRecords(QByteArray text) {
+    QBuffer buffer(&text);
+    buffer.open(QIODevice::ReadOnly);
+    CsvReader reader(&buffer);
+    QList<QStringList> records;
+    while (reader.next())
+        records << reader.fields();
+    return records;
+}
+
+} // namespace
+
+void TestCli::helpListsEveryCommand() {
+    const Result dashed = run({QStringLiteral("--help")});
+    const Result worded = run({QStringLiteral("help")});
+    QVERIFY2(dashed.exitCode == 0, qPrintable(dashed.describe()));
+    QVERIFY2(worded.exitCode == 0, qPrintable(worded.describe()));
+    QCOMPARE(worded.out, dashed.out);
+    QVERIFY2(dashed.err.isEmpty(), qPrintable(dashed.describe()));
+    const QString help = QString::fromUtf8(dashed.out);
+    QVERIFY(help.startsWith(QLatin1String("usage: leadbench-cli ")));
+    // Each command on a line of its own with a description, in the table's order.
+    QStringList listed;
+    static const QRegularExpression commandLine(QStringLiteral("^  ([a-z]+)  +\\S"));
+    for (const QString &line : section(help, QStringLiteral("commands:"))) {
+        const QRegularExpressionMatch m = commandLine.match(line);
+        if (m.hasMatch())
+            listed << m.captured(1);
+    }
+    QCOMPARE(listed, commandNames);
+    QVERIFY(help.contains(QLatin1String("help COMMAND")));
+}
+
+void TestCli::commandHelp_data() {
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("options");   // every option the help must list, no more
+    QTest::addColumn<QStringList>("arguments"); // positional arguments, as help names them
+    QTest::newRow("init") << QStringLiteral("init") << QStringList() << QStringList();
+    QTest::newRow("generate") << QStringLiteral("generate")
+                              << QStringList{QStringLiteral("--count"), QStringLiteral("--seed"),
+                                             QStringLiteral("--end")}
+                              << QStringList();
+    QTest::newRow("import") << QStringLiteral("import") << QStringList()
+                            << QStringList{QStringLiteral("FILE")};
+    QTest::newRow("list") << QStringLiteral("list")
+                          << filterOptions +
+                                 QStringList{QStringLiteral("--format"),
+                                             QStringLiteral("--columns"), QStringLiteral("--sort"),
+                                             QStringLiteral("--limit"), QStringLiteral("--offset")}
+                          << QStringList();
+    QTest::newRow("show") << QStringLiteral("show") << QStringList{QStringLiteral("--format")}
+                          << QStringList{QStringLiteral("ID")};
+    QTest::newRow("stats") << QStringLiteral("stats")
+                           << filterOptions + QStringList{QStringLiteral("--format")}
+                           << QStringList();
+    QTest::newRow("count") << QStringLiteral("count") << filterOptions << QStringList();
+    QTest::newRow("help") << QStringLiteral("help") << QStringList()
+                          << QStringList{QStringLiteral("COMMAND")};
+}
+
+void TestCli::commandHelp() {
+    QFETCH(QString, command);
+    QFETCH(QStringList, options);
+    QFETCH(QStringList, arguments);
+
+    const Result dashed = run({command, QStringLiteral("--help")});
+    const Result worded = run({QStringLiteral("help"), command});
+    QVERIFY2(dashed.exitCode == 0, qPrintable(dashed.describe()));
+    QVERIFY2(worded.exitCode == 0, qPrintable(worded.describe()));
+    QVERIFY2(dashed.err.isEmpty(), qPrintable(dashed.describe()));
+    QCOMPARE(worded.out, dashed.out);
+    // Asking for help needs no database and creates none.
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("xdg-data/leadbench/leadbench.sqlite"))));
+
+    const QString help = QString::fromUtf8(dashed.out);
+    const QString usage = help.section(QLatin1Char('\n'), 0, 0);
+    QVERIFY2(usage.startsWith(QLatin1String("usage: leadbench-cli ")), qPrintable(help));
+    QVERIFY2(usage.contains(QLatin1Char(' ') + command + QLatin1Char(' ')) ||
+                 usage.endsWith(QLatin1Char(' ') + command),
+             qPrintable(usage));
+    // A one-line summary under the usage.
+    QVERIFY2(!help.section(QLatin1Char('\n'), 2, 2).isEmpty(), qPrintable(help));
+
+    // Every option once, each with a description on its line.
+    QStringList listed;
+    static const QRegularExpression optionLine(QStringLiteral("^  (--[a-z-]+)( \\S+)?  +\\S"));
+    for (const QString &line : section(help, QStringLiteral("options:"))) {
+        if (!line.startsWith(QLatin1String("  --")))
+            continue;
+        const QRegularExpressionMatch m = optionLine.match(line);
+        QVERIFY2(m.hasMatch(), qPrintable(QStringLiteral("no description: ") + line));
+        listed << m.captured(1);
+    }
+    QCOMPARE(sorted(listed), sorted(options));
+    for (const QString &argument : arguments) {
+        QVERIFY2(usage.contains(argument), qPrintable(usage));
+        bool described = false;
+        for (const QString &line : section(help, QStringLiteral("arguments:")))
+            described = described ||
+                        QRegularExpression(
+                            QStringLiteral("^  %1  +\\S").arg(QRegularExpression::escape(argument)))
+                            .match(line)
+                            .hasMatch();
+        QVERIFY2(described, qPrintable(help));
+    }
+    // An example of the command itself.
+    const QStringList example = section(help, QStringLiteral("example:"));
+    QCOMPARE(example.size(), 1);
+    QVERIFY2(example.first().startsWith(QStringLiteral("  leadbench-cli ")) &&
+                 example.first().contains(QLatin1Char(' ') + command),
+             qPrintable(example.first()));
+}
+
+void TestCli::helpForAnUnknownCommand_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("help frobnicate")
+        << QStringList{QStringLiteral("help"), QStringLiteral("frobnicate")};
+    QTest::newRow("frobnicate --help")
+        << QStringList{QStringLiteral("frobnicate"), QStringLiteral("--help")};
+}
+
+void TestCli::helpForAnUnknownCommand() {
+    QFETCH(QStringList, arguments);
+    const Result r = run(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith("leadbench-cli: error:"), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("frobnicate"), qPrintable(r.describe()));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+}
+
+void TestCli::countMatchesList() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo());
+    const QList<QStringList> filters = {
+        {},
+        {QStringLiteral("--storefront"), QStringLiteral("appsource")},
+        {QStringLiteral("--stage"), QStringLiteral("new"), QStringLiteral("--include-test")},
+        {QStringLiteral("--since"), QStringLiteral("2025-06-01"), QStringLiteral("--until"),
+         QStringLiteral("2025-09-30")},
+    };
+    for (const QStringList &filter : filters) {
+        const Result r = runDb(QStringList{QStringLiteral("count")} + filter);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(r.json().object().keys(), QStringList{QStringLiteral("count")});
+        const qint64 n = r.json().object().value(QStringLiteral("count")).toInteger();
+        QCOMPARE(n, qint64(listJson(QStringList{QStringLiteral("--columns"), QStringLiteral("id")} +
+                                    filter)
+                               .size()));
+        if (filter.isEmpty())
+            QVERIFY(n > 400);
+    }
+}
+
+void TestCli::importFromStandardInput_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("file");
+    for (const char *backend : {"sqlite", "postgresql"})
+        for (const char *file : {"-", "/dev/stdin"})
+            QTest::addRow("%s: import %s", backend, file)
+                << QString::fromLatin1(backend) << QString::fromLatin1(file);
+}
+
+void TestCli::importFromStandardInput() {
+    QFETCH(QString, backend);
+    QFETCH(QString, file);
+    LB_CLI_BACKEND(backend);
+
+    // More than one read's worth, through a pipe: the program cannot size or seek it.
+    QByteArray csv = "LeadSource,FirstName,LastName,Email,Company,CreatedTime\n";
+    for (int i = 0; i < 3000; ++i)
+        csv += QStringLiteral("AppSource-PLT|contoso.crm-connector,Person,Number %1,"
+                              "person%1@fabrikam.com,Fabrikam,2025-05-01T10:00:00Z\n")
+                   .arg(i)
+                   .toUtf8();
+    const Result r = runDb({QStringLiteral("import"), file}, csv);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject summary =
+        QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+    QCOMPARE(summary.value(QStringLiteral("read")).toInteger(), 3000);
+    QCOMPARE(summary.value(QStringLiteral("imported")).toInteger(), 3000);
+    QCOMPARE(summary.value(QStringLiteral("rejected")).toInteger(), 0);
+    const Result count = runDb({QStringLiteral("count")});
+    QCOMPARE(count.json().object().value(QStringLiteral("count")).toInteger(), 3000);
+    const QJsonArray last =
+        listJson({QStringLiteral("--search"), QStringLiteral("person2999"),
+                  QStringLiteral("--columns"), QStringLiteral("email,storefront")});
+    QCOMPARE(last.size(), 1);
+    QCOMPARE(last.first().toObject().value(QStringLiteral("storefront")).toString(),
+             QStringLiteral("appsource"));
+}
+
+void TestCli::emptyStandardInputIsRejected() {
+    const Result r = runDb({QStringLiteral("import"), QStringLiteral("-")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("error: stdin: no header line"), qPrintable(r.describe()));
+}
+
+void TestCli::rejectedRowsNameTheirLineOnce() {
+    const QString csv = writeFile(
+        QStringLiteral("mixed.csv"),
+        "LeadSource,ActionCode,OfferTitle,FirstName,LastName,Email,Phone,Country,Company,Title,"
+        "Description\n"
+        "AppSource-PLT|a.b,PLT,x,Ana,Silva,ana@fabrikam.com\n"
+        "AppSource-PLT|a.b,PLT,x,\"Bo\" Jr,Berg,bo@fabrikam.com,,,,,\n"
+        "\"AppSource-PLT|a.b\" ,PLT,x,\"Cy\"  ,Chan,cy@fabrikam.com,,,Fabrikam,,\n");
+    const Result r = runDb({QStringLiteral("import"), csv});
+    QCOMPARE(r.exitCode, 2);
+    const QStringList errLines = r.errLines();
+    QVERIFY2(errLines.contains(QStringLiteral("leadbench-cli: %1: line 2: has 6 fields, the "
+                                              "header has 11")
+                                   .arg(csv)),
+             qPrintable(r.describe()));
+    QVERIFY2(
+        errLines.contains(
+            QStringLiteral("leadbench-cli: %1: line 3: has text after a closing quote").arg(csv)),
+        qPrintable(r.describe()));
+    for (const QString &line : errLines)
+        QVERIFY2(line.count(QLatin1String("line ")) == 1, qPrintable(line));
+    const QJsonObject summary =
+        QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+    QCOMPARE(summary.value(QStringLiteral("imported")).toInteger(), 1); // Cy: blanks are fine
+    for (const QJsonValue &e : summary.value(QStringLiteral("errors")).toArray())
+        QVERIFY(!e.toObject()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QLatin1String("line")));
+}
+
+void TestCli::columnsNamingNothingAreBadUsage_data() {
+    QTest::addColumn<QString>("columns");
+    QTest::addColumn<QString>("format");
+    QTest::newRow("empty, table") << QString() << QStringLiteral("table");
+    QTest::newRow("empty, json") << QString() << QStringLiteral("json");
+    QTest::newRow("a comma") << QStringLiteral(",") << QStringLiteral("csv");
+    QTest::newRow("blanks and commas") << QStringLiteral(" , ,\t") << QStringLiteral("csv");
+}
+
+void TestCli::columnsNamingNothingAreBadUsage() {
+    QFETCH(QString, columns);
+    QFETCH(QString, format);
+    QVERIFY(generateDemo(20));
+    const Result r = runDb({QStringLiteral("list"), QStringLiteral("--format"), format,
+                            QStringLiteral("--columns"), columns});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith("leadbench-cli: error: --columns"), qPrintable(r.describe()));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+}
+
+void TestCli::listJsonStreamsValidJson() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    // Several pages of output, test leads included.
+    QVERIFY(generateDemo(3500));
+    Result r = runDb({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json"),
+                      QStringLiteral("--include-test")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError,
+             qPrintable(error.errorString() + QStringLiteral(" at byte ") +
+                        QString::number(error.offset)));
+    QVERIFY(doc.isArray());
+    const QJsonArray all = doc.array();
+    QCOMPARE(all.size(), 3500);
+    QSet<qint64> ids;
+    for (const QJsonValue &v : all) {
+        QVERIFY(v.isObject());
+        QCOMPARE(sorted(v.toObject().keys()), sorted(canonicalColumns));
+        ids.insert(v.toObject().value(QStringLiteral("id")).toInteger());
+    }
+    QCOMPARE(ids.size(), 3500);
+    // The same leads in the same order as CSV.
+    r = runDb({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv"),
+               QStringLiteral("--include-test"), QStringLiteral("--columns"),
+               QStringLiteral("id")});
+    QStringList csvIds = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    csvIds.removeFirst();
+    QList<qint64> expected;
+    for (const QString &id : csvIds)
+        expected << id.toLongLong();
+    QCOMPARE(idsOf(all), expected);
+
+    // Nothing matching is an empty array, still JSON.
+    r = runDb({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json"),
+               QStringLiteral("--search"), QStringLiteral("zzqqxxnothing")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.json().isArray() && r.json().array().isEmpty(), qPrintable(r.describe()));
+}
+
+void TestCli::listTableKeepsItsLook() {
+    // A company name longer than a table column may be: it is cut to 40 characters.
+    const QString longCompany =
+        QStringLiteral("Northwind Traders International Holdings of the Pacific Rim");
+    const QString csv = writeFile(QStringLiteral("long.csv"),
+                                  "email,first_name,company,created_at\n"
+                                  "ana@northwind.com,Ana," +
+                                      longCompany.toUtf8() +
+                                      ",2025-01-02T00:00:00Z\n"
+                                      "bo@fabrikam.com,Bo,Fabrikam,2025-01-01T00:00:00Z\n");
+    Result r = runDb({QStringLiteral("import"), csv});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("list")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.first().split(QLatin1Char(' '), Qt::SkipEmptyParts),
+             (QStringList{QStringLiteral("id"), QStringLiteral("storefront"),
+                          QStringLiteral("stage"), QStringLiteral("score"),
+                          QStringLiteral("first_name"), QStringLiteral("last_name"),
+                          QStringLiteral("company"), QStringLiteral("email"),
+                          QStringLiteral("offer_id"), QStringLiteral("created_at")}));
+    // Columns line up under their headings; no line ends in blanks.
+    const qsizetype companyAt = lines.first().indexOf(QLatin1String("company"));
+    const qsizetype emailAt = lines.first().indexOf(QLatin1String("email"));
+    QCOMPARE(emailAt - companyAt, 41); // 40 characters and a space
+    for (const QString &line : lines) {
+        QVERIFY2(!line.endsWith(QLatin1Char(' ')), qPrintable(line));
+        QCOMPARE(line.at(emailAt - 1), QLatin1Char(' '));
+        QVERIFY2(line.at(emailAt) != QLatin1Char(' '), qPrintable(line));
+    }
+    QCOMPARE(lines.at(1).mid(companyAt, 40), longCompany.left(39) + QChar(0x2026));
+    QCOMPARE(lines.at(2).mid(companyAt, 9), QStringLiteral("Fabrikam "));
+    QVERIFY(lines.at(2).endsWith(QLatin1String("2025-01-01T00:00:00Z")));
+}
+
+void TestCli::exportImportRoundTrip() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(400));
+
+    // Leads with every column set, as people leave them after working them.
+    {
+        LeadRepository repo(m_backendDb->database());
+        Lead worked;
+        worked.storefront = Storefront::AzureMarketplace;
+        worked.action = QStringLiteral("StartTestDrive");
+        worked.offerId = QStringLiteral("contoso.hardened-sql-vm");
+        worked.offerTitle = QStringLiteral("Hardened SQL VM");
+        worked.firstName = QStringLiteral("Inês");
+        worked.lastName = QStringLiteral("Duarte");
+        worked.email = QStringLiteral("ines@adventure-works.com");
+        worked.phone = QStringLiteral("+351 21 555 0100");
+        worked.country = QStringLiteral("PT");
+        worked.company = QStringLiteral("Adventure Works, Lda.");
+        worked.title = QStringLiteral("DBA");
+        worked.description = QStringLiteral("Said \"call me\", then:\nnothing");
+        worked.createdAt = LeadColumns::parseIsoUtc(QStringLiteral("2025-02-01T08:00:00Z"));
+        worked.lastEventAt = LeadColumns::parseIsoUtc(QStringLiteral("2025-03-15T12:30:00Z"));
+        worked.events = 4;
+        worked.stage = Stage::Opportunity;
+        worked.owner = QStringLiteral("sam.patel");
+        worked.score = 87;
+        worked.grade = QStringLiteral("A");
+        worked.winProbability = 0.35;
+        worked.nextFollowUpAt = LeadColumns::parseIsoUtc(QStringLiteral("2025-04-01T09:00:00Z"));
+        worked.followUps = 6;
+        worked.doNotContact = true;
+        worked.isTest = true; // marked by hand: no MSFT_TEST_ marker says so
+        worked.campaign = QStringLiteral("azure-test-drive");
+        worked.origin = QStringLiteral("co-sell");
+        LeadEvent event;
+        event.occurredAt = worked.createdAt;
+        event.storefront = worked.storefront;
+        event.action = worked.action;
+        event.channel = QStringLiteral("manual");
+        QVERIFY2(repo.insert(worked, {event}, {}) > 0, qPrintable(repo.lastError()));
+
+        Lead companyOnly;
+        companyOnly.company = QStringLiteral("Tailspin Toys");
+        companyOnly.offerId = QStringLiteral("contoso.crm-connector");
+        companyOnly.createdAt = LeadColumns::parseIsoUtc(QStringLiteral("2024-12-24T00:00:00Z"));
+        companyOnly.lastEventAt = companyOnly.createdAt;
+        companyOnly.stage = Stage::Lost;
+        companyOnly.origin = QStringLiteral("manual");
+        event.occurredAt = companyOnly.createdAt;
+        QVERIFY2(repo.insert(companyOnly, {event}, {}) > 0, qPrintable(repo.lastError()));
+    }
+
+    const QStringList exportArguments = {
+        QStringLiteral("list"),      QStringLiteral("--format"),
+        QStringLiteral("csv"),       QStringLiteral("--include-test"),
+        QStringLiteral("--sort"),    QStringLiteral("id"),
+        QStringLiteral("--columns"), canonicalColumns.join(QLatin1Char(','))};
+    Result r = runDb(exportArguments);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QByteArray exported = r.out;
+    const QString file = writeFile(QStringLiteral("export.csv"), exported);
+    const Result sourceStats = runDb({QStringLiteral("stats"), QStringLiteral("--include-test")});
+
+    // Into an empty database on the same backend.
+    const std::unique_ptr<TestDatabase> target = TestDatabase::create(backend);
+    QVERIFY2(target->ok(), qPrintable(target->problem()));
+    m_location = target->database().location();
+    r = runDb({QStringLiteral("import"), file});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject summary =
+        QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+    QCOMPARE(summary.value(QStringLiteral("read")).toInteger(), 402);
+    QCOMPARE(summary.value(QStringLiteral("imported")).toInteger(), 402);
+    // The id column is not read, and the import says so.
+    QVERIFY2(r.err.contains("warning: ") && r.err.contains("column 1 \"id\" is ignored"),
+             qPrintable(r.describe()));
+    r = runDb(exportArguments);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QByteArray reexported = r.out;
+
+    // The same leads, column by column; only the ids are the new database's own. Rows are
+    // matched by columns that identify a lead.
+    const QStringList columns = canonicalColumns.mid(1);
+    auto rowsOf = [&columns](const QByteArray &text) {
+        QList<QStringList> rows = csvRecords(text);
+        rows.removeFirst(); // the header
+        for (QStringList &row : rows)
+            row.removeFirst(); // id
+        auto identity = [&columns](const QStringList &row) {
+            QStringList key;
+            for (const char *c :
+                 {"email", "offer_id", "first_name", "last_name", "company", "created_at"})
+                key << row.at(columns.indexOf(QLatin1String(c)));
+            return key.join(QChar(0x1f));
+        };
+        std::sort(rows.begin(), rows.end(), [&](const QStringList &x, const QStringList &y) {
+            return identity(x) < identity(y);
+        });
+        return rows;
+    };
+    const QList<QStringList> a = rowsOf(exported);
+    const QList<QStringList> b = rowsOf(reexported);
+    QCOMPARE(a.size(), 402);
+    QCOMPARE(b.size(), a.size());
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        QStringList was, is;
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            was << a.at(i).at(c);
+            is << b.at(i).at(c);
+        }
+        // These two need LeadRepository::intake to keep what the record says; today it counts
+        // one event for a new lead and decides is_test from MSFT_TEST_ markers alone.
+        if (columns.at(c) == QLatin1String("events"))
+            QEXPECT_FAIL("", "intake() stores events = 1 for a new lead", Continue);
+        if (columns.at(c) == QLatin1String("is_test"))
+            QEXPECT_FAIL("", "intake() sets is_test from MSFT_TEST_ markers only", Continue);
+        QVERIFY2(was == is, qPrintable(QStringLiteral("column %1 differs").arg(columns.at(c))));
+    }
+    // Counted alike per storefront, stage and action.
+    const Result targetStats = runDb({QStringLiteral("stats"), QStringLiteral("--include-test")});
+    QCOMPARE(targetStats.json().object(), sourceStats.json().object());
+    m_location.clear(); // the target database goes when this test ends
 }
 
 #include "tst_cli.moc"
