@@ -1,11 +1,13 @@
 #include "cli.h"
 
 #include "cliarguments.h"
+#include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadgenerator.h"
 #include "core/io/leadimporter.h"
 #include "core/io/leadjson.h"
 #include "core/storage/leadhistory.h"
+#include "core/storage/leadquery.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/migrator.h"
 #include "outputwriter.h"
@@ -67,6 +69,32 @@ QList<CliParameter> filterParameters() {
         P::flag(QStringLiteral("include-test"),
                 QStringLiteral("include test leads (MSFT_TEST_ markers), left out otherwise")),
     };
+}
+
+// set: one option per column a person may change, named with - for _, and --if-version.
+QList<CliParameter> setParameters() {
+    using P = CliParameter;
+    QList<CliParameter> out = {P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id"))};
+    for (const QString &column : LeadColumns::all()) {
+        if (!LeadChanges::isEditable(column))
+            continue;
+        const LeadColumns::Type type = LeadColumns::type(column);
+        const QString value = type == LeadColumns::Type::Flag      ? QStringLiteral("true|false")
+                              : type == LeadColumns::Type::Time    ? QStringLiteral("TIME")
+                              : type == LeadColumns::Type::Integer ? QStringLiteral("N")
+                              : type == LeadColumns::Type::Real    ? QStringLiteral("X")
+                              : type == LeadColumns::Type::Stage   ? QStringLiteral("STAGE")
+                                                                   : QStringLiteral("TEXT");
+        out << P::option(QString(column).replace(QLatin1Char('_'), QLatin1Char('-')), value,
+                         QStringLiteral("set %1%2")
+                             .arg(column, type == LeadColumns::Type::Time
+                                              ? QStringLiteral(" (ISO 8601; \"\" clears it)")
+                                              : QString()));
+    }
+    out << P::option(QStringLiteral("if-version"), QStringLiteral("V"),
+                     QStringLiteral("change the lead only if it is still at version V (as show "
+                                    "or list print it); exit 3 if someone changed it since"));
+    return out;
 }
 
 } // namespace
@@ -141,6 +169,31 @@ const QList<CliCommand> &Cli::commands() {
          .parameters = filterParameters(),
          .example = QStringLiteral("count --offer contoso.analytics-saas --since 2026-01-01"),
          .handler = &Cli::count},
+        {.name = QStringLiteral("set"),
+         .summary = QStringLiteral("change a lead's columns; prints the lead as it is now, as "
+                                   "JSON"),
+         .parameters = setParameters(),
+         .example = QStringLiteral("set 42 --stage contacted --owner sam --next-follow-up-at "
+                                   "2026-12-03T09:00:00Z --if-version 3"),
+         .handler = &Cli::set},
+        {.name = QStringLiteral("delete"),
+         .summary = QStringLiteral("move leads to the trash, with their history; restore brings "
+                                   "them back"),
+         .parameters = {P::positionals(QStringLiteral("ID"), QStringLiteral("the leads' ids"))},
+         .example = QStringLiteral("delete 42 43"),
+         .handler = &Cli::remove},
+        {.name = QStringLiteral("restore"),
+         .summary = QStringLiteral("bring deleted leads back from the trash, under their ids"),
+         .parameters = {P::positionals(QStringLiteral("ID"), QStringLiteral("the leads' ids"))},
+         .example = QStringLiteral("restore 42"),
+         .handler = &Cli::restore},
+        {.name = QStringLiteral("history"),
+         .summary = QStringLiteral("a lead's marketplace events and activities in time order"),
+         .parameters = {P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id")),
+                        P::option(QStringLiteral("format"), QStringLiteral("table|json"),
+                                  QStringLiteral("output format (default table)"))},
+         .example = QStringLiteral("history 42 --format json"),
+         .handler = &Cli::history},
         {.name = QStringLiteral("help"),
          .summary = QStringLiteral("the commands, or one command's options and an example"),
          .parameters = {P::positional(QStringLiteral("COMMAND"),
@@ -481,7 +534,7 @@ int Cli::list(const Database &db, const CliArguments &args) {
         const QStringList parts = args.value(QStringLiteral("sort")).split(QLatin1Char(':'));
         sort.column = parts.first().trimmed();
         const QString dir = parts.value(1).trimmed().toLower();
-        if (!LeadColumns::isKnown(sort.column))
+        if (!LeadQuery::isSortable(sort.column))
             return usage(QStringLiteral("--sort: unknown column \"%1\"").arg(sort.column));
         if (parts.size() > 2 ||
             (!dir.isEmpty() && dir != QLatin1String("asc") && dir != QLatin1String("desc")))
@@ -553,9 +606,7 @@ int Cli::show(const Database &db, const CliArguments &args) {
     const QList<LeadEvent> events = history.events(id);
     const QList<Activity> activities = history.activities(id);
     if (format == QLatin1String("json")) {
-        QJsonObject o = LeadJson::lead(*lead, LeadColumns::all());
-        o.insert(QStringLiteral("privacy_restricted"), lead->privacyRestricted);
-        o.insert(QStringLiteral("version"), lead->version);
+        QJsonObject o = LeadJson::storedLead(*lead);
         QJsonArray ev, ac;
         for (const LeadEvent &e : events)
             ev.append(LeadJson::event(e));

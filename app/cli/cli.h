@@ -40,6 +40,13 @@ private:
     int show(const Database &db, const CliArguments &args);
     int stats(const Database &db, const CliArguments &args);
     int count(const Database &db, const CliArguments &args);
+    // Changes and history (cliwritecommands.cpp).
+    int set(const Database &db, const CliArguments &args);
+    int remove(const Database &db, const CliArguments &args);
+    int restore(const Database &db, const CliArguments &args);
+    int history(const Database &db, const CliArguments &args);
+    bool parseIds(const CliArguments &args, QList<qint64> *ids);
+    static QString actor();
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -6,6 +6,7 @@ bool CliCommand::parse(const QStringList &words, CliArguments *args, QString *pr
     QSet<QString> valued, flags;
     QStringList required, positionals;
     qsizetype requiredPositionals = 0;
+    bool repeats = false;
     for (const CliParameter &p : parameters) {
         switch (p.kind) {
         case CliParameter::Kind::Option:
@@ -19,6 +20,7 @@ bool CliCommand::parse(const QStringList &words, CliArguments *args, QString *pr
         case CliParameter::Kind::Positional:
             positionals << p.name;
             requiredPositionals += p.required ? 1 : 0;
+            repeats = p.repeats;
             break;
         }
     }
@@ -27,7 +29,7 @@ bool CliCommand::parse(const QStringList &words, CliArguments *args, QString *pr
         return false;
     }
     const QStringList &given = args->positionals();
-    if (given.size() > positionals.size()) {
+    if (given.size() > positionals.size() && !repeats) {
         *problem =
             positionals.isEmpty()
                 ? QStringLiteral("%1 takes no argument %2").arg(name, given.first())
@@ -59,7 +61,7 @@ QString CliCommand::synopsis() const {
     }
     for (const CliParameter &p : parameters)
         if (p.kind == CliParameter::Kind::Positional)
-            words << (p.required ? p.name : QStringLiteral("[%1]").arg(p.name));
+            words << (p.required ? p.synopsis() : QStringLiteral("[%1]").arg(p.synopsis()));
     if (optional)
         words << QStringLiteral("[options]");
     return words.join(QLatin1Char(' '));

@@ -9,5 +9,5 @@ QString CliParameter::synopsis() const {
     case Kind::Positional:
         break;
     }
-    return name;
+    return repeats ? name + QStringLiteral("...") : name;
 }

@@ -12,6 +12,7 @@ struct CliParameter {
     QString valueName;   // what an option's value looks like: "csv|json|table"
     QString description; // one line
     bool required = false;
+    bool repeats = false; // a positional that takes one or more values: "ID..."
 
     static CliParameter option(const QString &name, const QString &valueName,
                                const QString &description, bool required = false) {
@@ -23,6 +24,9 @@ struct CliParameter {
     static CliParameter positional(const QString &name, const QString &description,
                                    bool required = true) {
         return {Kind::Positional, name, {}, description, required};
+    }
+    static CliParameter positionals(const QString &name, const QString &description) {
+        return {Kind::Positional, name, {}, description, true, true};
     }
 
     // As a usage line writes it: "--format csv|json|table", "--include-test", "FILE".

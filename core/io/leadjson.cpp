@@ -22,6 +22,13 @@ QJsonObject lead(const Lead &l, const QStringList &columns) {
     return o;
 }
 
+QJsonObject storedLead(const Lead &l) {
+    QJsonObject o = lead(l, LeadColumns::all());
+    o.insert(QStringLiteral("privacy_restricted"), l.privacyRestricted);
+    o.insert(QStringLiteral("version"), l.version);
+    return o;
+}
+
 QJsonObject event(const LeadEvent &e) {
     return {{QStringLiteral("id"), e.id},
             {QStringLiteral("occurred_at"), LeadColumns::isoUtc(e.occurredAt)},

@@ -11,6 +11,8 @@ struct LeadStats;
 // Machine-readable JSON for leads and their history, keyed by canonical column names.
 namespace LeadJson {
 QJsonObject lead(const Lead &lead, const QStringList &columns);
+// Every canonical column, plus privacy_restricted and the version a change is made against.
+QJsonObject storedLead(const Lead &lead);
 QJsonObject event(const LeadEvent &event);
 QJsonObject activity(const Activity &activity);
 QJsonObject stats(const LeadStats &stats);

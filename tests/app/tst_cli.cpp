@@ -83,6 +83,18 @@ private slots:
     void exportImportRoundTrip_data() { TestDatabase::addBackendRows(); }
     void exportImportRoundTrip();
 
+    void setChangesALead_data() { TestDatabase::addBackendRows(); }
+    void setChangesALead();
+    void setLosingTheRaceChangesNothing_data() { TestDatabase::addBackendRows(); }
+    void setLosingTheRaceChangesNothing();
+    void setRefusesBadValues_data();
+    void setRefusesBadValues();
+    void deleteAndRestore_data() { TestDatabase::addBackendRows(); }
+    void deleteAndRestore();
+    void historyInTimeOrder_data() { TestDatabase::addBackendRows(); }
+    void historyInTimeOrder();
+    void listSortsByNameAsShown();
+
 private:
     struct Result {
         int exitCode = -1;
@@ -725,6 +737,224 @@ void TestCli::newerSchemaRefused() {
     QSqlDatabase::removeDatabase(QStringLiteral("tst_cli_schema"));
 }
 
+namespace {
+// The first generated lead of a list, as JSON.
+QJsonObject firstLead(const QJsonArray &leads) {
+    return leads.isEmpty() ? QJsonObject() : leads.first().toObject();
+}
+} // namespace
+
+void TestCli::setChangesALead() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(40));
+    const QJsonObject lead = firstLead(listJson({QStringLiteral("--stage"), QStringLiteral("new"),
+                                                 QStringLiteral("--limit"), QStringLiteral("1")}));
+    const QString id = QString::number(lead.value(QStringLiteral("id")).toInteger());
+    Result r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    const qint64 version = r.json().object().value(QStringLiteral("version")).toInteger();
+    r = runDb({QStringLiteral("set"), id, QStringLiteral("--stage"), QStringLiteral("contacted"),
+               QStringLiteral("--owner"), QStringLiteral("sam.patel"), QStringLiteral("--score"),
+               QStringLiteral("64"), QStringLiteral("--next-follow-up-at"),
+               QStringLiteral("2026-12-03T10:00:00+01:00"), QStringLiteral("--if-version"),
+               QString::number(version)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject updated = r.json().object();
+    QCOMPARE(updated.value(QStringLiteral("stage")).toString(), QStringLiteral("contacted"));
+    QCOMPARE(updated.value(QStringLiteral("owner")).toString(), QStringLiteral("sam.patel"));
+    QCOMPARE(updated.value(QStringLiteral("score")).toInteger(), 64);
+    QCOMPARE(updated.value(QStringLiteral("next_follow_up_at")).toString(),
+             QStringLiteral("2026-12-03T09:00:00Z"));
+    QCOMPARE(updated.value(QStringLiteral("version")).toInteger(), version + 1);
+    // What show says afterwards is what set printed.
+    r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.json().object().value(QStringLiteral("owner")).toString(),
+             QStringLiteral("sam.patel"));
+    // Clearing a follow-up.
+    r = runDb({QStringLiteral("set"), id, QStringLiteral("--next-follow-up-at"), QString()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(r.json().object().value(QStringLiteral("next_follow_up_at")).isNull());
+}
+
+void TestCli::setLosingTheRaceChangesNothing() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(20));
+    const QJsonObject lead = firstLead(listJson({QStringLiteral("--limit"), QStringLiteral("1")}));
+    const QString id = QString::number(lead.value(QStringLiteral("id")).toInteger());
+    Result r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    const qint64 version = r.json().object().value(QStringLiteral("version")).toInteger();
+    const QStringList mine = {QStringLiteral("set"), id, QStringLiteral("--owner"),
+                              QStringLiteral("sam"), QStringLiteral("--if-version"),
+                              QString::number(version)};
+    r = runDb({QStringLiteral("set"), id, QStringLiteral("--owner"), QStringLiteral("kim"),
+               QStringLiteral("--if-version"), QString::number(version)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb(mine);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("version " + QByteArray::number(version + 1)), qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("owner")).toString(), QStringLiteral("kim"));
+    r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.json().object().value(QStringLiteral("owner")).toString(), QStringLiteral("kim"));
+    QCOMPARE(r.json().object().value(QStringLiteral("version")).toInteger(), version + 1);
+}
+
+void TestCli::setRefusesBadValues_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown stage") << QStringList{QStringLiteral("1"), QStringLiteral("--stage"),
+                                                  QStringLiteral("sold")}
+                                   << 2 << QStringLiteral("\"sold\" is not a stage");
+    QTest::newRow("bad date") << QStringList{QStringLiteral("1"),
+                                             QStringLiteral("--next-follow-up-at"),
+                                             QStringLiteral("next week")}
+                              << 2 << QStringLiteral("not an ISO 8601 time");
+    QTest::newRow("score out of range")
+        << QStringList{QStringLiteral("1"), QStringLiteral("--score"), QStringLiteral("101")} << 2
+        << QStringLiteral("between 0 and 100");
+    QTest::newRow("a column Leadbench keeps")
+        << QStringList{QStringLiteral("1"), QStringLiteral("--events"), QStringLiteral("3")} << 2
+        << QStringLiteral("unknown option --events");
+    QTest::newRow("nothing to change") << QStringList{QStringLiteral("1")} << 2
+                                       << QStringLiteral("needs a column to change");
+    QTest::newRow("no such lead") << QStringList{QStringLiteral("99999"), QStringLiteral("--owner"),
+                                                 QStringLiteral("sam")}
+                                  << 1 << QStringLiteral("no lead with id 99999");
+    QTest::newRow("not an id") << QStringList{QStringLiteral("first"), QStringLiteral("--owner"),
+                                              QStringLiteral("sam")}
+                               << 2 << QStringLiteral("\"first\" is not a lead id");
+}
+
+void TestCli::setRefusesBadValues() {
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QVERIFY(generateDemo(5));
+    const QByteArray before = runDb({QStringLiteral("show"), QStringLiteral("1")}).out;
+    const Result r = runDb(QStringList{QStringLiteral("set")} + arguments);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message.toUtf8()), qPrintable(r.describe()));
+    QVERIFY2(r.err.startsWith("leadbench-cli: error: "), qPrintable(r.describe()));
+    QCOMPARE(runDb({QStringLiteral("show"), QStringLiteral("1")}).out, before);
+}
+
+void TestCli::deleteAndRestore() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(30));
+    const QJsonArray leads = listJson({QStringLiteral("--sort"), QStringLiteral("id"),
+                                       QStringLiteral("--limit"), QStringLiteral("2")});
+    const QString a = QString::number(leads.at(0).toObject().value(QStringLiteral("id")).toInteger());
+    const QString b = QString::number(leads.at(1).toObject().value(QStringLiteral("id")).toInteger());
+    const QString email = leads.at(0).toObject().value(QStringLiteral("email")).toString();
+    const QByteArray shownBefore = runDb({QStringLiteral("show"), a, QStringLiteral("--format"),
+                                          QStringLiteral("json")})
+                                       .out;
+    const qint64 total = runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger();
+
+    Result r = runDb({QStringLiteral("delete"), a, b, QStringLiteral("999999")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("no lead with id 999999"), qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("deleted")).toArray().size(), 2);
+    QCOMPARE(runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger(),
+             total - 2);
+    QCOMPARE(runDb({QStringLiteral("show"), a}).exitCode, 1);
+    QCOMPARE(listJson({QStringLiteral("--search"), email}).size(), 0);
+
+    r = runDb({QStringLiteral("restore"), a, b});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("restored")).toArray().size(), 2);
+    QCOMPARE(runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger(),
+             total);
+    QCOMPARE(listJson({QStringLiteral("--search"), email}).size(), 1);
+    // The same lead, with its events and earlier activities, and the delete and restore after.
+    QJsonObject before = QJsonDocument::fromJson(shownBefore).object();
+    QJsonObject after = runDb({QStringLiteral("show"), a, QStringLiteral("--format"),
+                               QStringLiteral("json")})
+                            .json()
+                            .object();
+    QJsonArray activities = after.take(QStringLiteral("activities")).toArray();
+    const QJsonArray earlier = before.take(QStringLiteral("activities")).toArray();
+    QCOMPARE(activities.size(), earlier.size() + 2);
+    QCOMPARE(activities.at(earlier.size()).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("deleted"));
+    QCOMPARE(activities.last().toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("restored"));
+    auto withoutIds = [](QJsonObject o) {
+        QJsonArray events;
+        for (const QJsonValue &e : o.take(QStringLiteral("marketplace_events")).toArray()) {
+            QJsonObject event = e.toObject();
+            event.remove(QStringLiteral("id"));
+            events.append(event);
+        }
+        o.insert(QStringLiteral("marketplace_events"), events);
+        return o;
+    };
+    QCOMPARE(withoutIds(after), withoutIds(before));
+    // Restoring what is not in the trash says so.
+    r = runDb({QStringLiteral("restore"), a});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("not in the trash"), qPrintable(r.describe()));
+}
+
+void TestCli::historyInTimeOrder() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(20));
+    const QJsonObject lead = firstLead(listJson({QStringLiteral("--limit"), QStringLiteral("1")}));
+    const QString id = QString::number(lead.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(runDb({QStringLiteral("set"), id, QStringLiteral("--score"), QStringLiteral("55"),
+                    QStringLiteral("--do-not-contact"), QStringLiteral("true")})
+                 .exitCode,
+             0);
+    const Result r = runDb({QStringLiteral("history"), id, QStringLiteral("--format"),
+                            QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonArray lines = r.json().array();
+    QVERIFY(lines.size() >= 3);
+    QCOMPARE(lines.first().toObject().value(QStringLiteral("type")).toString(),
+             QStringLiteral("event"));
+    QString previous;
+    bool score = false, flag = false;
+    for (const QJsonValue &v : lines) {
+        const QJsonObject line = v.toObject();
+        const QString at = line.value(QStringLiteral("at")).toString();
+        QVERIFY2(previous <= at, qPrintable(previous + QStringLiteral(" after ") + at));
+        previous = at;
+        if (line.value(QStringLiteral("field")).toString() == QLatin1String("score")) {
+            score = true;
+            QVERIFY(line.value(QStringLiteral("new_value")).isDouble()); // a number, not text
+            QCOMPARE(line.value(QStringLiteral("new_value")).toInteger(), 55);
+        }
+        if (line.value(QStringLiteral("field")).toString() == QLatin1String("do_not_contact")) {
+            flag = true;
+            QCOMPARE(line.value(QStringLiteral("new_value")), QJsonValue(true));
+        }
+    }
+    QVERIFY(score && flag);
+    const Result table = runDb({QStringLiteral("history"), id});
+    QVERIFY2(table.out.contains("changed score") && table.out.contains("-> 55"),
+             qPrintable(table.describe()));
+    QCOMPARE(runDb({QStringLiteral("history"), QStringLiteral("99999")}).exitCode, 1);
+}
+
+void TestCli::listSortsByNameAsShown() {
+    QVERIFY(generateDemo(60));
+    const QJsonArray leads = listJson({QStringLiteral("--sort"), QStringLiteral("name"),
+                                       QStringLiteral("--columns"),
+                                       QStringLiteral("first_name,last_name")});
+    QStringList names;
+    for (const QJsonValue &v : leads)
+        names << (v.toObject().value(QStringLiteral("first_name")).toString() + QLatin1Char(' ') +
+                  v.toObject().value(QStringLiteral("last_name")).toString())
+                     .trimmed();
+    QCOMPARE(names.size(), 60);
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(names, sorted);
+}
+
 QTEST_GUILESS_MAIN(TestCli)
 
 void TestCli::timesWithoutOffsetAreUtc() {
@@ -809,10 +1039,11 @@ void TestCli::unknownHeaderColumnsAreReported() {
 namespace {
 
 // The commands the CLI has, in the order its help lists them.
-const QStringList commandNames = {QStringLiteral("init"),   QStringLiteral("generate"),
-                                  QStringLiteral("import"), QStringLiteral("list"),
-                                  QStringLiteral("show"),   QStringLiteral("stats"),
-                                  QStringLiteral("count"),  QStringLiteral("help")};
+const QStringList commandNames = {
+    QStringLiteral("init"),  QStringLiteral("generate"), QStringLiteral("import"),
+    QStringLiteral("list"),  QStringLiteral("show"),     QStringLiteral("stats"),
+    QStringLiteral("count"), QStringLiteral("set"),      QStringLiteral("delete"),
+    QStringLiteral("restore"), QStringLiteral("history"), QStringLiteral("help")};
 
 const QStringList filterOptions = {
     QStringLiteral("--storefront"),  QStringLiteral("--stage"),  QStringLiteral("--owner"),
@@ -889,6 +1120,38 @@ void TestCli::commandHelp_data() {
                            << filterOptions + QStringList{QStringLiteral("--format")}
                            << QStringList();
     QTest::newRow("count") << QStringLiteral("count") << filterOptions << QStringList();
+    QTest::newRow("set") << QStringLiteral("set")
+                         << QStringList{QStringLiteral("--storefront"),
+                                        QStringLiteral("--action"),
+                                        QStringLiteral("--offer-id"),
+                                        QStringLiteral("--offer-title"),
+                                        QStringLiteral("--first-name"),
+                                        QStringLiteral("--last-name"),
+                                        QStringLiteral("--email"),
+                                        QStringLiteral("--phone"),
+                                        QStringLiteral("--country"),
+                                        QStringLiteral("--company"),
+                                        QStringLiteral("--title"),
+                                        QStringLiteral("--description"),
+                                        QStringLiteral("--stage"),
+                                        QStringLiteral("--owner"),
+                                        QStringLiteral("--score"),
+                                        QStringLiteral("--grade"),
+                                        QStringLiteral("--win-probability"),
+                                        QStringLiteral("--next-follow-up-at"),
+                                        QStringLiteral("--follow-ups"),
+                                        QStringLiteral("--do-not-contact"),
+                                        QStringLiteral("--is-test"),
+                                        QStringLiteral("--campaign"),
+                                        QStringLiteral("--origin"),
+                                        QStringLiteral("--if-version")}
+                         << QStringList{QStringLiteral("ID")};
+    QTest::newRow("delete") << QStringLiteral("delete") << QStringList()
+                            << QStringList{QStringLiteral("ID...")};
+    QTest::newRow("restore") << QStringLiteral("restore") << QStringList()
+                             << QStringList{QStringLiteral("ID...")};
+    QTest::newRow("history") << QStringLiteral("history") << QStringList{QStringLiteral("--format")}
+                             << QStringList{QStringLiteral("ID")};
     QTest::newRow("help") << QStringLiteral("help") << QStringList()
                           << QStringList{QStringLiteral("COMMAND")};
 }

@@ -1,0 +1,215 @@
+// The Cli commands that change leads and read their history: set, delete, restore, history.
+#include "cli.h"
+
+#include "cliarguments.h"
+#include "core/domain/leadchanges.h"
+#include "core/domain/leadcolumns.h"
+#include "core/io/leadjson.h"
+#include "core/storage/leadhistory.h"
+#include "core/storage/leadrepository.h"
+#include "core/storage/leadtrash.h"
+#include "core/storage/leadwriter.h"
+#include "outputwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace {
+
+QJsonArray idArray(const QList<qint64> &ids) {
+    QJsonArray out;
+    for (qint64 id : ids)
+        out.append(id);
+    return out;
+}
+
+// One line of a lead's history, events and activities alike, for sorting them together.
+struct HistoryLine {
+    QDateTime at;
+    QJsonObject json;
+    QString what;
+    QString who;
+    QString detail;
+};
+
+} // namespace
+
+QString Cli::actor() {
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("cli") : user;
+}
+
+bool Cli::parseIds(const CliArguments &args, QList<qint64> *ids) {
+    for (const QString &word : args.positionals()) {
+        bool ok = false;
+        const qint64 id = word.toLongLong(&ok);
+        if (!ok || id < 1) {
+            usage(QStringLiteral("\"%1\" is not a lead id").arg(word));
+            return false;
+        }
+        ids->append(id);
+    }
+    return true;
+}
+
+int Cli::set(const Database &db, const CliArguments &args) {
+    QList<qint64> ids;
+    if (!parseIds(args, &ids))
+        return Usage;
+    LeadChanges changes;
+    for (const QString &column : LeadColumns::all()) {
+        const QString option = QString(column).replace(QLatin1Char('_'), QLatin1Char('-'));
+        if (LeadChanges::isEditable(column) && args.has(option))
+            changes.set(column, args.value(option));
+    }
+    if (changes.isEmpty())
+        return usage(QStringLiteral("set needs a column to change, such as --stage contacted"));
+    qint64 expected = 0;
+    if (args.has(QStringLiteral("if-version"))) {
+        bool ok = false;
+        expected = args.value(QStringLiteral("if-version")).toLongLong(&ok);
+        if (!ok || expected < 1)
+            return usage(QStringLiteral("--if-version: \"%1\" is not a version")
+                             .arg(args.value(QStringLiteral("if-version"))));
+    }
+    if (!openDatabase(db, Access::ReadExisting))
+        return Failure;
+    const UpdateResult r = LeadWriter(db).update(ids.first(), expected, changes, actor());
+    switch (r.status) {
+    case UpdateResult::Status::Updated:
+        OutputWriter::writeJson(m_out, LeadJson::storedLead(*r.lead),
+                                OutputWriter::JsonStyle::Indented);
+        return Ok;
+    case UpdateResult::Status::Conflict:
+        // Theirs on stdout, to compare with what was meant to be set.
+        if (r.lead)
+            OutputWriter::writeJson(m_out, LeadJson::storedLead(*r.lead),
+                                    OutputWriter::JsonStyle::Indented);
+        return fail(QStringLiteral("lead %1 was changed by someone else: it is at version %2, "
+                                   "not %3; nothing was changed")
+                        .arg(r.id)
+                        .arg(r.lead ? r.lead->version : 0)
+                        .arg(expected),
+                    Conflict);
+    case UpdateResult::Status::Invalid:
+        return fail(QStringLiteral("lead %1 not changed: %2").arg(r.id).arg(r.error), Usage);
+    case UpdateResult::Status::NotFound:
+    case UpdateResult::Status::Failed:
+        return fail(r.error);
+    }
+    return Failure;
+}
+
+int Cli::remove(const Database &db, const CliArguments &args) {
+    QList<qint64> ids;
+    if (!parseIds(args, &ids))
+        return Usage;
+    if (!openDatabase(db, Access::ReadExisting))
+        return Failure;
+    QList<qint64> deleted, missing;
+    for (const UpdateResult &r : LeadTrash(db).remove(ids, actor())) {
+        if (r.status == UpdateResult::Status::Failed)
+            return fail(r.error);
+        (r.ok() ? deleted : missing) << r.id;
+        if (!r.ok())
+            m_err << "leadbench-cli: error: " << r.error << '\n';
+    }
+    OutputWriter::writeJson(m_out,
+                            {{QStringLiteral("deleted"), idArray(deleted)},
+                             {QStringLiteral("not_found"), idArray(missing)}},
+                            OutputWriter::JsonStyle::Compact);
+    return missing.isEmpty() ? Ok : Failure;
+}
+
+int Cli::restore(const Database &db, const CliArguments &args) {
+    QList<qint64> ids;
+    if (!parseIds(args, &ids))
+        return Usage;
+    if (!openDatabase(db, Access::ReadExisting))
+        return Failure;
+    QList<qint64> restored, missing, conflicts;
+    for (const UpdateResult &r : LeadTrash(db).restore(ids, actor())) {
+        if (r.status == UpdateResult::Status::Failed)
+            return fail(r.error);
+        if (r.ok()) {
+            restored << r.id;
+            continue;
+        }
+        (r.status == UpdateResult::Status::Conflict ? conflicts : missing) << r.id;
+        m_err << "leadbench-cli: error: " << r.error << '\n';
+    }
+    OutputWriter::writeJson(m_out,
+                            {{QStringLiteral("restored"), idArray(restored)},
+                             {QStringLiteral("not_found"), idArray(missing)},
+                             {QStringLiteral("conflicts"), idArray(conflicts)}},
+                            OutputWriter::JsonStyle::Compact);
+    return !conflicts.isEmpty() ? Conflict : missing.isEmpty() ? Ok : Failure;
+}
+
+int Cli::history(const Database &db, const CliArguments &args) {
+    QList<qint64> ids;
+    if (!parseIds(args, &ids))
+        return Usage;
+    const QString format = args.value(QStringLiteral("format"), QStringLiteral("table"));
+    if (format != QLatin1String("json") && format != QLatin1String("table"))
+        return usage(QStringLiteral("--format: \"%1\" is not table or json").arg(format));
+    if (!openDatabase(db, Access::ReadExisting))
+        return Failure;
+    const qint64 id = ids.first();
+    if (!LeadRepository(db).lead(id))
+        return fail(QStringLiteral("no lead with id %1").arg(id));
+    const LeadHistory reader(db);
+    QList<HistoryLine> lines;
+    for (const LeadEvent &e : reader.events(id)) {
+        QJsonObject json = LeadJson::event(e);
+        json.insert(QStringLiteral("type"), QStringLiteral("event"));
+        json.insert(QStringLiteral("at"), LeadColumns::isoUtc(e.occurredAt));
+        lines << HistoryLine{e.occurredAt, json, QStringLiteral("event ") + e.action,
+                             e.channel, e.leadSource};
+    }
+    for (const Activity &a : reader.activities(id)) {
+        QJsonObject json = LeadJson::activity(a);
+        json.insert(QStringLiteral("type"), QStringLiteral("activity"));
+        QString detail = a.note;
+        if (a.kind == ActivityKind::Changed)
+            detail = QStringLiteral("%1 -> %2%3")
+                         .arg(LeadColumns::valueText(a.oldValue),
+                              LeadColumns::valueText(a.newValue),
+                              a.note.isEmpty() ? QString() : QStringLiteral("  (") + a.note +
+                                                                 QLatin1Char(')'));
+        lines << HistoryLine{a.at, json,
+                             (ActivityKinds::canonicalName(a.kind) + QLatin1Char(' ') + a.field)
+                                 .trimmed(),
+                             a.actor, detail};
+    }
+    if (!reader.lastError().isEmpty())
+        return fail(reader.lastError());
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const HistoryLine &a, const HistoryLine &b) { return a.at < b.at; });
+    if (format == QLatin1String("json")) {
+        QJsonArray out;
+        for (const HistoryLine &l : std::as_const(lines))
+            out.append(l.json);
+        m_out << QJsonDocument(out).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    qsizetype whatWidth = 4, whoWidth = 3;
+    for (const HistoryLine &l : std::as_const(lines)) {
+        whatWidth = std::max(whatWidth, l.what.size());
+        whoWidth = std::max(whoWidth, l.who.size());
+    }
+    whatWidth = std::min<qsizetype>(whatWidth, 32);
+    whoWidth = std::min<qsizetype>(whoWidth, 24);
+    m_out << OutputWriter::cell(QStringLiteral("at"), 20) << ' '
+          << OutputWriter::cell(QStringLiteral("what"), whatWidth) << ' '
+          << OutputWriter::cell(QStringLiteral("who"), whoWidth) << " detail\n";
+    for (const HistoryLine &l : std::as_const(lines))
+        m_out << OutputWriter::cell(LeadColumns::isoUtc(l.at), 20) << ' '
+              << OutputWriter::cell(l.what, whatWidth) << ' ' << OutputWriter::cell(l.who, whoWidth)
+              << ' ' << QString(l.detail).replace(QLatin1Char('\n'), QLatin1Char(' ')) << '\n';
+    return Ok;
+}
