@@ -5,6 +5,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QPalette>
+#include <QTimer>
 
 namespace {
 
@@ -13,6 +15,29 @@ constexpr int demoLeadCount = 10000;
 int fail(const QString &message) {
     QMessageBox::critical(nullptr, QApplication::translate("main", "Leadbench"), message);
     return 1;
+}
+
+// The Fusion style with dark colours, for desktops without a dark theme of their own.
+void useDarkPalette(QApplication &app) {
+    app.setStyle(QStringLiteral("Fusion"));
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(37, 37, 38));
+    p.setColor(QPalette::WindowText, QColor(220, 220, 220));
+    p.setColor(QPalette::Base, QColor(30, 30, 30));
+    p.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
+    p.setColor(QPalette::ToolTipBase, QColor(45, 45, 48));
+    p.setColor(QPalette::ToolTipText, QColor(220, 220, 220));
+    p.setColor(QPalette::Text, QColor(220, 220, 220));
+    p.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
+    p.setColor(QPalette::Button, QColor(45, 45, 48));
+    p.setColor(QPalette::ButtonText, QColor(220, 220, 220));
+    p.setColor(QPalette::Highlight, QColor(38, 79, 120));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(86, 156, 214));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
+    app.setPalette(p);
 }
 
 } // namespace
@@ -35,7 +60,18 @@ int main(int argc, char *argv[]) {
                                         "postgresql://user@host:port/db URL."),
         QApplication::translate("main", "PATH|URL"), Database::defaultLocation());
     parser.addOption(dbOption);
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the window to FILE once its leads "
+                                        "are shown, then quit."),
+        QApplication::translate("main", "FILE"));
+    parser.addOption(screenshotOption);
+    const QCommandLineOption darkOption(
+        QStringLiteral("dark"), QApplication::translate("main", "Use a dark palette."));
+    parser.addOption(darkOption);
     parser.process(app);
+    if (parser.isSet(darkOption))
+        useDarkPalette(app);
 
     const Database db = Database::fromLocation(parser.value(dbOption));
     if (!db.isValid())
@@ -47,8 +83,16 @@ int main(int argc, char *argv[]) {
         return fail(error);
 
     MainWindow window(db);
+    window.resize(1400, 820);
     window.show();
-    if (newDatabase)
+    if (parser.isSet(screenshotOption)) {
+        // The counts and the first page arrive from reader threads; give them a moment.
+        const QString file = parser.value(screenshotOption);
+        QTimer::singleShot(2500, &window, [&window, file] {
+            QApplication::exit(window.grab().save(file) ? 0 : 1);
+        });
+    } else if (newDatabase) {
         window.fillDemoData(demoLeadCount);
+    }
     return app.exec();
 }

@@ -386,6 +386,24 @@ void TestLeadWriter::editRecordsEveryColumn() {
     QVERIFY(again.ok());
     QCOMPARE(again.lead->version, after.version);
     QCOMPARE(LeadHistory(t->database()).activities(a.leadId).size(), history.size());
+
+    // The same change as a bulk edit of two other leads: each gets its line.
+    if (column == QLatin1String("email") || column == QLatin1String("offer_id"))
+        return; // two leads cannot both become the same person and offer
+    Intake intake(t->database());
+    const qint64 b = intake(person(QStringLiteral("b@fabrikam.com")), record(1), {}).leadId;
+    const qint64 c = intake(person(QStringLiteral("c@fabrikam.com")), record(1), {}).leadId;
+    const QList<UpdateResult> bulk =
+        writer.updateMany({{b, 0}, {c, 0}}, LeadChanges().set(column, text), QStringLiteral("lead"));
+    for (const UpdateResult &r : bulk) {
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(LeadColumns::value(*LeadRepository(t->database()).lead(r.id), column), expected);
+        const QList<Activity> lines = LeadHistory(t->database()).activities(r.id);
+        QCOMPARE(lines.last().kind, ActivityKind::Changed);
+        QCOMPARE(lines.last().field, column);
+        QCOMPARE(lines.last().newValue, expected);
+        QCOMPARE(lines.last().actor, QStringLiteral("lead"));
+    }
 }
 
 void TestLeadWriter::lostRaceChangesNothing() {
