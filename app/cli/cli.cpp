@@ -136,8 +136,9 @@ const QList<CliCommand> &Cli::commands() {
                  P::option(QStringLiteral("format"), QStringLiteral("table|csv|json"),
                            QStringLiteral("output format (default table)")),
                  P::option(QStringLiteral("columns"), QStringLiteral("a,b,..."),
-                           QStringLiteral("canonical column names, e.g. id,email,stage "
-                                          "(default: ten for a table, all for CSV and JSON)")),
+                           QStringLiteral("canonical column names, e.g. id,email,stage, and "
+                                          "version or privacy_restricted (default: ten for a "
+                                          "table, all canonical ones for CSV and JSON)")),
                  P::option(QStringLiteral("sort"), QStringLiteral("COLUMN[:desc]"),
                            QStringLiteral("order by any column (default last_event_at:desc)")),
                  P::option(QStringLiteral("limit"), QStringLiteral("N"),
@@ -187,6 +188,13 @@ const QList<CliCommand> &Cli::commands() {
          .parameters = {P::positionals(QStringLiteral("ID"), QStringLiteral("the leads' ids"))},
          .example = QStringLiteral("restore 42"),
          .handler = &Cli::restore},
+        {.name = QStringLiteral("trash"),
+         .summary = QStringLiteral("the deleted leads, newest first, that restore can bring "
+                                   "back"),
+         .parameters = {P::option(QStringLiteral("format"), QStringLiteral("table|json"),
+                                  QStringLiteral("output format (default table)"))},
+         .example = QStringLiteral("trash --format json"),
+         .handler = &Cli::trash},
         {.name = QStringLiteral("history"),
          .summary = QStringLiteral("a lead's marketplace events and activities in time order"),
          .parameters = {P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id")),
@@ -482,7 +490,7 @@ int Cli::importCsv(const Database &db, const CliArguments &args) {
     } else {
         if (!openDatabase(db, Access::Create))
             return Failure;
-        LeadImporter importer(db, QStringLiteral("cli"));
+        LeadImporter importer(db, actor());
         s = importer.importCsv(&file, name);
     }
     for (const QString &w : std::as_const(s.warnings))
@@ -520,7 +528,7 @@ int Cli::list(const Database &db, const CliArguments &args) {
             const QString c = part.trimmed();
             if (c.isEmpty())
                 continue;
-            if (!LeadColumns::isKnown(c))
+            if (!LeadColumns::isKnown(c) && !LeadColumns::stored().contains(c))
                 return usage(QStringLiteral("--columns: unknown column \"%1\"").arg(c));
             columns << c;
         }
@@ -600,11 +608,14 @@ int Cli::show(const Database &db, const CliArguments &args) {
     LeadRepository repo(db);
     const std::optional<Lead> lead = repo.lead(id);
     if (!lead)
-        return fail(repo.lastError().isEmpty() ? QStringLiteral("no lead with id %1").arg(id)
-                                               : repo.lastError());
+        return fail(repo.lastError().isEmpty() ? missingLead(db, id) : repo.lastError());
     const LeadHistory history(db);
     const QList<LeadEvent> events = history.events(id);
+    if (!history.lastError().isEmpty())
+        return fail(history.lastError());
     const QList<Activity> activities = history.activities(id);
+    if (!history.lastError().isEmpty())
+        return fail(history.lastError());
     if (format == QLatin1String("json")) {
         QJsonObject o = LeadJson::storedLead(*lead);
         QJsonArray ev, ac;
@@ -620,7 +631,8 @@ int Cli::show(const Database &db, const CliArguments &args) {
     for (const QString &c : LeadColumns::all())
         m_out << OutputWriter::cell(c, 19) << LeadColumns::text(*lead, c) << '\n';
     m_out << OutputWriter::cell(QStringLiteral("privacy_restricted"), 19)
-          << (lead->privacyRestricted ? "true" : "false") << "\n\nevents:\n";
+          << (lead->privacyRestricted ? "true" : "false") << '\n'
+          << OutputWriter::cell(QStringLiteral("version"), 19) << lead->version << "\n\nevents:\n";
     for (const LeadEvent &e : events)
         m_out << "  " << LeadColumns::isoUtc(e.occurredAt) << "  " << e.leadSource << "  "
               << e.channel << '\n';

@@ -45,6 +45,9 @@ private:
     int remove(const Database &db, const CliArguments &args);
     int restore(const Database &db, const CliArguments &args);
     int history(const Database &db, const CliArguments &args);
+    int trash(const Database &db, const CliArguments &args);
+    // "no lead with id N", or that it is in the trash and how to bring it back.
+    static QString missingLead(const Database &db, qint64 id);
     bool parseIds(const CliArguments &args, QList<qint64> *ids);
     static QString actor();
 

@@ -51,9 +51,17 @@ bool Cli::parseIds(const CliArguments &args, QList<qint64> *ids) {
             usage(QStringLiteral("\"%1\" is not a lead id").arg(word));
             return false;
         }
-        ids->append(id);
+        if (!ids->contains(id))
+            ids->append(id);
     }
     return true;
+}
+
+QString Cli::missingLead(const Database &db, qint64 id) {
+    if (LeadTrash(db).ids().contains(id))
+        return QStringLiteral("lead %1 is in the trash; 'leadbench-cli restore %1' brings it back")
+            .arg(id);
+    return QStringLiteral("no lead with id %1").arg(id);
 }
 
 int Cli::set(const Database &db, const CliArguments &args) {
@@ -89,15 +97,16 @@ int Cli::set(const Database &db, const CliArguments &args) {
         if (r.lead)
             OutputWriter::writeJson(m_out, LeadJson::storedLead(*r.lead),
                                     OutputWriter::JsonStyle::Indented);
-        return fail(QStringLiteral("lead %1 was changed by someone else: it is at version %2, "
-                                   "not %3; nothing was changed")
+        return fail(QStringLiteral("lead %1 was changed by someone else: it is at version %2%3; "
+                                   "nothing was changed")
                         .arg(r.id)
                         .arg(r.lead ? r.lead->version : 0)
-                        .arg(expected),
+                        .arg(expected ? QStringLiteral(", not %1").arg(expected) : QString()),
                     Conflict);
     case UpdateResult::Status::Invalid:
         return fail(QStringLiteral("lead %1 not changed: %2").arg(r.id).arg(r.error), Usage);
     case UpdateResult::Status::NotFound:
+        return fail(missingLead(db, r.id));
     case UpdateResult::Status::Failed:
         return fail(r.error);
     }
@@ -161,17 +170,26 @@ int Cli::history(const Database &db, const CliArguments &args) {
         return Failure;
     const qint64 id = ids.first();
     if (!LeadRepository(db).lead(id))
-        return fail(QStringLiteral("no lead with id %1").arg(id));
+        return fail(missingLead(db, id));
     const LeadHistory reader(db);
     QList<HistoryLine> lines;
-    for (const LeadEvent &e : reader.events(id)) {
+    const QList<LeadEvent> events = reader.events(id);
+    if (!reader.lastError().isEmpty())
+        return fail(reader.lastError());
+    for (const LeadEvent &e : events) {
         QJsonObject json = LeadJson::event(e);
         json.insert(QStringLiteral("type"), QStringLiteral("event"));
         json.insert(QStringLiteral("at"), LeadColumns::isoUtc(e.occurredAt));
-        lines << HistoryLine{e.occurredAt, json, QStringLiteral("event ") + e.action,
-                             e.channel, e.leadSource};
+        // A marketplace touch has no person behind it; how it reached Leadbench is detail.
+        lines << HistoryLine{e.occurredAt, json, QStringLiteral("event ") + e.action, QString(),
+                             e.channel.isEmpty() ? e.leadSource
+                                                 : e.leadSource + QStringLiteral("  (via ") +
+                                                       e.channel + QLatin1Char(')')};
     }
-    for (const Activity &a : reader.activities(id)) {
+    const QList<Activity> activities = reader.activities(id);
+    if (!reader.lastError().isEmpty())
+        return fail(reader.lastError());
+    for (const Activity &a : activities) {
         QJsonObject json = LeadJson::activity(a);
         json.insert(QStringLiteral("type"), QStringLiteral("activity"));
         QString detail = a.note;
@@ -186,8 +204,6 @@ int Cli::history(const Database &db, const CliArguments &args) {
                                  .trimmed(),
                              a.actor, detail};
     }
-    if (!reader.lastError().isEmpty())
-        return fail(reader.lastError());
     std::stable_sort(lines.begin(), lines.end(),
                      [](const HistoryLine &a, const HistoryLine &b) { return a.at < b.at; });
     if (format == QLatin1String("json")) {
@@ -211,5 +227,40 @@ int Cli::history(const Database &db, const CliArguments &args) {
         m_out << OutputWriter::cell(LeadColumns::isoUtc(l.at), 20) << ' '
               << OutputWriter::cell(l.what, whatWidth) << ' ' << OutputWriter::cell(l.who, whoWidth)
               << ' ' << QString(l.detail).replace(QLatin1Char('\n'), QLatin1Char(' ')) << '\n';
+    return Ok;
+}
+
+int Cli::trash(const Database &db, const CliArguments &args) {
+    const QString format = args.value(QStringLiteral("format"), QStringLiteral("table"));
+    if (format != QLatin1String("json") && format != QLatin1String("table"))
+        return usage(QStringLiteral("--format: \"%1\" is not table or json").arg(format));
+    if (!openDatabase(db, Access::ReadExisting))
+        return Failure;
+    const LeadTrash trash(db);
+    const QList<TrashedLead> entries = trash.entries();
+    if (!trash.lastError().isEmpty())
+        return fail(trash.lastError());
+    if (format == QLatin1String("json")) {
+        QJsonArray out;
+        for (const TrashedLead &t : entries) {
+            QJsonObject o = LeadJson::storedLead(t.lead);
+            o.insert(QStringLiteral("deleted_at"), LeadColumns::isoUtc(t.deletedAt));
+            o.insert(QStringLiteral("deleted_by"), t.deletedBy);
+            out.append(o);
+        }
+        m_out << QJsonDocument(out).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    m_out << OutputWriter::cell(QStringLiteral("id"), 8) << ' '
+          << OutputWriter::cell(QStringLiteral("deleted_at"), 20) << ' '
+          << OutputWriter::cell(QStringLiteral("by"), 16) << ' '
+          << OutputWriter::cell(QStringLiteral("name"), 24) << ' '
+          << OutputWriter::cell(QStringLiteral("email"), 40) << " offer_id\n";
+    for (const TrashedLead &t : entries)
+        m_out << OutputWriter::cell(QString::number(t.lead.id), 8) << ' '
+              << OutputWriter::cell(LeadColumns::isoUtc(t.deletedAt), 20) << ' '
+              << OutputWriter::cell(t.deletedBy, 16) << ' '
+              << OutputWriter::cell(t.lead.fullName(), 24) << ' '
+              << OutputWriter::cell(t.lead.email, 40) << ' ' << t.lead.offerId << '\n';
     return Ok;
 }

@@ -51,13 +51,6 @@ QString LeadChanges::applyTo(Lead &lead) const {
         const QString problem = LeadColumns::parse(column, text, &value);
         if (!problem.isEmpty())
             return column + QStringLiteral(": ") + problem;
-        if (column == QLatin1String("score") && (value.toLongLong() < 0 || value.toLongLong() > 100))
-            return QStringLiteral("score: %1 is not between 0 and 100").arg(text);
-        if (column == QLatin1String("win_probability") &&
-            (value.toDouble() < 0.0 || value.toDouble() > 1.0))
-            return QStringLiteral("win_probability: %1 is not between 0 and 1").arg(text);
-        if (column == QLatin1String("follow_ups") && value.toLongLong() < 0)
-            return QStringLiteral("follow_ups: %1 is negative").arg(text);
         if (column == QLatin1String("country")) {
             const QString code = value.toString().trimmed().toUpper();
             const bool letters = code.size() == 2 && code.at(0).isLetter() &&
@@ -67,14 +60,6 @@ QString LeadChanges::applyTo(Lead &lead) const {
                 return QStringLiteral("country: \"%1\" is not an ISO 3166 two-letter code")
                     .arg(text);
             value = code;
-        }
-        if (column == QLatin1String("grade")) {
-            const QString grade = value.toString().trimmed().toUpper();
-            if (!grade.isEmpty() && !QStringList{QStringLiteral("A"), QStringLiteral("B"),
-                                                 QStringLiteral("C"), QStringLiteral("D")}
-                                         .contains(grade))
-                return QStringLiteral("grade: \"%1\" is not A, B, C or D").arg(text);
-            value = grade;
         }
         LeadColumns::setValue(changed, column, value);
     }

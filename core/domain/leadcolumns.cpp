@@ -7,7 +7,9 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <cmath>
 #include <functional>
+#include <limits>
 
 namespace LeadColumns {
 
@@ -50,6 +52,7 @@ const QHash<QString, Getter> &getters() {
         {QStringLiteral("origin"), [](const Lead &l) { return QVariant(l.origin); }},
         {QStringLiteral("privacy_restricted"),
          [](const Lead &l) { return QVariant(l.privacyRestricted); }},
+        {QStringLiteral("version"), [](const Lead &l) { return QVariant(l.version); }},
     };
     return map;
 }
@@ -87,7 +90,13 @@ const QStringList &all() {
 }
 
 bool isKnown(const QString &column) {
-    return getters().contains(column) && column != QLatin1String("privacy_restricted");
+    return getters().contains(column) && !stored().contains(column);
+}
+
+const QStringList &stored() {
+    static const QStringList columns = {QStringLiteral("privacy_restricted"),
+                                        QStringLiteral("version")};
+    return columns;
 }
 
 const QStringList &tracked() {
@@ -98,6 +107,7 @@ const QStringList &tracked() {
 Type type(const QString &column) {
     static const QHash<QString, Type> types = {
         {QStringLiteral("id"), Type::Integer},
+        {QStringLiteral("version"), Type::Integer},
         {QStringLiteral("events"), Type::Integer},
         {QStringLiteral("score"), Type::Integer},
         {QStringLiteral("follow_ups"), Type::Integer},
@@ -118,12 +128,31 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
     const QString t = text.trimmed();
     bool ok = true;
     switch (type(column)) {
-    case Type::Integer:
-        *value = t.isEmpty() ? qint64(0) : t.toLongLong(&ok);
-        return ok ? QString() : QStringLiteral("\"%1\" is not a whole number").arg(text);
-    case Type::Real:
-        *value = t.isEmpty() ? 0.0 : t.toDouble(&ok);
-        return ok ? QString() : QStringLiteral("\"%1\" is not a number").arg(text);
+    case Type::Integer: {
+        const qint64 n = t.isEmpty() ? 0 : t.toLongLong(&ok);
+        if (!ok)
+            return QStringLiteral("\"%1\" is not a whole number").arg(text);
+        if (column == QLatin1String("score") && (n < 0 || n > 100))
+            return QStringLiteral("%1 is not between 0 and 100").arg(text);
+        if (column == QLatin1String("events") && (n < 1 || n > std::numeric_limits<int>::max()))
+            return QStringLiteral("%1 is not a count of at least 1").arg(text);
+        if (column == QLatin1String("follow_ups") &&
+            (n < 0 || n > std::numeric_limits<int>::max()))
+            return QStringLiteral("%1 is not a count").arg(text);
+        *value = column == QLatin1String("id") || column == QLatin1String("version")
+                     ? QVariant(n)
+                     : QVariant(int(n));
+        return {};
+    }
+    case Type::Real: {
+        const double x = t.isEmpty() ? 0.0 : t.toDouble(&ok);
+        if (!ok || !std::isfinite(x))
+            return QStringLiteral("\"%1\" is not a number").arg(text);
+        if (column == QLatin1String("win_probability") && (x < 0.0 || x > 1.0))
+            return QStringLiteral("%1 is not between 0 and 1").arg(text);
+        *value = x;
+        return {};
+    }
     case Type::Flag: {
         const QString l = t.toLower();
         if (l == QLatin1String("true") || l == QLatin1String("1") || l == QLatin1String("yes"))
@@ -168,9 +197,28 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
         return {};
     }
     case Type::Text:
-        *value = text;
+        break;
+    }
+    if (column == QLatin1String("grade")) {
+        const QString grade = t.toUpper();
+        if (!grade.isEmpty() && grade != QLatin1String("A") && grade != QLatin1String("B") &&
+            grade != QLatin1String("C") && grade != QLatin1String("D"))
+            return QStringLiteral("\"%1\" is not A, B, C or D").arg(text);
+        *value = grade;
         return {};
     }
+    if (column == QLatin1String("origin")) {
+        static const QStringList origins = {QStringLiteral("marketplace"), QStringLiteral("co-sell"),
+                                            QStringLiteral("import"), QStringLiteral("manual")};
+        if (!origins.contains(t))
+            return QStringLiteral("\"%1\" is not an origin (%2)")
+                .arg(text, origins.join(QStringLiteral(", ")));
+        *value = t;
+        return {};
+    }
+    if (column == QLatin1String("email") && !t.isEmpty() && !t.contains(QLatin1Char('@')))
+        return QStringLiteral("\"%1\" is not an email address").arg(text);
+    *value = text;
     return {};
 }
 
@@ -226,6 +274,8 @@ bool setValue(Lead &l, const QString &column, const QVariant &v) {
         l.isTest = v.toBool();
     else if (column == QLatin1String("privacy_restricted"))
         l.privacyRestricted = v.toBool();
+    else if (column == QLatin1String("version"))
+        l.version = v.toLongLong();
     else
         return false;
     return true;

@@ -9,6 +9,8 @@ struct Lead;
 namespace LeadColumns {
 const QStringList &all();
 bool isKnown(const QString &column);
+// Stored beside the canonical columns and readable by value(): privacy_restricted, version.
+const QStringList &stored();
 // Every column a change to a lead is recorded for: the canonical ones and privacy_restricted.
 const QStringList &tracked();
 

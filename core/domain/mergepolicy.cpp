@@ -1,5 +1,6 @@
 #include "mergepolicy.h"
 
+#include "dedupkey.h"
 #include "lead.h"
 #include "leadclassifier.h"
 
@@ -35,10 +36,25 @@ Lead merged(const Lead &stored, const Lead &incoming, const QDateTime &at) {
             lead.storefront = incoming.storefront;
     }
     lead.events += 1;
-    lead.doNotContact = lead.doNotContact || incoming.doNotContact ||
-                        LeadClassifier::isDoNotContact(incoming.action);
     LeadClassifier::classify(lead);
+    // Only the record itself can ask for do-not-contact: a rep who cleared the flag on this
+    // lead is not overruled by an older DNC action it still carries.
+    lead.doNotContact = stored.doNotContact || incoming.doNotContact ||
+                        LeadClassifier::isDoNotContact(incoming.action);
     return lead;
+}
+
+std::optional<Lead> samePerson(const Lead &incoming, const QList<Lead> &candidates) {
+    const QString key = DedupKey::nameKey(incoming);
+    std::optional<Lead> found;
+    for (const Lead &candidate : candidates) {
+        if (DedupKey::nameKey(candidate) != key)
+            continue; // the same name hash, another person
+        if (found)
+            return std::nullopt; // two such people: the record cannot tell which one it is
+        found = candidate;
+    }
+    return found;
 }
 
 } // namespace MergePolicy

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 
-struct Lead;
+#include <optional>
+
+#include "lead.h"
 
 // How a marketplace record shapes the lead it belongs to: pure functions, no storage.
 namespace MergePolicy {
@@ -14,4 +17,8 @@ Lead created(const Lead &incoming, const QDateTime &at);
 // action and storefront, the event count grows, and a DNC record marks the lead do-not-contact.
 // Stage, owner, score and follow-ups are the team's and are never touched.
 Lead merged(const Lead &stored, const Lead &incoming, const QDateTime &at);
+// The lead a record without the same email belongs to, among the leads with its name hash:
+// "Contact me" often comes without an email and the install with one, so the same named person
+// at the same company on the same offer is one lead, unless two such leads make it ambiguous.
+std::optional<Lead> samePerson(const Lead &incoming, const QList<Lead> &candidates);
 } // namespace MergePolicy

@@ -1,5 +1,6 @@
 #include "leadimporter.h"
 
+#include "../domain/dedupkey.h"
 #include "../domain/leadclassifier.h"
 #include "../domain/leadcolumns.h"
 #include "../domain/leadevent.h"
@@ -226,8 +227,7 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
         }
         if (lead.country.size() == 2)
             lead.country = lead.country.toUpper();
-        if (lead.email.isEmpty() && lead.firstName.isEmpty() && lead.lastName.isEmpty() &&
-            lead.company.isEmpty()) {
+        if (DedupKey::of(lead).isEmpty()) { // punctuation alone identifies nobody either
             reject(line, QStringLiteral("no email, no name and no company: nothing identifies "
                                         "the customer"));
             continue;

@@ -132,12 +132,26 @@ UpdateResult LeadTrash::removeOne(qint64 id, const QString &actor) {
                               .arg(id)
                               .arg(q.lastError().text().simplified()));
     // Its events and activities go with it (ON DELETE CASCADE).
-    q.prepare(QStringLiteral("DELETE FROM leads WHERE id = ?"));
+    // Only the version in the snapshot: a change that landed since the read is not lost.
+    q.prepare(QStringLiteral("DELETE FROM leads WHERE id = ? AND version = ?"));
     q.addBindValue(id);
+    q.addBindValue(lead->version);
     if (!q.exec())
         return failed(id, QStringLiteral("cannot delete lead %1: %2")
                               .arg(id)
                               .arg(q.lastError().text().simplified()));
+    if (q.numRowsAffected() != 1) {
+        // The transaction goes on for the other leads, so the snapshot is taken back here.
+        q.prepare(QStringLiteral("DELETE FROM trash WHERE lead_id = ?"));
+        q.addBindValue(id);
+        q.exec();
+        r.status = UpdateResult::Status::Conflict;
+        r.lead = reader.lead(id);
+        r.error = QStringLiteral("lead %1 was changed by someone else while it was being "
+                                 "deleted; it was kept")
+                      .arg(id);
+        return r;
+    }
     r.status = UpdateResult::Status::Updated;
     r.previous = lead;
     return r;
@@ -234,6 +248,34 @@ QList<qint64> LeadTrash::ids() const {
     }
     while (q.next())
         out << q.value(0).toLongLong();
+    m_error.clear();
+    return out;
+}
+
+QList<TrashedLead> LeadTrash::entries() const {
+    QList<TrashedLead> out;
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT lead_id, deleted_at, actor, snapshot FROM trash ORDER BY "
+                               "deleted_at DESC, lead_id DESC"))) {
+        m_error = q.lastError().text().simplified();
+        return out;
+    }
+    while (q.next()) {
+        TrashedLead t;
+        t.deletedAt = LeadColumns::parseIsoUtc(q.value(1).toString());
+        t.deletedBy = q.value(2).toString();
+        const QJsonObject row = QJsonDocument::fromJson(q.value(3).toString().toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("lead"))
+                                    .toObject();
+        for (const QString &column : LeadColumns::all() + LeadColumns::stored()) {
+            QVariant value;
+            if (LeadColumns::parse(column, row.value(column).toString(), &value).isEmpty())
+                LeadColumns::setValue(t.lead, column, value);
+        }
+        t.lead.id = q.value(0).toLongLong();
+        out << t;
+    }
     m_error.clear();
     return out;
 }

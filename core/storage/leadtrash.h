@@ -7,6 +7,13 @@
 
 class Transaction;
 
+// A lead in the trash: as it was when deleted, and when and by whom.
+struct TrashedLead {
+    Lead lead;
+    QDateTime deletedAt;
+    QString deletedBy;
+};
+
 // Deletes leads into the trash and restores them from it: a deleted lead, with its events and
 // activities, is kept whole so that a restore puts it back exactly, under the same id. A lead
 // in the trash is in no list, count or search.
@@ -21,6 +28,8 @@ public:
     QList<UpdateResult> restore(const QList<qint64> &ids, const QString &actor);
     // The ids of the leads in the trash, most recently deleted first.
     QList<qint64> ids() const;
+    // The leads in the trash, most recently deleted first.
+    QList<TrashedLead> entries() const;
     QString lastError() const { return m_error; }
 
 private:

@@ -327,16 +327,10 @@ std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *erro
         *error = reader.lastError();
         return found;
     }
-    // "Contact me" often comes without an email and the install with one: the same named
-    // person at the same company on the same offer is one lead, unless it is ambiguous.
-    const QString nameKey = DedupKey::nameKey(incoming);
-    QList<Lead> same = reader.leadsWithNameHash(DedupKey::nameHash(incoming),
-                                                incoming.email.trimmed().isEmpty());
+    const QList<Lead> candidates = reader.leadsWithNameHash(DedupKey::nameHash(incoming),
+                                                            incoming.email.trimmed().isEmpty());
     *error = reader.lastError();
-    same.removeIf([&](const Lead &l) { return DedupKey::nameKey(l) != nameKey; });
-    if (same.size() == 1)
-        return same.first();
-    return std::nullopt;
+    return MergePolicy::samePerson(incoming, candidates);
 }
 
 IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEvent &event,
@@ -358,46 +352,57 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
     LeadEvent stamped = event; // a record without its own time is stamped when it arrives
     stamped.occurredAt = at;
 
-    QString error;
-    std::optional<Lead> stored = existingLead(incoming, &error);
-    if (!error.isEmpty()) {
-        result.error = error;
-        return result;
-    }
-    if (!stored) {
-        const Lead lead = MergePolicy::created(incoming, at);
-        const qint64 id = insertLead(lead, true);
-        if (id < 0) {
-            result.error = m_error;
+    // Each try sees what other writers have committed since the last: a lead stored meanwhile
+    // is merged into, a lead deleted meanwhile is stored anew.
+    for (int attempt = 1;; ++attempt) {
+        QString error;
+        std::optional<Lead> stored = existingLead(incoming, &error);
+        if (!error.isEmpty()) {
+            result.error = error;
             return result;
         }
-        if (id > 0) {
-            Activity created;
-            created.actor = actor;
-            created.kind = ActivityKind::Created;
-            created.note = recordName(incoming, event);
-            if (!storeEvent(id, stamped) || !storeActivities(id, {created})) {
+        if (!stored) {
+            const Lead lead = MergePolicy::created(incoming, at);
+            const qint64 id = insertLead(lead, true);
+            if (id < 0) {
                 result.error = m_error;
                 return result;
             }
-            result.outcome = IntakeResult::Outcome::Inserted;
-            result.leadId = id;
-            return result;
+            if (id > 0) {
+                Activity created;
+                created.actor = actor;
+                created.kind = ActivityKind::Created;
+                created.note = recordName(incoming, event);
+                if (!storeEvent(id, stamped) || !storeActivities(id, {created})) {
+                    result.error = m_error;
+                    return result;
+                }
+                result.outcome = IntakeResult::Outcome::Inserted;
+                result.leadId = id;
+                return result;
+            }
+            // Another writer stored the same person and offer since the look-up.
+            stored = LeadRepository(m_db).leadWithKey(DedupKey::of(lead));
         }
-        // Another writer stored the same person and offer since the look-up: merge into it.
-        stored = LeadRepository(m_db).leadWithKey(DedupKey::of(lead));
-        if (!stored) {
-            result.error = QStringLiteral("the lead of %1 vanished while it was being stored")
-                               .arg(DedupKey::of(lead));
+        bool gone = false;
+        if (stored) {
+            // Without its own time a record cannot be recognised as one already stored.
+            const IntakeResult merged =
+                mergeInto(*stored, incoming, stamped, event.occurredAt.isValid(), actor, &gone);
+            if (!gone)
+                return merged;
+        }
+        if (attempt >= mergeAttempts) {
+            result.error = QStringLiteral("the lead of this person and offer kept changing while "
+                                          "the record was taken in");
+            result.conflict = true;
             return result;
         }
     }
-    // Without its own time a record cannot be recognised as one already stored.
-    return mergeInto(*stored, incoming, stamped, event.occurredAt.isValid(), actor);
 }
 
 IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const LeadEvent &event,
-                                   bool recognisable, const QString &actor) {
+                                   bool recognisable, const QString &actor, bool *gone) {
     IntakeResult result;
     result.leadId = stored.id;
     if (recognisable) {
@@ -439,7 +444,8 @@ IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const Lead
         if (written == 1) {
             QList<Activity> changes = LeadDiff::changes(stored, after);
             for (Activity &a : changes) {
-                if (a.field == QLatin1String("do_not_contact") && a.newValue.toBool())
+                if (a.field == QLatin1String("do_not_contact") && a.newValue.toBool() &&
+                    LeadClassifier::isDoNotContact(incoming.action))
                     a.note = QStringLiteral("the marketplace says: do not contact (%1)")
                                  .arg(recordName(incoming, event));
             }
@@ -457,7 +463,12 @@ IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const Lead
             return result;
         }
         // Someone changed the lead between the read and the write: merge into theirs.
-        const std::optional<Lead> now = LeadRepository(m_db).lead(stored.id);
+        const LeadRepository reader(m_db);
+        const std::optional<Lead> now = reader.lead(stored.id);
+        if (!now && reader.lastError().isEmpty()) {
+            *gone = true; // deleted meanwhile: the caller looks again
+            return result;
+        }
         if (!now || attempt >= mergeAttempts) {
             result.error = QStringLiteral("lead %1 was changed by someone else").arg(stored.id);
             result.conflict = true;

@@ -70,8 +70,9 @@ private:
     bool storeEvent(qint64 leadId, const LeadEvent &event);
     bool storeActivities(qint64 leadId, const QList<Activity> &activities);
     std::optional<Lead> existingLead(const Lead &incoming, QString *error) const;
+    // `gone`: the lead was deleted before the merge could land; nothing was written.
     IntakeResult mergeInto(Lead stored, const Lead &incoming, const LeadEvent &event,
-                           bool recognisable, const QString &actor);
+                           bool recognisable, const QString &actor, bool *gone);
 
     Database m_db;
     QString m_error;

@@ -816,6 +816,13 @@ void TestCli::setRefusesBadValues_data() {
     QTest::newRow("a column Leadbench keeps")
         << QStringList{QStringLiteral("1"), QStringLiteral("--events"), QStringLiteral("3")} << 2
         << QStringLiteral("unknown option --events");
+    QTest::newRow("unknown origin")
+        << QStringList{QStringLiteral("1"), QStringLiteral("--origin"), QStringLiteral("banana")}
+        << 2 << QStringLiteral("is not an origin");
+    QTest::newRow("follow-ups beyond counting")
+        << QStringList{QStringLiteral("1"), QStringLiteral("--follow-ups"),
+                       QStringLiteral("99999999999")}
+        << 2 << QStringLiteral("is not a count");
     QTest::newRow("nothing to change") << QStringList{QStringLiteral("1")} << 2
                                        << QStringLiteral("needs a column to change");
     QTest::newRow("no such lead") << QStringList{QStringLiteral("99999"), QStringLiteral("--owner"),
@@ -859,8 +866,32 @@ void TestCli::deleteAndRestore() {
     QCOMPARE(r.json().object().value(QStringLiteral("deleted")).toArray().size(), 2);
     QCOMPARE(runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger(),
              total - 2);
-    QCOMPARE(runDb({QStringLiteral("show"), a}).exitCode, 1);
+    r = runDb({QStringLiteral("show"), a});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("is in the trash; 'leadbench-cli restore " + a.toUtf8()),
+             qPrintable(r.describe()));
     QCOMPARE(listJson({QStringLiteral("--search"), email}).size(), 0);
+    // The trash lists them, newest first, with who deleted them.
+    r = runDb({QStringLiteral("trash"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().array().size(), 2);
+    QStringList trashed;
+    for (const QJsonValue &v : r.json().array())
+        trashed << QString::number(v.toObject().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(trashed.size(), 2);
+    QVERIFY(trashed.contains(a) && trashed.contains(b));
+    for (const QJsonValue &v : r.json().array()) {
+        if (QString::number(v.toObject().value(QStringLiteral("id")).toInteger()) == a)
+            QCOMPARE(v.toObject().value(QStringLiteral("email")).toString(), email);
+    }
+    const QStringList table =
+        QString::fromUtf8(runDb({QStringLiteral("trash")}).out).split(QLatin1Char('\n'));
+    QVERIFY2(std::any_of(table.cbegin(), table.cend(),
+                         [&](const QString &line) {
+                             return line.startsWith(a + QLatin1Char(' ')) &&
+                                    line.contains(email.left(20));
+                         }),
+             qPrintable(table.join(QLatin1Char('\n'))));
 
     r = runDb({QStringLiteral("restore"), a, b});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
@@ -1043,7 +1074,8 @@ const QStringList commandNames = {
     QStringLiteral("init"),  QStringLiteral("generate"), QStringLiteral("import"),
     QStringLiteral("list"),  QStringLiteral("show"),     QStringLiteral("stats"),
     QStringLiteral("count"), QStringLiteral("set"),      QStringLiteral("delete"),
-    QStringLiteral("restore"), QStringLiteral("history"), QStringLiteral("help")};
+    QStringLiteral("restore"), QStringLiteral("trash"), QStringLiteral("history"),
+    QStringLiteral("help")};
 
 const QStringList filterOptions = {
     QStringLiteral("--storefront"),  QStringLiteral("--stage"),  QStringLiteral("--owner"),
@@ -1150,6 +1182,8 @@ void TestCli::commandHelp_data() {
                             << QStringList{QStringLiteral("ID...")};
     QTest::newRow("restore") << QStringLiteral("restore") << QStringList()
                              << QStringList{QStringLiteral("ID...")};
+    QTest::newRow("trash") << QStringLiteral("trash") << QStringList{QStringLiteral("--format")}
+                           << QStringList();
     QTest::newRow("history") << QStringLiteral("history") << QStringList{QStringLiteral("--format")}
                              << QStringList{QStringLiteral("ID")};
     QTest::newRow("help") << QStringLiteral("help") << QStringList()

@@ -378,14 +378,17 @@ void TestLeadImporter::unidentifiableRowRejected() {
         "AppSource-PLT|contoso.crm-connector,PLT,CRM Connector,,,,+31 20 555 0000,NL,,CEO,"
         "nobody,2025-02-02T10:00:00Z\n"
         "AppSource-INS|contoso.teams-approvals,INS,Approvals,Lars,Andersson,,,SE,Nod Labs,,,"
-        "2025-02-03T10:00:00Z\n";
+        "2025-02-03T10:00:00Z\n"
+        // Punctuation is no name either: rejected like the row without one, not the file.
+        "AppSource-PLT|contoso.crm-connector,PLT,CRM Connector,-,,,,NL,,,,2025-02-04T10:00:00Z\n";
     const ImportSummary s = importText(t->database(), csv);
     QVERIFY2(s.fatal.isEmpty(), qPrintable(s.fatal));
-    QCOMPARE(s.read, 3);
+    QCOMPARE(s.read, 4);
     QCOMPARE(s.imported, 2);
-    QCOMPARE(s.rejected, 1);
-    QCOMPARE(s.errors.size(), 1);
+    QCOMPARE(s.rejected, 2);
+    QCOMPARE(s.errors.size(), 2);
     QCOMPARE(s.errors.first().line, 4);
+    QCOMPARE(s.errors.last().line, 6);
     QVERIFY2(s.errors.first().message.contains(QLatin1String("email")),
              qPrintable(s.errors.first().message));
 
@@ -426,6 +429,12 @@ void TestLeadImporter::badFieldRejected_data() {
          QStringLiteral("last_event_at")},
         {QStringLiteral("next_follow_up_at"), QStringLiteral("soon"),
          QStringLiteral("next_follow_up_at")},
+        // The same rules as an edit with set.
+        {QStringLiteral("score"), QStringLiteral("500"), QStringLiteral("score")},
+        {QStringLiteral("grade"), QStringLiteral("Z"), QStringLiteral("grade")},
+        {QStringLiteral("origin"), QStringLiteral("banana"), QStringLiteral("origin")},
+        {QStringLiteral("follow_ups"), QStringLiteral("99999999999"),
+         QStringLiteral("follow_ups")},
     };
     QStringList names;
     for (const QStringList &c : cases)
@@ -449,7 +458,8 @@ void TestLeadImporter::badFieldRejected() {
         QStringLiteral("events"),          QStringLiteral("score"),
         QStringLiteral("win_probability"), QStringLiteral("follow_ups"),
         QStringLiteral("do_not_contact"),  QStringLiteral("is_test"),
-        QStringLiteral("last_event_at"),   QStringLiteral("next_follow_up_at")};
+        QStringLiteral("last_event_at"),   QStringLiteral("next_follow_up_at"),
+        QStringLiteral("grade"),           QStringLiteral("origin")};
     auto row = [&](const QString &first, const QString &email, const QString &bad) {
         QStringList values = {first,
                               QStringLiteral("Contoso"),
@@ -464,7 +474,9 @@ void TestLeadImporter::badFieldRejected() {
                               QStringLiteral("false"),
                               QStringLiteral("false"),
                               QStringLiteral("2025-04-02T00:00:00Z"),
-                              QString()};
+                              QString(),
+                              QStringLiteral("B"),
+                              QStringLiteral("import")};
         if (!bad.isEmpty())
             values[header.indexOf(field)] = bad;
         return values.join(QLatin1Char(',')) + QLatin1Char('\n');

@@ -17,6 +17,8 @@ private slots:
     void dncMarksButNeverMovesTheStage();
     void teamFieldsUntouched();
     void diffNamesEveryChangedColumn();
+    void clearedDoNotContactStaysCleared();
+    void samePersonOnlyWhenUnambiguous();
 };
 
 namespace {
@@ -143,6 +145,39 @@ void TestMergePolicy::diffNamesEveryChangedColumn() {
     QCOMPARE(lines.at(2).field, QStringLiteral("do_not_contact"));
     QCOMPARE(lines.at(2).newValue, QVariant(true));
     QVERIFY(LeadDiff::changes(before, before).isEmpty());
+}
+
+void TestMergePolicy::clearedDoNotContactStaysCleared() {
+    // The lead came in as DNC; a rep found out it may be contacted and cleared the flag.
+    Lead cleared = stored();
+    cleared.action = QStringLiteral("DNC");
+    cleared.doNotContact = false;
+    Lead olderInstall = stored();
+    olderInstall.action = QStringLiteral("INS");
+    QVERIFY(!MergePolicy::merged(cleared, olderInstall, day(1)).doNotContact);
+    // A new DNC record asks again.
+    Lead dnc = stored();
+    dnc.action = QStringLiteral("DNC");
+    QVERIFY(MergePolicy::merged(cleared, dnc, day(30)).doNotContact);
+}
+
+void TestMergePolicy::samePersonOnlyWhenUnambiguous() {
+    Lead incoming = stored();
+    incoming.email.clear();
+    incoming.lastName = QStringLiteral("Silva");
+    incoming.company = QStringLiteral("Fabrikam");
+    Lead ana = incoming;
+    ana.id = 1;
+    ana.email = QStringLiteral("ana@fabrikam.com");
+    Lead other = ana;
+    other.id = 2;
+    other.firstName = QStringLiteral("Bea"); // the same hash bucket would still be another name
+    QCOMPARE(MergePolicy::samePerson(incoming, {ana, other})->id, 1);
+    Lead twin = ana;
+    twin.id = 3;
+    twin.email = QStringLiteral("ana.silva@fabrikam.com");
+    QVERIFY(!MergePolicy::samePerson(incoming, {ana, twin}));
+    QVERIFY(!MergePolicy::samePerson(incoming, {}));
 }
 
 QTEST_GUILESS_MAIN(TestMergePolicy)
