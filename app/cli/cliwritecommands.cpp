@@ -12,7 +12,6 @@
 #include "outputwriter.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
@@ -164,8 +163,9 @@ int Cli::history(const Database &db, const CliArguments &args) {
     if (!parseIds(args, &ids))
         return Usage;
     const QString format = args.value(QStringLiteral("format"), QStringLiteral("table"));
-    if (format != QLatin1String("json") && format != QLatin1String("table"))
-        return usage(QStringLiteral("--format: \"%1\" is not table or json").arg(format));
+    if (format != QLatin1String("json") && format != QLatin1String("table") &&
+        format != QLatin1String("csv"))
+        return usage(QStringLiteral("--format: \"%1\" is not table, csv or json").arg(format));
     if (!openDatabase(db, Access::ReadExisting))
         return Failure;
     const qint64 id = ids.first();
@@ -206,61 +206,49 @@ int Cli::history(const Database &db, const CliArguments &args) {
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const HistoryLine &a, const HistoryLine &b) { return a.at < b.at; });
-    if (format == QLatin1String("json")) {
-        QJsonArray out;
-        for (const HistoryLine &l : std::as_const(lines))
-            out.append(l.json);
-        m_out << QJsonDocument(out).toJson(QJsonDocument::Indented);
-        return Ok;
-    }
-    qsizetype whatWidth = 4, whoWidth = 3;
-    for (const HistoryLine &l : std::as_const(lines)) {
-        whatWidth = std::max(whatWidth, l.what.size());
-        whoWidth = std::max(whoWidth, l.who.size());
-    }
-    whatWidth = std::min<qsizetype>(whatWidth, 32);
-    whoWidth = std::min<qsizetype>(whoWidth, 24);
-    m_out << OutputWriter::cell(QStringLiteral("at"), 20) << ' '
-          << OutputWriter::cell(QStringLiteral("what"), whatWidth) << ' '
-          << OutputWriter::cell(QStringLiteral("who"), whoWidth) << " detail\n";
+    QList<OutputWriter::Record> records;
     for (const HistoryLine &l : std::as_const(lines))
-        m_out << OutputWriter::cell(LeadColumns::isoUtc(l.at), 20) << ' '
-              << OutputWriter::cell(l.what, whatWidth) << ' ' << OutputWriter::cell(l.who, whoWidth)
-              << ' ' << QString(l.detail).replace(QLatin1Char('\n'), QLatin1Char(' ')) << '\n';
+        records << OutputWriter::Record{l.json,
+                                        {LeadColumns::isoUtc(l.at), l.what, l.who, l.detail}};
+    OutputWriter writer(m_out, format == QLatin1String("json") ? OutputWriter::Format::Json
+                               : format == QLatin1String("csv") ? OutputWriter::Format::Csv
+                                                                : OutputWriter::Format::Table,
+                        {QStringLiteral("at"), QStringLiteral("what"), QStringLiteral("who"),
+                         QStringLiteral("detail")});
+    writer.setLastColumnWhole(true);
+    writer.writeRecords(records);
+    writer.finish();
     return Ok;
 }
 
 int Cli::trash(const Database &db, const CliArguments &args) {
     const QString format = args.value(QStringLiteral("format"), QStringLiteral("table"));
-    if (format != QLatin1String("json") && format != QLatin1String("table"))
-        return usage(QStringLiteral("--format: \"%1\" is not table or json").arg(format));
+    if (format != QLatin1String("json") && format != QLatin1String("table") &&
+        format != QLatin1String("csv"))
+        return usage(QStringLiteral("--format: \"%1\" is not table, csv or json").arg(format));
     if (!openDatabase(db, Access::ReadExisting))
         return Failure;
     const LeadTrash trash(db);
     const QList<TrashedLead> entries = trash.entries();
     if (!trash.lastError().isEmpty())
         return fail(trash.lastError());
-    if (format == QLatin1String("json")) {
-        QJsonArray out;
-        for (const TrashedLead &t : entries) {
-            QJsonObject o = LeadJson::storedLead(t.lead);
-            o.insert(QStringLiteral("deleted_at"), LeadColumns::isoUtc(t.deletedAt));
-            o.insert(QStringLiteral("deleted_by"), t.deletedBy);
-            out.append(o);
-        }
-        m_out << QJsonDocument(out).toJson(QJsonDocument::Indented);
-        return Ok;
+    QList<OutputWriter::Record> records;
+    for (const TrashedLead &t : entries) {
+        QJsonObject o = LeadJson::storedLead(t.lead);
+        o.insert(QStringLiteral("deleted_at"), LeadColumns::isoUtc(t.deletedAt));
+        o.insert(QStringLiteral("deleted_by"), t.deletedBy);
+        records << OutputWriter::Record{o,
+                                        {QString::number(t.lead.id),
+                                         LeadColumns::isoUtc(t.deletedAt), t.deletedBy,
+                                         t.lead.fullName(), t.lead.email, t.lead.offerId}};
     }
-    m_out << OutputWriter::cell(QStringLiteral("id"), 8) << ' '
-          << OutputWriter::cell(QStringLiteral("deleted_at"), 20) << ' '
-          << OutputWriter::cell(QStringLiteral("by"), 16) << ' '
-          << OutputWriter::cell(QStringLiteral("name"), 24) << ' '
-          << OutputWriter::cell(QStringLiteral("email"), 40) << " offer_id\n";
-    for (const TrashedLead &t : entries)
-        m_out << OutputWriter::cell(QString::number(t.lead.id), 8) << ' '
-              << OutputWriter::cell(LeadColumns::isoUtc(t.deletedAt), 20) << ' '
-              << OutputWriter::cell(t.deletedBy, 16) << ' '
-              << OutputWriter::cell(t.lead.fullName(), 24) << ' '
-              << OutputWriter::cell(t.lead.email, 40) << ' ' << t.lead.offerId << '\n';
+    OutputWriter writer(m_out, format == QLatin1String("json") ? OutputWriter::Format::Json
+                               : format == QLatin1String("csv") ? OutputWriter::Format::Csv
+                                                                : OutputWriter::Format::Table,
+                        {QStringLiteral("id"), QStringLiteral("deleted_at"),
+                         QStringLiteral("deleted_by"), QStringLiteral("name"),
+                         QStringLiteral("email"), QStringLiteral("offer_id")});
+    writer.writeRecords(records);
+    writer.finish();
     return Ok;
 }

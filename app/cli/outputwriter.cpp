@@ -47,11 +47,11 @@ QString OutputWriter::cell(const QString &text, qsizetype width) {
     return t.leftJustified(width);
 }
 
-void OutputWriter::writeTableHeader(const QList<Lead> &firstPage) {
-    for (const QString &c : std::as_const(m_columns)) {
-        qsizetype w = c.size();
-        for (const Lead &lead : firstPage)
-            w = std::max(w, LeadColumns::text(lead, c).size());
+void OutputWriter::writeTableHeader(const QList<Record> &firstPage) {
+    for (qsizetype c = 0; c < m_columns.size(); ++c) {
+        qsizetype w = m_columns.at(c).size();
+        for (const Record &record : firstPage)
+            w = std::max(w, record.cells.value(c).size());
         m_widths << std::min(w, widestColumn);
     }
     for (qsizetype c = 0; c < m_columns.size(); ++c)
@@ -59,6 +59,23 @@ void OutputWriter::writeTableHeader(const QList<Lead> &firstPage) {
 }
 
 void OutputWriter::writePage(const QList<Lead> &page) {
+    QList<Record> records;
+    records.reserve(page.size());
+    for (const Lead &lead : page) {
+        Record record;
+        if (m_format == Format::Json) {
+            record.json = LeadJson::lead(lead, m_columns);
+        } else {
+            record.cells.reserve(m_columns.size());
+            for (const QString &c : std::as_const(m_columns))
+                record.cells << LeadColumns::text(lead, c);
+        }
+        records << record;
+    }
+    writeRecords(records);
+}
+
+void OutputWriter::writeRecords(const QList<Record> &page) {
     if (!m_started) {
         m_started = true;
         switch (m_format) {
@@ -73,27 +90,27 @@ void OutputWriter::writePage(const QList<Lead> &page) {
             break;
         }
     }
-    for (const Lead &lead : page) {
+    for (const Record &record : page) {
         if (m_format == Format::Json) {
             // The same text QJsonDocument gives a whole array, one element at a time: each
             // object indented one level, commas between them.
             const QByteArray object =
-                QJsonDocument(LeadJson::lead(lead, m_columns)).toJson(QJsonDocument::Indented);
+                QJsonDocument(record.json).toJson(QJsonDocument::Indented);
             if (m_written > 0)
                 m_out << ",\n";
             QByteArray indented = "    " + object.trimmed();
             indented.replace("\n", "\n    ");
             m_out << QString::fromUtf8(indented);
+        } else if (m_format == Format::Csv) {
+            m_out << CsvWriter::line(record.cells);
         } else {
-            QStringList values;
-            values.reserve(m_columns.size());
-            for (const QString &c : std::as_const(m_columns))
-                values << LeadColumns::text(lead, c);
-            if (m_format == Format::Csv) {
-                m_out << CsvWriter::line(values);
-            } else {
-                for (qsizetype c = 0; c < values.size(); ++c)
-                    m_out << tableCell(values.at(c), m_widths.at(c), c + 1 == values.size());
+            for (qsizetype c = 0; c < m_columns.size(); ++c) {
+                const bool last = c + 1 == m_columns.size();
+                if (last && m_lastColumnWhole)
+                    m_out << QString(record.cells.value(c)).replace(QLatin1Char('\n'), QLatin1Char(' '))
+                          << '\n';
+                else
+                    m_out << tableCell(record.cells.value(c), m_widths.at(c), last);
             }
         }
         ++m_written;
@@ -102,7 +119,7 @@ void OutputWriter::writePage(const QList<Lead> &page) {
 
 void OutputWriter::finish() {
     if (!m_started)
-        writePage({});
+        writeRecords({});
     if (m_format == Format::Json)
         m_out << (m_written > 0 ? "\n]\n" : "]\n");
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QStringList>
 
-class QJsonObject;
 class QTextStream;
 struct Lead;
 
@@ -20,6 +20,16 @@ public:
 
     // The first page, even an empty one, sets a table's column widths and prints its header.
     void writePage(const QList<Lead> &page);
+    // Records other than leads (a history, the trash): each is its JSON object and the text of
+    // its cells, one per column, for a table or CSV. Pages of them as with writePage().
+    struct Record {
+        QJsonObject json;
+        QStringList cells;
+    };
+    void writeRecords(const QList<Record> &page);
+    // A table's last column in full rather than cut at 40 characters (free text such as a
+    // history's detail).
+    void setLastColumnWhole(bool whole) { m_lastColumnWhole = whole; }
     // Ends the output: closes the JSON array.
     void finish();
 
@@ -30,7 +40,7 @@ public:
     static QString cell(const QString &text, qsizetype width);
 
 private:
-    void writeTableHeader(const QList<Lead> &firstPage);
+    void writeTableHeader(const QList<Record> &firstPage);
 
     QTextStream &m_out;
     Format m_format;
@@ -38,4 +48,5 @@ private:
     QList<qsizetype> m_widths; // a table's columns fit its first page
     qint64 m_written = 0;
     bool m_started = false;
+    bool m_lastColumnWhole = false;
 };
