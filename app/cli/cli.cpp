@@ -74,7 +74,8 @@ QList<CliParameter> filterParameters() {
 // set: one option per column a person may change, named with - for _, and --if-version.
 QList<CliParameter> setParameters() {
     using P = CliParameter;
-    QList<CliParameter> out = {P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id"))};
+    QList<CliParameter> out = {
+        P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id"))};
     for (const QString &column : LeadColumns::all()) {
         if (!LeadChanges::isEditable(column))
             continue;

@@ -194,15 +194,15 @@ int Cli::history(const Database &db, const CliArguments &args) {
         json.insert(QStringLiteral("type"), QStringLiteral("activity"));
         QString detail = a.note;
         if (a.kind == ActivityKind::Changed)
-            detail = QStringLiteral("%1 -> %2%3")
-                         .arg(LeadColumns::valueText(a.oldValue),
-                              LeadColumns::valueText(a.newValue),
-                              a.note.isEmpty() ? QString() : QStringLiteral("  (") + a.note +
-                                                                 QLatin1Char(')'));
-        lines << HistoryLine{a.at, json,
-                             (ActivityKinds::canonicalName(a.kind) + QLatin1Char(' ') + a.field)
-                                 .trimmed(),
-                             a.actor, detail};
+            detail =
+                QStringLiteral("%1 -> %2%3")
+                    .arg(LeadColumns::valueText(a.oldValue), LeadColumns::valueText(a.newValue),
+                         a.note.isEmpty() ? QString()
+                                          : QStringLiteral("  (") + a.note + QLatin1Char(')'));
+        lines << HistoryLine{
+            a.at, json,
+            (ActivityKinds::canonicalName(a.kind) + QLatin1Char(' ') + a.field).trimmed(), a.actor,
+            detail};
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const HistoryLine &a, const HistoryLine &b) { return a.at < b.at; });
@@ -210,9 +210,10 @@ int Cli::history(const Database &db, const CliArguments &args) {
     for (const HistoryLine &l : std::as_const(lines))
         records << OutputWriter::Record{l.json,
                                         {LeadColumns::isoUtc(l.at), l.what, l.who, l.detail}};
-    OutputWriter writer(m_out, format == QLatin1String("json") ? OutputWriter::Format::Json
-                               : format == QLatin1String("csv") ? OutputWriter::Format::Csv
-                                                                : OutputWriter::Format::Table,
+    OutputWriter writer(m_out,
+                        format == QLatin1String("json")  ? OutputWriter::Format::Json
+                        : format == QLatin1String("csv") ? OutputWriter::Format::Csv
+                                                         : OutputWriter::Format::Table,
                         {QStringLiteral("at"), QStringLiteral("what"), QStringLiteral("who"),
                          QStringLiteral("detail")});
     writer.setLastColumnWhole(true);
@@ -242,9 +243,10 @@ int Cli::trash(const Database &db, const CliArguments &args) {
                                          LeadColumns::isoUtc(t.deletedAt), t.deletedBy,
                                          t.lead.fullName(), t.lead.email, t.lead.offerId}};
     }
-    OutputWriter writer(m_out, format == QLatin1String("json") ? OutputWriter::Format::Json
-                               : format == QLatin1String("csv") ? OutputWriter::Format::Csv
-                                                                : OutputWriter::Format::Table,
+    OutputWriter writer(m_out,
+                        format == QLatin1String("json")  ? OutputWriter::Format::Json
+                        : format == QLatin1String("csv") ? OutputWriter::Format::Csv
+                                                         : OutputWriter::Format::Table,
                         {QStringLiteral("id"), QStringLiteral("deleted_at"),
                          QStringLiteral("deleted_by"), QStringLiteral("name"),
                          QStringLiteral("email"), QStringLiteral("offer_id")});

@@ -94,8 +94,7 @@ void OutputWriter::writeRecords(const QList<Record> &page) {
         if (m_format == Format::Json) {
             // The same text QJsonDocument gives a whole array, one element at a time: each
             // object indented one level, commas between them.
-            const QByteArray object =
-                QJsonDocument(record.json).toJson(QJsonDocument::Indented);
+            const QByteArray object = QJsonDocument(record.json).toJson(QJsonDocument::Indented);
             if (m_written > 0)
                 m_out << ",\n";
             QByteArray indented = "    " + object.trimmed();
@@ -107,7 +106,8 @@ void OutputWriter::writeRecords(const QList<Record> &page) {
             for (qsizetype c = 0; c < m_columns.size(); ++c) {
                 const bool last = c + 1 == m_columns.size();
                 if (last && m_lastColumnWhole)
-                    m_out << QString(record.cells.value(c)).replace(QLatin1Char('\n'), QLatin1Char(' '))
+                    m_out << QString(record.cells.value(c))
+                                 .replace(QLatin1Char('\n'), QLatin1Char(' '))
                           << '\n';
                 else
                     m_out << tableCell(record.cells.value(c), m_widths.at(c), last);

@@ -66,8 +66,8 @@ int main(int argc, char *argv[]) {
                                         "are shown, then quit."),
         QApplication::translate("main", "FILE"));
     parser.addOption(screenshotOption);
-    const QCommandLineOption darkOption(
-        QStringLiteral("dark"), QApplication::translate("main", "Use a dark palette."));
+    const QCommandLineOption darkOption(QStringLiteral("dark"),
+                                        QApplication::translate("main", "Use a dark palette."));
     parser.addOption(darkOption);
     parser.process(app);
     if (parser.isSet(darkOption))

@@ -136,8 +136,7 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
             return QStringLiteral("%1 is not between 0 and 100").arg(text);
         if (column == QLatin1String("events") && (n < 1 || n > std::numeric_limits<int>::max()))
             return QStringLiteral("%1 is not a count of at least 1").arg(text);
-        if (column == QLatin1String("follow_ups") &&
-            (n < 0 || n > std::numeric_limits<int>::max()))
+        if (column == QLatin1String("follow_ups") && (n < 0 || n > std::numeric_limits<int>::max()))
             return QStringLiteral("%1 is not a count").arg(text);
         *value = column == QLatin1String("id") || column == QLatin1String("version")
                      ? QVariant(n)
@@ -208,8 +207,9 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
         return {};
     }
     if (column == QLatin1String("origin")) {
-        static const QStringList origins = {QStringLiteral("marketplace"), QStringLiteral("co-sell"),
-                                            QStringLiteral("import"), QStringLiteral("manual")};
+        static const QStringList origins = {QStringLiteral("marketplace"),
+                                            QStringLiteral("co-sell"), QStringLiteral("import"),
+                                            QStringLiteral("manual")};
         if (!origins.contains(t))
             return QStringLiteral("\"%1\" is not an origin (%2)")
                 .arg(text, origins.join(QStringLiteral(", ")));

@@ -13,7 +13,7 @@ public:
     explicit LeadHistory(const Database &db);
 
     QString lastError() const { return m_error; }
-    QList<LeadEvent> events(qint64 leadId) const;   // oldest first
+    QList<LeadEvent> events(qint64 leadId) const;    // oldest first
     QList<Activity> activities(qint64 leadId) const; // in the order they happened
 
 private:

@@ -92,7 +92,8 @@ QString LeadQuery::whereAfter(const LeadFilter &filter, const LeadSort &sort,
     const QString joiner = sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
     if (keys.isEmpty()) { // sorted by id alone
         binds->append(cursor.id);
-        return sql + joiner + (sort.descending ? QStringLiteral("id < ?") : QStringLiteral("id > ?"));
+        return sql + joiner +
+               (sort.descending ? QStringLiteral("id < ?") : QStringLiteral("id > ?"));
     }
     QStringList marks;
     for (qsizetype i = 0; i <= keys.size(); ++i)
@@ -161,8 +162,8 @@ QStringList LeadQuery::sortIndexes() {
     // Lists leave test leads out, so each index leads with is_test: one index range gives
     // both the filter and the order of a page. score, created_at, last_event_at and
     // next_follow_up_at have theirs from the first schema.
-    for (const char *column : {"storefront", "action", "offer_title", "company", "title", "email",
-                               "country", "owner"})
+    for (const char *column :
+         {"storefront", "action", "offer_title", "company", "title", "email", "country", "owner"})
         sql << QStringLiteral("CREATE INDEX leads_sort_%1 ON leads(is_test, %1, id)")
                    .arg(QLatin1String(column));
     sql << QStringLiteral("CREATE INDEX leads_sort_name ON leads(is_test, (%1), id)").arg(nameKey)

@@ -44,20 +44,19 @@ std::optional<Lead> LeadRepository::lead(qint64 id) const {
 }
 
 std::optional<Lead> LeadRepository::leadWithKey(const QString &dedupKey) const {
-    const QList<Lead> found =
-        select(QStringLiteral("SELECT %1 FROM leads WHERE dedup_key = ?")
-                   .arg(LeadRow::selectColumns()),
-               {dedupKey});
+    const QList<Lead> found = select(
+        QStringLiteral("SELECT %1 FROM leads WHERE dedup_key = ?").arg(LeadRow::selectColumns()),
+        {dedupKey});
     if (found.isEmpty())
         return std::nullopt;
     return found.first();
 }
 
 QList<Lead> LeadRepository::leadsWithNameHash(qint64 nameHash, bool withEmail) const {
-    return select(QStringLiteral("SELECT %1 FROM leads WHERE name_hash = ? AND email %2 ''")
-                      .arg(LeadRow::selectColumns(),
-                           withEmail ? QStringLiteral("<>") : QStringLiteral("=")),
-                  {nameHash});
+    return select(
+        QStringLiteral("SELECT %1 FROM leads WHERE name_hash = ? AND email %2 ''")
+            .arg(LeadRow::selectColumns(), withEmail ? QStringLiteral("<>") : QStringLiteral("=")),
+        {nameHash});
 }
 
 qint64 LeadRepository::count(const LeadFilter &filter) const {
@@ -84,8 +83,8 @@ QList<Lead> LeadRepository::list(const LeadFilter &filter, const LeadSort &sort,
     }
     QVariantList binds;
     const QString sql = QStringLiteral("SELECT %1 FROM leads").arg(LeadRow::selectColumns()) +
-                        LeadQuery(m_db.backend()).where(filter, &binds) +
-                        LeadQuery::orderBy(sort) + QStringLiteral(" LIMIT ? OFFSET ?");
+                        LeadQuery(m_db.backend()).where(filter, &binds) + LeadQuery::orderBy(sort) +
+                        QStringLiteral(" LIMIT ? OFFSET ?");
     binds << limit << offset;
     return select(sql, binds);
 }

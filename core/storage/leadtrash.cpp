@@ -18,9 +18,8 @@
 namespace {
 
 const QStringList &leadColumns() {
-    static const QStringList columns =
-        QStringList{QStringLiteral("id")} + LeadRow::writeColumns() +
-        QStringList{QStringLiteral("version")};
+    static const QStringList columns = QStringList{QStringLiteral("id")} + LeadRow::writeColumns() +
+                                       QStringList{QStringLiteral("version")};
     return columns;
 }
 
@@ -49,8 +48,8 @@ bool readRows(QSqlQuery &q, const QStringList &columns, QJsonArray *rows, QStrin
 }
 
 bool insertRows(const Database &db, const QString &table, const QStringList &columns,
-                const QJsonArray &rows, const QVariantList &prefix, const QStringList &prefixColumns,
-                QString *error) {
+                const QJsonArray &rows, const QVariantList &prefix,
+                const QStringList &prefixColumns, QString *error) {
     QStringList marks;
     for (qsizetype i = 0; i < prefixColumns.size() + columns.size(); ++i)
         marks << QStringLiteral("?");
@@ -111,13 +110,14 @@ UpdateResult LeadTrash::removeOne(qint64 id, const QString &actor) {
                   .arg(eventColumns.join(QStringLiteral(", "))));
     q.addBindValue(id);
     if (!readRows(q, eventColumns, &events, &error))
-        return failed(id, QStringLiteral("cannot read the events of lead %1: %2").arg(id).arg(error));
+        return failed(id,
+                      QStringLiteral("cannot read the events of lead %1: %2").arg(id).arg(error));
     q.prepare(QStringLiteral("SELECT %1 FROM activities WHERE lead_id = ? ORDER BY id")
                   .arg(activityColumns.join(QStringLiteral(", "))));
     q.addBindValue(id);
     if (!readRows(q, activityColumns, &activities, &error))
-        return failed(id,
-                      QStringLiteral("cannot read the activities of lead %1: %2").arg(id).arg(error));
+        return failed(
+            id, QStringLiteral("cannot read the activities of lead %1: %2").arg(id).arg(error));
     const QJsonObject snapshot{{QStringLiteral("lead"), leadRow.first()},
                                {QStringLiteral("events"), events},
                                {QStringLiteral("activities"), activities}};
@@ -164,8 +164,8 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
     q.prepare(QStringLiteral("SELECT deleted_at, actor, snapshot FROM trash WHERE lead_id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return failed(id, QStringLiteral("cannot read the trash: %1")
-                              .arg(q.lastError().text().simplified()));
+        return failed(
+            id, QStringLiteral("cannot read the trash: %1").arg(q.lastError().text().simplified()));
     if (!q.next()) {
         r.status = UpdateResult::Status::NotFound;
         r.error = QStringLiteral("lead %1 is not in the trash").arg(id);
@@ -229,20 +229,20 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
 }
 
 QList<UpdateResult> LeadTrash::remove(const QList<qint64> &ids, const QString &actor) {
-    return eachInTransaction(m_db, ids,
-                             [&](Transaction &, qsizetype i) { return removeOne(ids.at(i), actor); });
+    return eachInTransaction(
+        m_db, ids, [&](Transaction &, qsizetype i) { return removeOne(ids.at(i), actor); });
 }
 
 QList<UpdateResult> LeadTrash::restore(const QList<qint64> &ids, const QString &actor) {
-    return eachInTransaction(m_db, ids, [&](Transaction &tx, qsizetype i) {
-        return restoreOne(tx, ids.at(i), actor);
-    });
+    return eachInTransaction(
+        m_db, ids, [&](Transaction &tx, qsizetype i) { return restoreOne(tx, ids.at(i), actor); });
 }
 
 QList<qint64> LeadTrash::ids() const {
     QList<qint64> out;
     QSqlQuery q(m_db.connection());
-    if (!q.exec(QStringLiteral("SELECT lead_id FROM trash ORDER BY deleted_at DESC, lead_id DESC"))) {
+    if (!q.exec(
+            QStringLiteral("SELECT lead_id FROM trash ORDER BY deleted_at DESC, lead_id DESC"))) {
         m_error = q.lastError().text().simplified();
         return out;
     }

@@ -157,11 +157,10 @@ bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activitie
         int i = 0;
         for (qsizetype r = from; r < from + n; ++r) {
             const Activity &a = activities.at(r);
-            for (const QVariant &v :
-                 {QVariant(leadId), text(isoUtc(a.at.isValid() ? a.at : now)), text(a.actor),
-                  QVariant(ActivityKinds::canonicalName(a.kind)), text(a.field),
-                  text(LeadColumns::valueText(a.oldValue)),
-                  text(LeadColumns::valueText(a.newValue)), text(a.note)})
+            for (const QVariant &v : {QVariant(leadId), text(isoUtc(a.at.isValid() ? a.at : now)),
+                                      text(a.actor), QVariant(ActivityKinds::canonicalName(a.kind)),
+                                      text(a.field), text(LeadColumns::valueText(a.oldValue)),
+                                      text(LeadColumns::valueText(a.newValue)), text(a.note)})
                 q.bindValue(placeholders().at(i++), v);
         }
         if (!q.exec())
@@ -170,8 +169,7 @@ bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activitie
     return true;
 }
 
-bool LeadWriter::addActivities(Transaction &tx, qint64 leadId,
-                               const QList<Activity> &activities) {
+bool LeadWriter::addActivities(Transaction &tx, qint64 leadId, const QList<Activity> &activities) {
     if (!tx.isActive())
         return fail(QStringLiteral("cannot store the activities"),
                     QStringLiteral("no transaction"));
@@ -232,8 +230,8 @@ int LeadWriter::writeDifferences(const Lead &before, const Lead &after) {
     return q.numRowsAffected() == 1 ? 1 : 0;
 }
 
-UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion,
-                                      const LeadChanges &changes, const QString &actor) {
+UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const LeadChanges &changes,
+                                      const QString &actor) {
     UpdateResult r;
     r.id = id;
     const LeadRepository reader(m_db);
@@ -327,8 +325,8 @@ std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *erro
         *error = reader.lastError();
         return found;
     }
-    const QList<Lead> candidates = reader.leadsWithNameHash(DedupKey::nameHash(incoming),
-                                                            incoming.email.trimmed().isEmpty());
+    const QList<Lead> candidates =
+        reader.leadsWithNameHash(DedupKey::nameHash(incoming), incoming.email.trimmed().isEmpty());
     *error = reader.lastError();
     return MergePolicy::samePerson(incoming, candidates);
 }

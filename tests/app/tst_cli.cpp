@@ -751,7 +751,8 @@ void TestCli::setChangesALead() {
     const QJsonObject lead = firstLead(listJson({QStringLiteral("--stage"), QStringLiteral("new"),
                                                  QStringLiteral("--limit"), QStringLiteral("1")}));
     const QString id = QString::number(lead.value(QStringLiteral("id")).toInteger());
-    Result r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    Result r =
+        runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
     const qint64 version = r.json().object().value(QStringLiteral("version")).toInteger();
     r = runDb({QStringLiteral("set"), id, QStringLiteral("--stage"), QStringLiteral("contacted"),
                QStringLiteral("--owner"), QStringLiteral("sam.patel"), QStringLiteral("--score"),
@@ -782,17 +783,19 @@ void TestCli::setLosingTheRaceChangesNothing() {
     QVERIFY(generateDemo(20));
     const QJsonObject lead = firstLead(listJson({QStringLiteral("--limit"), QStringLiteral("1")}));
     const QString id = QString::number(lead.value(QStringLiteral("id")).toInteger());
-    Result r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    Result r =
+        runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
     const qint64 version = r.json().object().value(QStringLiteral("version")).toInteger();
-    const QStringList mine = {QStringLiteral("set"), id, QStringLiteral("--owner"),
-                              QStringLiteral("sam"), QStringLiteral("--if-version"),
-                              QString::number(version)};
+    const QStringList mine = {QStringLiteral("set"),          id,
+                              QStringLiteral("--owner"),      QStringLiteral("sam"),
+                              QStringLiteral("--if-version"), QString::number(version)};
     r = runDb({QStringLiteral("set"), id, QStringLiteral("--owner"), QStringLiteral("kim"),
                QStringLiteral("--if-version"), QString::number(version)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     r = runDb(mine);
     QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.err.contains("version " + QByteArray::number(version + 1)), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("version " + QByteArray::number(version + 1)),
+             qPrintable(r.describe()));
     QCOMPARE(r.json().object().value(QStringLiteral("owner")).toString(), QStringLiteral("kim"));
     r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.json().object().value(QStringLiteral("owner")).toString(), QStringLiteral("kim"));
@@ -803,9 +806,9 @@ void TestCli::setRefusesBadValues_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown stage") << QStringList{QStringLiteral("1"), QStringLiteral("--stage"),
-                                                  QStringLiteral("sold")}
-                                   << 2 << QStringLiteral("\"sold\" is not a stage");
+    QTest::newRow("unknown stage")
+        << QStringList{QStringLiteral("1"), QStringLiteral("--stage"), QStringLiteral("sold")} << 2
+        << QStringLiteral("\"sold\" is not a stage");
     QTest::newRow("bad date") << QStringList{QStringLiteral("1"),
                                              QStringLiteral("--next-follow-up-at"),
                                              QStringLiteral("next week")}
@@ -823,8 +826,8 @@ void TestCli::setRefusesBadValues_data() {
         << QStringList{QStringLiteral("1"), QStringLiteral("--follow-ups"),
                        QStringLiteral("99999999999")}
         << 2 << QStringLiteral("is not a count");
-    QTest::newRow("nothing to change") << QStringList{QStringLiteral("1")} << 2
-                                       << QStringLiteral("needs a column to change");
+    QTest::newRow("nothing to change")
+        << QStringList{QStringLiteral("1")} << 2 << QStringLiteral("needs a column to change");
     QTest::newRow("no such lead") << QStringList{QStringLiteral("99999"), QStringLiteral("--owner"),
                                                  QStringLiteral("sam")}
                                   << 1 << QStringLiteral("no lead with id 99999");
@@ -852,20 +855,23 @@ void TestCli::deleteAndRestore() {
     QVERIFY(generateDemo(30));
     const QJsonArray leads = listJson({QStringLiteral("--sort"), QStringLiteral("id"),
                                        QStringLiteral("--limit"), QStringLiteral("2")});
-    const QString a = QString::number(leads.at(0).toObject().value(QStringLiteral("id")).toInteger());
-    const QString b = QString::number(leads.at(1).toObject().value(QStringLiteral("id")).toInteger());
+    const QString a =
+        QString::number(leads.at(0).toObject().value(QStringLiteral("id")).toInteger());
+    const QString b =
+        QString::number(leads.at(1).toObject().value(QStringLiteral("id")).toInteger());
     const QString email = leads.at(0).toObject().value(QStringLiteral("email")).toString();
-    const QByteArray shownBefore = runDb({QStringLiteral("show"), a, QStringLiteral("--format"),
-                                          QStringLiteral("json")})
-                                       .out;
-    const qint64 total = runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger();
+    const QByteArray shownBefore =
+        runDb({QStringLiteral("show"), a, QStringLiteral("--format"), QStringLiteral("json")}).out;
+    const qint64 total =
+        runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger();
 
     Result r = runDb({QStringLiteral("delete"), a, b, QStringLiteral("999999")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("no lead with id 999999"), qPrintable(r.describe()));
     QCOMPARE(r.json().object().value(QStringLiteral("deleted")).toArray().size(), 2);
-    QCOMPARE(runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger(),
-             total - 2);
+    QCOMPARE(
+        runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger(),
+        total - 2);
     r = runDb({QStringLiteral("show"), a});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("is in the trash; 'leadbench-cli restore " + a.toUtf8()),
@@ -896,15 +902,16 @@ void TestCli::deleteAndRestore() {
     r = runDb({QStringLiteral("restore"), a, b});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QCOMPARE(r.json().object().value(QStringLiteral("restored")).toArray().size(), 2);
-    QCOMPARE(runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger(),
-             total);
+    QCOMPARE(
+        runDb({QStringLiteral("count")}).json().object().value(QStringLiteral("count")).toInteger(),
+        total);
     QCOMPARE(listJson({QStringLiteral("--search"), email}).size(), 1);
     // The same lead, with its events and earlier activities, and the delete and restore after.
     QJsonObject before = QJsonDocument::fromJson(shownBefore).object();
-    QJsonObject after = runDb({QStringLiteral("show"), a, QStringLiteral("--format"),
-                               QStringLiteral("json")})
-                            .json()
-                            .object();
+    QJsonObject after =
+        runDb({QStringLiteral("show"), a, QStringLiteral("--format"), QStringLiteral("json")})
+            .json()
+            .object();
     QJsonArray activities = after.take(QStringLiteral("activities")).toArray();
     const QJsonArray earlier = before.take(QStringLiteral("activities")).toArray();
     QCOMPARE(activities.size(), earlier.size() + 2);
@@ -939,8 +946,8 @@ void TestCli::historyInTimeOrder() {
                     QStringLiteral("--do-not-contact"), QStringLiteral("true")})
                  .exitCode,
              0);
-    const Result r = runDb({QStringLiteral("history"), id, QStringLiteral("--format"),
-                            QStringLiteral("json")});
+    const Result r =
+        runDb({QStringLiteral("history"), id, QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QJsonArray lines = r.json().array();
     QVERIFY(lines.size() >= 3);
@@ -972,9 +979,9 @@ void TestCli::historyInTimeOrder() {
 
 void TestCli::listSortsByNameAsShown() {
     QVERIFY(generateDemo(60));
-    const QJsonArray leads = listJson({QStringLiteral("--sort"), QStringLiteral("name"),
-                                       QStringLiteral("--columns"),
-                                       QStringLiteral("first_name,last_name")});
+    const QJsonArray leads =
+        listJson({QStringLiteral("--sort"), QStringLiteral("name"), QStringLiteral("--columns"),
+                  QStringLiteral("first_name,last_name")});
     QStringList names;
     for (const QJsonValue &v : leads)
         names << (v.toObject().value(QStringLiteral("first_name")).toString() + QLatin1Char(' ') +
@@ -1071,10 +1078,10 @@ namespace {
 
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
-    QStringLiteral("init"),  QStringLiteral("generate"), QStringLiteral("import"),
-    QStringLiteral("list"),  QStringLiteral("show"),     QStringLiteral("stats"),
-    QStringLiteral("count"), QStringLiteral("set"),      QStringLiteral("delete"),
-    QStringLiteral("restore"), QStringLiteral("trash"), QStringLiteral("history"),
+    QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("import"),
+    QStringLiteral("list"),    QStringLiteral("show"),     QStringLiteral("stats"),
+    QStringLiteral("count"),   QStringLiteral("set"),      QStringLiteral("delete"),
+    QStringLiteral("restore"), QStringLiteral("trash"),    QStringLiteral("history"),
     QStringLiteral("help")};
 
 const QStringList filterOptions = {
@@ -1152,32 +1159,21 @@ void TestCli::commandHelp_data() {
                            << filterOptions + QStringList{QStringLiteral("--format")}
                            << QStringList();
     QTest::newRow("count") << QStringLiteral("count") << filterOptions << QStringList();
-    QTest::newRow("set") << QStringLiteral("set")
-                         << QStringList{QStringLiteral("--storefront"),
-                                        QStringLiteral("--action"),
-                                        QStringLiteral("--offer-id"),
-                                        QStringLiteral("--offer-title"),
-                                        QStringLiteral("--first-name"),
-                                        QStringLiteral("--last-name"),
-                                        QStringLiteral("--email"),
-                                        QStringLiteral("--phone"),
-                                        QStringLiteral("--country"),
-                                        QStringLiteral("--company"),
-                                        QStringLiteral("--title"),
-                                        QStringLiteral("--description"),
-                                        QStringLiteral("--stage"),
-                                        QStringLiteral("--owner"),
-                                        QStringLiteral("--score"),
-                                        QStringLiteral("--grade"),
-                                        QStringLiteral("--win-probability"),
-                                        QStringLiteral("--next-follow-up-at"),
-                                        QStringLiteral("--follow-ups"),
-                                        QStringLiteral("--do-not-contact"),
-                                        QStringLiteral("--is-test"),
-                                        QStringLiteral("--campaign"),
-                                        QStringLiteral("--origin"),
-                                        QStringLiteral("--if-version")}
-                         << QStringList{QStringLiteral("ID")};
+    QTest::newRow("set")
+        << QStringLiteral("set")
+        << QStringList{QStringLiteral("--storefront"),      QStringLiteral("--action"),
+                       QStringLiteral("--offer-id"),        QStringLiteral("--offer-title"),
+                       QStringLiteral("--first-name"),      QStringLiteral("--last-name"),
+                       QStringLiteral("--email"),           QStringLiteral("--phone"),
+                       QStringLiteral("--country"),         QStringLiteral("--company"),
+                       QStringLiteral("--title"),           QStringLiteral("--description"),
+                       QStringLiteral("--stage"),           QStringLiteral("--owner"),
+                       QStringLiteral("--score"),           QStringLiteral("--grade"),
+                       QStringLiteral("--win-probability"), QStringLiteral("--next-follow-up-at"),
+                       QStringLiteral("--follow-ups"),      QStringLiteral("--do-not-contact"),
+                       QStringLiteral("--is-test"),         QStringLiteral("--campaign"),
+                       QStringLiteral("--origin"),          QStringLiteral("--if-version")}
+        << QStringList{QStringLiteral("ID")};
     QTest::newRow("delete") << QStringLiteral("delete") << QStringList()
                             << QStringList{QStringLiteral("ID...")};
     QTest::newRow("restore") << QStringLiteral("restore") << QStringList()

@@ -2,8 +2,8 @@
 
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
-#include "core/storage/transaction.h"
 #include "core/storage/migrator.h"
+#include "core/storage/transaction.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

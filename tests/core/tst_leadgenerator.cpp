@@ -1,7 +1,7 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadgenerator.h"
-#include "core/storage/leadrepository.h"
 #include "core/storage/leadhistory.h"
+#include "core/storage/leadrepository.h"
 #include "testdatabase.h"
 
 #include <QSet>

@@ -1,8 +1,8 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/csvwriter.h"
 #include "core/io/leadimporter.h"
-#include "core/storage/leadrepository.h"
 #include "core/storage/leadhistory.h"
+#include "core/storage/leadrepository.h"
 #include "testdatabase.h"
 
 #include <QBuffer>
@@ -433,8 +433,7 @@ void TestLeadImporter::badFieldRejected_data() {
         {QStringLiteral("score"), QStringLiteral("500"), QStringLiteral("score")},
         {QStringLiteral("grade"), QStringLiteral("Z"), QStringLiteral("grade")},
         {QStringLiteral("origin"), QStringLiteral("banana"), QStringLiteral("origin")},
-        {QStringLiteral("follow_ups"), QStringLiteral("99999999999"),
-         QStringLiteral("follow_ups")},
+        {QStringLiteral("follow_ups"), QStringLiteral("99999999999"), QStringLiteral("follow_ups")},
     };
     QStringList names;
     for (const QStringList &c : cases)

@@ -101,7 +101,8 @@ void fill(LeadRepository &repo, Transaction *outer = nullptr) {
     LeadWriter writer(repo.database());
     for (const Spec &s : specs) {
         if (outer)
-            QVERIFY2(writer.insert(*outer, leadFrom(s), {}, {}) > 0, qPrintable(writer.lastError()));
+            QVERIFY2(writer.insert(*outer, leadFrom(s), {}, {}) > 0,
+                     qPrintable(writer.lastError()));
         else
             QVERIFY(TestDatabase::insertLead(repo.database(), leadFrom(s)) > 0);
     }
@@ -245,8 +246,8 @@ void TestLeadRepository::sortsAsAPersonExpects() {
     LB_TEST_DATABASE(t, backend);
     LeadRepository repo(t->database());
     // Follow-ups on three leads, out of name order; the others have none.
-    const QMap<QString, int> followUpDay = {{QStringLiteral("Ben"), 30}, {QStringLiteral("Ana"), 10},
-                                            {QStringLiteral("Dan"), 20}};
+    const QMap<QString, int> followUpDay = {
+        {QStringLiteral("Ben"), 30}, {QStringLiteral("Ana"), 10}, {QStringLiteral("Dan"), 20}};
     for (const Spec &spec : specs) {
         Lead l = leadFrom(spec);
         if (followUpDay.contains(l.firstName))

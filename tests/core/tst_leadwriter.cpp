@@ -197,23 +197,22 @@ void TestLeadWriter::intakeJoinsRecordsWithAndWithoutEmail() {
     const IntakeResult first = intake(record({}, QStringLiteral("PLT")), eventAt(0), {});
     const IntakeResult second =
         intake(record(QStringLiteral("bob@fabrikam.com"), QStringLiteral("StartTestDrive")),
-                    eventAt(1), {});
+               eventAt(1), {});
     QCOMPARE(second.outcome, IntakeResult::Outcome::Merged);
     QCOMPARE(second.leadId, first.leadId);
     QCOMPARE(repo.lead(first.leadId)->email, QStringLiteral("bob@fabrikam.com"));
     // The install by email finds it by email now; a later record without one still joins it.
-    QCOMPARE(intake(record(QStringLiteral("BOB@fabrikam.com"), QStringLiteral("INS")),
-                         eventAt(2), {})
-                 .leadId,
-             first.leadId);
+    QCOMPARE(
+        intake(record(QStringLiteral("BOB@fabrikam.com"), QStringLiteral("INS")), eventAt(2), {})
+            .leadId,
+        first.leadId);
     QCOMPARE(intake(record({}, QStringLiteral("PLT")), eventAt(3), {}).leadId, first.leadId);
     QCOMPARE(repo.lead(first.leadId)->events, 4);
     QCOMPARE(repo.count(LeadFilter()), 1);
 
     // Two different Bob Novaks at Fabrikam with their own emails: a record without an email
     // cannot tell which one it is, so it stays a lead of its own.
-    intake(record(QStringLiteral("bob.novak@fabrikam.com"), QStringLiteral("INS")), eventAt(4),
-                {});
+    intake(record(QStringLiteral("bob.novak@fabrikam.com"), QStringLiteral("INS")), eventAt(4), {});
     QCOMPARE(repo.count(LeadFilter()), 2);
     const IntakeResult ambiguous = intake(record({}, QStringLiteral("PLT")), eventAt(5), {});
     QCOMPARE(ambiguous.outcome, IntakeResult::Outcome::Inserted);
@@ -239,7 +238,8 @@ void TestLeadWriter::mergeRecordsEveryChangedColumn() {
     Lead second = person(QStringLiteral("MSFT_TEST_0042@campus.edu"));
     second.title = QStringLiteral("Lecturer");
     second.action = QStringLiteral("DNC");
-    const IntakeResult b = intake(second, record(2, QStringLiteral("DNC")), QStringLiteral("import"));
+    const IntakeResult b =
+        intake(second, record(2, QStringLiteral("DNC")), QStringLiteral("import"));
     QCOMPARE(b.outcome, IntakeResult::Outcome::Merged);
     QCOMPARE(b.leadId, a.leadId);
 
@@ -357,8 +357,8 @@ void TestLeadWriter::editRecordsEveryColumn() {
     const QVariant old = LeadColumns::value(before, column);
 
     LeadWriter writer(t->database());
-    const UpdateResult r =
-        writer.update(a.leadId, before.version, LeadChanges().set(column, text), QStringLiteral("rep"));
+    const UpdateResult r = writer.update(a.leadId, before.version, LeadChanges().set(column, text),
+                                         QStringLiteral("rep"));
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.lead->version, before.version + 1);
     const Lead after = *LeadRepository(t->database()).lead(a.leadId);
@@ -393,8 +393,8 @@ void TestLeadWriter::editRecordsEveryColumn() {
     Intake intake(t->database());
     const qint64 b = intake(person(QStringLiteral("b@fabrikam.com")), record(1), {}).leadId;
     const qint64 c = intake(person(QStringLiteral("c@fabrikam.com")), record(1), {}).leadId;
-    const QList<UpdateResult> bulk =
-        writer.updateMany({{b, 0}, {c, 0}}, LeadChanges().set(column, text), QStringLiteral("lead"));
+    const QList<UpdateResult> bulk = writer.updateMany(
+        {{b, 0}, {c, 0}}, LeadChanges().set(column, text), QStringLiteral("lead"));
     for (const UpdateResult &r : bulk) {
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(LeadColumns::value(*LeadRepository(t->database()).lead(r.id), column), expected);
@@ -413,8 +413,10 @@ void TestLeadWriter::lostRaceChangesNothing() {
     const qint64 version = LeadRepository(t->database()).lead(a.leadId)->version;
     LeadWriter mine(t->database());
     LeadWriter theirs(t->database());
-    QVERIFY(theirs.update(a.leadId, version, LeadChanges().set(QStringLiteral("owner"), QStringLiteral("kim")),
-                          QStringLiteral("kim"))
+    QVERIFY(theirs
+                .update(a.leadId, version,
+                        LeadChanges().set(QStringLiteral("owner"), QStringLiteral("kim")),
+                        QStringLiteral("kim"))
                 .ok());
     const qint64 activities = LeadHistory(t->database()).activities(a.leadId).size();
     const UpdateResult r = mine.update(
@@ -429,7 +431,8 @@ void TestLeadWriter::lostRaceChangesNothing() {
     QCOMPARE(now.version, version + 1);
     QCOMPARE(LeadHistory(t->database()).activities(a.leadId).size(), activities);
     // Not found is its own answer.
-    QCOMPARE(mine.update(a.leadId + 1000, 0, LeadChanges().set(QStringLiteral("owner"), QStringLiteral("sam")), {})
+    QCOMPARE(mine.update(a.leadId + 1000, 0,
+                         LeadChanges().set(QStringLiteral("owner"), QStringLiteral("sam")), {})
                  .status,
              UpdateResult::Status::NotFound);
 }
@@ -473,12 +476,12 @@ void TestLeadWriter::invalidEditChangesNothing() {
     intake(person(QStringLiteral("bo@fabrikam.com")), record(0), {});
     const Lead before = *LeadRepository(t->database()).lead(a.leadId);
     const qint64 lines = LeadHistory(t->database()).activities(a.leadId).size();
-    const UpdateResult r = LeadWriter(t->database())
-                               .update(a.leadId, before.version,
-                                       LeadChanges()
-                                           .set(QStringLiteral("owner"), QStringLiteral("sam"))
-                                           .set(column, text),
-                                       QStringLiteral("rep"));
+    const UpdateResult r =
+        LeadWriter(t->database())
+            .update(
+                a.leadId, before.version,
+                LeadChanges().set(QStringLiteral("owner"), QStringLiteral("sam")).set(column, text),
+                QStringLiteral("rep"));
     QCOMPARE(r.status, UpdateResult::Status::Invalid);
     QVERIFY2(r.error.contains(reason), qPrintable(r.error));
     const Lead after = *LeadRepository(t->database()).lead(a.leadId);
@@ -496,14 +499,17 @@ void TestLeadWriter::bulkEditReportsEachLead() {
         ids << intake(person(QString::fromLatin1(email)), record(0), {}).leadId;
     LeadWriter writer(t->database());
     // Someone else moves the second lead on meanwhile.
-    QVERIFY(writer.update(ids.at(1), 0, LeadChanges().set(QStringLiteral("stage"), QStringLiteral("contacted")), QStringLiteral("kim"))
+    QVERIFY(writer
+                .update(ids.at(1), 0,
+                        LeadChanges().set(QStringLiteral("stage"), QStringLiteral("contacted")),
+                        QStringLiteral("kim"))
                 .ok());
     const LeadChanges assign = LeadChanges()
                                    .set(QStringLiteral("owner"), QStringLiteral("sam"))
                                    .set(QStringLiteral("campaign"), QStringLiteral("q3-push"));
-    const QList<UpdateResult> results = writer.updateMany(
-        {{ids.at(0), 1}, {ids.at(1), 1}, {ids.at(2), 0}, {ids.at(2) + 1000, 0}}, assign,
-        QStringLiteral("sam"));
+    const QList<UpdateResult> results =
+        writer.updateMany({{ids.at(0), 1}, {ids.at(1), 1}, {ids.at(2), 0}, {ids.at(2) + 1000, 0}},
+                          assign, QStringLiteral("sam"));
     QCOMPARE(results.size(), 4);
     QCOMPARE(results.at(0).status, UpdateResult::Status::Updated);
     QCOMPARE(results.at(1).status, UpdateResult::Status::Conflict);
@@ -532,12 +538,13 @@ void TestLeadWriter::deleteAndRestoreGiveBackTheLead() {
     intake(install, record(4, QStringLiteral("INS")), QStringLiteral("import"));
     const IntakeResult other = intake(person(QStringLiteral("bo@fabrikam.com")), record(1), {});
     LeadWriter writer(t->database());
-    QVERIFY(writer.update(a.leadId, 0,
-                          LeadChanges()
-                              .set(QStringLiteral("stage"), QStringLiteral("qualified"))
-                              .set(QStringLiteral("score"), 72)
-                              .set(QStringLiteral("next_follow_up_at"), at(9)),
-                          QStringLiteral("sam"))
+    QVERIFY(writer
+                .update(a.leadId, 0,
+                        LeadChanges()
+                            .set(QStringLiteral("stage"), QStringLiteral("qualified"))
+                            .set(QStringLiteral("score"), 72)
+                            .set(QStringLiteral("next_follow_up_at"), at(9)),
+                        QStringLiteral("sam"))
                 .ok());
     const LeadRepository repo(t->database());
     const LeadHistory history(t->database());
@@ -616,7 +623,8 @@ void TestLeadWriter::concurrentImportersBothSucceed() {
     LB_TEST_DATABASE(t, backend);
     // Two files sharing 150 of their 300 people, imported at the same time in opposite orders.
     auto csv = [](int from, int to, bool reversed) {
-        QByteArray data = "LeadSource,ActionCode,OfferTitle,FirstName,LastName,Email,Company,CreatedTime\n";
+        QByteArray data =
+            "LeadSource,ActionCode,OfferTitle,FirstName,LastName,Email,Company,CreatedTime\n";
         QList<int> people;
         for (int i = from; i < to; ++i)
             people << i;
@@ -638,7 +646,8 @@ void TestLeadWriter::concurrentImportersBothSucceed() {
             QBuffer buffer;
             buffer.setData(data);
             buffer.open(QIODevice::ReadOnly);
-            *out = LeadImporter(t->database(), QStringLiteral("importer")).importCsv(&buffer, QStringLiteral("leads.csv"));
+            *out = LeadImporter(t->database(), QStringLiteral("importer"))
+                       .importCsv(&buffer, QStringLiteral("leads.csv"));
             t->database().closeThreadConnection();
         });
     };
