@@ -1,11 +1,19 @@
 #include "mainwindow.h"
 
+#include "delegates/scoredelegate.h"
+#include "delegates/stagedelegate.h"
 #include "demodatafiller.h"
 #include "models/leadtablemodel.h"
 #include "models/storefrontlistmodel.h"
+#include "shortcutsdialog.h"
+#include "tsvcopy.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QShortcut>
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -65,6 +73,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     header->setStretchLastSection(true);
     header->setSortIndicator(m_leads->sortColumn(), m_leads->sortOrder());
     m_leadView->setSortingEnabled(true);
+    setUpLeadView();
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(QStringLiteral("splitter"));
@@ -134,6 +143,13 @@ void MainWindow::createMenus() {
     refresh->setShortcut(QKeySequence::Refresh);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        ShortcutsDialog dialog(this);
+        dialog.exec();
+    });
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    keys->setShortcut(QKeySequence::HelpContents);
+    keys->setStatusTip(tr("Every key the workbench answers to"));
     QAction *about = help->addAction(tr("&About Leadbench"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
@@ -157,10 +173,12 @@ void MainWindow::restoreSettings() {
         m_leadView->setColumnWidth(LeadTableModel::TitleColumn, 150);
         m_leadView->setColumnWidth(LeadTableModel::EmailColumn, 200);
         m_leadView->setColumnWidth(LeadTableModel::CountryColumn, 70);
-        m_leadView->setColumnWidth(LeadTableModel::StorefrontColumn, 130);
+        m_leadView->setColumnWidth(LeadTableModel::StorefrontColumn, 150);
         m_leadView->setColumnWidth(LeadTableModel::ActionColumn, 90);
         m_leadView->setColumnWidth(LeadTableModel::OfferTitleColumn, 180);
-        m_leadView->setColumnWidth(LeadTableModel::ScoreColumn, 60);
+        m_leadView->setColumnWidth(LeadTableModel::ScoreColumn, 90);
+        m_leadView->setColumnWidth(LeadTableModel::StageColumn, 110);
+        m_leadView->setColumnWidth(LeadTableModel::NextFollowUpColumn, 120);
     }
     s.endGroup();
     // Restoring the header does not sort; the model has to follow the restored indicator.
@@ -273,4 +291,71 @@ void MainWindow::showAbout() {
            "<p>Database: %2</p>")
             .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
                  m_db.displayName().toHtmlEscaped()));
+}
+
+void MainWindow::setUpLeadView() {
+    m_leadView->setItemDelegateForColumn(LeadTableModel::ScoreColumn,
+                                         new ScoreDelegate(m_leadView));
+    m_leadView->setItemDelegateForColumn(LeadTableModel::StageColumn,
+                                         new StageDelegate(m_leadView));
+    m_leadView->verticalHeader()->setDefaultSectionSize(m_leadView->fontMetrics().height() + 10);
+    m_leadView->setIconSize(QSize(16, 16));
+    m_leadView->setAccessibleName(tr("Leads"));
+
+    // The column chooser: the header's context menu shows and hides columns; drag to reorder.
+    QHeaderView *header = m_leadView->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](QPoint at) {
+        QMenu menu(this);
+        for (int c = 0; c < LeadTableModel::ColumnCount; ++c) {
+            QAction *toggle = menu.addAction(m_leads->headerData(c, Qt::Horizontal).toString());
+            toggle->setCheckable(true);
+            toggle->setChecked(!header->isSectionHidden(c));
+            // The last visible column stays: a table without columns cannot be got back.
+            toggle->setEnabled(header->isSectionHidden(c) || header->count() - header->hiddenSectionCount() > 1);
+            connect(toggle, &QAction::toggled, header,
+                    [header, c](bool shown) { header->setSectionHidden(c, !shown); });
+        }
+        menu.exec(header->mapToGlobal(at));
+    });
+
+    // j / k as in mail programs: next and previous lead.
+    for (const auto &[key, step] : {std::pair{Qt::Key_J, 1}, std::pair{Qt::Key_K, -1}}) {
+        auto *shortcut = new QShortcut(QKeySequence(key), m_leadView);
+        shortcut->setContext(Qt::WidgetShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, step = step] {
+            const int row = std::clamp(m_leadView->currentIndex().row() + step, 0,
+                                       m_leads->rowCount() - 1);
+            m_leadView->setCurrentIndex(
+                m_leads->index(row, std::max(0, m_leadView->currentIndex().column())));
+        });
+    }
+
+    auto *copy = new QAction(tr("&Copy"), m_leadView);
+    copy->setObjectName(QStringLiteral("copyLeadsAction"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &MainWindow::copySelectedLeads);
+    m_leadView->addAction(copy);
+}
+
+void MainWindow::copySelectedLeads() {
+    QHeaderView *header = m_leadView->horizontalHeader();
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns << logical;
+    }
+    int skipped = 0;
+    const QModelIndexList rows = m_leadView->selectionModel()->selectedRows();
+    QGuiApplication::clipboard()->setText(TsvCopy::rows(*m_leads, rows, columns, &skipped));
+    const int copied = int(rows.size()) - skipped;
+    statusBar()->showMessage(
+        skipped == 0 ? (copied == 1 ? tr("Copied 1 lead") : tr("Copied %1 leads").arg(copied))
+                     : tr("Copied %1 of %2 leads: the others are not loaded yet; scroll through "
+                          "them and copy again")
+                           .arg(copied)
+                           .arg(rows.size()),
+        5000);
 }

@@ -32,6 +32,9 @@ protected:
 
 private:
     void createMenus();
+    // Delegates, the column chooser, j/k and copy on the lead table.
+    void setUpLeadView();
+    void copySelectedLeads();
     void restoreSettings();
     void saveSettings() const;
     void storefrontChosen(const QModelIndex &current);

@@ -1,5 +1,6 @@
 #include "core/storage/database.h"
 #include "core/storage/migrator.h"
+#include "ui/icons.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -47,6 +48,7 @@ int main(int argc, char *argv[]) {
     QApplication::setOrganizationName(QStringLiteral("Leadbench"));
     QApplication::setApplicationName(QStringLiteral("Leadbench"));
     QApplication::setApplicationVersion(QStringLiteral(LEADBENCH_VERSION));
+    QApplication::setWindowIcon(Icons::application());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

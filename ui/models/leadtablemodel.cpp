@@ -4,6 +4,10 @@
 #include "core/storage/databasereader.h"
 #include "core/storage/leadrepository.h"
 
+#include "ui/icons.h"
+#include "ui/relativetime.h"
+
+#include <QColor>
 #include <QLocale>
 #include <QTimer>
 
@@ -28,9 +32,9 @@ struct LeadTableModel::CountResult {
 
 namespace {
 
-QString shownTime(const QDateTime &when) {
-    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
-                          : QString();
+bool isOverdue(const Lead &lead) {
+    return lead.nextFollowUpAt.isValid() && lead.nextFollowUpAt < QDateTime::currentDateTimeUtc() &&
+           !Stages::isClosed(lead.stage);
 }
 
 } // namespace
@@ -91,6 +95,8 @@ QString LeadTableModel::canonicalColumn(int column) {
         return QStringLiteral("owner");
     case ScoreColumn:
         return QStringLiteral("score");
+    case NextFollowUpColumn:
+        return QStringLiteral("next_follow_up_at");
     case CreatedAtColumn:
         return QStringLiteral("created_at");
     case LastEventAtColumn:
@@ -117,6 +123,7 @@ QVariant LeadTableModel::headerData(int section, Qt::Orientation orientation, in
         // The best and the most recent leads are the ones worth working first.
         const bool highestFirst =
             section == ScoreColumn || section == CreatedAtColumn || section == LastEventAtColumn;
+        // Follow-ups soonest first: the overdue ones lead.
         return highestFirst ? Qt::DescendingOrder : Qt::AscendingOrder;
     }
     if (role != Qt::DisplayRole)
@@ -144,6 +151,8 @@ QVariant LeadTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Owner");
     case ScoreColumn:
         return tr("Score");
+    case NextFollowUpColumn:
+        return tr("Follow-up");
     case CreatedAtColumn:
         return tr("Created");
     case LastEventAtColumn:
@@ -201,14 +210,54 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
         if (index.column() == ScoreColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case Qt::ToolTipRole:
-        if (index.column() == CreatedAtColumn)
-            return LeadColumns::isoUtc(lead->createdAt);
-        if (index.column() == LastEventAtColumn)
-            return LeadColumns::isoUtc(lead->lastEventAt);
-        if (index.column() == OfferTitleColumn)
-            return lead->offerId;
+    case GradeRole:
+        return lead->grade;
+    case StageRole:
+        return int(lead->stage);
+    case DoNotContactRole:
+        return lead->doNotContact;
+    case TestLeadRole:
+        return lead->isTest;
+    case OverdueRole:
+        return isOverdue(*lead);
+    case Qt::DecorationRole:
+        if (index.column() == StorefrontColumn)
+            return Icons::storefront(lead->storefront);
+        if (index.column() == NameColumn && lead->doNotContact)
+            return Icons::doNotContact();
+        if (index.column() == NameColumn && lead->isTest)
+            return Icons::testLead();
+        if (index.column() == NextFollowUpColumn && isOverdue(*lead))
+            return Icons::overdue();
         return {};
+    case Qt::ForegroundRole:
+        if (index.column() == NextFollowUpColumn && isOverdue(*lead))
+            return QColor(0xc4, 0x2b, 0x1c);
+        return {};
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case NameColumn: {
+            QStringList marks;
+            if (lead->doNotContact)
+                marks << tr("Do not contact");
+            if (lead->isTest)
+                marks << tr("Test lead (not a real prospect)");
+            if (lead->privacyRestricted)
+                marks << tr("Personal details withheld by Microsoft (.edu)");
+            return marks.join(QLatin1Char('\n'));
+        }
+        case CreatedAtColumn:
+            return RelativeTime::exact(lead->createdAt);
+        case LastEventAtColumn:
+            return RelativeTime::exact(lead->lastEventAt);
+        case NextFollowUpColumn:
+            return isOverdue(*lead) ? tr("Overdue since %1").arg(RelativeTime::exact(lead->nextFollowUpAt))
+                                    : RelativeTime::exact(lead->nextFollowUpAt);
+        case OfferTitleColumn:
+            return lead->offerId;
+        default:
+            return {};
+        }
     case Qt::DisplayRole:
         break;
     default:
@@ -217,6 +266,8 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
 
     switch (index.column()) {
     case NameColumn:
+        if (lead->fullName().isEmpty() && lead->privacyRestricted)
+            return tr("(withheld)"); // Microsoft leaves out a .edu customer's name
         return lead->fullName();
     case CompanyColumn:
         return lead->company;
@@ -238,10 +289,14 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
         return lead->owner;
     case ScoreColumn:
         return lead->score;
+    case NextFollowUpColumn:
+        if (!lead->nextFollowUpAt.isValid())
+            return QString();
+        return RelativeTime::text(lead->nextFollowUpAt); // overdue: the icon, the colour, "ago"
     case CreatedAtColumn:
-        return shownTime(lead->createdAt);
+        return RelativeTime::text(lead->createdAt);
     case LastEventAtColumn:
-        return shownTime(lead->lastEventAt);
+        return RelativeTime::text(lead->lastEventAt);
     default:
         return {};
     }

@@ -22,19 +22,21 @@ class LeadTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
+        // In the order a rep reads a row: who, where it stands, what is next, where from.
         NameColumn,
         CompanyColumn,
-        TitleColumn,
-        EmailColumn,
-        CountryColumn,
+        StageColumn,
+        ScoreColumn,
+        NextFollowUpColumn,
         StorefrontColumn,
         ActionColumn,
         OfferTitleColumn,
-        StageColumn,
         OwnerColumn,
-        ScoreColumn,
-        CreatedAtColumn,
         LastEventAtColumn,
+        CreatedAtColumn,
+        TitleColumn,
+        EmailColumn,
+        CountryColumn,
         ColumnCount
     };
 
@@ -44,6 +46,13 @@ public:
         // The canonical column's machine value (LeadColumns::value); the name as shown for
         // the Name column.
         MachineValueRole,
+        // What the delegates draw from: the lead's grade (A–D or empty), its stage
+        // (Stage as int), and flags a row is marked with.
+        GradeRole,
+        StageRole,
+        DoNotContactRole,
+        TestLeadRole,
+        OverdueRole, // the next follow-up is in the past
     };
 
     static constexpr int DefaultPageSize = 200;

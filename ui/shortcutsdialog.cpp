@@ -1,0 +1,65 @@
+#include "shortcutsdialog.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+QList<QPair<QString, QString>> ShortcutsDialog::shortcuts() {
+    auto key = [](const QKeySequence &sequence) {
+        return sequence.toString(QKeySequence::NativeText);
+    };
+    return {
+        {tr("J / Down"), tr("Next lead")},
+        {tr("K / Up"), tr("Previous lead")},
+        {key(QKeySequence(Qt::CTRL | Qt::Key_End)), tr("Last lead")},
+        {key(QKeySequence(Qt::CTRL | Qt::Key_Home)), tr("First lead")},
+        {tr("Enter"), tr("Open the lead panel")},
+        {tr("/"), tr("Search")},
+        {tr("Esc"), tr("Clear the search")},
+        {tr("1 … 8"), tr("Set the stage: New, Contacted, Nurturing, Qualified, Opportunity, Won, "
+                         "Lost, Disqualified")},
+        {tr("O"), tr("Assign to me")},
+        {tr("F"), tr("Set the next follow-up")},
+        {tr("N"), tr("Add a note")},
+        {key(QKeySequence::Undo), tr("Undo")},
+        {key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)), tr("Redo")},
+        {key(QKeySequence::Copy), tr("Copy the selected leads (tab-separated, with a header)")},
+        {key(QKeySequence::SelectAll), tr("Select every lead in view")},
+        {key(QKeySequence::Refresh), tr("Read everything again")},
+        {key(QKeySequence::HelpContents), tr("This list")},
+    };
+}
+
+ShortcutsDialog::ShortcutsDialog(QWidget *parent)
+    : QDialog(parent) {
+    setWindowTitle(tr("Keyboard shortcuts"));
+    const QList<QPair<QString, QString>> rows = shortcuts();
+    auto *table = new QTableWidget(int(rows.size()), 2, this);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setAccessibleName(tr("Keyboard shortcuts"));
+    table->setHorizontalHeaderLabels({tr("Key"), tr("What it does")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->setFocusPolicy(Qt::NoFocus);
+    table->setShowGrid(false);
+    table->setAlternatingRowColors(true);
+    for (int r = 0; r < rows.size(); ++r) {
+        auto *keyItem = new QTableWidgetItem(rows.at(r).first);
+        QFont bold = keyItem->font();
+        bold.setBold(true);
+        keyItem->setFont(bold);
+        table->setItem(r, 0, keyItem);
+        table->setItem(r, 1, new QTableWidgetItem(rows.at(r).second));
+    }
+    table->resizeColumnToContents(0);
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    resize(620, 560);
+}
