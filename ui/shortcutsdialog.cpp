@@ -18,8 +18,8 @@ QList<QPair<QString, QString>> ShortcutsDialog::shortcuts() {
         {tr("Enter"), tr("Open the lead panel")},
         {tr("/"), tr("Search")},
         {tr("Esc"), tr("Clear the search")},
-        {tr("1 … 8"), tr("Set the stage: New, Contacted, Nurturing, Qualified, Opportunity, Won, "
-                         "Lost, Disqualified")},
+        {tr("1 … 8"), tr("Set the stage: New, Contacted, Nurturing, Qualified, Opportunity, "
+                         "Won, Lost, Disqualified")},
         {tr("O"), tr("Assign to me")},
         {tr("F"), tr("Set the next follow-up")},
         {tr("N"), tr("Add a note")},
@@ -55,11 +55,19 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         table->setItem(r, 1, new QTableWidgetItem(rows.at(r).second));
     }
     table->resizeColumnToContents(0);
+    table->setColumnWidth(0, table->columnWidth(0) + 16);
     table->horizontalHeader()->setStretchLastSection(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
+    // Tall enough for every row: a list of keys is read at a glance, not scrolled.
+    int height = table->horizontalHeader()->height() + 2 * table->frameWidth();
+    for (int r = 0; r < table->rowCount(); ++r)
+        height += table->rowHeight(r);
+    table->setMinimumHeight(height);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(table);
     layout->addWidget(buttons);
-    resize(620, 560);
+    resize(720, sizeHint().height());
 }

@@ -2,6 +2,7 @@
 #include "core/storage/migrator.h"
 #include "ui/icons.h"
 #include "ui/mainwindow.h"
+#include "ui/screenshottour.h"
 #include "ui/workbenchmeasurement.h"
 
 #include <QApplication>
@@ -70,10 +71,10 @@ int main(int argc, char *argv[]) {
         QApplication::translate("main", "PATH|URL"), Database::defaultLocation());
     parser.addOption(dbOption);
     const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QApplication::translate("main", "Save a picture of the window to FILE once its leads "
-                                        "are shown, then quit."),
-        QApplication::translate("main", "FILE"));
+        QStringLiteral("screenshots"),
+        QApplication::translate("main", "Save pictures of the main views into FOLDER, then "
+                                        "quit."),
+        QApplication::translate("main", "FOLDER"));
     parser.addOption(screenshotOption);
     const QCommandLineOption measureOption(
         QStringLiteral("measure"),
@@ -110,11 +111,13 @@ int main(int argc, char *argv[]) {
                          });
         measurement->start();
     } else if (parser.isSet(screenshotOption)) {
-        // The counts and the first page arrive from reader threads; give them a moment.
-        const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(2500, &window, [&window, file] {
-            QApplication::exit(window.grab().save(file) ? 0 : 1);
-        });
+        auto *tour = new ScreenshotTour(&window, parser.value(screenshotOption),
+                                        parser.isSet(darkOption) ? QStringLiteral("-dark")
+                                                                 : QString(),
+                                        &window);
+        QObject::connect(tour, &ScreenshotTour::finished, &app,
+                         [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+        tour->start();
     } else if (newDatabase) {
         window.fillDemoData(demoLeadCount);
     }

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class MainWindow;
+
+// Walks the window through the views people judge it by and saves a picture of each into a
+// folder (leadbench --screenshots DIR): what `./dev screenshots` puts in docs/screenshots.
+class ScreenshotTour : public QObject {
+    Q_OBJECT
+public:
+    // Files are named after the view, with `suffix` before ".png" ("-dark").
+    ScreenshotTour(MainWindow *window, const QString &folder, const QString &suffix,
+                   QObject *parent = nullptr);
+    void start();
+
+signals:
+    void finished(bool ok);
+
+private:
+    void run();
+    bool save(QWidget *widget, const QString &name);
+    void settle(int ms);
+
+    MainWindow *m_window;
+    QString m_folder;
+    QString m_suffix;
+    bool m_ok = true;
+};
