@@ -1,6 +1,7 @@
 #include "sampleleaddatabase.h"
 #include "ui/models/leadtablemodel.h"
 
+#include "core/io/leadgenerator.h"
 #include "core/storage/leadrepository.h"
 
 #include <QAbstractItemModelTester>
@@ -31,6 +32,7 @@ private slots:
     void sortingOrdersRows();
     void theNewestFilterWins();
     void aLargeLibraryIsNeverLoadedWhole();
+    void aHundredThousandLeadsStayWithinTheCache();
     void pagesJoinWithoutGapsOrRepeats();
     void theCountArrivesLaterWithoutBlocking();
     void aCountForAnOlderFilterIsDropped();
@@ -281,6 +283,35 @@ void TestLeadTableModel::aLargeLibraryIsNeverLoadedWhole() {
         QCOMPARE(shown(model, row, LeadTableModel::CompanyColumn),
                  SampleLeadDatabase::companyOf(1000 - row));
         QVERIFY(model.cachedRowCount() <= bound);
+    }
+}
+
+void TestLeadTableModel::aHundredThousandLeadsStayWithinTheCache() {
+    SampleLeadDatabase big;
+    QVERIFY2(big.isReady(), qPrintable(big.error()));
+    const GenerateResult generated = LeadGenerator(big.database()).generate(100000, 11);
+    QVERIFY2(generated.ok, qPrintable(generated.error));
+
+    // The window's own limits, not smaller test ones.
+    LeadTableModel model(big.database());
+    QTRY_VERIFY(!model.isCounting());
+    QVERIFY(model.rowCount() > 99000);
+    const int bound = model.pageSize() * model.maxCachedPages();
+    // Down through the whole table a screen at a time, then jumps back and forth.
+    QList<int> rows;
+    for (int row = 0; row < model.rowCount(); row += 2477)
+        rows << row;
+    rows << model.rowCount() - 1 << 0 << model.rowCount() / 2 << model.rowCount() - 1;
+    qint64 previousId = -1;
+    for (int row : std::as_const(rows)) {
+        QVERIFY(!shown(model, row, LeadTableModel::NameColumn).isNull());
+        const qint64 id = model.index(row, 0).data(LeadTableModel::LeadIdRole).toLongLong();
+        QVERIFY(id != previousId);
+        previousId = id;
+        QVERIFY2(model.cachedRowCount() <= bound,
+                 qPrintable(QStringLiteral("%1 rows cached, bound %2")
+                                .arg(model.cachedRowCount())
+                                .arg(bound)));
     }
 }
 
