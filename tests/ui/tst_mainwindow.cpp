@@ -1,16 +1,19 @@
 #include "sampleleaddatabase.h"
+#include "ui/leadpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/models/leadtablemodel.h"
 
 #include "core/storage/leadrepository.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -37,6 +40,7 @@ private slots:
     void closingDuringDemoDataLeavesNothingHalfWritten();
     void quitClosesTheWindow();
     void aFailedReadShowsInTheStatusBarUntilARefresh();
+    void thePanelChangesTheCurrentLeadAndUndoPutsItBack();
 
 private:
     static QListView *storefronts(MainWindow &w) {
@@ -307,6 +311,47 @@ void TestMainWindow::aFailedReadShowsInTheStatusBarUntilARefresh() {
     QTRY_COMPARE(model->index(999, LeadTableModel::NameColumn).data().toString(),
                  QStringLiteral("Lead 1"));
     QCOMPARE(countLabel(window), QStringLiteral("%1 leads").arg(QLocale().toString(1000)));
+}
+
+void TestMainWindow::thePanelChangesTheCurrentLeadAndUndoPutsItBack() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    const QStringList names = column(table, LeadTableModel::NameColumn);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(2, LeadTableModel::NameColumn)).center());
+    auto *panel = window.findChild<LeadPanel *>(QStringLiteral("leadPanel"));
+    QVERIFY(panel);
+    QTRY_COMPARE(panel->findChild<QLabel *>(QStringLiteral("leadName"))->text(), names.at(2));
+    const qint64 id = panel->lead().id;
+    QCOMPARE(id, model->versionAt(2).id);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+
+    auto *stage = panel->findChild<QComboBox *>(QStringLiteral("stageCombo"));
+    stage->setFocus();
+    QTest::keyClick(stage, Qt::Key_Down);
+    const auto storedStage = [&] { return LeadRepository(m_db->database()).lead(id)->stage; };
+    QTRY_COMPARE(storedStage(), Stage::Contacted);
+    // Only that row repaints: it stays current and the view is not reset.
+    QTRY_COMPARE(model->index(2, LeadTableModel::StageColumn).data().toString(),
+                 QStringLiteral("Contacted"));
+    QCOMPARE(table->currentIndex().row(), 2);
+    QCOMPARE(reset.size(), 0);
+
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    QVERIFY(undo);
+    QTRY_VERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Set stage to Contacted"));
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    undo->trigger();
+    QTRY_COMPARE(storedStage(), Stage::New);
+    QTRY_COMPARE(model->index(2, LeadTableModel::StageColumn).data().toString(),
+                 QStringLiteral("New"));
+    QTRY_COMPARE(stage->currentText(), QStringLiteral("New"));
+    QCOMPARE(table->currentIndex().row(), 2);
+    QCOMPARE(reset.size(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)
