@@ -23,6 +23,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <limits>
 
 struct LeadPanel::History {
     quint64 generation = 0;
@@ -125,6 +126,7 @@ LeadPanel::LeadPanel(const Database &db, LeadEditor *editor, QWidget *parent)
 }
 
 LeadPanel::~LeadPanel() {
+    m_latestHistory.store(std::numeric_limits<quint64>::max());
     m_reader.reset();
 }
 
@@ -270,7 +272,7 @@ void LeadPanel::clear() {
     m_lead = Lead();
     m_sent.clear();
     m_notePending = false;
-    ++m_historyGeneration;
+    m_latestHistory.store(++m_historyGeneration);
     m_loadingHistory = false;
     m_timeline->clear();
     m_message->hide();
@@ -378,7 +380,10 @@ void LeadPanel::refreshHistory() {
     const quint64 generation = ++m_historyGeneration;
     const qint64 id = m_lead.id;
     m_loadingHistory = true;
+    m_latestHistory.store(generation);
     m_reader->post([this, generation, id](const Database &db) {
+        if (generation != m_latestHistory.load())
+            return true;
         History h;
         h.generation = generation;
         h.leadId = id;

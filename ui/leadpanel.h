@@ -9,6 +9,7 @@
 #include <QVariant>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class DatabaseReader;
@@ -85,6 +86,9 @@ private:
     bool m_notePending = false;
     bool m_loadingHistory = false;
     quint64 m_historyGeneration = 0;
+    // The newest history read as the reader thread sees it: moving quickly through the table
+    // skips the reads of leads already left behind.
+    std::atomic<quint64> m_latestHistory = 0;
 
     QLabel *m_name = nullptr;
     QLabel *m_dncReason = nullptr;
