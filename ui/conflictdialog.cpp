@@ -20,6 +20,7 @@ ConflictDialog::ConflictDialog(const Lead &mine, const Lead &theirs, const QStri
     setObjectName(QStringLiteral("conflictDialog"));
     setWindowTitle(tr("Someone else changed this lead"));
     setAccessibleName(windowTitle());
+    setMinimumWidth(440);
     auto *layout = new QVBoxLayout(this);
     const QString name = theirs.fullName().isEmpty() ? theirs.company : theirs.fullName();
     auto *intro = new QLabel(tr("%1 was changed by someone else after you opened it. For each "
@@ -44,7 +45,8 @@ ConflictDialog::ConflictDialog(const Lead &mine, const Lead &theirs, const QStri
     int row = 1;
     for (const QString &field : fields) {
         const QString label = LeadPanel::fieldName(field);
-        grid->addWidget(new QLabel(label), row, 0);
+        // Capitalised as a row heading; the accessible names use it mid-sentence.
+        grid->addWidget(new QLabel(label.left(1).toUpper() + label.mid(1)), row, 0);
         auto *their =
             new QRadioButton(LeadPanel::shownValue(field, LeadColumns::value(theirs, field)));
         their->setObjectName(QStringLiteral("theirs_") + field);

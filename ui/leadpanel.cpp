@@ -225,6 +225,9 @@ void LeadPanel::buildWidgets() {
     m_followUp->setAccessibleName(tr("Next follow-up"));
     m_followUp->setCalendarPopup(true);
     m_followUp->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
+    // The earliest time stands for "none": the box then says so instead of showing a date.
+    m_followUp->setMinimumDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0)));
+    m_followUp->setSpecialValueText(tr("None planned"));
     connect(m_followUpSet, &QCheckBox::clicked, this, [this](bool on) {
         m_followUp->setEnabled(on);
         if (on && !m_lead.nextFollowUpAt.isValid()) // a sensible start: tomorrow morning
@@ -235,7 +238,9 @@ void LeadPanel::buildWidgets() {
     auto *followUpBox = new QHBoxLayout;
     followUpBox->addWidget(m_followUpSet);
     followUpBox->addWidget(m_followUp, 1);
-    form->addRow(tr("Next &follow-up:"), followUpBox);
+    auto *followUpLabel = new QLabel(tr("Next &follow-up:"));
+    followUpLabel->setBuddy(m_followUp);
+    form->addRow(followUpLabel, followUpBox);
     layout->addLayout(form);
 
     m_message = label(QStringLiteral("panelMessage"), tr("Save problem"));
@@ -264,6 +269,7 @@ void LeadPanel::buildWidgets() {
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_timeline->setAccessibleName(tr("History, newest first"));
     m_timeline->setWordWrap(true);
+    m_timeline->setSpacing(3);
     m_timeline->setMinimumHeight(160);
     layout->addWidget(m_timeline, 1);
 }
@@ -326,8 +332,8 @@ void LeadPanel::showFields() {
     const bool planned = l.nextFollowUpAt.isValid();
     m_followUpSet->setChecked(planned);
     m_followUp->setEnabled(planned);
-    if (planned)
-        m_followUp->setDateTime(l.nextFollowUpAt.toLocalTime());
+    m_followUp->setDateTime(planned ? l.nextFollowUpAt.toLocalTime()
+                                    : m_followUp->minimumDateTime());
 }
 
 void LeadPanel::showContact() {
@@ -530,7 +536,8 @@ void LeadPanel::saveOwner() {
 }
 
 void LeadPanel::saveFollowUp() {
-    const bool planned = m_followUpSet->isChecked();
+    const bool planned =
+        m_followUpSet->isChecked() && m_followUp->dateTime() != m_followUp->minimumDateTime();
     const QDateTime when = planned ? m_followUp->dateTime().toUTC() : QDateTime();
     if (when == m_lead.nextFollowUpAt)
         return;

@@ -5,7 +5,9 @@
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -27,6 +29,7 @@ private slots:
     void aDoNotContactLeadHasNoLinks();
     void anOddEmailOrPhoneIsFlagged();
     void aNoteIsAddedToTheTimeline();
+    void theFollowUpIsSetAndCleared();
     void everyWidgetHasAnAccessibleName();
 
 private:
@@ -180,6 +183,26 @@ void TestLeadPanel::aNoteIsAddedToTheTimeline() {
     QTRY_VERIFY2(topLine().startsWith(QStringLiteral("sam noted: Called, wants a demo")),
                  qPrintable(topLine()));
     QVERIFY(note->toPlainText().isEmpty());
+}
+
+void TestLeadPanel::theFollowUpIsSetAndCleared() {
+    QCheckBox *planned = child<QCheckBox>("followUpCheck");
+    QDateTimeEdit *when = child<QDateTimeEdit>("followUpEdit");
+    QVERIFY(!planned->isChecked());
+    QVERIFY(!when->isEnabled());
+    QCOMPARE(when->text(), QStringLiteral("None planned"));
+
+    QTest::mouseClick(planned, Qt::LeftButton);
+    QTRY_VERIFY(stored(m_id).nextFollowUpAt.isValid());
+    QCOMPARE(stored(m_id).nextFollowUpAt, when->dateTime().toUTC());
+    QVERIFY(when->isEnabled());
+    QTRY_VERIFY2(topLine().startsWith(QStringLiteral("sam changed next follow up: none → ")),
+                 qPrintable(topLine()));
+
+    QTest::mouseClick(planned, Qt::LeftButton);
+    QTRY_VERIFY(!stored(m_id).nextFollowUpAt.isValid());
+    QTRY_COMPARE(when->text(), QStringLiteral("None planned"));
+    QCOMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Clear next follow-up"));
 }
 
 void TestLeadPanel::everyWidgetHasAnAccessibleName() {
