@@ -39,7 +39,9 @@ void TestConflictDialog::showsBothValuesAndKeepsTheChosenOnes() {
     // Nothing of theirs is overwritten unless asked.
     QVERIFY(dialog.changesToKeep().isEmpty());
 
-    QTest::mouseClick(button(QStringLiteral("mine_owner")), Qt::LeftButton);
+    // On the round indicator: a radio button takes clicks on its indicator and text only.
+    QTest::mouseClick(button(QStringLiteral("mine_owner")), Qt::LeftButton, {},
+                      QPoint(8, button(QStringLiteral("mine_owner"))->height() / 2));
     const LeadChanges keep = dialog.changesToKeep();
     QCOMPARE(keep.columns(), QStringList{QStringLiteral("owner")});
     QCOMPARE(keep.value(QStringLiteral("owner")).toString(), QStringLiteral("sam"));

@@ -393,7 +393,8 @@ void TestMainWindow::aConflictShowsBothValuesAndKeepsMineWhenAsked() {
     QTRY_COMPARE(model->index(1, LeadTableModel::OwnerColumn).data().toString(),
                  QStringLiteral("kim"));
 
-    QTest::mouseClick(mine, Qt::LeftButton);
+    // On the round indicator: a radio button takes clicks on its indicator and text only.
+    QTest::mouseClick(mine, Qt::LeftButton, {}, QPoint(8, mine->height() / 2));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("conflictApply")),
                       Qt::LeftButton);
     QTRY_COMPARE(LeadRepository(m_db->database()).lead(id)->owner, QStringLiteral("sam"));
