@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 struct LeadPanel::History {
     quint64 generation = 0;
@@ -277,6 +278,7 @@ void LeadPanel::buildWidgets() {
 void LeadPanel::clear() {
     m_lead = Lead();
     m_sent.clear();
+    m_queued.clear();
     m_notePending = false;
     m_latestHistory.store(++m_historyGeneration);
     m_loadingHistory = false;
@@ -291,6 +293,7 @@ void LeadPanel::setLead(const Lead &lead) {
     m_lead = lead;
     if (!same) {
         m_sent.clear();
+        m_queued.clear();
         m_notePending = false;
         m_note->clear();
         m_message->hide();
@@ -308,6 +311,12 @@ void LeadPanel::leadChanged(const Lead &lead) {
     m_sent.clear();
     m_message->hide();
     setLead(lead);
+    // Saves that waited for this version go now, unless the value is already stored.
+    const QList<Queued> queued = std::exchange(m_queued, {});
+    for (const Queued &q : queued) {
+        if (LeadColumns::value(m_lead, q.column) != q.value)
+            save(q.column, q.value, q.text);
+    }
 }
 
 void LeadPanel::showFields() {
@@ -511,6 +520,11 @@ void LeadPanel::save(const QString &column, const QVariant &value, const QString
     const auto sent = m_sent.constFind(column);
     if (sent != m_sent.cend() && *sent == value)
         return;
+    if (!m_sent.isEmpty()) {
+        m_queued.removeIf([&](const Queued &q) { return q.column == column; });
+        m_queued.append({column, value, text});
+        return;
+    }
     m_sent.insert(column, value);
     m_message->hide();
     m_editor->edit({LeadVersion{m_lead.id, m_lead.version}}, LeadChanges().set(column, value),
@@ -559,6 +573,7 @@ void LeadPanel::editFailed(const QString &message) {
     if (m_sent.isEmpty() && !m_notePending)
         return;
     m_sent.clear();
+    m_queued.clear(); // their values stay typed in their fields, to commit again
     m_notePending = false;
     showMessage(message);
 }

@@ -6,6 +6,7 @@
 #include "core/storage/database.h"
 
 #include <QHash>
+#include <QList>
 #include <QVariant>
 #include <QWidget>
 
@@ -83,6 +84,14 @@ private:
     // Values sent and not yet answered, per column: a second Enter or focus-out for the same
     // value is not another edit.
     QHash<QString, QVariant> m_sent;
+    // A save committed while another is on its way waits for its new version, so that it is
+    // not refused as a conflict with the panel's own change.
+    struct Queued {
+        QString column;
+        QVariant value;
+        QString text;
+    };
+    QList<Queued> m_queued;
     bool m_notePending = false;
     bool m_loadingHistory = false;
     quint64 m_historyGeneration = 0;

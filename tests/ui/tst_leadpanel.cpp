@@ -13,6 +13,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -25,6 +26,7 @@ private slots:
     void cleanup();
     void showsTheLeadAndItsContactLinks();
     void changingTheStageSavesAndTheTimelineShowsIt();
+    void aSecondSaveWaitsForTheFirst();
     void aFailedSaveKeepsTheTypedOwner();
     void aDoNotContactLeadHasNoLinks();
     void anOddEmailOrPhoneIsFlagged();
@@ -117,6 +119,21 @@ void TestLeadPanel::changingTheStageSavesAndTheTimelineShowsIt() {
     QCOMPARE(stage->currentText(), QStringLiteral("Contacted"));
     QCOMPARE(m_panel->lead().version, stored(m_id).version);
     QCOMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Set stage to Contacted"));
+}
+
+void TestLeadPanel::aSecondSaveWaitsForTheFirst() {
+    QSignalSpy conflict(m_editor.get(), &LeadEditor::conflict);
+    QComboBox *stage = child<QComboBox>("stageCombo");
+    stage->setFocus();
+    // Two stages chosen before the first is stored: the second is made against the version
+    // the first produced, not refused as a conflict with the panel's own change.
+    QTest::keyClick(stage, Qt::Key_Down);
+    QTest::keyClick(stage, Qt::Key_Down);
+    QTRY_COMPARE(stored(m_id).stage, Stage::Nurturing);
+    QTRY_VERIFY(!m_editor->isBusy());
+    QCOMPARE(conflict.size(), 0);
+    QCOMPARE(stage->currentText(), QStringLiteral("Nurturing"));
+    QCOMPARE(m_editor->undoStack()->count(), 2);
 }
 
 void TestLeadPanel::aFailedSaveKeepsTheTypedOwner() {

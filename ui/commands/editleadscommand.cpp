@@ -102,8 +102,12 @@ void EditLeadsCommand::redo() {
                 for (Entry &e : *entries) {
                     if (e.id != r.id)
                         continue;
-                    if (r.ok() && r.lead && r.previous)
+                    if (r.ok() && r.lead && r.previous && r.lead->version != r.previous->version)
                         e = entryFor(r, changes);
+                    else if (r.ok() && r.lead)
+                        // Nothing to change (an undo that failed left the edit in place): the
+                        // values to undo to are still the ones from before.
+                        e.version = r.lead->version;
                     else if (r.status == UpdateResult::Status::Conflict ||
                              r.status == UpdateResult::Status::NotFound)
                         e.detached = true;
