@@ -155,12 +155,9 @@ void LeadEditor::addNote(qint64 id, const QString &text) {
         });
 }
 
-QList<bool> LeadEditor::report(const QList<UpdateResult> &results, const QString &text,
-                               bool undoing) {
-    QList<bool> took;
+void LeadEditor::report(const QList<UpdateResult> &results, const QString &text, bool undoing) {
     QStringList problems;
     for (const UpdateResult &r : results) {
-        took << r.ok();
         switch (r.status) {
         case UpdateResult::Status::Updated:
             if (r.lead)
@@ -193,7 +190,6 @@ QList<bool> LeadEditor::report(const QList<UpdateResult> &results, const QString
         emit failed(undoing ? tr("Could not undo “%1” everywhere: %2").arg(text, joined)
                             : tr("Could not redo “%1” everywhere: %2").arg(text, joined));
     }
-    return took;
 }
 
 void LeadEditor::reportTrash(const QList<UpdateResult> &results, const QString &text,

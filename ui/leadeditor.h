@@ -51,8 +51,7 @@ public:
     // the undo commands run their writes through here.
     void run(Work work, Done done);
     // Reports the results of an undo or redo of `text`: changed leads, conflicts, failures.
-    // Returns, per result, whether the lead took the change.
-    QList<bool> report(const QList<UpdateResult> &results, const QString &text, bool undoing);
+    void report(const QList<UpdateResult> &results, const QString &text, bool undoing);
     // The same for a delete (`restoring` false) or its undo, a restore from the trash.
     void reportTrash(const QList<UpdateResult> &results, const QString &text, bool restoring);
 
