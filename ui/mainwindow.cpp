@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
+#include "conflictdialog.h"
 #include "delegates/scoredelegate.h"
 #include "delegates/stagedelegate.h"
 #include "demodatafiller.h"
+#include "leadeditor.h"
+#include "leadpanel.h"
 #include "models/leadtablemodel.h"
 #include "models/storefrontlistmodel.h"
 #include "shortcutsdialog.h"
@@ -98,6 +101,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     statusBar()->addPermanentWidget(m_countLabel);
 
     createMenus();
+    createEditing();
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::storefrontChosen);
@@ -161,7 +165,7 @@ void MainWindow::restoreSettings() {
     if (!restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray()))
         resize(1200, 720);
     if (!m_splitter->restoreState(s.value(QStringLiteral("splitter")).toByteArray()))
-        m_splitter->setSizes({220, 980});
+        m_splitter->setSizes({220, 640, 340});
     // A header saved by a version with other columns would put titles over the wrong data.
     QHeaderView *header = m_leadView->horizontalHeader();
     const bool sameColumns =
@@ -358,4 +362,69 @@ void MainWindow::copySelectedLeads() {
                            .arg(copied)
                            .arg(rows.size()),
         5000);
+}
+
+void MainWindow::createEditing() {
+    QSettings s(settingsOrganization, settingsApplication);
+    // The name the history gives every change made here.
+    QString actor = s.value(QStringLiteral("user/name")).toString();
+    if (actor.isEmpty())
+        actor = qEnvironmentVariable("USER", tr("me"));
+    m_editor = new LeadEditor(m_db, actor, this);
+    m_panel = new LeadPanel(m_db, m_editor);
+    m_panel->setMinimumWidth(280);
+    m_splitter->addWidget(m_panel);
+    m_splitter->setStretchFactor(2, 0);
+    createEditMenu();
+
+    connect(m_leadView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::showCurrentLead);
+    connect(m_leads, &LeadTableModel::pageLoaded, this, &MainWindow::showCurrentLead);
+    connect(m_editor, &LeadEditor::leadChanged, m_leads, &LeadTableModel::updateLead);
+    // A delete or restore changes counts and rows everywhere: read them again.
+    connect(m_editor, &LeadEditor::leadsRemoved, this, &MainWindow::refresh);
+    connect(m_editor, &LeadEditor::leadsRestored, this, &MainWindow::refresh);
+    connect(m_editor, &LeadEditor::conflict, this, &MainWindow::showConflict);
+    connect(m_editor, &LeadEditor::failed, this, &MainWindow::showEditFailure);
+}
+
+void MainWindow::createEditMenu() {
+    QMenu *edit = new QMenu(tr("&Edit"), this);
+    edit->addAction(m_editor->createUndoAction(edit));
+    edit->addAction(m_editor->createRedoAction(edit));
+    // Between File and View, where people look for it.
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.value(1), edit);
+}
+
+void MainWindow::showCurrentLead() {
+    const QModelIndex current = m_leadView->currentIndex();
+    const Lead *lead = current.isValid() ? m_leads->leadAt(current.row()) : nullptr;
+    if (!lead) {
+        if (!current.isValid())
+            m_panel->clear();
+        return; // its page is on its way; pageLoaded brings it
+    }
+    if (lead->id != m_panel->lead().id || lead->version > m_panel->lead().version)
+        m_panel->setLead(*lead);
+}
+
+void MainWindow::showConflict(const Lead &mine, const Lead &theirs, const QStringList &fields) {
+    auto *dialog = new ConflictDialog(mine, theirs, fields, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const LeadChanges keep = dialog->changesToKeep();
+        if (keep.isEmpty())
+            return;
+        QStringList names;
+        for (const QString &field : keep.columns())
+            names << LeadPanel::fieldName(field);
+        m_editor->edit({dialog->theirVersion()}, keep,
+                       tr("Keep my %1").arg(names.join(QStringLiteral(", "))));
+    });
+    dialog->open();
+}
+
+void MainWindow::showEditFailure(const QString &message) {
+    statusBar()->showMessage(message);
 }

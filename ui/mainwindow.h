@@ -3,8 +3,12 @@
 #include "core/storage/database.h"
 
 #include <QMainWindow>
+#include <QStringList>
 
 class DemoDataFiller;
+struct Lead;
+class LeadEditor;
+class LeadPanel;
 class LeadTableModel;
 class QLabel;
 class QListView;
@@ -48,6 +52,15 @@ private:
     void demoFillFinished(bool ok, bool cancelled, qint64 generated, const QString &error);
     void showAbout();
 
+    // Editing: the lead panel beside the table, the editor every change goes through, and the
+    // Edit menu with undo and redo.
+    void createEditing();
+    void createEditMenu();
+    // The panel follows the table's current row, also when its page arrives later.
+    void showCurrentLead();
+    void showConflict(const Lead &mine, const Lead &theirs, const QStringList &fields);
+    void showEditFailure(const QString &message);
+
     Database m_db;
     StorefrontListModel *m_storefronts = nullptr;
     LeadTableModel *m_leads = nullptr;
@@ -58,6 +71,8 @@ private:
     QProgressBar *m_fillProgress = nullptr;
     QPushButton *m_fillCancel = nullptr;
     DemoDataFiller *m_filler = nullptr;
+    LeadEditor *m_editor = nullptr;
+    LeadPanel *m_panel = nullptr;
     // What the status bar shows for each model's read failure, so that its recovery clears
     // that message and no other.
     QString m_leadProblem;

@@ -475,3 +475,44 @@ IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const Lead
         stored = *now;
     }
 }
+
+UpdateResult LeadWriter::addNote(qint64 leadId, const QString &text, const QString &actor) {
+    UpdateResult r;
+    r.id = leadId;
+    if (text.trimmed().isEmpty()) {
+        r.status = UpdateResult::Status::Invalid;
+        r.error = QStringLiteral("a note needs some text");
+        return r;
+    }
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        r.error = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
+        return r;
+    }
+    const LeadRepository reader(m_db);
+    const std::optional<Lead> current = reader.lead(leadId);
+    if (!current) {
+        r.status = reader.lastError().isEmpty() ? UpdateResult::Status::NotFound
+                                                : UpdateResult::Status::Failed;
+        r.error = reader.lastError().isEmpty() ? QStringLiteral("no lead with id %1").arg(leadId)
+                                               : reader.lastError();
+        return r;
+    }
+    Activity note;
+    note.actor = actor;
+    note.kind = ActivityKind::Note;
+    note.note = text.trimmed();
+    if (!storeActivities(leadId, {note})) {
+        r.error = m_error;
+        return r;
+    }
+    if (!tx.commit()) {
+        r.error = QStringLiteral("cannot commit: %1").arg(tx.error());
+        return r;
+    }
+    // A note is history, not a change to the lead's columns: the version stays.
+    r.status = UpdateResult::Status::Updated;
+    r.lead = current;
+    r.previous = current;
+    return r;
+}

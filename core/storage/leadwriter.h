@@ -57,6 +57,10 @@ public:
     bool addActivities(Transaction &tx, qint64 leadId, const QList<Activity> &activities);
     bool addEvent(Transaction &tx, qint64 leadId, const LeadEvent &event);
 
+    // A person's note on lead `leadId`: one `note` activity in a transaction of its own. The
+    // lead's columns and version stay; NotFound for a missing lead, Invalid for empty text.
+    UpdateResult addNote(qint64 leadId, const QString &text, const QString &actor);
+
 private:
     struct Statements;
     bool prepareStatements();

@@ -40,6 +40,8 @@ private slots:
     void restoreRefusedWhenPersonCameBack();
     void concurrentImportersBothSucceed_data() { TestDatabase::addBackendRows(); }
     void concurrentImportersBothSucceed();
+    void noteIsOneActivity_data() { TestDatabase::addBackendRows(); }
+    void noteIsOneActivity();
 };
 
 namespace {
@@ -669,6 +671,37 @@ void TestLeadWriter::concurrentImportersBothSucceed() {
     const QList<Lead> both = repo.list(shared, LeadSort(), 10);
     QCOMPARE(both.size(), 1);
     QCOMPARE(both.first().events, 2);
+}
+
+void TestLeadWriter::noteIsOneActivity() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const IntakeResult a = Intake(t->database())(person(), record(0), {});
+    const LeadRepository repo(t->database());
+    const LeadHistory history(t->database());
+    const Lead before = *repo.lead(a.leadId);
+    const qsizetype lines = history.activities(a.leadId).size();
+    LeadWriter writer(t->database());
+
+    const UpdateResult r = writer.addNote(
+        a.leadId, QStringLiteral("Called, wants a demo on Friday"), QStringLiteral("sam"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY(r.lead);
+    QCOMPARE(r.lead->id, a.leadId);
+    const QList<Activity> after = history.activities(a.leadId);
+    QCOMPARE(after.size(), lines + 1);
+    QCOMPARE(after.last().kind, ActivityKind::Note);
+    QCOMPARE(after.last().note, QStringLiteral("Called, wants a demo on Friday"));
+    QCOMPARE(after.last().actor, QStringLiteral("sam"));
+    QVERIFY(after.last().at.isValid());
+    // A note is history: the lead itself, and so its version, stay as they were.
+    QCOMPARE(repo.lead(a.leadId)->version, before.version);
+
+    QCOMPARE(writer.addNote(a.leadId + 1000, QStringLiteral("hello"), {}).status,
+             UpdateResult::Status::NotFound);
+    QCOMPARE(writer.addNote(a.leadId, QStringLiteral("   "), {}).status,
+             UpdateResult::Status::Invalid);
+    QCOMPARE(history.activities(a.leadId).size(), lines + 1);
 }
 
 QTEST_GUILESS_MAIN(TestLeadWriter)

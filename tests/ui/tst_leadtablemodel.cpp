@@ -43,6 +43,7 @@ private slots:
     void eachModelReadsOnItsOwnConnectionAndClosesIt();
     void threadsInSequenceNeverShareAConnectionName();
     void anIdleReaderKeepsItsConnection();
+    void anUpdatedLeadRepaintsOnlyItsRow();
 
 private:
     // Waits until `row` is loaded and returns what its column shows.
@@ -572,6 +573,41 @@ void TestLeadTableModel::anIdleReaderKeepsItsConnection() {
     model.sort(LeadTableModel::ScoreColumn, Qt::AscendingOrder);
     QCOMPARE(shown(model, 0, LeadTableModel::ScoreColumn), QStringLiteral("5"));
     QCOMPARE(connectionsSince(before), reader);
+}
+
+void TestLeadTableModel::anUpdatedLeadRepaintsOnlyItsRow() {
+    LeadTableModel model(m_db->database());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(shown(model, 3, LeadTableModel::OwnerColumn), QString());
+    QTRY_VERIFY(!model.isLoading());
+    const LeadVersion version = model.versionAt(3);
+    QCOMPARE(version.id, model.leadAt(3)->id);
+    QCOMPARE(model.rowOf(version.id), 3);
+    QCOMPARE(model.versionAt(model.rowCount()).id, 0);
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    Lead lead = *model.leadAt(3);
+    lead.owner = QStringLiteral("sam");
+    lead.version += 1;
+    model.updateLead(lead);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 3);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 3);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.index(3, LeadTableModel::OwnerColumn).data().toString(), QStringLiteral("sam"));
+    QCOMPARE(model.versionAt(3).version, version.version + 1);
+    // An older copy arriving late does not win.
+    Lead older = lead;
+    older.owner = QStringLiteral("kim");
+    older.version = version.version;
+    model.updateLead(older);
+    QCOMPARE(model.index(3, LeadTableModel::OwnerColumn).data().toString(), QStringLiteral("sam"));
+    // A lead that is not on a cached page changes nothing.
+    Lead stranger;
+    stranger.id = 999999;
+    model.updateLead(stranger);
+    QCOMPARE(changed.size(), 1);
 }
 
 QTEST_MAIN(TestLeadTableModel)

@@ -1,16 +1,23 @@
 #include "sampleleaddatabase.h"
+#include "ui/conflictdialog.h"
+#include "ui/leadpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/models/leadtablemodel.h"
 
 #include "core/storage/leadrepository.h"
+#include "core/storage/leadwriter.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -37,6 +44,8 @@ private slots:
     void closingDuringDemoDataLeavesNothingHalfWritten();
     void quitClosesTheWindow();
     void aFailedReadShowsInTheStatusBarUntilARefresh();
+    void thePanelChangesTheCurrentLeadAndUndoPutsItBack();
+    void aConflictShowsBothValuesAndKeepsMineWhenAsked();
 
 private:
     static QListView *storefronts(MainWindow &w) {
@@ -307,6 +316,91 @@ void TestMainWindow::aFailedReadShowsInTheStatusBarUntilARefresh() {
     QTRY_COMPARE(model->index(999, LeadTableModel::NameColumn).data().toString(),
                  QStringLiteral("Lead 1"));
     QCOMPARE(countLabel(window), QStringLiteral("%1 leads").arg(QLocale().toString(1000)));
+}
+
+void TestMainWindow::thePanelChangesTheCurrentLeadAndUndoPutsItBack() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    const QStringList names = column(table, LeadTableModel::NameColumn);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(2, LeadTableModel::NameColumn)).center());
+    auto *panel = window.findChild<LeadPanel *>(QStringLiteral("leadPanel"));
+    QVERIFY(panel);
+    QTRY_COMPARE(panel->findChild<QLabel *>(QStringLiteral("leadName"))->text(), names.at(2));
+    const qint64 id = panel->lead().id;
+    QCOMPARE(id, model->versionAt(2).id);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+
+    auto *stage = panel->findChild<QComboBox *>(QStringLiteral("stageCombo"));
+    stage->setFocus();
+    QTest::keyClick(stage, Qt::Key_Down);
+    const auto storedStage = [&] { return LeadRepository(m_db->database()).lead(id)->stage; };
+    QTRY_COMPARE(storedStage(), Stage::Contacted);
+    // Only that row repaints: it stays current and the view is not reset.
+    QTRY_COMPARE(model->index(2, LeadTableModel::StageColumn).data().toString(),
+                 QStringLiteral("Contacted"));
+    QCOMPARE(table->currentIndex().row(), 2);
+    QCOMPARE(reset.size(), 0);
+
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    QVERIFY(undo);
+    QTRY_VERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Set stage to Contacted"));
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    undo->trigger();
+    QTRY_COMPARE(storedStage(), Stage::New);
+    QTRY_COMPARE(model->index(2, LeadTableModel::StageColumn).data().toString(),
+                 QStringLiteral("New"));
+    QTRY_COMPARE(stage->currentText(), QStringLiteral("New"));
+    QCOMPARE(table->currentIndex().row(), 2);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestMainWindow::aConflictShowsBothValuesAndKeepsMineWhenAsked() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    column(table, LeadTableModel::NameColumn); // every row loaded
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(1, LeadTableModel::NameColumn)).center());
+    auto *panel = window.findChild<LeadPanel *>(QStringLiteral("leadPanel"));
+    QTRY_COMPARE(panel->lead().id, model->versionAt(1).id);
+    const qint64 id = panel->lead().id;
+    // Someone else assigns the lead while it is on screen.
+    QVERIFY(LeadWriter(m_db->database())
+                .update(id, 0, LeadChanges().set(QStringLiteral("owner"), QStringLiteral("kim")),
+                        QStringLiteral("kim"))
+                .ok());
+
+    auto *owner = panel->findChild<QLineEdit *>(QStringLiteral("ownerEdit"));
+    owner->setFocus();
+    QTest::keyClicks(owner, QStringLiteral("sam"));
+    QTest::keyClick(owner, Qt::Key_Return);
+    ConflictDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<ConflictDialog *>()) != nullptr);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *theirs = dialog->findChild<QRadioButton *>(QStringLiteral("theirs_owner"));
+    auto *mine = dialog->findChild<QRadioButton *>(QStringLiteral("mine_owner"));
+    QCOMPARE(theirs->text(), QStringLiteral("kim"));
+    QCOMPARE(mine->text(), QStringLiteral("sam"));
+    // Nothing was overwritten, and the table shows what is stored now.
+    QCOMPARE(LeadRepository(m_db->database()).lead(id)->owner, QStringLiteral("kim"));
+    QTRY_COMPARE(model->index(1, LeadTableModel::OwnerColumn).data().toString(),
+                 QStringLiteral("kim"));
+
+    // On the round indicator: a radio button takes clicks on its indicator and text only.
+    QTest::mouseClick(mine, Qt::LeftButton, {}, QPoint(8, mine->height() / 2));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("conflictApply")),
+                      Qt::LeftButton);
+    QTRY_COMPARE(LeadRepository(m_db->database()).lead(id)->owner, QStringLiteral("sam"));
+    QTRY_COMPARE(model->index(1, LeadTableModel::OwnerColumn).data().toString(),
+                 QStringLiteral("sam"));
+    QTRY_COMPARE(owner->text(), QStringLiteral("sam"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -172,6 +172,33 @@ const Lead *LeadTableModel::leadAt(int row) const {
     return offset < page->leads.size() ? &page->leads.at(offset) : nullptr;
 }
 
+LeadVersion LeadTableModel::versionAt(int row) const {
+    const Lead *lead = leadAt(row);
+    return lead ? LeadVersion{lead->id, lead->version} : LeadVersion{};
+}
+
+int LeadTableModel::rowOf(qint64 leadId) const {
+    for (auto page = m_pages.cbegin(); page != m_pages.cend(); ++page) {
+        for (qsizetype i = 0; i < page->leads.size(); ++i) {
+            if (page->leads.at(i).id == leadId)
+                return page.key() * m_pageSize + int(i);
+        }
+    }
+    return -1;
+}
+
+void LeadTableModel::updateLead(const Lead &lead) {
+    const int row = rowOf(lead.id);
+    if (row < 0)
+        return;
+    Lead &cached = m_pages[row / m_pageSize].leads[row % m_pageSize];
+    // An answer that arrives late must not put an older copy over a newer one.
+    if (lead.version < cached.version)
+        return;
+    cached = lead;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

@@ -3,6 +3,7 @@
 #include "core/domain/lead.h"
 #include "core/storage/database.h"
 #include "core/storage/leadfilter.h"
+#include "core/storage/leadwriter.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -92,6 +93,15 @@ public:
 
     // The lead of a row when its page is loaded, else nullptr (the view shows a placeholder).
     const Lead *leadAt(int row) const;
+    // The lead of a row and the version it was read at, to edit it against; id 0 while the
+    // row is not loaded.
+    LeadVersion versionAt(int row) const;
+    // The row of a cached lead, or -1 when it is not in a loaded page.
+    int rowOf(qint64 leadId) const;
+    // Puts a lead that was changed (an edit, an undo) in place of its cached copy and repaints
+    // that row only: no reset, so selection, scroll position and sort stay. A lead that is not
+    // cached is ignored; its page reads it afresh when it is loaded.
+    void updateLead(const Lead &lead);
     // The leads under the filter as last counted; the previous count while a new one is on
     // its way, 0 before the first and after a count that failed.
     qint64 totalCount() const { return m_count; }

@@ -1,0 +1,235 @@
+#include "sampleleaddatabase.h"
+#include "ui/leadeditor.h"
+#include "ui/leadpanel.h"
+
+#include "core/storage/leadrepository.h"
+#include "core/storage/leadwriter.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+// The lead panel as a rep uses it: the fields save through the editor and the timeline shows
+// the change; a failed save keeps what was typed; a do-not-contact lead offers no link.
+class TestLeadPanel : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void showsTheLeadAndItsContactLinks();
+    void changingTheStageSavesAndTheTimelineShowsIt();
+    void aSecondSaveWaitsForTheFirst();
+    void aFailedSaveKeepsTheTypedOwner();
+    void aDoNotContactLeadHasNoLinks();
+    void anOddEmailOrPhoneIsFlagged();
+    void aNoteIsAddedToTheTimeline();
+    void theFollowUpIsSetAndCleared();
+    void everyWidgetHasAnAccessibleName();
+
+private:
+    Lead stored(qint64 id) const;
+    void change(qint64 id, const QString &column, const QVariant &value);
+    bool hideLeads(bool hidden);
+    QString topLine() const;
+    template <typename T> T *child(const char *name) const {
+        T *w = m_panel->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qWarning("no %s in the panel", name);
+        return w;
+    }
+
+    std::unique_ptr<SampleLeadDatabase> m_db;
+    std::unique_ptr<LeadEditor> m_editor;
+    std::unique_ptr<LeadPanel> m_panel;
+    qint64 m_id = 0;
+};
+
+Lead TestLeadPanel::stored(qint64 id) const {
+    return LeadRepository(m_db->database()).lead(id).value_or(Lead());
+}
+
+void TestLeadPanel::change(qint64 id, const QString &column, const QVariant &value) {
+    const UpdateResult r =
+        LeadWriter(m_db->database()).update(id, 0, LeadChanges().set(column, value), {});
+    QVERIFY2(r.ok(), qPrintable(r.error));
+}
+
+bool TestLeadPanel::hideLeads(bool hidden) {
+    QSqlQuery q(m_db->database().connection());
+    return q.exec(hidden ? QStringLiteral("ALTER TABLE leads RENAME TO leads_hidden")
+                         : QStringLiteral("ALTER TABLE leads_hidden RENAME TO leads"));
+}
+
+QString TestLeadPanel::topLine() const {
+    const QListWidget *timeline = child<QListWidget>("timeline");
+    return timeline && timeline->count() > 0 ? timeline->item(0)->text() : QString();
+}
+
+void TestLeadPanel::init() {
+    m_db = std::make_unique<SampleLeadDatabase>();
+    QVERIFY2(m_db->isReady(), qPrintable(m_db->error()));
+    m_id = m_db->addLead(Storefront::AppSource, 42);
+    QVERIFY2(m_id > 0, qPrintable(m_db->error()));
+    m_editor = std::make_unique<LeadEditor>(m_db->database(), QStringLiteral("sam"));
+    m_panel = std::make_unique<LeadPanel>(m_db->database(), m_editor.get());
+    m_panel->resize(420, 800);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    m_panel->setLead(stored(m_id));
+    QTRY_VERIFY(!m_panel->isLoadingHistory());
+}
+
+void TestLeadPanel::cleanup() {
+    m_panel.reset();
+    m_editor.reset();
+    m_db.reset();
+}
+
+void TestLeadPanel::showsTheLeadAndItsContactLinks() {
+    QCOMPARE(child<QLabel>("leadName")->text(), QStringLiteral("Lead 1"));
+    QCOMPARE(child<QLabel>("companyLabel")->text(), SampleLeadDatabase::companyOf(1));
+    const QLabel *email = child<QLabel>("emailLink");
+    QVERIFY(email->isEnabled());
+    QVERIFY2(email->text().contains(QStringLiteral("href=\"mailto:lead1@example.com\"")),
+             qPrintable(email->text()));
+    QVERIFY(email->openExternalLinks());
+    QVERIFY(!child<QLabel>("dncReason")->isVisible());
+    QCOMPARE(child<QComboBox>("stageCombo")->currentText(), QStringLiteral("New"));
+    QVERIFY(child<QLabel>("scoreLabel")->text().contains(QStringLiteral("42")));
+}
+
+void TestLeadPanel::changingTheStageSavesAndTheTimelineShowsIt() {
+    QComboBox *stage = child<QComboBox>("stageCombo");
+    stage->setFocus();
+    QTest::keyClick(stage, Qt::Key_Down); // New → Contacted, the next in the pipeline
+    QTRY_COMPARE(stored(m_id).stage, Stage::Contacted);
+    QTRY_VERIFY2(topLine().startsWith(QStringLiteral("sam changed stage: New → Contacted")),
+                 qPrintable(topLine()));
+    QVERIFY(topLine().contains(QStringLiteral("just now")));
+    // The exact time is in the tooltip.
+    QVERIFY(!child<QListWidget>("timeline")->item(0)->toolTip().isEmpty());
+    QCOMPARE(stage->currentText(), QStringLiteral("Contacted"));
+    QCOMPARE(m_panel->lead().version, stored(m_id).version);
+    QCOMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Set stage to Contacted"));
+}
+
+void TestLeadPanel::aSecondSaveWaitsForTheFirst() {
+    QSignalSpy conflict(m_editor.get(), &LeadEditor::conflict);
+    QComboBox *stage = child<QComboBox>("stageCombo");
+    stage->setFocus();
+    // Two stages chosen before the first is stored: the second is made against the version
+    // the first produced, not refused as a conflict with the panel's own change.
+    QTest::keyClick(stage, Qt::Key_Down);
+    QTest::keyClick(stage, Qt::Key_Down);
+    QTRY_COMPARE(stored(m_id).stage, Stage::Nurturing);
+    QTRY_VERIFY(!m_editor->isBusy());
+    QCOMPARE(conflict.size(), 0);
+    QCOMPARE(stage->currentText(), QStringLiteral("Nurturing"));
+    QCOMPARE(m_editor->undoStack()->count(), 2);
+}
+
+void TestLeadPanel::aFailedSaveKeepsTheTypedOwner() {
+    QLineEdit *owner = child<QLineEdit>("ownerEdit");
+    owner->setFocus();
+    QVERIFY(hideLeads(true));
+    QTest::keyClicks(owner, QStringLiteral("kim"));
+    QTest::keyClick(owner, Qt::Key_Return);
+    const QLabel *message = child<QLabel>("panelMessage");
+    QTRY_VERIFY(message->isVisible());
+    QTRY_VERIFY(!m_editor->isBusy());
+    QVERIFY(hideLeads(false));
+    QVERIFY2(message->text().contains(QStringLiteral("Could not save")),
+             qPrintable(message->text()));
+    QCOMPARE(owner->text(), QStringLiteral("kim"));
+    QCOMPARE(stored(m_id).owner, QString());
+    // Enter again saves the value that is still there.
+    QTest::keyClick(owner, Qt::Key_Return);
+    QTRY_COMPARE(stored(m_id).owner, QStringLiteral("kim"));
+    QTRY_VERIFY(!message->isVisible());
+    QTRY_VERIFY2(topLine().startsWith(QStringLiteral("sam changed owner: none → kim")),
+                 qPrintable(topLine()));
+}
+
+void TestLeadPanel::aDoNotContactLeadHasNoLinks() {
+    change(m_id, QStringLiteral("do_not_contact"), true);
+    change(m_id, QStringLiteral("phone"), QStringLiteral("+1 555 0100"));
+    m_panel->setLead(stored(m_id));
+    const QLabel *email = child<QLabel>("emailLink");
+    const QLabel *phone = child<QLabel>("phoneLink");
+    const QLabel *reason = child<QLabel>("dncReason");
+    for (const QLabel *link : {email, phone}) {
+        QVERIFY(!link->isEnabled());
+        QVERIFY(!link->openExternalLinks());
+        QVERIFY2(!link->text().contains(QStringLiteral("href")), qPrintable(link->text()));
+    }
+    QVERIFY(email->text().contains(QStringLiteral("lead1@example.com")));
+    QVERIFY(reason->isVisible());
+    QVERIFY2(reason->text().startsWith(QStringLiteral("Do not contact")),
+             qPrintable(reason->text()));
+    // Cleared again, the links come back.
+    change(m_id, QStringLiteral("do_not_contact"), false);
+    m_panel->setLead(stored(m_id));
+    QVERIFY(phone->text().contains(QStringLiteral("href=\"tel:+15550100\"")));
+    QVERIFY(!reason->isVisible());
+}
+
+void TestLeadPanel::anOddEmailOrPhoneIsFlagged() {
+    QVERIFY(!child<QLabel>("emailWarning")->isVisible());
+    change(m_id, QStringLiteral("email"), QStringLiteral("lead1@localhost"));
+    change(m_id, QStringLiteral("phone"), QStringLiteral("call me"));
+    m_panel->setLead(stored(m_id));
+    QVERIFY(child<QLabel>("emailWarning")->isVisible());
+    QVERIFY(child<QLabel>("phoneWarning")->isVisible());
+    // Flagged, not blocked: the link is still there.
+    QVERIFY(child<QLabel>("emailLink")->text().contains(QStringLiteral("mailto:")));
+}
+
+void TestLeadPanel::aNoteIsAddedToTheTimeline() {
+    QPlainTextEdit *note = child<QPlainTextEdit>("noteEdit");
+    note->setFocus();
+    QTest::keyClicks(note, QStringLiteral("Called, wants a demo"));
+    QTest::mouseClick(child<QPushButton>("addNoteButton"), Qt::LeftButton);
+    QTRY_VERIFY2(topLine().startsWith(QStringLiteral("sam noted: Called, wants a demo")),
+                 qPrintable(topLine()));
+    QVERIFY(note->toPlainText().isEmpty());
+}
+
+void TestLeadPanel::theFollowUpIsSetAndCleared() {
+    QCheckBox *planned = child<QCheckBox>("followUpCheck");
+    QDateTimeEdit *when = child<QDateTimeEdit>("followUpEdit");
+    QVERIFY(!planned->isChecked());
+    QVERIFY(!when->isEnabled());
+    QCOMPARE(when->text(), QStringLiteral("None planned"));
+
+    QTest::mouseClick(planned, Qt::LeftButton);
+    QTRY_VERIFY(stored(m_id).nextFollowUpAt.isValid());
+    QCOMPARE(stored(m_id).nextFollowUpAt, when->dateTime().toUTC());
+    QVERIFY(when->isEnabled());
+    QTRY_VERIFY2(topLine().startsWith(QStringLiteral("sam changed next follow up: none → ")),
+                 qPrintable(topLine()));
+
+    QTest::mouseClick(planned, Qt::LeftButton);
+    QTRY_VERIFY(!stored(m_id).nextFollowUpAt.isValid());
+    QTRY_COMPARE(when->text(), QStringLiteral("None planned"));
+    QCOMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Clear next follow-up"));
+}
+
+void TestLeadPanel::everyWidgetHasAnAccessibleName() {
+    const QList<QWidget *> widgets = m_panel->findChildren<QWidget *>();
+    for (const QWidget *w : widgets) {
+        if (w->objectName().isEmpty() || w->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+    }
+}
+
+QTEST_MAIN(TestLeadPanel)
+#include "tst_leadpanel.moc"

@@ -1,0 +1,584 @@
+#include "leadpanel.h"
+
+#include "core/domain/leadchanges.h"
+#include "core/domain/leadcolumns.h"
+#include "core/storage/databasereader.h"
+#include "core/storage/leadhistory.h"
+#include "leadeditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+struct LeadPanel::History {
+    quint64 generation = 0;
+    qint64 leadId = 0;
+    QList<LeadEvent> events;
+    QList<Activity> activities;
+    QString error;
+};
+
+namespace {
+
+bool looksLikeEmail(const QString &email) {
+    static const QRegularExpression pattern(QStringLiteral(R"(^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$)"));
+    return pattern.match(email.trimmed()).hasMatch();
+}
+
+bool looksLikePhone(const QString &phone) {
+    static const QRegularExpression allowed(QStringLiteral(R"(^\+?[0-9 ()./-]+$)"));
+    const QString trimmed = phone.trimmed();
+    const auto digits =
+        std::count_if(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isDigit(); });
+    return allowed.match(trimmed).hasMatch() && digits >= 6 && digits <= 15;
+}
+
+QString exactTime(const QDateTime &when) {
+    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::LongFormat) +
+                                QStringLiteral(" (") + LeadColumns::isoUtc(when) + QLatin1Char(')')
+                          : QString();
+}
+
+QString actionName(const QString &action) {
+    if (action == QLatin1String("INS"))
+        return LeadPanel::tr("Install");
+    if (action == QLatin1String("PLT"))
+        return LeadPanel::tr("Contact me");
+    if (action == QLatin1String("DNC"))
+        return LeadPanel::tr("Do not contact");
+    if (action == QLatin1String("Create"))
+        return LeadPanel::tr("Azure portal purchase");
+    if (action == QLatin1String("StartTestDrive"))
+        return LeadPanel::tr("Test drive");
+    return action; // unknown codes are shown as they came
+}
+
+} // namespace
+
+QString LeadPanel::shownValue(const QString &column, const QVariant &value) {
+    const QString text = LeadColumns::valueText(value);
+    if (text.isEmpty())
+        return tr("none");
+    switch (LeadColumns::type(column)) {
+    case LeadColumns::Type::Stage: {
+        Stage stage;
+        return Stages::fromCanonicalName(text, &stage) ? Stages::displayName(stage) : text;
+    }
+    case LeadColumns::Type::Storefront: {
+        Storefront storefront;
+        return Storefronts::fromCanonicalName(text, &storefront)
+                   ? Storefronts::displayName(storefront)
+                   : text;
+    }
+    case LeadColumns::Type::Time: {
+        const QDateTime when = LeadColumns::parseIsoUtc(text);
+        return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat) : text;
+    }
+    case LeadColumns::Type::Flag:
+        return value.toBool() ? tr("yes") : tr("no");
+    default:
+        return text;
+    }
+}
+
+QString LeadPanel::fieldName(const QString &column) {
+    QString name = column;
+    name.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (name.endsWith(QLatin1String(" at")))
+        name.chop(3);
+    return name;
+}
+
+LeadPanel::LeadPanel(const Database &db, LeadEditor *editor, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+    , m_editor(editor)
+    , m_reader(std::make_unique<DatabaseReader>(db)) {
+    setObjectName(QStringLiteral("leadPanel"));
+    setAccessibleName(tr("Lead panel"));
+    buildWidgets();
+    connect(m_editor, &LeadEditor::leadChanged, this, &LeadPanel::leadChanged);
+    connect(m_editor, &LeadEditor::noteAdded, this, [this](qint64 id) {
+        if (id != m_lead.id)
+            return;
+        m_notePending = false;
+        m_note->clear();
+        m_message->hide();
+        refreshHistory();
+    });
+    connect(m_editor, &LeadEditor::failed, this, &LeadPanel::editFailed);
+    clear();
+}
+
+LeadPanel::~LeadPanel() {
+    m_latestHistory.store(std::numeric_limits<quint64>::max());
+    m_reader.reset();
+}
+
+void LeadPanel::buildWidgets() {
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+
+    m_empty = new QLabel(tr("Select a lead to see it here."));
+    m_empty->setObjectName(QStringLiteral("emptyPanel"));
+    m_empty->setAccessibleName(tr("No lead selected"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    outer->addWidget(m_empty);
+
+    m_scroll = new QScrollArea;
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_body = new QWidget;
+    m_scroll->setWidget(m_body);
+    outer->addWidget(m_scroll, 1);
+
+    auto *layout = new QVBoxLayout(m_body);
+    const auto label = [](const QString &name, const QString &accessible) {
+        auto *l = new QLabel;
+        l->setObjectName(name);
+        l->setAccessibleName(accessible);
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        l->setWordWrap(true);
+        return l;
+    };
+
+    m_name = label(QStringLiteral("leadName"), tr("Name"));
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_name->setFont(big);
+    layout->addWidget(m_name);
+
+    m_dncReason = label(QStringLiteral("dncReason"), tr("Do not contact"));
+    m_dncReason->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    layout->addWidget(m_dncReason);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_email = label(QStringLiteral("emailLink"), tr("Email"));
+    m_email->setTextFormat(Qt::RichText);
+    m_emailWarning = label(QStringLiteral("emailWarning"), tr("Email problem"));
+    m_phone = label(QStringLiteral("phoneLink"), tr("Phone"));
+    m_phone->setTextFormat(Qt::RichText);
+    m_phoneWarning = label(QStringLiteral("phoneWarning"), tr("Phone problem"));
+    for (QLabel *warning : {m_emailWarning, m_phoneWarning})
+        warning->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    auto *emailBox = new QVBoxLayout;
+    emailBox->addWidget(m_email);
+    emailBox->addWidget(m_emailWarning);
+    auto *phoneBox = new QVBoxLayout;
+    phoneBox->addWidget(m_phone);
+    phoneBox->addWidget(m_phoneWarning);
+    form->addRow(tr("Email:"), emailBox);
+    form->addRow(tr("Phone:"), phoneBox);
+    m_company = label(QStringLiteral("companyLabel"), tr("Company"));
+    form->addRow(tr("Company:"), m_company);
+    m_title = label(QStringLiteral("titleLabel"), tr("Title"));
+    form->addRow(tr("Title:"), m_title);
+    m_country = label(QStringLiteral("countryLabel"), tr("Country"));
+    form->addRow(tr("Country:"), m_country);
+    m_offer = label(QStringLiteral("offerLabel"), tr("Offer"));
+    form->addRow(tr("Offer:"), m_offer);
+    m_storefront = label(QStringLiteral("storefrontLabel"), tr("Storefront"));
+    form->addRow(tr("Storefront:"), m_storefront);
+    m_score = label(QStringLiteral("scoreLabel"), tr("Score and grade"));
+    form->addRow(tr("Score:"), m_score);
+
+    m_stage = new QComboBox;
+    m_stage->setObjectName(QStringLiteral("stageCombo"));
+    m_stage->setAccessibleName(tr("Stage"));
+    for (Stage s : Stages::all())
+        m_stage->addItem(Stages::displayName(s), int(s));
+    connect(m_stage, &QComboBox::activated, this, &LeadPanel::saveStage);
+    form->addRow(tr("&Stage:"), m_stage);
+
+    m_owner = new QLineEdit;
+    m_owner->setObjectName(QStringLiteral("ownerEdit"));
+    m_owner->setAccessibleName(tr("Owner"));
+    m_owner->setPlaceholderText(tr("Nobody"));
+    m_owner->setClearButtonEnabled(true);
+    connect(m_owner, &QLineEdit::editingFinished, this, &LeadPanel::saveOwner);
+    form->addRow(tr("&Owner:"), m_owner);
+
+    m_followUpSet = new QCheckBox;
+    m_followUpSet->setObjectName(QStringLiteral("followUpCheck"));
+    m_followUpSet->setAccessibleName(tr("Follow up planned"));
+    m_followUpSet->setToolTip(tr("Unticked: no follow-up planned"));
+    m_followUp = new QDateTimeEdit;
+    m_followUp->setObjectName(QStringLiteral("followUpEdit"));
+    m_followUp->setAccessibleName(tr("Next follow-up"));
+    m_followUp->setCalendarPopup(true);
+    m_followUp->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
+    // The earliest time stands for "none": the box then says so instead of showing a date.
+    m_followUp->setMinimumDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0)));
+    m_followUp->setSpecialValueText(tr("None planned"));
+    connect(m_followUpSet, &QCheckBox::clicked, this, [this](bool on) {
+        m_followUp->setEnabled(on);
+        if (on && !m_lead.nextFollowUpAt.isValid()) // a sensible start: tomorrow morning
+            m_followUp->setDateTime(QDateTime(QDate::currentDate().addDays(1), QTime(9, 0)));
+        saveFollowUp();
+    });
+    connect(m_followUp, &QDateTimeEdit::editingFinished, this, &LeadPanel::saveFollowUp);
+    auto *followUpBox = new QHBoxLayout;
+    followUpBox->addWidget(m_followUpSet);
+    followUpBox->addWidget(m_followUp, 1);
+    auto *followUpLabel = new QLabel(tr("Next &follow-up:"));
+    followUpLabel->setBuddy(m_followUp);
+    form->addRow(followUpLabel, followUpBox);
+    layout->addLayout(form);
+
+    m_message = label(QStringLiteral("panelMessage"), tr("Save problem"));
+    m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    layout->addWidget(m_message);
+
+    m_note = new QPlainTextEdit;
+    m_note->setObjectName(QStringLiteral("noteEdit"));
+    m_note->setAccessibleName(tr("New note"));
+    m_note->setPlaceholderText(tr("Log a call, an email, a next step…"));
+    m_note->setTabChangesFocus(true);
+    m_note->setMaximumHeight(m_note->fontMetrics().lineSpacing() * 4 + 12);
+    m_addNote = new QPushButton(tr("Add &note"));
+    m_addNote->setObjectName(QStringLiteral("addNoteButton"));
+    m_addNote->setAccessibleName(tr("Add note"));
+    connect(m_addNote, &QPushButton::clicked, this, &LeadPanel::addNote);
+    layout->addWidget(m_note);
+    layout->addWidget(m_addNote, 0, Qt::AlignRight);
+
+    auto *historyTitle = new QLabel(tr("History"));
+    QFont bold = historyTitle->font();
+    bold.setBold(true);
+    historyTitle->setFont(bold);
+    layout->addWidget(historyTitle);
+    m_timeline = new QListWidget;
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setAccessibleName(tr("History, newest first"));
+    m_timeline->setWordWrap(true);
+    m_timeline->setSpacing(3);
+    m_timeline->setMinimumHeight(160);
+    layout->addWidget(m_timeline, 1);
+}
+
+void LeadPanel::clear() {
+    m_lead = Lead();
+    m_sent.clear();
+    m_queued.clear();
+    m_notePending = false;
+    m_latestHistory.store(++m_historyGeneration);
+    m_loadingHistory = false;
+    m_timeline->clear();
+    m_message->hide();
+    m_empty->show();
+    m_scroll->hide();
+}
+
+void LeadPanel::setLead(const Lead &lead) {
+    const bool same = lead.id == m_lead.id;
+    m_lead = lead;
+    if (!same) {
+        m_sent.clear();
+        m_queued.clear();
+        m_notePending = false;
+        m_note->clear();
+        m_message->hide();
+        m_timeline->clear();
+    }
+    m_empty->hide();
+    m_scroll->show();
+    showFields();
+    refreshHistory();
+}
+
+void LeadPanel::leadChanged(const Lead &lead) {
+    if (lead.id != m_lead.id || lead.version < m_lead.version)
+        return;
+    m_sent.clear();
+    m_message->hide();
+    setLead(lead);
+    // Saves that waited for this version go now, unless the value is already stored.
+    const QList<Queued> queued = std::exchange(m_queued, {});
+    for (const Queued &q : queued) {
+        if (LeadColumns::value(m_lead, q.column) != q.value)
+            save(q.column, q.value, q.text);
+    }
+}
+
+void LeadPanel::showFields() {
+    const Lead &l = m_lead;
+    const QString name = l.fullName();
+    m_name->setText(name.isEmpty() ? (l.company.isEmpty() ? tr("Unnamed lead") : l.company) : name);
+    showContact();
+    m_company->setText(l.company);
+    m_title->setText(l.title);
+    m_country->setText(l.country);
+    m_offer->setText(l.offerTitle.isEmpty() ? l.offerId
+                                            : tr("%1 (%2)").arg(l.offerTitle, l.offerId));
+    m_storefront->setText(
+        tr("%1 · %2").arg(Storefronts::displayName(l.storefront), actionName(l.action)));
+    m_score->setText(l.grade.isEmpty() ? QString::number(l.score)
+                                       : tr("%1 · grade %2").arg(l.score).arg(l.grade));
+    m_stage->setCurrentIndex(m_stage->findData(int(l.stage)));
+    // A value being typed stays; the stored one shows everywhere else.
+    if (!(m_owner->hasFocus() && m_owner->isModified()))
+        m_owner->setText(l.owner);
+    m_owner->setModified(false);
+    const bool planned = l.nextFollowUpAt.isValid();
+    m_followUpSet->setChecked(planned);
+    m_followUp->setEnabled(planned);
+    m_followUp->setDateTime(planned ? l.nextFollowUpAt.toLocalTime()
+                                    : m_followUp->minimumDateTime());
+}
+
+void LeadPanel::showContact() {
+    const Lead &l = m_lead;
+    const bool dnc = l.doNotContact;
+    if (dnc) {
+        m_dncReason->setText(l.action == QLatin1String("DNC")
+                                 ? tr("Do not contact: the marketplace sent this lead through a "
+                                      "cross-listed partner, for your information only.")
+                                 : tr("Do not contact: this lead is marked do-not-contact."));
+    } else if (l.privacyRestricted) {
+        m_dncReason->setText(
+            tr("Microsoft withholds contact details of .edu addresses for privacy."));
+    }
+    m_dncReason->setVisible(dnc || l.privacyRestricted);
+
+    const auto contact = [&](QLabel *label, QLabel *warning, const QString &value,
+                             const QString &scheme, bool valid, const QString &problem) {
+        if (value.isEmpty()) {
+            label->setText(tr("none"));
+            label->setEnabled(false);
+        } else if (dnc) {
+            // No link to click: the reason above says why.
+            label->setText(value.toHtmlEscaped());
+            label->setEnabled(false);
+        } else {
+            QString target = value.trimmed();
+            if (scheme == QLatin1String("tel"))
+                target.remove(QRegularExpression(QStringLiteral(R"([^0-9+])")));
+            label->setText(QStringLiteral("<a href=\"%1:%2\">%3</a>")
+                               .arg(scheme, target.toHtmlEscaped(), value.toHtmlEscaped()));
+            label->setEnabled(true);
+        }
+        label->setOpenExternalLinks(!dnc && !value.isEmpty());
+        label->setTextInteractionFlags(dnc ? Qt::TextSelectableByMouse
+                                           : Qt::TextBrowserInteraction);
+        label->setToolTip(dnc ? m_dncReason->text() : QString());
+        warning->setText(problem);
+        warning->setVisible(!value.isEmpty() && !valid);
+    };
+    contact(m_email, m_emailWarning, l.email, QStringLiteral("mailto"), looksLikeEmail(l.email),
+            tr("This does not look like an email address."));
+    contact(m_phone, m_phoneWarning, l.phone, QStringLiteral("tel"), looksLikePhone(l.phone),
+            tr("This does not look like a phone number."));
+}
+
+void LeadPanel::refreshHistory() {
+    if (!hasLead())
+        return;
+    const quint64 generation = ++m_historyGeneration;
+    const qint64 id = m_lead.id;
+    m_loadingHistory = true;
+    m_latestHistory.store(generation);
+    m_reader->post([this, generation, id](const Database &db) {
+        if (generation != m_latestHistory.load())
+            return true;
+        History h;
+        h.generation = generation;
+        h.leadId = id;
+        const LeadHistory history(db);
+        h.events = history.events(id);
+        if (history.lastError().isEmpty())
+            h.activities = history.activities(id);
+        h.error = history.lastError();
+        QMetaObject::invokeMethod(
+            this, [this, h] { historyArrived(h); }, Qt::QueuedConnection);
+        return h.error.isEmpty();
+    });
+}
+
+void LeadPanel::historyArrived(const History &h) {
+    // A newer lead or a newer read is on its way: this answer is out of date.
+    if (h.generation != m_historyGeneration || h.leadId != m_lead.id)
+        return;
+    m_loadingHistory = false;
+    m_timeline->clear();
+    if (!h.error.isEmpty()) {
+        m_timeline->addItem(tr("Could not read the history: %1").arg(h.error));
+        emit historyShown();
+        return;
+    }
+    struct Line {
+        QDateTime at;
+        int order;
+        QString text;
+    };
+    QList<Line> lines;
+    int order = 0;
+    for (const LeadEvent &e : h.events)
+        lines.append({e.occurredAt, order++, describe(e)});
+    for (const Activity &a : h.activities)
+        lines.append({a.at, order++, describe(a)});
+    std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) {
+        return a.at != b.at ? a.at > b.at : a.order > b.order;
+    });
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Line &line : std::as_const(lines)) {
+        auto *item = new QListWidgetItem(
+            line.at.isValid() ? tr("%1 · %2").arg(line.text, relativeTime(line.at, now))
+                              : line.text);
+        item->setToolTip(exactTime(line.at));
+        m_timeline->addItem(item);
+    }
+    emit historyShown();
+}
+
+QString LeadPanel::describe(const LeadEvent &e) {
+    return tr("%1 (%2) on %3")
+        .arg(actionName(e.action), e.action, Storefronts::displayName(e.storefront));
+}
+
+QString LeadPanel::describe(const Activity &a) {
+    const QString who = a.actor.isEmpty() ? tr("Someone") : a.actor;
+    switch (a.kind) {
+    case ActivityKind::Created:
+        return a.note.isEmpty() ? tr("Lead created") : tr("Lead created from %1").arg(a.note);
+    case ActivityKind::Merged:
+        return tr("Another record arrived: %1").arg(a.note);
+    case ActivityKind::Changed:
+        return tr("%1 changed %2: %3 → %4")
+            .arg(who, fieldName(a.field), shownValue(a.field, a.oldValue),
+                 shownValue(a.field, a.newValue));
+    case ActivityKind::Deleted:
+        return tr("%1 moved the lead to the trash").arg(who);
+    case ActivityKind::Restored:
+        return tr("%1 restored the lead from the trash").arg(who);
+    case ActivityKind::Note:
+        return tr("%1 noted: %2").arg(who, a.note);
+    }
+    return a.note;
+}
+
+QString LeadPanel::relativeTime(const QDateTime &when, const QDateTime &now) {
+    const qint64 secs = when.secsTo(now);
+    const qint64 span = std::abs(secs);
+    if (span < 60)
+        return tr("just now");
+    struct Unit {
+        qint64 seconds;
+        const char *one;
+        const char *many;
+    };
+    // English plurals spelled out: the source language has no translator to pick them.
+    static const Unit past[] = {
+        {86400 * 365, QT_TR_NOOP("1 year ago"), QT_TR_NOOP("%1 years ago")},
+        {86400 * 30, QT_TR_NOOP("1 month ago"), QT_TR_NOOP("%1 months ago")},
+        {86400, QT_TR_NOOP("1 day ago"), QT_TR_NOOP("%1 days ago")},
+        {3600, QT_TR_NOOP("1 hour ago"), QT_TR_NOOP("%1 hours ago")},
+        {60, QT_TR_NOOP("1 minute ago"), QT_TR_NOOP("%1 minutes ago")},
+    };
+    static const Unit future[] = {
+        {86400 * 365, QT_TR_NOOP("in 1 year"), QT_TR_NOOP("in %1 years")},
+        {86400 * 30, QT_TR_NOOP("in 1 month"), QT_TR_NOOP("in %1 months")},
+        {86400, QT_TR_NOOP("in 1 day"), QT_TR_NOOP("in %1 days")},
+        {3600, QT_TR_NOOP("in 1 hour"), QT_TR_NOOP("in %1 hours")},
+        {60, QT_TR_NOOP("in 1 minute"), QT_TR_NOOP("in %1 minutes")},
+    };
+    // Days up to six weeks read better than "1 month".
+    const qint64 monthFrom = 86400 * 45;
+    const Unit *units = secs >= 0 ? past : future;
+    for (int i = 0; i < 5; ++i) {
+        const Unit &unit = units[i];
+        if (span < unit.seconds || (unit.seconds == 86400 * 30 && span < monthFrom))
+            continue;
+        const qint64 n = span / unit.seconds;
+        return n == 1 ? tr(unit.one) : tr(unit.many).arg(n);
+    }
+    return tr("just now");
+}
+
+void LeadPanel::save(const QString &column, const QVariant &value, const QString &text) {
+    if (!hasLead())
+        return;
+    // Enter and the focus-out after it both finish an edit: the second is not another save.
+    const auto sent = m_sent.constFind(column);
+    if (sent != m_sent.cend() && *sent == value)
+        return;
+    if (!m_sent.isEmpty()) {
+        m_queued.removeIf([&](const Queued &q) { return q.column == column; });
+        m_queued.append({column, value, text});
+        return;
+    }
+    m_sent.insert(column, value);
+    m_message->hide();
+    m_editor->edit({LeadVersion{m_lead.id, m_lead.version}}, LeadChanges().set(column, value),
+                   text);
+}
+
+void LeadPanel::saveStage(int index) {
+    const Stage stage = Stage(m_stage->itemData(index).toInt());
+    if (stage == m_lead.stage)
+        return;
+    save(QStringLiteral("stage"), Stages::canonicalName(stage),
+         tr("Set stage to %1").arg(Stages::displayName(stage)));
+}
+
+void LeadPanel::saveOwner() {
+    const QString owner = m_owner->text().trimmed();
+    if (owner == m_lead.owner) {
+        m_sent.remove(QStringLiteral("owner"));
+        return;
+    }
+    save(QStringLiteral("owner"), owner,
+         owner.isEmpty() ? tr("Clear owner") : tr("Assign to %1").arg(owner));
+}
+
+void LeadPanel::saveFollowUp() {
+    const bool planned =
+        m_followUpSet->isChecked() && m_followUp->dateTime() != m_followUp->minimumDateTime();
+    const QDateTime when = planned ? m_followUp->dateTime().toUTC() : QDateTime();
+    if (when == m_lead.nextFollowUpAt)
+        return;
+    save(QStringLiteral("next_follow_up_at"), LeadColumns::isoUtc(when),
+         planned ? tr("Set next follow-up") : tr("Clear next follow-up"));
+}
+
+void LeadPanel::addNote() {
+    const QString text = m_note->toPlainText().trimmed();
+    if (!hasLead() || text.isEmpty() || m_notePending)
+        return;
+    m_notePending = true;
+    m_message->hide();
+    m_editor->addNote(m_lead.id, text);
+}
+
+void LeadPanel::editFailed(const QString &message) {
+    // Only a failure of something this panel sent is its to show; the typed values stay.
+    if (m_sent.isEmpty() && !m_notePending)
+        return;
+    m_sent.clear();
+    m_queued.clear(); // their values stay typed in their fields, to commit again
+    m_notePending = false;
+    showMessage(message);
+}
+
+void LeadPanel::showMessage(const QString &message) {
+    m_message->setText(message);
+    m_message->show();
+}

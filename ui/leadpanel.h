@@ -1,0 +1,127 @@
+#pragma once
+
+#include "core/domain/activity.h"
+#include "core/domain/lead.h"
+#include "core/domain/leadevent.h"
+#include "core/storage/database.h"
+
+#include <QHash>
+#include <QList>
+#include <QVariant>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class DatabaseReader;
+class LeadChanges;
+class LeadEditor;
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QScrollArea;
+
+// The current lead at a glance and at hand: who it is and how to reach them, where it stands,
+// its notes and its whole history, with the fields a rep changes saved through the editor.
+class LeadPanel : public QWidget {
+    Q_OBJECT
+public:
+    LeadPanel(const Database &db, LeadEditor *editor, QWidget *parent = nullptr);
+    ~LeadPanel() override;
+
+    // Shows `lead` and reads its history on the panel's reader thread.
+    void setLead(const Lead &lead);
+    // Shows no lead.
+    void clear();
+    bool hasLead() const { return m_lead.id != 0; }
+    const Lead &lead() const { return m_lead; }
+    // True while the history of the lead shown is on its way.
+    bool isLoadingHistory() const { return m_loadingHistory; }
+
+    // One line of the timeline for an activity or an event, as the panel shows it (without
+    // the time); exposed for the tests and for the table's tooltips.
+    static QString describe(const Activity &activity);
+    static QString describe(const LeadEvent &event);
+    // A column's machine value as a person reads it ("Qualified", a local time, "none").
+    static QString shownValue(const QString &column, const QVariant &value);
+    // A column as a person names it ("next follow up" for next_follow_up_at).
+    static QString fieldName(const QString &column);
+    // "3 days ago", "in 2 hours", "just now".
+    static QString relativeTime(const QDateTime &when, const QDateTime &now);
+
+public slots:
+    // The lead as stored after a change; the panel follows it when it is the lead shown.
+    void leadChanged(const Lead &lead);
+    // Reads the history of the lead shown again.
+    void refreshHistory();
+
+signals:
+    // The history of the lead shown arrived and is on screen.
+    void historyShown();
+
+private:
+    struct History;
+    void buildWidgets();
+    void showFields();
+    void showContact();
+    void historyArrived(const History &history);
+    void save(const QString &column, const QVariant &value, const QString &text);
+    void saveStage(int index);
+    void saveOwner();
+    void saveFollowUp();
+    void addNote();
+    void editFailed(const QString &message);
+    void showMessage(const QString &message);
+
+    Database m_db;
+    LeadEditor *m_editor;
+    Lead m_lead;
+    // Values sent and not yet answered, per column: a second Enter or focus-out for the same
+    // value is not another edit.
+    QHash<QString, QVariant> m_sent;
+    // A save committed while another is on its way waits for its new version, so that it is
+    // not refused as a conflict with the panel's own change.
+    struct Queued {
+        QString column;
+        QVariant value;
+        QString text;
+    };
+    QList<Queued> m_queued;
+    bool m_notePending = false;
+    bool m_loadingHistory = false;
+    quint64 m_historyGeneration = 0;
+    // The newest history read as the reader thread sees it: moving quickly through the table
+    // skips the reads of leads already left behind.
+    std::atomic<quint64> m_latestHistory = 0;
+
+    QLabel *m_name = nullptr;
+    QLabel *m_dncReason = nullptr;
+    QLabel *m_email = nullptr;
+    QLabel *m_emailWarning = nullptr;
+    QLabel *m_phone = nullptr;
+    QLabel *m_phoneWarning = nullptr;
+    QLabel *m_company = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_country = nullptr;
+    QLabel *m_offer = nullptr;
+    QLabel *m_storefront = nullptr;
+    QLabel *m_score = nullptr;
+    QComboBox *m_stage = nullptr;
+    QLineEdit *m_owner = nullptr;
+    QCheckBox *m_followUpSet = nullptr;
+    QDateTimeEdit *m_followUp = nullptr;
+    QPlainTextEdit *m_note = nullptr;
+    QPushButton *m_addNote = nullptr;
+    QLabel *m_message = nullptr;
+    QListWidget *m_timeline = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QWidget *m_body = nullptr;
+    QLabel *m_empty = nullptr;
+    // Ended first in the destructor: its jobs report to this widget.
+    std::unique_ptr<DatabaseReader> m_reader;
+};
