@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "conflictdialog.h"
+#include "leadactions.h"
 #include "delegates/scoredelegate.h"
 #include "delegates/stagedelegate.h"
 #include "demodatafiller.h"
@@ -376,6 +377,8 @@ void MainWindow::createEditing() {
     m_splitter->addWidget(m_panel);
     m_splitter->setStretchFactor(2, 0);
     createEditMenu();
+    m_leadActions = new LeadActions(m_leadView, m_leads, m_editor, m_panel, this);
+    menuBar()->insertMenu(menuBar()->actions().value(2), m_leadActions->menu());
 
     connect(m_leadView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::showCurrentLead);

@@ -7,6 +7,7 @@
 
 class DemoDataFiller;
 struct Lead;
+class LeadActions;
 class LeadEditor;
 class LeadPanel;
 class LeadTableModel;
@@ -61,6 +62,7 @@ private:
     void showConflict(const Lead &mine, const Lead &theirs, const QStringList &fields);
     void showEditFailure(const QString &message);
 
+    LeadActions *m_leadActions = nullptr;
     Database m_db;
     StorefrontListModel *m_storefronts = nullptr;
     LeadTableModel *m_leads = nullptr;

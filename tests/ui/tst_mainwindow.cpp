@@ -23,6 +23,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QTest>
 
 // The first window as a user meets it: the storefront queues, the lead table, the status bar
@@ -46,6 +48,9 @@ private slots:
     void aFailedReadShowsInTheStatusBarUntilARefresh();
     void thePanelChangesTheCurrentLeadAndUndoPutsItBack();
     void aConflictShowsBothValuesAndKeepsMineWhenAsked();
+    void aStageKeyChangesTheLeadAndUndoPutsItBack();
+    void aBulkAssignIsOneUndoStep();
+    void copyPutsTheSelectedRowsOnTheClipboard();
 
 private:
     static QListView *storefronts(MainWindow &w) {
@@ -401,6 +406,95 @@ void TestMainWindow::aConflictShowsBothValuesAndKeepsMineWhenAsked() {
     QTRY_COMPARE(model->index(1, LeadTableModel::OwnerColumn).data().toString(),
                  QStringLiteral("sam"));
     QTRY_COMPARE(owner->text(), QStringLiteral("sam"));
+}
+
+void TestMainWindow::aStageKeyChangesTheLeadAndUndoPutsItBack() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    column(table, LeadTableModel::NameColumn); // every row loaded
+    table->setFocus();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(1, LeadTableModel::NameColumn)).center());
+    const qint64 id = model->versionAt(1).id;
+    const auto storedStage = [&] { return LeadRepository(m_db->database()).lead(id)->stage; };
+    // 4 is Qualified, the fourth stage of the pipeline.
+    QTest::keyClick(table, Qt::Key_4);
+    QTRY_COMPARE(storedStage(), Stage::Qualified);
+    QTRY_COMPARE(model->index(1, LeadTableModel::StageColumn).data().toString(),
+                 QStringLiteral("Qualified"));
+    // J moves on; the next lead is untouched.
+    QTest::keyClick(table, Qt::Key_J);
+    QCOMPARE(table->currentIndex().row(), 2);
+    QCOMPARE(LeadRepository(m_db->database()).lead(model->versionAt(2).id)->stage, Stage::New);
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    QTRY_VERIFY(undo->isEnabled());
+    QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(storedStage(), Stage::New);
+    // Typing in a field never changes a lead: the key goes to the field.
+    auto *owner = window.findChild<QLineEdit *>(QStringLiteral("ownerEdit"));
+    QVERIFY(owner);
+    owner->setFocus();
+    QTest::keyClick(owner, Qt::Key_5);
+    QTest::qWait(200);
+    QCOMPARE(LeadRepository(m_db->database()).lead(model->versionAt(2).id)->stage, Stage::New);
+}
+
+void TestMainWindow::aBulkAssignIsOneUndoStep() {
+    QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench"))
+        .setValue(QStringLiteral("user/name"), QStringLiteral("sam"));
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    column(table, LeadTableModel::NameColumn);
+    table->setFocus();
+    // Rows 0, 2 and 3 selected with Ctrl+click; row 1 left alone.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(0, 0)).center());
+    for (int row : {2, 3})
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                          table->visualRect(model->index(row, 0)).center());
+    QList<qint64> chosen;
+    for (int row : {0, 2, 3})
+        chosen << model->versionAt(row).id;
+    const qint64 other = model->versionAt(1).id;
+    QTest::keyClick(table, Qt::Key_O);
+    const auto owner = [&](qint64 id) { return LeadRepository(m_db->database()).lead(id)->owner; };
+    for (qint64 id : chosen)
+        QTRY_COMPARE(owner(id), QStringLiteral("sam"));
+    QCOMPARE(owner(other), QString());
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    QTRY_VERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Assign 3 leads to sam"));
+    undo->trigger();
+    for (qint64 id : chosen)
+        QTRY_COMPARE(owner(id), QString());
+    QTRY_VERIFY(!undo->isEnabled()); // one step, all three
+}
+
+void TestMainWindow::copyPutsTheSelectedRowsOnTheClipboard() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    const QStringList names = column(table, LeadTableModel::NameColumn);
+    table->setFocus();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(0, 0)).center());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ShiftModifier,
+                      table->visualRect(model->index(1, 0)).center());
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines =
+        QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines.at(0).startsWith(QLatin1String("Name\tCompany\tStage")));
+    QVERIFY(lines.at(1).startsWith(names.at(0) + QLatin1Char('\t')));
+    QVERIFY(lines.at(2).startsWith(names.at(1) + QLatin1Char('\t')));
 }
 
 QTEST_MAIN(TestMainWindow)
