@@ -11,6 +11,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenu>
@@ -67,6 +68,11 @@ LeadActions::LeadActions(QTableView *view, LeadTableModel *model, LeadEditor *ed
                           tr("Move the selected leads to the trash (undo brings them back)"));
     remove->setObjectName(QStringLiteral("deleteLeadsAction"));
     connect(remove, &QAction::triggered, this, &LeadActions::removeSelected);
+    m_menu->addSeparator();
+    QAction *who = m_menu->addAction(tr("&Who am I…"));
+    who->setObjectName(QStringLiteral("whoAmIAction"));
+    who->setStatusTip(tr("The owner name \"assign to me\" and \"My new leads\" use"));
+    connect(who, &QAction::triggered, this, [this] { askWhoIAm(m_view->window()); });
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &LeadActions::updateEnabled);
@@ -120,8 +126,28 @@ void LeadActions::setStage(int stage) {
                        : tr("Set stage of %1 leads to %2").arg(leads.size()).arg(Stages::displayName(s)));
 }
 
+bool LeadActions::askWhoIAm(QWidget *parent) {
+    QSettings settings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench"));
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        parent, tr("Who am I"),
+        tr("Your name as an owner of leads (\"assign to me\", \"My new leads\"):"),
+        QLineEdit::Normal, me(), &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return false;
+    settings.setValue(QStringLiteral("user/name"), name);
+    return true;
+}
+
 void LeadActions::assignToMe() {
     const QList<LeadVersion> leads = selectedLeads();
+    // Asked once, then kept: the name every "assign to me" uses.
+    if (QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench"))
+            .value(QStringLiteral("user/name"))
+            .toString()
+            .isEmpty() &&
+        !askWhoIAm(m_view->window()))
+        return;
     const QString name = me();
     if (leads.isEmpty() || name.isEmpty())
         return;

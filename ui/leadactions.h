@@ -11,6 +11,7 @@ class LeadTableModel;
 class QAction;
 class QMenu;
 class QTableView;
+class QWidget;
 
 // The Lead menu: what a rep does to the selected leads — set the stage (1–8), assign to me (O),
 // set the next follow-up (F), add a note (N), mark do-not-contact, delete — each one undoable
@@ -26,6 +27,8 @@ public:
     QList<LeadVersion> selectedLeads() const;
     // "Who am I": the owner name "assign to me" uses (settings user/name, else the login).
     static QString me();
+    // Asks for that name and keeps it in the settings; false when the user cancels.
+    static bool askWhoIAm(QWidget *parent);
 
 private:
     QAction *add(const QString &text, const QKeySequence &key, const QString &tip);

@@ -18,11 +18,12 @@ QList<QPair<QString, QString>> ShortcutsDialog::shortcuts() {
         {tr("Enter"), tr("Open the lead panel")},
         {tr("/"), tr("Search")},
         {tr("Esc"), tr("Clear the search")},
-        {tr("1 … 8"), tr("Set the stage: New, Contacted, Nurturing, Qualified, Opportunity, "
-                         "Won, Lost, Disqualified")},
-        {tr("O"), tr("Assign to me")},
-        {tr("F"), tr("Set the next follow-up")},
+        {tr("1 … 8"), tr("Set the stage of the selected leads: New, Contacted, Nurturing, "
+                         "Qualified, Opportunity, Won, Lost, Disqualified")},
+        {tr("O"), tr("Assign the selected leads to me")},
+        {tr("F"), tr("Set the next follow-up of the selected leads")},
         {tr("N"), tr("Add a note")},
+        {key(QKeySequence::Delete), tr("Move the selected leads to the trash (asks first)")},
         {key(QKeySequence::Undo), tr("Undo")},
         {key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)), tr("Redo")},
         {key(QKeySequence::Copy), tr("Copy the selected leads (tab-separated, with a header)")},
