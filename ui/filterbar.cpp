@@ -1,6 +1,8 @@
 #include "filterbar.h"
 
 #include "core/domain/stage.h"
+#include "core/storage/databasereader.h"
+#include "core/storage/leadrepository.h"
 #include "core/storage/leadviewjson.h"
 
 #include <QCheckBox>
@@ -57,10 +59,10 @@ FilterBar::FilterBar(QWidget *parent)
 
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("filterSearch"));
-    m_search->setPlaceholderText(tr("Search name, email, company, title  ( / )"));
+    m_search->setPlaceholderText(tr("Search name, email, company, title"));
     m_search->setAccessibleName(tr("Search leads"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(240);
+    m_search->setMinimumWidth(200);
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::textEdited, m_searchDelay, qOverload<>(&QTimer::start));
     // The clear button empties the box without a textEdited.
@@ -89,11 +91,10 @@ FilterBar::FilterBar(QWidget *parent)
 
     m_owner = editableChoice(tr("Any owner"), {}, QStringLiteral("filterOwner"));
     m_offer = editableChoice(tr("Any offer"), {}, QStringLiteral("filterOffer"));
-    m_action = editableChoice(
-        tr("Any action"),
-        {QStringLiteral("INS"), QStringLiteral("PLT"), QStringLiteral("DNC"),
-         QStringLiteral("Create"), QStringLiteral("StartTestDrive")},
-        QStringLiteral("filterAction"));
+    m_action = editableChoice(tr("Any action"),
+                              {QStringLiteral("INS"), QStringLiteral("PLT"), QStringLiteral("DNC"),
+                               QStringLiteral("Create"), QStringLiteral("StartTestDrive")},
+                              QStringLiteral("filterAction"));
     textChoiceEdited(m_owner, &LeadFilter::owner);
     textChoiceEdited(m_offer, &LeadFilter::offerId);
     textChoiceEdited(m_action, &LeadFilter::action);
@@ -171,19 +172,23 @@ FilterBar::FilterBar(QWidget *parent)
     m_searching->setSizePolicy(keep);
     m_searching->hide();
 
-    auto *controls = new QHBoxLayout;
-    controls->setContentsMargins(0, 0, 0, 0);
-    controls->addWidget(m_search, 3);
-    controls->addWidget(m_stage);
-    controls->addWidget(m_owner, 1);
-    controls->addWidget(m_offer, 1);
-    controls->addWidget(m_action, 1);
-    controls->addWidget(m_grade);
-    controls->addWidget(m_minScore);
-    controls->addWidget(m_since);
-    controls->addWidget(m_until);
-    controls->addWidget(m_includeTest);
-    controls->addWidget(m_searching);
+    // Two rows, so that the bar does not make the table wider than a laptop screen: what a
+    // rep uses all day first, the rarer choices under it.
+    auto *first = new QHBoxLayout;
+    first->setContentsMargins(0, 0, 0, 0);
+    first->addWidget(m_search, 1);
+    first->addWidget(m_stage);
+    first->addWidget(m_grade);
+    first->addWidget(m_minScore);
+    first->addWidget(m_includeTest);
+    first->addWidget(m_searching);
+    auto *second = new QHBoxLayout;
+    second->setContentsMargins(0, 0, 0, 0);
+    second->addWidget(m_owner, 1);
+    second->addWidget(m_offer, 1);
+    second->addWidget(m_action, 1);
+    second->addWidget(m_since);
+    second->addWidget(m_until);
 
     m_chipRow = new QWidget;
     m_chipRow->setObjectName(QStringLiteral("filterChips"));
@@ -195,7 +200,8 @@ FilterBar::FilterBar(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 2);
     layout->setSpacing(4);
-    layout->addLayout(controls);
+    layout->addLayout(first);
+    layout->addLayout(second);
     layout->addWidget(m_chipRow);
 }
 
@@ -227,15 +233,56 @@ void FilterBar::setFilter(const LeadFilter &filter) {
     changed();
 }
 
+FilterBar::~FilterBar() {
+    m_reader.reset();
+}
+
 void FilterBar::setUserName(const QString &name) {
-    // Row 0 is "any owner", row 1 the user; the owner being typed stays as it is.
+    m_userName = name;
+    choicesArrived({}, {});
+}
+
+void FilterBar::loadChoices(const Database &db) {
+    if (!m_reader)
+        m_reader = std::make_unique<DatabaseReader>(db);
+    // The reader ends before the bar goes, so `this` outlives the job; an answer still queued
+    // then is dropped with the bar.
+    m_reader->post([this](const Database &readerDb) {
+        LeadRepository repository(readerDb);
+        const std::optional<QStringList> owners =
+            repository.distinctValues(QStringLiteral("owner"));
+        const std::optional<QStringList> offers =
+            repository.distinctValues(QStringLiteral("offer_id"));
+        QMetaObject::invokeMethod(
+            this,
+            [this, owners = owners.value_or(QStringList()),
+             offers = offers.value_or(QStringList())] { choicesArrived(owners, offers); },
+            Qt::QueuedConnection);
+        return owners.has_value() && offers.has_value();
+    });
+}
+
+void FilterBar::choicesArrived(const QStringList &owners, const QStringList &offers) {
+    // Row 0 is "any"; then the user first, as the owner most often wanted. What is being
+    // typed stays as it is.
     m_showing = true;
-    const QString typed = m_owner->currentText();
+    const QString typedOwner = m_owner->currentText();
+    QStringList ownerItems = owners;
+    if (!m_userName.isEmpty()) {
+        ownerItems.removeAll(m_userName);
+        ownerItems.prepend(m_userName);
+    }
     while (m_owner->count() > 1)
         m_owner->removeItem(1);
-    if (!name.isEmpty())
-        m_owner->addItem(name);
-    m_owner->setEditText(typed);
+    m_owner->addItems(ownerItems);
+    m_owner->setEditText(typedOwner);
+    if (!offers.isEmpty()) {
+        const QString typedOffer = m_offer->currentText();
+        while (m_offer->count() > 1)
+            m_offer->removeItem(1);
+        m_offer->addItems(offers);
+        m_offer->setEditText(typedOffer);
+    }
     m_showing = false;
 }
 
@@ -302,9 +349,8 @@ void FilterBar::showFilter() {
     m_grade->setCurrentIndex(m_filter.grade.isEmpty() ? 0 : m_grade->findData(m_filter.grade));
     m_minScore->setValue(m_filter.minScore.value_or(0));
     m_since->setDate(m_filter.since.isValid() ? m_filter.since.toLocalTime().date() : anyDate);
-    m_until->setDate(m_filter.until.isValid()
-                         ? m_filter.until.toLocalTime().addMSecs(-1).date()
-                         : anyDate);
+    m_until->setDate(m_filter.until.isValid() ? m_filter.until.toLocalTime().addMSecs(-1).date()
+                                              : anyDate);
     m_includeTest->setChecked(m_filter.includeTest);
     m_showing = false;
 }
@@ -315,7 +361,8 @@ QList<FilterBar::Chip> FilterBar::chips() const {
     if (!f.search.isEmpty())
         list.append(Chip{QStringLiteral("search"), tr("Search: “%1”").arg(f.search)});
     if (f.stage)
-        list.append(Chip{QStringLiteral("stage"), tr("Stage: %1").arg(Stages::displayName(*f.stage))});
+        list.append(
+            Chip{QStringLiteral("stage"), tr("Stage: %1").arg(Stages::displayName(*f.stage))});
     if (!f.owner.isEmpty())
         list.append(Chip{QStringLiteral("owner"), tr("Owner: %1").arg(f.owner)});
     if (!f.offerId.isEmpty())
@@ -330,14 +377,15 @@ QList<FilterBar::Chip> FilterBar::chips() const {
         list.append(Chip{QStringLiteral("doNotContact"), tr("Do not contact")});
     if (f.dueBefore.isValid()) {
         const bool today = f.dueBefore == LeadViewJson::endOfDay(QDateTime::currentDateTimeUtc());
-        list.append(Chip{QStringLiteral("due"),
-                     today ? tr("Due today") : tr("Due before %1").arg(shownDate(f.dueBefore))});
+        list.append(
+            Chip{QStringLiteral("due"),
+                 today ? tr("Due today") : tr("Due before %1").arg(shownDate(f.dueBefore))});
     }
     if (f.since.isValid())
         list.append(Chip{QStringLiteral("since"), tr("Created from %1").arg(shownDate(f.since))});
     if (f.until.isValid())
         list.append(Chip{QStringLiteral("until"),
-                     tr("Created until %1").arg(shownDate(f.until.addMSecs(-1)))});
+                         tr("Created until %1").arg(shownDate(f.until.addMSecs(-1)))});
     if (f.includeTest)
         list.append(Chip{QStringLiteral("includeTest"), tr("Test leads shown")});
     return list;
@@ -399,11 +447,10 @@ void FilterBar::rebuildChips() {
         remove->setAccessibleName(tr("Remove filter %1").arg(chip.text));
         remove->setToolTip(tr("Remove this filter"));
         // Queued: the click must not delete the button that is still delivering it.
-        connect(remove, &QToolButton::clicked, this,
-                [this, key = chip.key] {
-                    QMetaObject::invokeMethod(
-                        this, [this, key] { removeFilter(key); }, Qt::QueuedConnection);
-                });
+        connect(remove, &QToolButton::clicked, this, [this, key = chip.key] {
+            QMetaObject::invokeMethod(
+                this, [this, key] { removeFilter(key); }, Qt::QueuedConnection);
+        });
         row->addWidget(remove);
         m_chipLayout->addWidget(frame);
         // At once, not when the layout gets round to it: the chips are the filter's state.

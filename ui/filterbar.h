@@ -1,9 +1,13 @@
 #pragma once
 
+#include "core/storage/database.h"
 #include "core/storage/leadfilter.h"
 
 #include <QWidget>
 
+#include <memory>
+
+class DatabaseReader;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -24,6 +28,7 @@ public:
     static constexpr int SearchDelayMs = 250;
 
     explicit FilterBar(QWidget *parent = nullptr);
+    ~FilterBar() override;
 
     // The filter the bar shows (no storefront).
     LeadFilter filter() const;
@@ -34,6 +39,9 @@ public:
     bool hasActiveFilters() const;
     // Who "me" is in the owner choices.
     void setUserName(const QString &name);
+    // Offers the owners and offers stored in `db` as choices, read on a thread of the bar's
+    // own; anything may still be typed.
+    void loadChoices(const Database &db);
 
 public slots:
     void focusSearch();
@@ -61,6 +69,7 @@ private:
     void showFilter();
     void searchEdited();
     void textChoiceEdited(QComboBox *box, QString LeadFilter::*field);
+    void choicesArrived(const QStringList &owners, const QStringList &offers);
 
     QLineEdit *m_search = nullptr;
     QComboBox *m_stage = nullptr;
@@ -82,4 +91,7 @@ private:
     LeadFilter m_emitted;
     // While widgets are set from a filter, their change signals are not the user's.
     bool m_showing = false;
+    QString m_userName;
+    // Ended first thing in the destructor: its jobs call back into the bar.
+    std::unique_ptr<DatabaseReader> m_reader;
 };

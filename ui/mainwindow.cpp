@@ -297,6 +297,11 @@ void MainWindow::createFilterBar() {
     m_filterBar = new FilterBar;
     m_filterBar->setObjectName(QStringLiteral("filterBar"));
     m_filterBar->setUserName(userName());
+    m_filterBar->loadChoices(m_db);
+    // New owners and offers arrive with new leads; F5 reads them too.
+    if (auto *refresh = findChild<QAction *>(QStringLiteral("refreshAction")))
+        connect(refresh, &QAction::triggered, this, [this] { m_filterBar->loadChoices(m_db); });
+    connect(m_filler, &DemoDataFiller::finished, this, [this] { m_filterBar->loadChoices(m_db); });
 
     auto *centre = new QWidget;
     centre->setObjectName(QStringLiteral("leadArea"));
@@ -368,18 +373,17 @@ void MainWindow::createSavedViewPanel() {
     bold.setBold(true);
     heading->setFont(bold);
     layout->addWidget(heading);
-    layout->addWidget(m_savedViewList, 1);
+    layout->addWidget(m_savedViewList, 2);
     m_storefrontView->show();
 
     QMenu *views = new QMenu(tr("Vie&ws"), this);
     const QList<QAction *> menus = menuBar()->actions();
     // Before Help, which stays last.
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), views);
-    QAction *save = views->addAction(tr("&Save Current as View…"), this,
-                                     &MainWindow::saveCurrentAsView);
+    QAction *save =
+        views->addAction(tr("&Save Current as View…"), this, &MainWindow::saveCurrentAsView);
     save->setObjectName(QStringLiteral("saveViewAction"));
-    m_renameViewAction =
-        views->addAction(tr("&Rename View…"), this, &MainWindow::renameSavedView);
+    m_renameViewAction = views->addAction(tr("&Rename View…"), this, &MainWindow::renameSavedView);
     m_renameViewAction->setObjectName(QStringLiteral("renameViewAction"));
     m_deleteViewAction = views->addAction(tr("&Delete View"), this, &MainWindow::deleteSavedView);
     m_deleteViewAction->setObjectName(QStringLiteral("deleteViewAction"));
@@ -401,8 +405,7 @@ void MainWindow::createSavedViewPanel() {
         m_savedViewList->setCurrentIndex(m_savedViews->index(m_savedViews->rowOf(view.id)));
         statusBar()->showMessage(tr("Saved the view “%1”").arg(view.name), 5000);
     });
-    connect(m_savedViews, &SavedViewListModel::errorOccurred, this,
-            &MainWindow::savedViewProblem);
+    connect(m_savedViews, &SavedViewListModel::errorOccurred, this, &MainWindow::savedViewProblem);
 }
 
 void MainWindow::applySavedView(const QModelIndex &index) {
@@ -462,8 +465,7 @@ void MainWindow::deleteSavedView() {
         return;
     const auto answer = QMessageBox::question(
         this, tr("Delete View"),
-        tr("Delete the saved view “%1”? Everyone who uses this database loses it.")
-            .arg(view.name));
+        tr("Delete the saved view “%1”? Everyone who uses this database loses it.").arg(view.name));
     if (answer == QMessageBox::Yes)
         m_savedViews->remove(view.id);
 }

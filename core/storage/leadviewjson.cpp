@@ -27,8 +27,7 @@ bool isGrade(const QString &grade) {
 
 QDateTime LeadViewJson::endOfDay(const QDateTime &now) {
     const QDateTime local = now.toLocalTime();
-    return QDateTime(local.date().addDays(1), QTime(0, 0), QTimeZone::systemTimeZone())
-        .toUTC();
+    return QDateTime(local.date().addDays(1), QTime(0, 0), QTimeZone::systemTimeZone()).toUTC();
 }
 
 QJsonObject LeadViewJson::filterToJson(const LeadFilter &f, const Context &context) {
@@ -55,9 +54,8 @@ QJsonObject LeadViewJson::filterToJson(const LeadFilter &f, const Context &conte
     if (f.doNotContact)
         put("do_not_contact", true);
     if (f.dueBefore.isValid())
-        put("due_before", f.dueBefore == endOfDay(context.now)
-                              ? QString(todayValue)
-                              : LeadColumns::isoUtc(f.dueBefore));
+        put("due_before", f.dueBefore == endOfDay(context.now) ? QString(todayValue)
+                                                               : LeadColumns::isoUtc(f.dueBefore));
     if (f.since.isValid())
         put("since", LeadColumns::isoUtc(f.since));
     if (f.until.isValid())
@@ -88,8 +86,8 @@ LeadFilter LeadViewJson::filterFromJson(const QJsonObject &json, const Context &
     if (isGrade(text(json, "grade")))
         f.grade = text(json, "grade");
     f.doNotContact = json.value(QLatin1String("do_not_contact")).toBool();
-    f.dueBefore = text(json, "due_before") == todayValue ? endOfDay(context.now)
-                                                         : timeOf(json, "due_before");
+    f.dueBefore =
+        text(json, "due_before") == todayValue ? endOfDay(context.now) : timeOf(json, "due_before");
     f.since = timeOf(json, "since");
     f.until = timeOf(json, "until");
     f.includeTest = json.value(QLatin1String("include_test")).toBool();

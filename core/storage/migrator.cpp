@@ -116,7 +116,8 @@ QStringList savedViewSchema(const SqlDialect &d) {
                  "offer_title", "stage", "owner", "score", "created_at", "last_event_at"});
     const QList<Default> defaults{
         {"My new leads",
-         {{QStringLiteral("owner"), QStringLiteral("me")}, {QStringLiteral("stage"), QStringLiteral("new")}},
+         {{QStringLiteral("owner"), QStringLiteral("me")},
+          {QStringLiteral("stage"), QStringLiteral("new")}},
          {QStringLiteral("score"), true},
          everyColumn},
         {"Due today",
@@ -131,8 +132,8 @@ QStringList savedViewSchema(const SqlDialect &d) {
         {"Do not contact",
          {{QStringLiteral("do_not_contact"), true}},
          {QStringLiteral("last_event_at"), true},
-         columns({"name", "company", "storefront", "action", "offer_title", "owner",
-                  "last_event_at"})},
+         columns(
+             {"name", "company", "storefront", "action", "offer_title", "owner", "last_event_at"})},
     };
     for (qsizetype i = 0; i < defaults.size(); ++i) {
         const Default &v = defaults.at(i);

@@ -34,8 +34,8 @@ SavedView fromRow(const QSqlQuery &q) {
     v.filter = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
     v.sort = LeadViewJson::sortFromJson(
         QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object());
-    v.columns =
-        LeadViewJson::columnsFromJson(QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array());
+    v.columns = LeadViewJson::columnsFromJson(
+        QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array());
     v.createdBy = q.value(6).toString();
     return v;
 }
@@ -57,7 +57,7 @@ std::optional<QList<SavedView>> SavedViewRepository::list() const {
     QSqlQuery q(m_db.connection());
     if (!q.exec(selectViews + QStringLiteral(" ORDER BY position, id"))) {
         fail(Error::Failed, QStringLiteral("cannot read the saved views: %1")
-                                      .arg(q.lastError().text().simplified()));
+                                .arg(q.lastError().text().simplified()));
         return std::nullopt;
     }
     QList<SavedView> views;
@@ -74,8 +74,8 @@ std::optional<SavedView> SavedViewRepository::view(qint64 id) const {
     q.addBindValue(id);
     if (!q.exec()) {
         fail(Error::Failed, QStringLiteral("cannot read saved view %1: %2")
-                                      .arg(id)
-                                      .arg(q.lastError().text().simplified()));
+                                .arg(id)
+                                .arg(q.lastError().text().simplified()));
         return std::nullopt;
     }
     if (!q.next()) {
@@ -116,7 +116,8 @@ std::optional<SavedView> SavedViewRepository::create(const SavedView &view) {
     if (!taken)
         return std::nullopt;
     if (*taken) {
-        fail(Error::NameTaken, QStringLiteral("a view named \"%1\" exists already").arg(stored.name));
+        fail(Error::NameTaken,
+             QStringLiteral("a view named \"%1\" exists already").arg(stored.name));
         return std::nullopt;
     }
     QSqlQuery q(m_db.connection());
@@ -175,7 +176,8 @@ bool SavedViewRepository::update(const SavedView &view) {
     if (!taken)
         return false;
     if (*taken)
-        return fail(Error::NameTaken, QStringLiteral("a view named \"%1\" exists already").arg(name));
+        return fail(Error::NameTaken,
+                    QStringLiteral("a view named \"%1\" exists already").arg(name));
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("UPDATE saved_views SET name = ?, position = ?, filter_json = ?, "
                              "sort_json = ?, columns_json = ?, created_by = ? WHERE id = ?"));
@@ -187,8 +189,9 @@ bool SavedViewRepository::update(const SavedView &view) {
     q.addBindValue(notNull(view.createdBy));
     q.addBindValue(view.id);
     if (!q.exec())
-        return fail(Error::Failed, QStringLiteral("cannot save the view: %1")
-                                       .arg(q.lastError().text().simplified()));
+        return fail(
+            Error::Failed,
+            QStringLiteral("cannot save the view: %1").arg(q.lastError().text().simplified()));
     if (q.numRowsAffected() != 1)
         return fail(Error::NotFound, QStringLiteral("no saved view %1").arg(view.id));
     q.finish();
@@ -204,8 +207,9 @@ bool SavedViewRepository::remove(qint64 id) {
     q.prepare(QStringLiteral("DELETE FROM saved_views WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return fail(Error::Failed, QStringLiteral("cannot delete the view: %1")
-                                       .arg(q.lastError().text().simplified()));
+        return fail(
+            Error::Failed,
+            QStringLiteral("cannot delete the view: %1").arg(q.lastError().text().simplified()));
     if (q.numRowsAffected() != 1)
         return fail(Error::NotFound, QStringLiteral("no saved view %1").arg(id));
     return true;

@@ -159,6 +159,15 @@ void TestLeadRepository::filters() {
     combined.owner = QStringLiteral("alex");
     combined.minScore = 50;
     QCOMPARE(firstNames(repo.list(combined, LeadSort(), 10)), QStringList{QStringLiteral("Femi")});
+
+    // The choices a filter bar offers: every owner and offer once, in order, no blanks.
+    QCOMPARE(repo.distinctValues(QStringLiteral("owner")),
+             std::optional<QStringList>({QStringLiteral("alex"), QStringLiteral("sam")}));
+    QCOMPARE(
+        repo.distinctValues(QStringLiteral("offer_id"), 3),
+        std::optional<QStringList>({QStringLiteral("contoso.bi"), QStringLiteral("contoso.crm"),
+                                    QStringLiteral("contoso.saas")}));
+    QVERIFY(!repo.distinctValues(QStringLiteral("email")));
 }
 
 void TestLeadRepository::triageFilters_data() {
@@ -181,9 +190,8 @@ void TestLeadRepository::triageFilters_data() {
         row("grade A on AppSource, not won", {QStringLiteral("Ana")});
         row("grade B due before day 40", {QStringLiteral("Ben"), QStringLiteral("Femi")});
         row("do not contact owned by alex", {QStringLiteral("Dan"), QStringLiteral("Hana")});
-        row("due, test leads included",
-            {QStringLiteral("Ben"), QStringLiteral("Eva"), QStringLiteral("Femi"),
-             QStringLiteral("MSFT_TEST_123")});
+        row("due, test leads included", {QStringLiteral("Ben"), QStringLiteral("Eva"),
+                                         QStringLiteral("Femi"), QStringLiteral("MSFT_TEST_123")});
     }
 }
 
@@ -201,11 +209,12 @@ void TestLeadRepository::triageFilters() {
                                             {QStringLiteral("MSFT_TEST_123"), 1}};
     for (const Spec &s : specs) {
         Lead l = leadFrom(s);
-        l.grade = l.score >= 80 ? QStringLiteral("A")
+        l.grade = l.score >= 80   ? QStringLiteral("A")
                   : l.score >= 50 ? QStringLiteral("B")
                   : l.score >= 20 ? QStringLiteral("C")
                                   : QStringLiteral("D");
-        l.doNotContact = l.firstName == QLatin1String("Dan") || l.firstName == QLatin1String("Hana");
+        l.doNotContact =
+            l.firstName == QLatin1String("Dan") || l.firstName == QLatin1String("Hana");
         if (followUpDay.contains(l.firstName))
             l.nextFollowUpAt = at(followUpDay.value(l.firstName));
         QVERIFY(TestDatabase::insertLead(t->database(), l) > 0);

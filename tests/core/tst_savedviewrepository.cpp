@@ -42,16 +42,17 @@ void TestSavedViewRepository::defaultsComeWithTheDatabase() {
     SavedViewRepository repo(t->database());
     const std::optional<QList<SavedView>> views = repo.list();
     QVERIFY2(views, qPrintable(repo.lastError()));
-    QCOMPARE(names(*views), (QStringList{QStringLiteral("My new leads"), QStringLiteral("Due today"),
-                                         QString::fromUtf8("Hot \u2014 grade A"),
-                                         QStringLiteral("Do not contact")}));
+    QCOMPARE(
+        names(*views),
+        (QStringList{QStringLiteral("My new leads"), QStringLiteral("Due today"),
+                     QString::fromUtf8("Hot \u2014 grade A"), QStringLiteral("Do not contact")}));
 
     // "My new leads" is the new leads of whoever applies it.
     const LeadFilter mine = LeadViewJson::filterFromJson(views->at(0).filter, samOnMonday);
     QCOMPARE(mine.owner, QStringLiteral("sam"));
     QCOMPARE(mine.stage, std::optional<Stage>(Stage::New));
-    const LeadFilter alexs =
-        LeadViewJson::filterFromJson(views->at(0).filter, {QStringLiteral("alex"), samOnMonday.now});
+    const LeadFilter alexs = LeadViewJson::filterFromJson(
+        views->at(0).filter, {QStringLiteral("alex"), samOnMonday.now});
     QCOMPARE(alexs.owner, QStringLiteral("alex"));
     QCOMPARE(views->at(0).sort, (LeadSort{QStringLiteral("score"), true}));
     QVERIFY(views->at(0).columns.contains(QStringLiteral("name")));
@@ -188,8 +189,7 @@ void TestSavedViewRepository::meAndTodayStaySymbolic() {
     QCOMPARE(saved.value(QStringLiteral("due_before")).toString(), QStringLiteral("today"));
 
     // Applied by alex a day later: alex's leads, due by the end of Tuesday.
-    const LeadViewJson::Context alexOnTuesday{QStringLiteral("alex"),
-                                              samOnMonday.now.addDays(1)};
+    const LeadViewJson::Context alexOnTuesday{QStringLiteral("alex"), samOnMonday.now.addDays(1)};
     const LeadFilter applied = LeadViewJson::filterFromJson(saved, alexOnTuesday);
     QCOMPARE(applied.owner, QStringLiteral("alex"));
     QCOMPARE(applied.dueBefore, f.dueBefore.addDays(1));

@@ -259,8 +259,8 @@ void TestFilterBar::myNewLeadsAreTheUsersOwn() {
         QSqlQuery q(m_db->database().connection());
         QVERIFY(q.exec(QStringLiteral(
             "UPDATE leads SET owner = 'sam' WHERE company IN ('Company 0002', 'Company 0007')")));
-        QVERIFY(q.exec(QStringLiteral(
-            "UPDATE leads SET owner = 'alex' WHERE company = 'Company 0003'")));
+        QVERIFY(q.exec(
+            QStringLiteral("UPDATE leads SET owner = 'alex' WHERE company = 'Company 0003'")));
     }
     MainWindow window(m_db->database());
     window.show();
