@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -40,6 +41,7 @@ private slots:
     void aSavedViewRestoresFilterSortAndColumns();
     void myNewLeadsAreTheUsersOwn();
     void saveCurrentAsViewKeepsTheFilter();
+    void aViewCanBeRenamedAndDeleted();
     void anEmptyResultOffersToClearTheFilters();
 
 private:
@@ -308,6 +310,47 @@ void TestFilterBar::saveCurrentAsViewKeepsTheFilter() {
     clickRow(list, rowNamed(list, QStringLiteral("Lead seven")));
     QTRY_COMPARE(search(window)->text(), QStringLiteral("0007"));
     QTRY_COMPARE(leads->model()->rowCount(), 1);
+}
+
+void TestFilterBar::aViewCanBeRenamedAndDeleted() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QListView *list = savedViews(window);
+    QTRY_VERIFY(rowNamed(list, QStringLiteral("Due today")) >= 0);
+    auto *rename = window.findChild<QAction *>(QStringLiteral("renameViewAction"));
+    auto *remove = window.findChild<QAction *>(QStringLiteral("deleteViewAction"));
+    // Nothing chosen, nothing to rename or delete.
+    QVERIFY(!rename->isEnabled());
+    QVERIFY(!remove->isEnabled());
+    // The context menu offers the same actions.
+    QCOMPARE(list->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QVERIFY(list->actions().contains(rename));
+    QVERIFY(list->actions().contains(remove));
+
+    clickRow(list, rowNamed(list, QStringLiteral("Due today")));
+    QVERIFY(rename->isEnabled());
+    QTimer::singleShot(0, this, [] {
+        if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            QCOMPARE(dialog->textValue(), QStringLiteral("Due today"));
+            dialog->setTextValue(QStringLiteral("Follow up today"));
+            dialog->accept();
+        }
+    });
+    rename->trigger();
+    QTRY_VERIFY(rowNamed(list, QStringLiteral("Follow up today")) >= 0);
+    QCOMPARE(SavedViewRepository(m_db->database()).list()->at(1).name,
+             QStringLiteral("Follow up today"));
+
+    clickRow(list, rowNamed(list, QStringLiteral("Follow up today")));
+    QTimer::singleShot(0, this, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Yes)->click();
+    });
+    remove->trigger();
+    QTRY_COMPARE(list->model()->rowCount(), 3);
+    QCOMPARE(rowNamed(list, QStringLiteral("Follow up today")), -1);
+    QCOMPARE(SavedViewRepository(m_db->database()).list()->size(), 3);
 }
 
 void TestFilterBar::anEmptyResultOffersToClearTheFilters() {
