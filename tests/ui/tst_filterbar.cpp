@@ -37,7 +37,7 @@ private slots:
     void typingASearchNarrowsTheTable();
     void escapeClearsTheSearch();
     void removingAChipRemovesThatFilter();
-    void filtersShowInTheStatusBar();
+    void searchingAndTheFiltersShowInTheStatusBar();
     void aSavedViewRestoresFilterSortAndColumns();
     void myNewLeadsAreTheUsersOwn();
     void saveCurrentAsViewKeepsTheFilter();
@@ -196,12 +196,18 @@ void TestFilterBar::removingAChipRemovesThatFilter() {
     QTRY_COMPARE(view->model()->rowCount(), 10);
 }
 
-void TestFilterBar::filtersShowInTheStatusBar() {
+void TestFilterBar::searchingAndTheFiltersShowInTheStatusBar() {
     MainWindow window(m_db->database());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_COMPARE(countLabel(window), QStringLiteral("10 leads"));
+    auto *searching = window.findChild<QLabel *>(QStringLiteral("searchingLabel"));
+    QVERIFY(!searching->isVisible());
+    // The count goes to a reader thread; until it is back the bar says it is searching.
     window.findChild<QSpinBox *>(QStringLiteral("filterMinScore"))->setValue(70);
+    QVERIFY(searching->isVisible());
+    QCOMPARE(searching->text(), QStringLiteral("Searching…"));
+    QTRY_VERIFY(!searching->isVisible());
     QTRY_COMPARE(countLabel(window), QString::fromUtf8("3 leads \u00b7 Score \u2265 70"));
 }
 
