@@ -5,9 +5,12 @@
 #include "delegates/scoredelegate.h"
 #include "delegates/stagedelegate.h"
 #include "demodatafiller.h"
+#include "emptystateoverlay.h"
+#include "filterbar.h"
 #include "leadeditor.h"
 #include "leadpanel.h"
 #include "models/leadtablemodel.h"
+#include "models/savedviewlistmodel.h"
 #include "models/storefrontlistmodel.h"
 #include "shortcutsdialog.h"
 #include "tsvcopy.h"
@@ -20,9 +23,11 @@
 #include <QShortcut>
 #include <QCoreApplication>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QLocale>
 #include <QMenuBar>
@@ -33,6 +38,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace {
 
@@ -102,6 +108,8 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     statusBar()->addPermanentWidget(m_countLabel);
 
     createMenus();
+    createFilterBar();
+    createSavedViewPanel();
     createEditing();
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -234,10 +242,10 @@ void MainWindow::showLeadCount() {
     m_countLabel->setEnabled(true);
     const qint64 count = m_leads->totalCount();
     if (!m_leads->isCountKnown())
-        m_countLabel->setText(tr("Leads not counted"));
+        m_countLabel->setText(withFilterSummary(tr("Leads not counted")));
     else
-        m_countLabel->setText(count == 1 ? tr("1 lead")
-                                         : tr("%1 leads").arg(QLocale().toString(count)));
+        m_countLabel->setText(withFilterSummary(
+            count == 1 ? tr("1 lead") : tr("%1 leads").arg(QLocale().toString(count))));
 }
 
 void MainWindow::showReadProblem(QString *shown, const QString &message) {
@@ -379,6 +387,12 @@ void MainWindow::createEditing() {
     createEditMenu();
     m_leadActions = new LeadActions(m_leadView, m_leads, m_editor, m_panel, this);
     menuBar()->insertMenu(menuBar()->actions().value(2), m_leadActions->menu());
+    // "/" to search, as in mail programs and web pages; only where typing would not mean "/".
+    for (QWidget *from : {static_cast<QWidget *>(m_leadView), static_cast<QWidget *>(m_storefrontView)}) {
+        auto *search = new QShortcut(QKeySequence(Qt::Key_Slash), from);
+        search->setContext(Qt::WidgetShortcut);
+        connect(search, &QShortcut::activated, m_filterBar, &FilterBar::focusSearch);
+    }
 
     connect(m_leadView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::showCurrentLead);
@@ -430,4 +444,231 @@ void MainWindow::showConflict(const Lead &mine, const Lead &theirs, const QStrin
 
 void MainWindow::showEditFailure(const QString &message) {
     statusBar()->showMessage(message);
+}
+
+QString MainWindow::userName() {
+    QSettings s(settingsOrganization, settingsApplication);
+    const QString name = s.value(QStringLiteral("user/name")).toString().trimmed();
+    return name.isEmpty() ? qEnvironmentVariable("USER") : name;
+}
+
+LeadViewJson::Context MainWindow::viewContext() const {
+    return {userName(), QDateTime::currentDateTimeUtc()};
+}
+
+void MainWindow::createFilterBar() {
+    m_filterBar = new FilterBar;
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
+    m_filterBar->setUserName(userName());
+    m_filterBar->loadChoices(m_db);
+    // New owners and offers arrive with new leads; F5 reads them too.
+    if (auto *refresh = findChild<QAction *>(QStringLiteral("refreshAction")))
+        connect(refresh, &QAction::triggered, this, [this] { m_filterBar->loadChoices(m_db); });
+    connect(m_filler, &DemoDataFiller::finished, this, [this] { m_filterBar->loadChoices(m_db); });
+
+    auto *centre = new QWidget;
+    centre->setObjectName(QStringLiteral("leadArea"));
+    auto *layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    const int at = m_splitter->indexOf(m_leadView);
+    m_splitter->replaceWidget(at, centre);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_leadView, 1);
+    m_leadView->show();
+
+    m_emptyState = new EmptyStateOverlay(m_leadView->viewport());
+    connect(m_emptyState, &EmptyStateOverlay::clearFiltersRequested, this, [this] {
+        m_filterBar->clearFilters();
+        m_storefrontView->setCurrentIndex(m_storefronts->index(m_storefronts->rowOf({})));
+    });
+    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::filterBarChanged);
+    connect(m_leads, &LeadTableModel::countStarted, this, &MainWindow::updateSearchState);
+    connect(m_leads, &LeadTableModel::countChanged, this, &MainWindow::updateSearchState);
+    connect(m_leads, &LeadTableModel::errorOccurred, this, &MainWindow::updateSearchState);
+}
+
+void MainWindow::filterBarChanged(const LeadFilter &filter) {
+    LeadFilter combined = filter;
+    combined.storefront = m_leads->filter().storefront;
+    if (combined == m_leads->filter())
+        return;
+    m_leads->setFilter(combined);
+}
+
+void MainWindow::updateSearchState() {
+    const bool counting = m_leads->isCounting();
+    m_filterBar->setSearching(counting);
+    if (counting || !m_leads->isCountKnown() || m_leads->totalCount() > 0) {
+        m_emptyState->hide();
+        return;
+    }
+    const bool filtered = m_filterBar->hasActiveFilters() || m_leads->filter().storefront;
+    m_emptyState->showEmpty(filtered ? tr("No leads match") : tr("No leads yet"), filtered);
+}
+
+QString MainWindow::withFilterSummary(const QString &count) const {
+    const QString summary = m_filterBar ? m_filterBar->summary() : QString();
+    return summary.isEmpty() ? count : tr("%1 · %2").arg(count, summary);
+}
+
+void MainWindow::createSavedViewPanel() {
+    m_savedViews = new SavedViewListModel(m_db, this);
+    m_savedViewList = new QListView;
+    m_savedViewList->setObjectName(QStringLiteral("savedViewList"));
+    m_savedViewList->setModel(m_savedViews);
+    m_savedViewList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_savedViewList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_savedViewList->setUniformItemSizes(true);
+    m_savedViewList->setAccessibleName(tr("Saved views"));
+
+    auto *left = new QWidget;
+    left->setObjectName(QStringLiteral("queuesAndViews"));
+    auto *layout = new QVBoxLayout(left);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const int at = m_splitter->indexOf(m_storefrontView);
+    m_splitter->replaceWidget(at, left);
+    layout->addWidget(m_storefrontView, 1);
+    auto *heading = new QLabel(tr("Saved views"));
+    heading->setObjectName(QStringLiteral("savedViewsHeading"));
+    heading->setContentsMargins(4, 6, 4, 0);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    layout->addWidget(heading);
+    layout->addWidget(m_savedViewList, 2);
+    m_storefrontView->show();
+
+    QMenu *views = new QMenu(tr("Vie&ws"), this);
+    const QList<QAction *> menus = menuBar()->actions();
+    // Before Help, which stays last.
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), views);
+    QAction *save =
+        views->addAction(tr("&Save Current as View…"), this, &MainWindow::saveCurrentAsView);
+    save->setObjectName(QStringLiteral("saveViewAction"));
+    m_renameViewAction = views->addAction(tr("&Rename View…"), this, &MainWindow::renameSavedView);
+    m_renameViewAction->setObjectName(QStringLiteral("renameViewAction"));
+    m_deleteViewAction = views->addAction(tr("&Delete View"), this, &MainWindow::deleteSavedView);
+    m_deleteViewAction->setObjectName(QStringLiteral("deleteViewAction"));
+    m_savedViewList->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_savedViewList->addActions({save, m_renameViewAction, m_deleteViewAction});
+
+    auto selectionChanged = [this] {
+        const bool chosen = m_savedViewList->currentIndex().isValid();
+        m_renameViewAction->setEnabled(chosen);
+        m_deleteViewAction->setEnabled(chosen);
+    };
+    selectionChanged();
+    connect(m_savedViews, &QAbstractItemModel::modelReset, this, selectionChanged);
+    connect(m_savedViewList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            selectionChanged);
+    connect(m_savedViewList, &QListView::clicked, this, &MainWindow::applySavedView);
+    connect(m_savedViewList, &QListView::activated, this, &MainWindow::applySavedView);
+    connect(m_savedViews, &SavedViewListModel::viewCreated, this, [this](const SavedView &view) {
+        m_savedViewList->setCurrentIndex(m_savedViews->index(m_savedViews->rowOf(view.id)));
+        statusBar()->showMessage(tr("Saved the view “%1”").arg(view.name), 5000);
+    });
+    connect(m_savedViews, &SavedViewListModel::errorOccurred, this, &MainWindow::savedViewProblem);
+}
+
+void MainWindow::applySavedView(const QModelIndex &index) {
+    const SavedView view = m_savedViews->viewAt(index.row());
+    if (view.id == 0)
+        return;
+    const LeadFilter filter = LeadViewJson::filterFromJson(view.filter, viewContext());
+    applyColumns(view.columns);
+    const int column = LeadTableModel::columnOf(view.sort.column);
+    const Qt::SortOrder order = view.sort.descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    if (column >= 0) {
+        m_leadView->sortByColumn(column, order);
+    } else {
+        // A sort the table has no column for: no header shows it.
+        m_leadView->horizontalHeader()->setSortIndicator(-1, order);
+        m_leads->setLeadSort(view.sort);
+    }
+    const int storefrontRow = m_storefronts->rowOf(filter.storefront);
+    if (storefrontRow >= 0)
+        m_storefrontView->setCurrentIndex(m_storefronts->index(storefrontRow));
+    m_filterBar->setFilter(filter);
+}
+
+void MainWindow::saveCurrentAsView() {
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Save Current as View"),
+                              tr("A name for the current filter, sort and columns:"),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    SavedView view;
+    view.name = name;
+    view.filter = LeadViewJson::filterToJson(m_leads->filter(), viewContext());
+    view.sort = m_leads->leadSort();
+    view.columns = currentColumns();
+    view.createdBy = userName();
+    m_savedViews->create(view);
+}
+
+void MainWindow::renameSavedView() {
+    const SavedView view = m_savedViews->viewAt(m_savedViewList->currentIndex().row());
+    if (view.id == 0)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename View"), tr("New name:"),
+                                               QLineEdit::Normal, view.name, &ok)
+                             .trimmed();
+    if (ok && !name.isEmpty() && name != view.name)
+        m_savedViews->rename(view.id, name);
+}
+
+void MainWindow::deleteSavedView() {
+    const SavedView view = m_savedViews->viewAt(m_savedViewList->currentIndex().row());
+    if (view.id == 0)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete View"),
+        tr("Delete the saved view “%1”? Everyone who uses this database loses it.").arg(view.name));
+    if (answer == QMessageBox::Yes)
+        m_savedViews->remove(view.id);
+}
+
+void MainWindow::savedViewProblem(const QString &message) {
+    statusBar()->showMessage(tr("Saved views: %1").arg(message), 10000);
+}
+
+QStringList MainWindow::currentColumns() const {
+    const QHeaderView *header = m_leadView->horizontalHeader();
+    QStringList columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns << LeadTableModel::canonicalColumn(logical);
+    }
+    return columns;
+}
+
+void MainWindow::applyColumns(const QStringList &columns) {
+    QHeaderView *header = m_leadView->horizontalHeader();
+    QList<int> shown;
+    for (const QString &name : columns) {
+        // Columns this table does not have (yet) are skipped, not refused.
+        const int logical = LeadTableModel::columnOf(name);
+        if (logical >= 0 && !shown.contains(logical))
+            shown << logical;
+    }
+    if (shown.isEmpty()) {
+        for (int logical = 0; logical < header->count(); ++logical)
+            header->showSection(logical);
+        return;
+    }
+    for (qsizetype visual = 0; visual < shown.size(); ++visual) {
+        const int logical = shown.at(visual);
+        header->showSection(logical);
+        header->moveSection(header->visualIndex(logical), int(visual));
+    }
+    for (int logical = 0; logical < header->count(); ++logical) {
+        if (!shown.contains(logical))
+            header->hideSection(logical);
+    }
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/storage/database.h"
+#include "core/storage/leadfilter.h"
+#include "core/storage/leadviewjson.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -10,6 +12,8 @@ struct Lead;
 class LeadActions;
 class LeadEditor;
 class LeadPanel;
+class EmptyStateOverlay;
+class FilterBar;
 class LeadTableModel;
 class QLabel;
 class QListView;
@@ -18,7 +22,9 @@ class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QTableView;
+class SavedViewListModel;
 class StorefrontListModel;
+struct SavedView;
 
 // The workbench's main window: storefront queues on the left, their leads on the right.
 class MainWindow : public QMainWindow {
@@ -31,6 +37,10 @@ public:
     // explore; progress and a Cancel button show in the status bar.
     void fillDemoData(int count);
     bool isFillingDemoData() const;
+
+    // Who "me" is in saved views and the owner filter: settings "user/name", else the login
+    // name.
+    static QString userName();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -63,6 +73,25 @@ private:
     void showEditFailure(const QString &message);
 
     LeadActions *m_leadActions = nullptr;
+    // The filter bar above the table, and what the table says while searching or empty.
+    void createFilterBar();
+    void filterBarChanged(const LeadFilter &filter);
+    void updateSearchState();
+    // The count label's text with the active filters after it.
+    QString withFilterSummary(const QString &count) const;
+    // Saved views under the storefront queues, and their menu.
+    void createSavedViewPanel();
+    void applySavedView(const QModelIndex &index);
+    void saveCurrentAsView();
+    void renameSavedView();
+    void deleteSavedView();
+    void savedViewProblem(const QString &message);
+    LeadViewJson::Context viewContext() const;
+    // The shown columns as canonical names in the order shown; applyColumns shows those named
+    // in that order and hides the rest (all of them when none is known).
+    QStringList currentColumns() const;
+    void applyColumns(const QStringList &columns);
+
     Database m_db;
     StorefrontListModel *m_storefronts = nullptr;
     LeadTableModel *m_leads = nullptr;
@@ -75,6 +104,12 @@ private:
     DemoDataFiller *m_filler = nullptr;
     LeadEditor *m_editor = nullptr;
     LeadPanel *m_panel = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    EmptyStateOverlay *m_emptyState = nullptr;
+    SavedViewListModel *m_savedViews = nullptr;
+    QListView *m_savedViewList = nullptr;
+    QAction *m_renameViewAction = nullptr;
+    QAction *m_deleteViewAction = nullptr;
     // What the status bar shows for each model's read failure, so that its recovery clears
     // that message and no other.
     QString m_leadProblem;

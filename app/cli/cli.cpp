@@ -62,6 +62,13 @@ QList<CliParameter> filterParameters() {
                   QStringLiteral("every word must appear in a name, email, company or title")),
         P::option(QStringLiteral("min-score"), QStringLiteral("N"),
                   QStringLiteral("only leads scoring at least N")),
+        P::option(QStringLiteral("grade"), QStringLiteral("GRADE"),
+                  QStringLiteral("only leads of this grade: A, B, C or D")),
+        P::flag(QStringLiteral("do-not-contact"),
+                QStringLiteral("only leads marked do-not-contact")),
+        P::option(QStringLiteral("due-before"), QStringLiteral("DATE"),
+                  QStringLiteral("only leads with a next follow-up before DATE (a date covers "
+                                 "the whole day)")),
         P::option(QStringLiteral("since"), QStringLiteral("DATE"),
                   QStringLiteral("created on or after DATE (YYYY-MM-DD in UTC, or ISO 8601)")),
         P::option(QStringLiteral("until"), QStringLiteral("DATE"),
@@ -402,9 +409,20 @@ bool Cli::parseFilter(const CliArguments &args, LeadFilter *f) {
         }
         f->minScore = score;
     }
+    if (args.has(QStringLiteral("grade"))) {
+        const QString grade = args.value(QStringLiteral("grade")).toUpper();
+        if (grade.size() != 1 || grade.at(0) < QLatin1Char('A') || grade.at(0) > QLatin1Char('D')) {
+            usage(QStringLiteral("--grade: \"%1\" is not a grade (A, B, C or D)")
+                      .arg(args.value(QStringLiteral("grade"))));
+            return false;
+        }
+        f->grade = grade;
+    }
+    f->doNotContact = args.has(QStringLiteral("do-not-contact"));
     for (const auto &[name, target, endOfDay] :
          {std::tuple{QStringLiteral("since"), &f->since, false},
-          std::tuple{QStringLiteral("until"), &f->until, true}}) {
+          std::tuple{QStringLiteral("until"), &f->until, true},
+          std::tuple{QStringLiteral("due-before"), &f->dueBefore, true}}) {
         if (!args.has(name))
             continue;
         *target = parseDate(args.value(name), endOfDay);

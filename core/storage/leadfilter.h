@@ -19,9 +19,14 @@ struct LeadFilter {
     QString action;
     QString search; // every word must appear in a name, email, company or title
     std::optional<int> minScore;
-    QDateTime since; // created_at >= since
-    QDateTime until; // created_at < until
+    QString grade;             // "A" to "D"; empty for any
+    bool doNotContact = false; // only the leads marked do-not-contact
+    QDateTime dueBefore;       // a next follow-up is set and earlier than this
+    QDateTime since;           // created_at >= since
+    QDateTime until;           // created_at < until
     bool includeTest = false;
+
+    friend bool operator==(const LeadFilter &, const LeadFilter &) = default;
 };
 
 // The order of a list: any canonical column, or "name" (the name as shown), either way; ties
@@ -29,6 +34,8 @@ struct LeadFilter {
 struct LeadSort {
     QString column = QStringLiteral("last_event_at");
     bool descending = true;
+
+    friend bool operator==(const LeadSort &, const LeadSort &) = default;
 };
 
 // Where a keyset page ends: the sort key values and id of its last lead.

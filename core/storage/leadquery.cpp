@@ -68,6 +68,17 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList *binds) const {
         parts << QStringLiteral("score >= ?");
         binds->append(*f.minScore);
     }
+    if (!f.grade.isEmpty()) {
+        parts << QStringLiteral("grade = ?");
+        binds->append(f.grade);
+    }
+    if (f.doNotContact)
+        parts << QStringLiteral("do_not_contact = 1");
+    if (f.dueBefore.isValid()) {
+        // An unset follow-up is stored as '', which sorts before every time.
+        parts << QStringLiteral("next_follow_up_at <> '' AND next_follow_up_at < ?");
+        binds->append(LeadColumns::isoUtc(f.dueBefore));
+    }
     if (f.since.isValid()) {
         parts << QStringLiteral("created_at >= ?");
         binds->append(LeadColumns::isoUtc(f.since));

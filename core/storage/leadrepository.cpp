@@ -123,6 +123,28 @@ QSet<QString> LeadRepository::dedupKeys() const {
     return keys;
 }
 
+std::optional<QStringList> LeadRepository::distinctValues(const QString &column, int limit) const {
+    // Only columns with an index of their own: the answer is a walk along it.
+    if (column != QLatin1String("owner") && column != QLatin1String("offer_id")) {
+        fail(QStringLiteral("cannot list values"), QStringLiteral("no choices for ") + column);
+        return std::nullopt;
+    }
+    m_error.clear();
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT %1 FROM leads WHERE %1 <> '' ORDER BY %1 LIMIT ?")
+                  .arg(column));
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        fail(QStringLiteral("cannot list values"), q.lastError().text());
+        return std::nullopt;
+    }
+    QStringList values;
+    while (q.next())
+        values << q.value(0).toString();
+    return values;
+}
+
 std::optional<LeadStats> LeadRepository::stats(const LeadFilter &filter) const {
     // One pass over the overview index, folded three ways here.
     LeadStats s;

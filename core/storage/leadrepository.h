@@ -36,6 +36,9 @@ public:
     // Every stored de-duplication key, for bulk writers that must not collide.
     QSet<QString> dedupKeys() const;
     std::optional<LeadStats> stats(const LeadFilter &filter) const;
+    // The values a column of choices holds (owner or offer_id: each has an index to walk),
+    // blanks left out, in order, at most `limit`; nullopt on error or for another column.
+    std::optional<QStringList> distinctValues(const QString &column, int limit = 500) const;
 
 private:
     bool fail(const QString &what, const QString &detail) const;

@@ -1,9 +1,11 @@
 #include "migrator.h"
 
 #include "leadquery.h"
+#include "leadviewjson.h"
 #include "sqldialect.h"
 #include "transaction.h"
 
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -79,9 +81,76 @@ QStringList writePathSchema(const SqlDialect &d) {
            LeadQuery::sortIndexes();
 }
 
+QString sqlText(const QString &text) {
+    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QLatin1String("''")) +
+           QLatin1Char('\'');
+}
+
+QString jsonText(const QJsonDocument &json) {
+    return sqlText(QString::fromUtf8(json.toJson(QJsonDocument::Compact)));
+}
+
+// Version 4: saved views, shared by everyone on the database, and the four every team starts
+// with. Their filters are in the saved form: "me" and "today" are resolved when applied.
+QStringList savedViewSchema(const SqlDialect &d) {
+    QStringList sql{
+        QStringLiteral("CREATE TABLE saved_views (id %1, name TEXT NOT NULL UNIQUE, position "
+                       "INTEGER NOT NULL DEFAULT 0, filter_json TEXT NOT NULL DEFAULT '{}', "
+                       "sort_json TEXT NOT NULL DEFAULT '{}', columns_json TEXT NOT NULL "
+                       "DEFAULT '[]', created_by TEXT NOT NULL DEFAULT '')")
+            .arg(d.idColumn())};
+    struct Default {
+        const char *name;
+        QJsonObject filter;
+        LeadSort sort;
+        QStringList columns;
+    };
+    const auto columns = [](std::initializer_list<const char *> names) {
+        QStringList list;
+        for (const char *name : names)
+            list << QLatin1String(name);
+        return list;
+    };
+    const QStringList everyColumn =
+        columns({"name", "company", "title", "email", "country", "storefront", "action",
+                 "offer_title", "stage", "owner", "score", "created_at", "last_event_at"});
+    const QList<Default> defaults{
+        {"My new leads",
+         {{QStringLiteral("owner"), QStringLiteral("me")},
+          {QStringLiteral("stage"), QStringLiteral("new")}},
+         {QStringLiteral("score"), true},
+         everyColumn},
+        {"Due today",
+         {{QStringLiteral("due_before"), QStringLiteral("today")}},
+         {QStringLiteral("next_follow_up_at"), false},
+         columns({"name", "company", "stage", "owner", "next_follow_up_at", "score", "email",
+                  "last_event_at"})},
+        {"Hot \u2014 grade A",
+         {{QStringLiteral("grade"), QStringLiteral("A")}},
+         {QStringLiteral("score"), true},
+         everyColumn},
+        {"Do not contact",
+         {{QStringLiteral("do_not_contact"), true}},
+         {QStringLiteral("last_event_at"), true},
+         columns(
+             {"name", "company", "storefront", "action", "offer_title", "owner", "last_event_at"})},
+    };
+    for (qsizetype i = 0; i < defaults.size(); ++i) {
+        const Default &v = defaults.at(i);
+        sql << QStringLiteral("INSERT INTO saved_views (name, position, filter_json, sort_json, "
+                              "columns_json) VALUES (%1, %2, %3, %4, %5)")
+                   .arg(sqlText(QString::fromUtf8(v.name)))
+                   .arg(i)
+                   .arg(jsonText(QJsonDocument(v.filter)),
+                        jsonText(QJsonDocument(LeadViewJson::sortToJson(v.sort))),
+                        jsonText(QJsonDocument(LeadViewJson::columnsToJson(v.columns))));
+    }
+    return sql;
+}
+
 // Step N takes a database from version N-1 to N.
 QList<QStringList> steps(const SqlDialect &d) {
-    return {baseSchema(d), d.searchSchema(), writePathSchema(d)};
+    return {baseSchema(d), d.searchSchema(), writePathSchema(d), savedViewSchema(d)};
 }
 
 bool run(QSqlQuery &q, const QString &sql, QString *error) {
@@ -98,7 +167,7 @@ Migrator::Migrator(const Database &db)
     : m_db(db) {}
 
 int Migrator::latestVersion() {
-    return 3;
+    return 4;
 }
 
 bool Migrator::isEmpty(QString *error) const {

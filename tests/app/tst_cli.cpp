@@ -45,6 +45,8 @@ private slots:
     void listFilteredByStorefront_data() { TestDatabase::addBackendRows(); }
     void listFilteredByStorefront();
     void listUnknownStorefront();
+    void listTriageFilters_data() { TestDatabase::addBackendRows(); }
+    void listTriageFilters();
     void listOffsetPaging_data() { TestDatabase::addBackendRows(); }
     void listOffsetPaging();
     void listEverySortReturnsEveryLead_data();
@@ -471,6 +473,55 @@ void TestCli::listFilteredByStorefront() {
                                       .toObject()
                                       .value(QStringLiteral("appsource"))
                                       .toInteger());
+}
+
+void TestCli::listTriageFilters() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo());
+    const QStringList columns = {QStringLiteral("--columns"),
+                                 QStringLiteral("id,grade,do_not_contact,next_follow_up_at")};
+    const QJsonArray all =
+        listJson(QStringList{QStringLiteral("--sort"), QStringLiteral("id")} + columns);
+    QVERIFY(all.size() > 10);
+
+    // A grade set by hand is found by --grade, in any case; nothing else is.
+    const QString id =
+        QString::number(all.at(3).toObject().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(
+        runDb({QStringLiteral("set"), id, QStringLiteral("--grade"), QStringLiteral("A")}).exitCode,
+        0);
+    const QJsonArray graded =
+        listJson(QStringList{QStringLiteral("--grade"), QStringLiteral("a")} + columns);
+    QCOMPARE(graded.size(), 1);
+    QCOMPARE(QString::number(graded.at(0).toObject().value(QStringLiteral("id")).toInteger()), id);
+
+    const QJsonArray dnc = listJson(QStringList{QStringLiteral("--do-not-contact")} + columns);
+    for (const QJsonValue &v : dnc)
+        QCOMPARE(v.toObject().value(QStringLiteral("do_not_contact")).toBool(), true);
+
+    // --due-before DATE: a follow-up set, on or before that day.
+    QStringList followUps;
+    qsizetype dncCount = 0;
+    for (const QJsonValue &v : all) {
+        const QString at = v.toObject().value(QStringLiteral("next_follow_up_at")).toString();
+        if (!at.isEmpty())
+            followUps << at;
+        dncCount += v.toObject().value(QStringLiteral("do_not_contact")).toBool() ? 1 : 0;
+    }
+    QCOMPARE(dnc.size(), dncCount);
+    QVERIFY(followUps.size() > 2);
+    followUps.sort();
+    const QString day = followUps.at(followUps.size() / 2).left(10);
+    qsizetype expected = 0;
+    for (const QString &at : std::as_const(followUps))
+        expected += at.left(10) <= day ? 1 : 0;
+    const QJsonArray due = listJson(QStringList{QStringLiteral("--due-before"), day} + columns);
+    QCOMPARE(due.size(), expected);
+
+    const Result bad =
+        runDb({QStringLiteral("count"), QStringLiteral("--grade"), QStringLiteral("E")});
+    QCOMPARE(bad.exitCode, 2);
 }
 
 void TestCli::listUnknownStorefront() {
@@ -1087,7 +1138,8 @@ const QStringList commandNames = {
 const QStringList filterOptions = {
     QStringLiteral("--storefront"),  QStringLiteral("--stage"),  QStringLiteral("--owner"),
     QStringLiteral("--offer"),       QStringLiteral("--action"), QStringLiteral("--search"),
-    QStringLiteral("--min-score"),   QStringLiteral("--since"),  QStringLiteral("--until"),
+    QStringLiteral("--min-score"),   QStringLiteral("--grade"),  QStringLiteral("--do-not-contact"),
+    QStringLiteral("--due-before"),  QStringLiteral("--since"),  QStringLiteral("--until"),
     QStringLiteral("--include-test")};
 
 // The lines of a help text under `heading` ("options:"), up to the next blank line.

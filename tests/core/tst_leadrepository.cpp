@@ -15,6 +15,8 @@ class TestLeadRepository : public QObject {
 private slots:
     void filters_data() { TestDatabase::addBackendRows(); }
     void filters();
+    void triageFilters_data();
+    void triageFilters();
     void search_data() { TestDatabase::addBackendRows(); }
     void search();
     void sortingAndPaging_data() { TestDatabase::addBackendRows(); }
@@ -157,6 +159,105 @@ void TestLeadRepository::filters() {
     combined.owner = QStringLiteral("alex");
     combined.minScore = 50;
     QCOMPARE(firstNames(repo.list(combined, LeadSort(), 10)), QStringList{QStringLiteral("Femi")});
+
+    // The choices a filter bar offers: every owner and offer once, in order, no blanks.
+    QCOMPARE(repo.distinctValues(QStringLiteral("owner")),
+             std::optional<QStringList>({QStringLiteral("alex"), QStringLiteral("sam")}));
+    QCOMPARE(
+        repo.distinctValues(QStringLiteral("offer_id"), 3),
+        std::optional<QStringList>({QStringLiteral("contoso.bi"), QStringLiteral("contoso.crm"),
+                                    QStringLiteral("contoso.saas")}));
+    QVERIFY(!repo.distinctValues(QStringLiteral("email")));
+}
+
+void TestLeadRepository::triageFilters_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QStringList>("expected");
+    for (const char *backend : {"sqlite", "postgresql"}) {
+        auto row = [&](const char *what, const QStringList &expected) {
+            QTest::addRow("%s: %s", backend, what)
+                << QString::fromLatin1(backend) << QString::fromLatin1(what) << expected;
+        };
+        row("grade A", {QStringLiteral("Ana"), QStringLiteral("Chloé"), QStringLiteral("Gus")});
+        row("grade D", {QStringLiteral("Dan"), QStringLiteral("Hana"), QStringLiteral("Jo")});
+        row("do not contact", {QStringLiteral("Dan"), QStringLiteral("Hana")});
+        // Due: a follow-up is set and earlier than the time; unset follow-ups never are.
+        row("due before day 6", {QStringLiteral("Ben"), QStringLiteral("Eva")});
+        row("due before day 40",
+            {QStringLiteral("Ben"), QStringLiteral("Eva"), QStringLiteral("Femi")});
+        row("created from day 3 until day 5", {QStringLiteral("Dan"), QStringLiteral("Eva")});
+        row("grade A on AppSource, not won", {QStringLiteral("Ana")});
+        row("grade B due before day 40", {QStringLiteral("Ben"), QStringLiteral("Femi")});
+        row("do not contact owned by alex", {QStringLiteral("Dan"), QStringLiteral("Hana")});
+        row("due, test leads included", {QStringLiteral("Ben"), QStringLiteral("Eva"),
+                                         QStringLiteral("Femi"), QStringLiteral("MSFT_TEST_123")});
+    }
+}
+
+void TestLeadRepository::triageFilters() {
+    QFETCH(QString, backend);
+    QFETCH(QString, what);
+    QFETCH(QStringList, expected);
+    LB_TEST_DATABASE(t, backend);
+    LeadRepository repo(t->database());
+    // Grades by score band (A from 80, B from 50, C from 20); two do-not-contact leads;
+    // follow-ups on three leads and on the test lead.
+    const QMap<QString, int> followUpDay = {{QStringLiteral("Ben"), 3},
+                                            {QStringLiteral("Eva"), 5},
+                                            {QStringLiteral("Femi"), 30},
+                                            {QStringLiteral("MSFT_TEST_123"), 1}};
+    for (const Spec &s : specs) {
+        Lead l = leadFrom(s);
+        l.grade = l.score >= 80   ? QStringLiteral("A")
+                  : l.score >= 50 ? QStringLiteral("B")
+                  : l.score >= 20 ? QStringLiteral("C")
+                                  : QStringLiteral("D");
+        l.doNotContact =
+            l.firstName == QLatin1String("Dan") || l.firstName == QLatin1String("Hana");
+        if (followUpDay.contains(l.firstName))
+            l.nextFollowUpAt = at(followUpDay.value(l.firstName));
+        QVERIFY(TestDatabase::insertLead(t->database(), l) > 0);
+    }
+
+    LeadFilter f;
+    if (what == QLatin1String("grade A")) {
+        f.grade = QStringLiteral("A");
+    } else if (what == QLatin1String("grade D")) {
+        f.grade = QStringLiteral("D");
+    } else if (what == QLatin1String("do not contact")) {
+        f.doNotContact = true;
+    } else if (what == QLatin1String("due before day 6")) {
+        f.dueBefore = at(6, 0);
+    } else if (what == QLatin1String("due before day 40")) {
+        f.dueBefore = at(40, 0);
+    } else if (what == QLatin1String("created from day 3 until day 5")) {
+        f.since = at(3, 0);
+        f.until = at(5, 0);
+    } else if (what == QLatin1String("grade A on AppSource, not won")) {
+        f.grade = QStringLiteral("A");
+        f.storefront = Storefront::AppSource;
+        f.stage = Stage::New;
+    } else if (what == QLatin1String("grade B due before day 40")) {
+        f.grade = QStringLiteral("B");
+        f.dueBefore = at(40, 0);
+    } else if (what == QLatin1String("do not contact owned by alex")) {
+        f.doNotContact = true;
+        f.owner = QStringLiteral("alex");
+    } else if (what == QLatin1String("due, test leads included")) {
+        f.dueBefore = at(40, 0);
+        f.includeTest = true;
+    } else {
+        QFAIL("unknown row");
+    }
+    const LeadSort byId{QStringLiteral("id"), false};
+    QCOMPARE(firstNames(repo.list(f, byId, 100)), expected);
+    QCOMPARE(repo.count(f), qint64(expected.size()));
+    // Keyset pages and statistics read the same leads.
+    QCOMPARE(firstNames(repo.page(f, byId, nullptr, 100)), expected);
+    const std::optional<LeadStats> stats = repo.stats(f);
+    QVERIFY2(stats, qPrintable(repo.lastError()));
+    QCOMPARE(stats->total, qint64(expected.size()));
 }
 
 void TestLeadRepository::search() {

@@ -1,6 +1,7 @@
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/migrator.h"
+#include "core/storage/savedviewrepository.h"
 #include "testdatabase.h"
 
 #include <QFile>
@@ -17,6 +18,8 @@ private slots:
     void fresh();
     void upgradeKeepsLeads_data() { TestDatabase::addBackendRows(); }
     void upgradeKeepsLeads();
+    void savedViewsArriveWithStep4_data() { TestDatabase::addBackendRows(); }
+    void savedViewsArriveWithStep4();
     void refusesNewer_data() { TestDatabase::addBackendRows(); }
     void refusesNewer();
     void notADatabase();
@@ -113,6 +116,36 @@ void TestMigrator::upgradeKeepsLeads() {
         QCOMPARE(a.kind, ActivityKind::Changed);
         QCOMPARE(a.newValue, QVariant(QStringLiteral("contacted")));
     }
+}
+
+void TestMigrator::savedViewsArriveWithStep4() {
+    QFETCH(QString, backend);
+    const auto t = TestDatabase::create(backend);
+    if (!t->ok() && t->mustSkip())
+        QSKIP(qPrintable(t->problem()));
+    QVERIFY2(t->ok(), qPrintable(t->problem()));
+    QString error;
+    Migrator m(t->database());
+    QVERIFY2(m.migrate(&error, 3), qPrintable(error));
+    const qint64 id = TestDatabase::insertLead(t->database(), sampleLead());
+    QVERIFY(id > 0);
+    SavedViewRepository views(t->database());
+    QVERIFY(!views.list()); // no saved views before step 4
+
+    QVERIFY2(m.migrate(&error), qPrintable(error));
+    QCOMPARE(m.currentVersion(&error), 4);
+    const std::optional<QList<SavedView>> list = views.list();
+    QVERIFY2(list, qPrintable(views.lastError()));
+    QStringList names;
+    for (const SavedView &v : *list)
+        names << v.name;
+    QCOMPARE(names, (QStringList{QStringLiteral("My new leads"), QStringLiteral("Due today"),
+                                 QString::fromUtf8("Hot \u2014 grade A"),
+                                 QStringLiteral("Do not contact")}));
+    QCOMPARE(LeadRepository(t->database()).lead(id)->email, QStringLiteral("ingrid@northwind.se"));
+    // Migrating again adds no second set.
+    QVERIFY2(m.migrate(&error), qPrintable(error));
+    QCOMPARE(views.list()->size(), 4);
 }
 
 void TestMigrator::refusesNewer() {

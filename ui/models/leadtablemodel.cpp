@@ -2,6 +2,7 @@
 
 #include "core/domain/leadcolumns.h"
 #include "core/storage/databasereader.h"
+#include "core/storage/leadquery.h"
 #include "core/storage/leadrepository.h"
 
 #include "ui/icons.h"
@@ -339,6 +340,13 @@ void LeadTableModel::sort(int column, Qt::SortOrder order) {
     m_sort.column = canonical;
     m_sort.descending = descending;
     // The same leads in another order: the count stands.
+    resetPages();
+}
+
+void LeadTableModel::setLeadSort(const LeadSort &sort) {
+    if (!LeadQuery::isSortable(sort.column) || sort == m_sort)
+        return;
+    m_sort = sort;
     resetPages();
 }
 

@@ -81,6 +81,9 @@ public:
     LeadFilter filter() const { return m_filter; }
     void setFilter(const LeadFilter &filter);
     LeadSort leadSort() const { return m_sort; }
+    // Sorts by any sortable column (LeadQuery::isSortable), shown or not: a saved view may
+    // sort by one the table has no column for.
+    void setLeadSort(const LeadSort &sort);
     int sortColumn() const;
     Qt::SortOrder sortOrder() const;
 

@@ -1,0 +1,472 @@
+#include "filterbar.h"
+
+#include "core/domain/stage.h"
+#include "core/storage/databasereader.h"
+#include "core/storage/leadrepository.h"
+#include "core/storage/leadviewjson.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSpinBox>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+// A date edit shows its minimum as the special "any" text: the earliest date is never a real
+// bound.
+const QDate anyDate(2000, 1, 1);
+
+QDateTime startOfLocalDay(const QDate &date) {
+    return date.startOfDay().toUTC();
+}
+
+QString shownDate(const QDateTime &utc) {
+    return QLocale().toString(utc.toLocalTime().date(), QLocale::ShortFormat);
+}
+
+QComboBox *editableChoice(const QString &placeholder, const QStringList &items,
+                          const QString &objectName) {
+    auto *box = new QComboBox;
+    box->setObjectName(objectName);
+    box->setEditable(true);
+    box->setInsertPolicy(QComboBox::NoInsert);
+    box->addItem(QString());
+    box->addItems(items);
+    box->lineEdit()->setPlaceholderText(placeholder);
+    box->lineEdit()->setClearButtonEnabled(true);
+    box->setMinimumContentsLength(10);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setAccessibleName(placeholder);
+    return box;
+}
+
+} // namespace
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent)
+    , m_searchDelay(new QTimer(this)) {
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(SearchDelayMs);
+    connect(m_searchDelay, &QTimer::timeout, this, &FilterBar::searchEdited);
+
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("filterSearch"));
+    m_search->setPlaceholderText(tr("Search name, email, company, title"));
+    m_search->setAccessibleName(tr("Search leads"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(200);
+    m_search->installEventFilter(this);
+    connect(m_search, &QLineEdit::textEdited, m_searchDelay, qOverload<>(&QTimer::start));
+    // The clear button empties the box without a textEdited.
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty() && !m_showing)
+            searchEdited();
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::searchEdited);
+
+    m_stage = new QComboBox;
+    m_stage->setObjectName(QStringLiteral("filterStage"));
+    m_stage->setAccessibleName(tr("Stage"));
+    m_stage->addItem(tr("Any stage"));
+    for (Stage s : Stages::all())
+        m_stage->addItem(Stages::displayName(s), Stages::canonicalName(s));
+    connect(m_stage, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_showing)
+            return;
+        Stage stage = Stage::New;
+        if (index > 0 && Stages::fromCanonicalName(m_stage->itemData(index).toString(), &stage))
+            m_filter.stage = stage;
+        else
+            m_filter.stage.reset();
+        changed();
+    });
+
+    m_owner = editableChoice(tr("Any owner"), {}, QStringLiteral("filterOwner"));
+    m_offer = editableChoice(tr("Any offer"), {}, QStringLiteral("filterOffer"));
+    m_action = editableChoice(tr("Any action"),
+                              {QStringLiteral("INS"), QStringLiteral("PLT"), QStringLiteral("DNC"),
+                               QStringLiteral("Create"), QStringLiteral("StartTestDrive")},
+                              QStringLiteral("filterAction"));
+    textChoiceEdited(m_owner, &LeadFilter::owner);
+    textChoiceEdited(m_offer, &LeadFilter::offerId);
+    textChoiceEdited(m_action, &LeadFilter::action);
+
+    m_grade = new QComboBox;
+    m_grade->setObjectName(QStringLiteral("filterGrade"));
+    m_grade->setAccessibleName(tr("Grade"));
+    m_grade->addItem(tr("Any grade"));
+    for (const char *grade : {"A", "B", "C", "D"})
+        m_grade->addItem(tr("Grade %1").arg(QLatin1String(grade)), QLatin1String(grade));
+    connect(m_grade, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_showing)
+            return;
+        m_filter.grade = index > 0 ? m_grade->itemData(index).toString() : QString();
+        changed();
+    });
+
+    m_minScore = new QSpinBox;
+    m_minScore->setObjectName(QStringLiteral("filterMinScore"));
+    m_minScore->setAccessibleName(tr("Minimum score"));
+    m_minScore->setRange(0, 100);
+    // Every score is at least 0: the bottom of the range means no minimum.
+    m_minScore->setSpecialValueText(tr("Any score"));
+    m_minScore->setPrefix(tr("Score ≥ "));
+    connect(m_minScore, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_showing)
+            return;
+        if (value > 0)
+            m_filter.minScore = value;
+        else
+            m_filter.minScore.reset();
+        changed();
+    });
+
+    auto dateEdit = [](const QString &any, const QString &name, const QString &accessible) {
+        auto *edit = new QDateEdit;
+        edit->setObjectName(name);
+        edit->setAccessibleName(accessible);
+        edit->setCalendarPopup(true);
+        edit->setMinimumDate(anyDate);
+        edit->setSpecialValueText(any);
+        edit->setDate(anyDate);
+        return edit;
+    };
+    m_since = dateEdit(tr("Created: any"), QStringLiteral("filterSince"), tr("Created from"));
+    m_until = dateEdit(tr("until any"), QStringLiteral("filterUntil"), tr("Created until"));
+    connect(m_since, &QDateEdit::dateChanged, this, [this](const QDate &date) {
+        if (m_showing)
+            return;
+        m_filter.since = date > anyDate ? startOfLocalDay(date) : QDateTime();
+        changed();
+    });
+    // Until a day means up to and including it.
+    connect(m_until, &QDateEdit::dateChanged, this, [this](const QDate &date) {
+        if (m_showing)
+            return;
+        m_filter.until = date > anyDate ? startOfLocalDay(date.addDays(1)) : QDateTime();
+        changed();
+    });
+
+    m_includeTest = new QCheckBox(tr("Show test leads"));
+    m_includeTest->setObjectName(QStringLiteral("filterIncludeTest"));
+    connect(m_includeTest, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_showing)
+            return;
+        m_filter.includeTest = on;
+        changed();
+    });
+
+    m_searching = new QLabel(tr("Searching…"));
+    m_searching->setObjectName(QStringLiteral("searchingLabel"));
+    // Keeps its room when hidden, so that the row does not jump at every keystroke.
+    QSizePolicy keep = m_searching->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_searching->setSizePolicy(keep);
+    m_searching->hide();
+
+    // Two rows, so that the bar does not make the table wider than a laptop screen: what a
+    // rep uses all day first, the rarer choices under it.
+    auto *first = new QHBoxLayout;
+    first->setContentsMargins(0, 0, 0, 0);
+    first->addWidget(m_search, 1);
+    first->addWidget(m_stage);
+    first->addWidget(m_grade);
+    first->addWidget(m_minScore);
+    first->addWidget(m_includeTest);
+    first->addWidget(m_searching);
+    auto *second = new QHBoxLayout;
+    second->setContentsMargins(0, 0, 0, 0);
+    second->addWidget(m_owner, 1);
+    second->addWidget(m_offer, 1);
+    second->addWidget(m_action, 1);
+    second->addWidget(m_since);
+    second->addWidget(m_until);
+
+    m_chipRow = new QWidget;
+    m_chipRow->setObjectName(QStringLiteral("filterChips"));
+    m_chipLayout = new QHBoxLayout(m_chipRow);
+    m_chipLayout->setContentsMargins(0, 0, 0, 0);
+    m_chipLayout->setSpacing(6);
+    m_chipRow->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 2);
+    layout->setSpacing(4);
+    layout->addLayout(first);
+    layout->addLayout(second);
+    layout->addWidget(m_chipRow);
+}
+
+void FilterBar::textChoiceEdited(QComboBox *box, QString LeadFilter::*field) {
+    auto take = [this, box, field] {
+        if (m_showing)
+            return;
+        m_filter.*field = box->currentText().trimmed();
+        changed();
+    };
+    connect(box->lineEdit(), &QLineEdit::editingFinished, this, take);
+    connect(box, &QComboBox::activated, this, take);
+    // The clear button empties the box without finishing an edit.
+    connect(box->lineEdit(), &QLineEdit::textChanged, this, [take](const QString &text) {
+        if (text.isEmpty())
+            take();
+    });
+}
+
+LeadFilter FilterBar::filter() const {
+    return m_filter;
+}
+
+void FilterBar::setFilter(const LeadFilter &filter) {
+    m_searchDelay->stop();
+    m_filter = filter;
+    m_filter.storefront.reset();
+    showFilter();
+    changed();
+}
+
+FilterBar::~FilterBar() {
+    m_reader.reset();
+}
+
+void FilterBar::setUserName(const QString &name) {
+    m_userName = name;
+    choicesArrived({}, {});
+}
+
+void FilterBar::loadChoices(const Database &db) {
+    if (!m_reader)
+        m_reader = std::make_unique<DatabaseReader>(db);
+    // The reader ends before the bar goes, so `this` outlives the job; an answer still queued
+    // then is dropped with the bar.
+    m_reader->post([this](const Database &readerDb) {
+        LeadRepository repository(readerDb);
+        const std::optional<QStringList> owners =
+            repository.distinctValues(QStringLiteral("owner"));
+        const std::optional<QStringList> offers =
+            repository.distinctValues(QStringLiteral("offer_id"));
+        QMetaObject::invokeMethod(
+            this,
+            [this, owners = owners.value_or(QStringList()),
+             offers = offers.value_or(QStringList())] { choicesArrived(owners, offers); },
+            Qt::QueuedConnection);
+        return owners.has_value() && offers.has_value();
+    });
+}
+
+void FilterBar::choicesArrived(const QStringList &owners, const QStringList &offers) {
+    // Row 0 is "any"; then the user first, as the owner most often wanted. What is being
+    // typed stays as it is.
+    m_showing = true;
+    const QString typedOwner = m_owner->currentText();
+    QStringList ownerItems = owners;
+    if (!m_userName.isEmpty()) {
+        ownerItems.removeAll(m_userName);
+        ownerItems.prepend(m_userName);
+    }
+    while (m_owner->count() > 1)
+        m_owner->removeItem(1);
+    m_owner->addItems(ownerItems);
+    m_owner->setEditText(typedOwner);
+    if (!offers.isEmpty()) {
+        const QString typedOffer = m_offer->currentText();
+        while (m_offer->count() > 1)
+            m_offer->removeItem(1);
+        m_offer->addItems(offers);
+        m_offer->setEditText(typedOffer);
+    }
+    m_showing = false;
+}
+
+void FilterBar::focusSearch() {
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void FilterBar::clearFilters() {
+    setFilter(LeadFilter());
+}
+
+void FilterBar::setSearching(bool searching) {
+    m_searching->setVisible(searching);
+}
+
+bool FilterBar::hasActiveFilters() const {
+    return !chips().isEmpty();
+}
+
+QString FilterBar::summary() const {
+    QStringList texts;
+    for (const Chip &chip : chips())
+        texts << chip.text;
+    return texts.join(QStringLiteral(" · "));
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+        m_searchDelay->stop();
+        m_search->clear();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FilterBar::searchEdited() {
+    if (m_showing)
+        return;
+    m_searchDelay->stop();
+    m_filter.search = m_search->text().simplified();
+    changed();
+}
+
+void FilterBar::changed() {
+    rebuildChips();
+    if (m_filter == m_emitted)
+        return;
+    m_emitted = m_filter;
+    emit filterChanged(m_filter);
+}
+
+void FilterBar::showFilter() {
+    m_showing = true;
+    // Leaves what the user is typing alone when the search itself did not change.
+    if (m_search->text().simplified() != m_filter.search)
+        m_search->setText(m_filter.search);
+    m_stage->setCurrentIndex(
+        m_filter.stage ? m_stage->findData(Stages::canonicalName(*m_filter.stage)) : 0);
+    m_owner->setEditText(m_filter.owner);
+    m_offer->setEditText(m_filter.offerId);
+    m_action->setEditText(m_filter.action);
+    m_grade->setCurrentIndex(m_filter.grade.isEmpty() ? 0 : m_grade->findData(m_filter.grade));
+    m_minScore->setValue(m_filter.minScore.value_or(0));
+    m_since->setDate(m_filter.since.isValid() ? m_filter.since.toLocalTime().date() : anyDate);
+    m_until->setDate(m_filter.until.isValid() ? m_filter.until.toLocalTime().addMSecs(-1).date()
+                                              : anyDate);
+    m_includeTest->setChecked(m_filter.includeTest);
+    m_showing = false;
+}
+
+QList<FilterBar::Chip> FilterBar::chips() const {
+    const LeadFilter &f = m_filter;
+    QList<Chip> list;
+    if (!f.search.isEmpty())
+        list.append(Chip{QStringLiteral("search"), tr("Search: “%1”").arg(f.search)});
+    if (f.stage)
+        list.append(
+            Chip{QStringLiteral("stage"), tr("Stage: %1").arg(Stages::displayName(*f.stage))});
+    if (!f.owner.isEmpty())
+        list.append(Chip{QStringLiteral("owner"), tr("Owner: %1").arg(f.owner)});
+    if (!f.offerId.isEmpty())
+        list.append(Chip{QStringLiteral("offer"), tr("Offer: %1").arg(f.offerId)});
+    if (!f.action.isEmpty())
+        list.append(Chip{QStringLiteral("action"), tr("Action: %1").arg(f.action)});
+    if (!f.grade.isEmpty())
+        list.append(Chip{QStringLiteral("grade"), tr("Grade %1").arg(f.grade)});
+    if (f.minScore)
+        list.append(Chip{QStringLiteral("minScore"), tr("Score ≥ %1").arg(*f.minScore)});
+    if (f.doNotContact)
+        list.append(Chip{QStringLiteral("doNotContact"), tr("Do not contact")});
+    if (f.dueBefore.isValid()) {
+        const bool today = f.dueBefore == LeadViewJson::endOfDay(QDateTime::currentDateTimeUtc());
+        list.append(
+            Chip{QStringLiteral("due"),
+                 today ? tr("Due today") : tr("Due before %1").arg(shownDate(f.dueBefore))});
+    }
+    if (f.since.isValid())
+        list.append(Chip{QStringLiteral("since"), tr("Created from %1").arg(shownDate(f.since))});
+    if (f.until.isValid())
+        list.append(Chip{QStringLiteral("until"),
+                         tr("Created until %1").arg(shownDate(f.until.addMSecs(-1)))});
+    if (f.includeTest)
+        list.append(Chip{QStringLiteral("includeTest"), tr("Test leads shown")});
+    return list;
+}
+
+void FilterBar::removeFilter(const QString &key) {
+    LeadFilter f = m_filter;
+    if (key == QLatin1String("search"))
+        f.search.clear();
+    else if (key == QLatin1String("stage"))
+        f.stage.reset();
+    else if (key == QLatin1String("owner"))
+        f.owner.clear();
+    else if (key == QLatin1String("offer"))
+        f.offerId.clear();
+    else if (key == QLatin1String("action"))
+        f.action.clear();
+    else if (key == QLatin1String("grade"))
+        f.grade.clear();
+    else if (key == QLatin1String("minScore"))
+        f.minScore.reset();
+    else if (key == QLatin1String("doNotContact"))
+        f.doNotContact = false;
+    else if (key == QLatin1String("due"))
+        f.dueBefore = QDateTime();
+    else if (key == QLatin1String("since"))
+        f.since = QDateTime();
+    else if (key == QLatin1String("until"))
+        f.until = QDateTime();
+    else if (key == QLatin1String("includeTest"))
+        f.includeTest = false;
+    setFilter(f);
+}
+
+void FilterBar::rebuildChips() {
+    while (QLayoutItem *item = m_chipLayout->takeAt(0)) {
+        if (QWidget *w = item->widget()) {
+            w->hide();
+            w->deleteLater();
+        }
+        delete item;
+    }
+    const QList<Chip> list = chips();
+    for (const Chip &chip : list) {
+        auto *frame = new QFrame;
+        frame->setObjectName(QStringLiteral("chip_") + chip.key);
+        frame->setFrameShape(QFrame::StyledPanel);
+        frame->setAutoFillBackground(true);
+        frame->setBackgroundRole(QPalette::AlternateBase);
+        auto *row = new QHBoxLayout(frame);
+        row->setContentsMargins(8, 1, 2, 1);
+        row->setSpacing(2);
+        auto *label = new QLabel(chip.text);
+        row->addWidget(label);
+        auto *remove = new QToolButton;
+        remove->setObjectName(QStringLiteral("removeChip_") + chip.key);
+        remove->setText(QStringLiteral("×"));
+        remove->setAutoRaise(true);
+        remove->setAccessibleName(tr("Remove filter %1").arg(chip.text));
+        remove->setToolTip(tr("Remove this filter"));
+        // Queued: the click must not delete the button that is still delivering it.
+        connect(remove, &QToolButton::clicked, this, [this, key = chip.key] {
+            QMetaObject::invokeMethod(
+                this, [this, key] { removeFilter(key); }, Qt::QueuedConnection);
+        });
+        row->addWidget(remove);
+        m_chipLayout->addWidget(frame);
+        // At once, not when the layout gets round to it: the chips are the filter's state.
+        frame->show();
+    }
+    if (!list.isEmpty()) {
+        auto *clear = new QToolButton;
+        clear->setObjectName(QStringLiteral("clearFilters"));
+        clear->setText(tr("Clear all"));
+        clear->setAutoRaise(true);
+        connect(clear, &QToolButton::clicked, this, [this] {
+            QMetaObject::invokeMethod(this, &FilterBar::clearFilters, Qt::QueuedConnection);
+        });
+        m_chipLayout->addWidget(clear);
+        clear->show();
+    }
+    m_chipLayout->addStretch(1);
+    m_chipRow->setVisible(!list.isEmpty());
+}
