@@ -174,7 +174,7 @@ void MainWindow::restoreSettings() {
     if (!restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray()))
         resize(1200, 720);
     if (!m_splitter->restoreState(s.value(QStringLiteral("splitter")).toByteArray()))
-        m_splitter->setSizes({220, 640, 340});
+        m_splitter->setSizes({190, 900, 330});
     // A header saved by a version with other columns would put titles over the wrong data.
     QHeaderView *header = m_leadView->horizontalHeader();
     const bool sameColumns =

@@ -2,9 +2,14 @@
 
 #include "mainwindow.h"
 #include "models/leadtablemodel.h"
+#include "conflictdialog.h"
+#include "leadpanel.h"
 #include "shortcutsdialog.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTableView>
@@ -39,6 +44,18 @@ bool ScreenshotTour::save(QWidget *widget, const QString &name) {
     return ok;
 }
 
+void ScreenshotTour::type(QLineEdit *field, const QString &text) {
+    // As a person types: the field reacts to edits and Enter, not to a text set from outside.
+    field->setFocus();
+    field->selectAll();
+    for (const QChar c : text) {
+        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
+        QCoreApplication::sendEvent(field, &press);
+    }
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QCoreApplication::sendEvent(field, &enter);
+}
+
 void ScreenshotTour::run() {
     QDir().mkpath(m_folder);
     settle(1500);
@@ -50,6 +67,36 @@ void ScreenshotTour::run() {
     }
     settle(1000);
     save(m_window, QStringLiteral("workbench"));
+
+    // A conflict: someone changed the lead's owner and stage while it was shown here.
+    if (auto *panel = m_window->findChild<LeadPanel *>(QStringLiteral("leadPanel"));
+        panel && panel->lead().id > 0) {
+        Lead theirs = panel->lead();
+        theirs.owner = QStringLiteral("kim.nguyen");
+        theirs.stage = Stage::Contacted;
+        theirs.version += 1;
+        Lead mine = panel->lead();
+        mine.owner = QStringLiteral("sam.patel");
+        mine.stage = Stage::Qualified;
+        ConflictDialog conflict(mine, theirs, {QStringLiteral("stage"), QStringLiteral("owner")},
+                                m_window);
+        conflict.show();
+        settle(300);
+        save(&conflict, QStringLiteral("conflict"));
+        conflict.close();
+    }
+
+    // A filtered view: a search and a stage, shown as chips above the table.
+    if (auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("filterSearch"))) {
+        if (auto *stage = m_window->findChild<QComboBox *>(QStringLiteral("filterStage")))
+            stage->setCurrentIndex(stage->findText(Stages::displayName(Stage::New)));
+        type(search, QStringLiteral("fabrikam"));
+        settle(1500);
+        save(m_window, QStringLiteral("filtered"));
+        type(search, QStringLiteral("no such customer anywhere"));
+        settle(1500);
+        save(m_window, QStringLiteral("no-match"));
+    }
 
     ShortcutsDialog shortcuts(m_window);
     shortcuts.show();

@@ -4,6 +4,7 @@
 #include <QString>
 
 class MainWindow;
+class QLineEdit;
 
 // Walks the window through the views people judge it by and saves a picture of each into a
 // folder (leadbench --screenshots DIR): what `./dev screenshots` puts in docs/screenshots.
@@ -22,6 +23,7 @@ private:
     void run();
     bool save(QWidget *widget, const QString &name);
     void settle(int ms);
+    void type(QLineEdit *field, const QString &text);
 
     MainWindow *m_window;
     QString m_folder;
