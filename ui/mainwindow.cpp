@@ -386,6 +386,8 @@ void MainWindow::createEditing() {
     m_splitter->setStretchFactor(2, 0);
     createEditMenu();
     m_leadActions = new LeadActions(m_leadView, m_leads, m_editor, m_panel, this);
+    connect(m_leadView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::showLeadCount);
     menuBar()->insertMenu(menuBar()->actions().value(2), m_leadActions->menu());
     // "/" to search, as in mail programs and web pages; only where typing would not mean "/".
     for (QWidget *from : {static_cast<QWidget *>(m_leadView), static_cast<QWidget *>(m_storefrontView)}) {
@@ -508,8 +510,18 @@ void MainWindow::updateSearchState() {
 }
 
 QString MainWindow::withFilterSummary(const QString &count) const {
+    QStringList parts{count};
+    // "M selected" once more than one lead is: one is simply the current lead.
+    const qsizetype selected =
+        m_leadView && m_leadView->selectionModel()
+            ? m_leadView->selectionModel()->selectedRows().size()
+            : 0;
+    if (selected > 1)
+        parts << tr("%1 selected").arg(QLocale().toString(selected));
     const QString summary = m_filterBar ? m_filterBar->summary() : QString();
-    return summary.isEmpty() ? count : tr("%1 · %2").arg(count, summary);
+    if (!summary.isEmpty())
+        parts << summary;
+    return parts.join(QStringLiteral(" · "));
 }
 
 void MainWindow::createSavedViewPanel() {

@@ -467,6 +467,7 @@ void TestMainWindow::aBulkAssignIsOneUndoStep() {
     for (qint64 id : chosen)
         QTRY_COMPARE(owner(id), QStringLiteral("sam"));
     QCOMPARE(owner(other), QString());
+    QVERIFY2(countLabel(window).contains(QLatin1String("3 selected")), qPrintable(countLabel(window)));
     auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
     QTRY_VERIFY(undo->isEnabled());
     QCOMPARE(undo->text(), QStringLiteral("&Undo Assign 3 leads to sam"));
