@@ -60,8 +60,8 @@ LeadActions::LeadActions(QTableView *view, LeadTableModel *model, LeadEditor *ed
     note->setObjectName(QStringLiteral("addNoteAction"));
     connect(note, &QAction::triggered, this, &LeadActions::addNote);
     m_menu->addSeparator();
-    QAction *dnc = add(tr("Mark &do not contact"), QKeySequence(),
-                       tr("No outreach to the selected leads"));
+    QAction *dnc =
+        add(tr("Mark &do not contact"), QKeySequence(), tr("No outreach to the selected leads"));
     dnc->setObjectName(QStringLiteral("doNotContactAction"));
     connect(dnc, &QAction::triggered, this, &LeadActions::markDoNotContact);
     QAction *remove = add(tr("&Delete…"), QKeySequence::Delete,
@@ -98,10 +98,9 @@ void LeadActions::updateEnabled() {
 }
 
 QString LeadActions::me() {
-    const QString name =
-        QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench"))
-            .value(QStringLiteral("user/name"))
-            .toString();
+    const QString name = QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench"))
+                             .value(QStringLiteral("user/name"))
+                             .toString();
     return name.isEmpty() ? qEnvironmentVariable("USER") : name;
 }
 
@@ -120,19 +119,22 @@ void LeadActions::setStage(int stage) {
     if (leads.isEmpty())
         return;
     const Stage s = Stages::all().at(stage);
-    m_editor->edit(leads, LeadChanges().set(QStringLiteral("stage"), Stages::canonicalName(s)),
-                   leads.size() == 1
-                       ? tr("Set stage to %1").arg(Stages::displayName(s))
-                       : tr("Set stage of %1 leads to %2").arg(leads.size()).arg(Stages::displayName(s)));
+    m_editor->edit(
+        leads, LeadChanges().set(QStringLiteral("stage"), Stages::canonicalName(s)),
+        leads.size() == 1
+            ? tr("Set stage to %1").arg(Stages::displayName(s))
+            : tr("Set stage of %1 leads to %2").arg(leads.size()).arg(Stages::displayName(s)));
 }
 
 bool LeadActions::askWhoIAm(QWidget *parent) {
     QSettings settings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench"));
     bool ok = false;
-    const QString name = QInputDialog::getText(
-        parent, tr("Who am I"),
-        tr("Your name as an owner of leads (\"assign to me\", \"My new leads\"):"),
-        QLineEdit::Normal, me(), &ok).trimmed();
+    const QString name =
+        QInputDialog::getText(
+            parent, tr("Who am I"),
+            tr("Your name as an owner of leads (\"assign to me\", \"My new leads\"):"),
+            QLineEdit::Normal, me(), &ok)
+            .trimmed();
     if (!ok || name.isEmpty())
         return false;
     settings.setValue(QStringLiteral("user/name"), name);
@@ -173,7 +175,9 @@ void LeadActions::setFollowUp() {
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *form = new QFormLayout(&dialog);
-    form->addRow(leads.size() == 1 ? tr("Follow up on:") : tr("Follow up on %1 leads:").arg(leads.size()), when);
+    form->addRow(leads.size() == 1 ? tr("Follow up on:")
+                                   : tr("Follow up on %1 leads:").arg(leads.size()),
+                 when);
     form->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -206,15 +210,17 @@ void LeadActions::removeSelected() {
         return;
     const QMessageBox::StandardButton answer = QMessageBox::question(
         m_view->window(), tr("Delete leads"),
-        leads.size() == 1 ? tr("Move this lead and its history to the trash?")
-                          : tr("Move these %1 leads and their history to the trash?").arg(leads.size()),
+        leads.size() == 1
+            ? tr("Move this lead and its history to the trash?")
+            : tr("Move these %1 leads and their history to the trash?").arg(leads.size()),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     QList<qint64> ids;
     for (const LeadVersion &l : leads)
         ids << l.id;
-    m_editor->remove(ids, leads.size() == 1 ? tr("Delete lead") : tr("Delete %1 leads").arg(ids.size()));
+    m_editor->remove(ids,
+                     leads.size() == 1 ? tr("Delete lead") : tr("Delete %1 leads").arg(ids.size()));
 }
 
 void LeadActions::openPanel() {

@@ -1,12 +1,12 @@
 #include "mainwindow.h"
 
 #include "conflictdialog.h"
-#include "leadactions.h"
 #include "delegates/scoredelegate.h"
 #include "delegates/stagedelegate.h"
 #include "demodatafiller.h"
 #include "emptystateoverlay.h"
 #include "filterbar.h"
+#include "leadactions.h"
 #include "leadeditor.h"
 #include "leadpanel.h"
 #include "models/leadtablemodel.h"
@@ -18,10 +18,8 @@
 #include <QAction>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QGuiApplication>
-#include <QMenu>
-#include <QShortcut>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -30,11 +28,13 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -325,7 +325,8 @@ void MainWindow::setUpLeadView() {
             toggle->setCheckable(true);
             toggle->setChecked(!header->isSectionHidden(c));
             // The last visible column stays: a table without columns cannot be got back.
-            toggle->setEnabled(header->isSectionHidden(c) || header->count() - header->hiddenSectionCount() > 1);
+            toggle->setEnabled(header->isSectionHidden(c) ||
+                               header->count() - header->hiddenSectionCount() > 1);
             connect(toggle, &QAction::toggled, header,
                     [header, c](bool shown) { header->setSectionHidden(c, !shown); });
         }
@@ -337,8 +338,8 @@ void MainWindow::setUpLeadView() {
         auto *shortcut = new QShortcut(QKeySequence(key), m_leadView);
         shortcut->setContext(Qt::WidgetShortcut);
         connect(shortcut, &QShortcut::activated, this, [this, step = step] {
-            const int row = std::clamp(m_leadView->currentIndex().row() + step, 0,
-                                       m_leads->rowCount() - 1);
+            const int row =
+                std::clamp(m_leadView->currentIndex().row() + step, 0, m_leads->rowCount() - 1);
             m_leadView->setCurrentIndex(
                 m_leads->index(row, std::max(0, m_leadView->currentIndex().column())));
         });
@@ -390,7 +391,8 @@ void MainWindow::createEditing() {
             &MainWindow::showLeadCount);
     menuBar()->insertMenu(menuBar()->actions().value(2), m_leadActions->menu());
     // "/" to search, as in mail programs and web pages; only where typing would not mean "/".
-    for (QWidget *from : {static_cast<QWidget *>(m_leadView), static_cast<QWidget *>(m_storefrontView)}) {
+    for (QWidget *from :
+         {static_cast<QWidget *>(m_leadView), static_cast<QWidget *>(m_storefrontView)}) {
         auto *search = new QShortcut(QKeySequence(Qt::Key_Slash), from);
         search->setContext(Qt::WidgetShortcut);
         connect(search, &QShortcut::activated, m_filterBar, &FilterBar::focusSearch);
@@ -512,10 +514,9 @@ void MainWindow::updateSearchState() {
 QString MainWindow::withFilterSummary(const QString &count) const {
     QStringList parts{count};
     // "M selected" once more than one lead is: one is simply the current lead.
-    const qsizetype selected =
-        m_leadView && m_leadView->selectionModel()
-            ? m_leadView->selectionModel()->selectedRows().size()
-            : 0;
+    const qsizetype selected = m_leadView && m_leadView->selectionModel()
+                                   ? m_leadView->selectionModel()->selectedRows().size()
+                                   : 0;
     if (selected > 1)
         parts << tr("%1 selected").arg(QLocale().toString(selected));
     const QString summary = m_filterBar ? m_filterBar->summary() : QString();

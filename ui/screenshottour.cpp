@@ -1,17 +1,17 @@
 #include "screenshottour.h"
 
-#include "mainwindow.h"
-#include "models/leadtablemodel.h"
 #include "conflictdialog.h"
 #include "leadpanel.h"
+#include "mainwindow.h"
+#include "models/leadtablemodel.h"
 #include "shortcutsdialog.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QKeyEvent>
-#include <QLineEdit>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QTableView>
 #include <QThread>
 #include <QTimer>

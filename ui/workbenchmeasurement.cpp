@@ -56,9 +56,8 @@ void WorkbenchMeasurement::start() {
     // A beat every 5 ms: the longest gap between two is the longest the GUI thread was busy.
     m_heartbeat = new QTimer(this);
     m_heartbeat->setInterval(5);
-    connect(m_heartbeat, &QTimer::timeout, this, [this] {
-        m_maxStallMs = std::max(m_maxStallMs, m_lastBeat.restart() - 5);
-    });
+    connect(m_heartbeat, &QTimer::timeout, this,
+            [this] { m_maxStallMs = std::max(m_maxStallMs, m_lastBeat.restart() - 5); });
     QTimer::singleShot(0, this, &WorkbenchMeasurement::run);
 }
 

@@ -10,9 +10,9 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTextStream>
 #include <QMessageBox>
 #include <QPalette>
+#include <QTextStream>
 #include <QTimer>
 
 namespace {
@@ -111,10 +111,9 @@ int main(int argc, char *argv[]) {
                          });
         measurement->start();
     } else if (parser.isSet(screenshotOption)) {
-        auto *tour = new ScreenshotTour(&window, parser.value(screenshotOption),
-                                        parser.isSet(darkOption) ? QStringLiteral("-dark")
-                                                                 : QString(),
-                                        &window);
+        auto *tour = new ScreenshotTour(
+            &window, parser.value(screenshotOption),
+            parser.isSet(darkOption) ? QStringLiteral("-dark") : QString(), &window);
         QObject::connect(tour, &ScreenshotTour::finished, &app,
                          [](bool ok) { QApplication::exit(ok ? 0 : 1); });
         tour->start();

@@ -148,9 +148,12 @@ void TestLeadTableModel::columnsShowTheLead() {
              QStringLiteral("Contoso Analytics"));
     QVERIFY(!shown(model, 0, LeadTableModel::CreatedAtColumn).isEmpty());
     // Relative on screen, exact in the tooltip.
-    QVERIFY2(model.index(0, LeadTableModel::CreatedAtColumn).data(Qt::ToolTipRole).toString()
+    QVERIFY2(model.index(0, LeadTableModel::CreatedAtColumn)
+                 .data(Qt::ToolTipRole)
+                 .toString()
                  .endsWith(QLatin1String("(2025-01-01 09:10 UTC)")),
-             qPrintable(model.index(0, LeadTableModel::CreatedAtColumn).data(Qt::ToolTipRole).toString()));
+             qPrintable(
+                 model.index(0, LeadTableModel::CreatedAtColumn).data(Qt::ToolTipRole).toString()));
 }
 
 void TestLeadTableModel::filterShowsOnlyThatStorefront() {
@@ -309,10 +312,10 @@ void TestLeadTableModel::aHundredThousandLeadsStayWithinTheCache() {
         const qint64 id = model.index(row, 0).data(LeadTableModel::LeadIdRole).toLongLong();
         QVERIFY(id != previousId);
         previousId = id;
-        QVERIFY2(model.cachedRowCount() <= bound,
-                 qPrintable(QStringLiteral("%1 rows cached, bound %2")
-                                .arg(model.cachedRowCount())
-                                .arg(bound)));
+        QVERIFY2(
+            model.cachedRowCount() <= bound,
+            qPrintable(
+                QStringLiteral("%1 rows cached, bound %2").arg(model.cachedRowCount()).arg(bound)));
     }
 }
 

@@ -8,7 +8,9 @@
 #include "core/storage/leadwriter.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,8 +25,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include <QClipboard>
-#include <QGuiApplication>
 #include <QTest>
 
 // The first window as a user meets it: the storefront queues, the lead table, the status bar
@@ -467,7 +467,8 @@ void TestMainWindow::aBulkAssignIsOneUndoStep() {
     for (qint64 id : chosen)
         QTRY_COMPARE(owner(id), QStringLiteral("sam"));
     QCOMPARE(owner(other), QString());
-    QVERIFY2(countLabel(window).contains(QLatin1String("3 selected")), qPrintable(countLabel(window)));
+    QVERIFY2(countLabel(window).contains(QLatin1String("3 selected")),
+             qPrintable(countLabel(window)));
     auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
     QTRY_VERIFY(undo->isEnabled());
     QCOMPARE(undo->text(), QStringLiteral("&Undo Assign 3 leads to sam"));

@@ -34,11 +34,10 @@ void ScoreDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->drawRoundedRect(QRect(bar.topLeft(), QSize(bar.width() * value / 100, bar.height())),
                              3, 3);
     const QString grade = index.data(LeadTableModel::GradeRole).toString();
-    const QString text = grade.isEmpty() ? QString::number(value)
-                                         : QStringLiteral("%1 · %2").arg(value).arg(grade);
-    painter->setPen(option.palette.color(option.state & QStyle::State_Selected
-                                             ? QPalette::HighlightedText
-                                             : QPalette::Text));
+    const QString text =
+        grade.isEmpty() ? QString::number(value) : QStringLiteral("%1 · %2").arg(value).arg(grade);
+    painter->setPen(option.palette.color(
+        option.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
     QFont font = option.font;
     font.setBold(!grade.isEmpty() && grade == QLatin1String("A"));
     painter->setFont(font);
@@ -48,6 +47,7 @@ void ScoreDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
 
 QSize ScoreDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100 · A")) + 20));
+    size.setWidth(std::max(size.width(),
+                           option.fontMetrics.horizontalAdvance(QStringLiteral("100 · A")) + 20));
     return size;
 }

@@ -279,8 +279,9 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
         case LastEventAtColumn:
             return RelativeTime::exact(lead->lastEventAt);
         case NextFollowUpColumn:
-            return isOverdue(*lead) ? tr("Overdue since %1").arg(RelativeTime::exact(lead->nextFollowUpAt))
-                                    : RelativeTime::exact(lead->nextFollowUpAt);
+            return isOverdue(*lead)
+                       ? tr("Overdue since %1").arg(RelativeTime::exact(lead->nextFollowUpAt))
+                       : RelativeTime::exact(lead->nextFollowUpAt);
         case OfferTitleColumn:
             return lead->offerId;
         default:
