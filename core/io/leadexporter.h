@@ -11,6 +11,7 @@
 #include <functional>
 
 class QIODevice;
+struct Lead;
 
 // Exports the leads of a filter and sort to CSV or Excel, page by page, with progress and
 // cancel; a file is written under a temporary name and renamed only when it is complete.
@@ -52,7 +53,7 @@ public:
 private:
     // Feeds every matching lead, page by page, to `row`; stops at the first false.
     Result eachLead(const LeadFilter &filter, const LeadSort &sort,
-                    const std::function<bool(const struct Lead &, QString *)> &row);
+                    const std::function<bool(const Lead &, QString *)> &row);
 
     Database m_db;
     std::function<void(qint64, qint64)> m_progress;

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QList>
 #include <QTimeZone>
 
@@ -55,6 +56,7 @@ struct XlsxLeadWriter::Private {
     QStringList columns;
     QList<LeadColumns::Type> types;
     QByteArray title;
+    QByteArray tmpdir; // kept alive while the workbook may use it
     lxw_workbook *workbook = nullptr;
     lxw_worksheet *sheet = nullptr;
     lxw_format *header = nullptr;
@@ -81,9 +83,12 @@ XlsxLeadWriter::~XlsxLeadWriter() {
 
 bool XlsxLeadWriter::open() {
     const QByteArray name = QFile::encodeName(d->path);
+    // The rows wait in temporary files until the workbook is zipped: keep them beside the
+    // target rather than in /tmp, which may be memory.
+    d->tmpdir = QFile::encodeName(QFileInfo(d->path).absolutePath());
     lxw_workbook_options options = {};
     options.constant_memory = LXW_TRUE;
-    options.use_zip64 = LXW_TRUE; // a million rows can pass zip's 4 GiB member limit
+    options.tmpdir = d->tmpdir.data();
     d->workbook = workbook_new_opt(name.constData(), &options);
     if (!d->workbook) {
         m_error = QStringLiteral("cannot create the workbook %1").arg(d->path);
