@@ -156,6 +156,32 @@ const QList<CliCommand> &Cli::commands() {
          .example = QStringLiteral(
              "list --storefront appsource --stage new --sort created_at:desc --limit 20"),
          .handler = &Cli::list},
+        {.name = QStringLiteral("export"),
+         .summary = QStringLiteral("write leads to a CSV or Excel file for a spreadsheet or "
+                                   "another CRM; prints a JSON summary"),
+         .parameters =
+             QList<CliParameter>{
+                 P::positional(QStringLiteral("OUT"),
+                               QStringLiteral("the file to write; - writes CSV to standard "
+                                              "output")),
+                 P::option(QStringLiteral("format"), QStringLiteral("csv|xlsx"),
+                           QStringLiteral("file format (default: from OUT's extension, else "
+                                          "csv)"))} +
+             filterParameters() +
+             QList<CliParameter>{
+                 P::option(QStringLiteral("sort"), QStringLiteral("COLUMN[:desc]"),
+                           QStringLiteral("order by any column (default last_event_at:desc)")),
+                 P::option(QStringLiteral("columns"), QStringLiteral("a,b,..."),
+                           QStringLiteral("canonical column names (default: all canonical "
+                                          "ones)")),
+                 P::flag(QStringLiteral("no-bom"),
+                         QStringLiteral("CSV without the UTF-8 byte order mark")),
+                 P::option(QStringLiteral("delimiter"), QStringLiteral("C"),
+                           QStringLiteral("CSV field separator: one character, or tab "
+                                          "(default ,)"))},
+         .example = QStringLiteral("export leads.xlsx --storefront appsource --sort "
+                                   "score:desc"),
+         .handler = &Cli::exportLeads},
         {.name = QStringLiteral("show"),
          .summary = QStringLiteral("one lead with its marketplace events and activities"),
          .parameters = {P::positional(QStringLiteral("ID"),
@@ -441,6 +467,49 @@ bool Cli::parseFilter(const CliArguments &args, LeadFilter *f) {
     return true;
 }
 
+bool Cli::parseColumns(const CliArguments &args, QStringList *columns) {
+    if (!args.has(QStringLiteral("columns")))
+        return true;
+    columns->clear();
+    for (const QString &part : args.value(QStringLiteral("columns")).split(QLatin1Char(','))) {
+        const QString c = part.trimmed();
+        if (c.isEmpty())
+            continue;
+        if (!LeadColumns::isKnown(c) && !LeadColumns::stored().contains(c)) {
+            usage(QStringLiteral("--columns: unknown column \"%1\"").arg(c));
+            return false;
+        }
+        *columns << c;
+    }
+    // Rows of nothing are no listing; an empty value is more likely a script's mistake.
+    if (columns->isEmpty()) {
+        usage(QStringLiteral("--columns names no column; give canonical names such as "
+                             "--columns id,email,stage"));
+        return false;
+    }
+    return true;
+}
+
+bool Cli::parseSort(const CliArguments &args, LeadSort *sort) {
+    if (!args.has(QStringLiteral("sort")))
+        return true;
+    const QStringList parts = args.value(QStringLiteral("sort")).split(QLatin1Char(':'));
+    sort->column = parts.first().trimmed();
+    const QString dir = parts.value(1).trimmed().toLower();
+    if (!LeadQuery::isSortable(sort->column)) {
+        usage(QStringLiteral("--sort: unknown column \"%1\"").arg(sort->column));
+        return false;
+    }
+    if (parts.size() > 2 ||
+        (!dir.isEmpty() && dir != QLatin1String("asc") && dir != QLatin1String("desc"))) {
+        usage(QStringLiteral("--sort: expected column[:asc|:desc], got \"%1\"")
+                  .arg(args.value(QStringLiteral("sort"))));
+        return false;
+    }
+    sort->descending = dir == QLatin1String("desc");
+    return true;
+}
+
 int Cli::init(const Database &db, const CliArguments &) {
     QString error;
     const int before = Migrator(db).currentVersion(&error);
@@ -541,34 +610,11 @@ int Cli::list(const Database &db, const CliArguments &args) {
     if (!OutputWriter::parseFormat(formatName, &format))
         return usage(QStringLiteral("--format: \"%1\" is not table, csv or json").arg(formatName));
     QStringList columns = format == OutputWriter::Format::Table ? tableColumns : LeadColumns::all();
-    if (args.has(QStringLiteral("columns"))) {
-        columns.clear();
-        for (const QString &part : args.value(QStringLiteral("columns")).split(QLatin1Char(','))) {
-            const QString c = part.trimmed();
-            if (c.isEmpty())
-                continue;
-            if (!LeadColumns::isKnown(c) && !LeadColumns::stored().contains(c))
-                return usage(QStringLiteral("--columns: unknown column \"%1\"").arg(c));
-            columns << c;
-        }
-        // Rows of nothing are no listing; an empty value is more likely a script's mistake.
-        if (columns.isEmpty())
-            return usage(QStringLiteral("--columns names no column; give canonical names such "
-                                        "as --columns id,email,stage"));
-    }
+    if (!parseColumns(args, &columns))
+        return Usage;
     LeadSort sort;
-    if (args.has(QStringLiteral("sort"))) {
-        const QStringList parts = args.value(QStringLiteral("sort")).split(QLatin1Char(':'));
-        sort.column = parts.first().trimmed();
-        const QString dir = parts.value(1).trimmed().toLower();
-        if (!LeadQuery::isSortable(sort.column))
-            return usage(QStringLiteral("--sort: unknown column \"%1\"").arg(sort.column));
-        if (parts.size() > 2 ||
-            (!dir.isEmpty() && dir != QLatin1String("asc") && dir != QLatin1String("desc")))
-            return usage(QStringLiteral("--sort: expected column[:asc|:desc], got \"%1\"")
-                             .arg(args.value(QStringLiteral("sort"))));
-        sort.descending = dir == QLatin1String("desc");
-    }
+    if (!parseSort(args, &sort))
+        return Usage;
     qint64 limit = -1;
     qint64 offset = 0;
     bool ok = true;

@@ -9,6 +9,7 @@ class CliArguments;
 class Database;
 class QTextStream;
 struct LeadFilter;
+struct LeadSort;
 
 // leadbench-cli: the commands of the CLI contract in DESIGN.md, over the lead library.
 class Cli {
@@ -30,6 +31,9 @@ private:
     enum class Access { ReadExisting, Create };
     bool openDatabase(const Database &db, Access access);
     bool parseFilter(const CliArguments &args, LeadFilter *filter);
+    // --columns (a usage error names the problem); leaves `columns` as it is when absent.
+    bool parseColumns(const CliArguments &args, QStringList *columns);
+    bool parseSort(const CliArguments &args, LeadSort *sort);
 
     // The handlers the table's rows name.
     int help(const Database &db, const CliArguments &args);
@@ -40,6 +44,8 @@ private:
     int show(const Database &db, const CliArguments &args);
     int stats(const Database &db, const CliArguments &args);
     int count(const Database &db, const CliArguments &args);
+    // Export to CSV or Excel (cliexportcommand.cpp).
+    int exportLeads(const Database &db, const CliArguments &args);
     // Changes and history (cliwritecommands.cpp).
     int set(const Database &db, const CliArguments &args);
     int remove(const Database &db, const CliArguments &args);

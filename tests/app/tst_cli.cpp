@@ -96,6 +96,10 @@ private slots:
     void historyInTimeOrder_data() { TestDatabase::addBackendRows(); }
     void historyInTimeOrder();
     void listSortsByNameAsShown();
+    void exportWritesCsvAndXlsx_data() { TestDatabase::addBackendRows(); }
+    void exportWritesCsvAndXlsx();
+    void exportBadUsage_data();
+    void exportBadUsage();
 
 private:
     struct Result {
@@ -1044,7 +1048,7 @@ void TestCli::listSortsByNameAsShown() {
     QCOMPARE(names, sorted);
 }
 
-QTEST_GUILESS_MAIN(TestCli)
+
 
 void TestCli::timesWithoutOffsetAreUtc() {
     // 02:30 on 2024-03-31 does not exist in Berlin (clocks jump to 03:00); in UTC it does.
@@ -1130,7 +1134,8 @@ namespace {
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
     QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("import"),
-    QStringLiteral("list"),    QStringLiteral("show"),     QStringLiteral("stats"),
+    QStringLiteral("list"),    QStringLiteral("export"),   QStringLiteral("show"),
+    QStringLiteral("stats"),
     QStringLiteral("count"),   QStringLiteral("set"),      QStringLiteral("delete"),
     QStringLiteral("restore"), QStringLiteral("trash"),    QStringLiteral("history"),
     QStringLiteral("help")};
@@ -1205,6 +1210,13 @@ void TestCli::commandHelp_data() {
                                              QStringLiteral("--columns"), QStringLiteral("--sort"),
                                              QStringLiteral("--limit"), QStringLiteral("--offset")}
                           << QStringList();
+    QTest::newRow("export") << QStringLiteral("export")
+                            << QStringList{QStringLiteral("--format")} + filterOptions +
+                                   QStringList{QStringLiteral("--sort"),
+                                               QStringLiteral("--columns"),
+                                               QStringLiteral("--no-bom"),
+                                               QStringLiteral("--delimiter")}
+                            << QStringList{QStringLiteral("OUT")};
     QTest::newRow("show") << QStringLiteral("show") << QStringList{QStringLiteral("--format")}
                           << QStringList{QStringLiteral("ID")};
     QTest::newRow("stats") << QStringLiteral("stats")
@@ -1626,4 +1638,87 @@ void TestCli::exportImportRoundTrip() {
     m_location.clear(); // the target database goes when this test ends
 }
 
+void TestCli::exportWritesCsvAndXlsx() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(300));
+    const QStringList filter = {QStringLiteral("--storefront"), QStringLiteral("appsource"),
+                                QStringLiteral("--sort"), QStringLiteral("score:desc"),
+                                QStringLiteral("--columns"), QStringLiteral("id,score,email")};
+    const Result listed = runDb(QStringList{QStringLiteral("list"), QStringLiteral("--format"),
+                                            QStringLiteral("csv")} +
+                                filter);
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+
+    // To standard output: the same leads in the same order as list, but as a spreadsheet
+    // wants them (BOM, CRLF) and with nothing else on stdout.
+    const Result piped = runDb(QStringList{QStringLiteral("export"), QStringLiteral("-")} + filter);
+    QVERIFY2(piped.exitCode == 0, qPrintable(piped.describe()));
+    QVERIFY(piped.out.startsWith("\xEF\xBB\xBF" "id,score,email\r\n"));
+    QCOMPARE(piped.out.mid(3).replace("\r\n", "\n"), listed.out);
+
+    // To a file, with a semicolon and no BOM; the summary names it.
+    const QString csvPath = m_dir->filePath(QStringLiteral("leads.csv"));
+    const Result toFile =
+        runDb(QStringList{QStringLiteral("export"), csvPath, QStringLiteral("--no-bom"),
+                          QStringLiteral("--delimiter"), QStringLiteral(";")} +
+              filter);
+    QVERIFY2(toFile.exitCode == 0, qPrintable(toFile.describe()));
+    const qint64 rows = listed.out.count('\n') - 1;
+    QVERIFY(rows > 0);
+    const QJsonObject summary = toFile.json().object();
+    QCOMPARE(summary.value(QStringLiteral("exported")).toInteger(), rows);
+    QCOMPARE(summary.value(QStringLiteral("file")).toString(), csvPath);
+    QCOMPARE(summary.value(QStringLiteral("format")).toString(), QStringLiteral("csv"));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll(), QByteArray(listed.out).replace(',', ';').replace("\n", "\r\n"));
+
+    // .xlsx is chosen by the extension; the file is a zip (an xlsx), and only it is left.
+    const QString xlsxPath = m_dir->filePath(QStringLiteral("leads.xlsx"));
+    const Result book = runDb(QStringList{QStringLiteral("export"), xlsxPath} + filter);
+    QVERIFY2(book.exitCode == 0, qPrintable(book.describe()));
+    QCOMPARE(book.json().object().value(QStringLiteral("format")).toString(),
+             QStringLiteral("xlsx"));
+    QCOMPARE(book.json().object().value(QStringLiteral("exported")).toInteger(), rows);
+    QFile xlsx(xlsxPath);
+    QVERIFY(xlsx.open(QIODevice::ReadOnly));
+    QCOMPARE(xlsx.read(2), QByteArray("PK"));
+    QVERIFY(QDir(m_dir->path())
+                .entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden)
+                .isEmpty());
+}
+
+void TestCli::exportBadUsage_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("xlsx to stdout") << QStringList{QStringLiteral("-"), QStringLiteral("--format"),
+                                                   QStringLiteral("xlsx")}
+                                    << 2;
+    QTest::newRow("unknown format") << QStringList{QStringLiteral("out.pdf"),
+                                                   QStringLiteral("--format"),
+                                                   QStringLiteral("pdf")}
+                                    << 2;
+    QTest::newRow("long delimiter") << QStringList{QStringLiteral("-"),
+                                                   QStringLiteral("--delimiter"),
+                                                   QStringLiteral(";;")}
+                                    << 2;
+    QTest::newRow("unknown column") << QStringList{QStringLiteral("-"), QStringLiteral("--columns"),
+                                                   QStringLiteral("id,shoe_size")}
+                                    << 2;
+    QTest::newRow("no such folder")
+        << QStringList{QStringLiteral("no-such-folder/leads.csv")} << 1;
+}
+
+void TestCli::exportBadUsage() {
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QVERIFY(generateDemo(20));
+    const Result r = runDb(QStringList{QStringLiteral("export")} + arguments);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+    QVERIFY2(r.err.startsWith("leadbench-cli: error: "), qPrintable(r.describe()));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

@@ -1,0 +1,83 @@
+// The Cli command that writes leads to a file: export, to CSV or Excel.
+#include "cli.h"
+
+#include "cliarguments.h"
+#include "core/domain/leadcolumns.h"
+#include "core/io/leadexporter.h"
+#include "core/storage/leadfilter.h"
+#include "outputwriter.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+
+int Cli::exportLeads(const Database &db, const CliArguments &args) {
+    const QString out = args.positionals().first();
+    const bool toStdout = out == QLatin1String("-");
+    QString formatName = args.value(QStringLiteral("format"));
+    if (formatName.isEmpty())
+        formatName = !toStdout && QFileInfo(out).suffix().compare(QLatin1String("xlsx"),
+                                                                  Qt::CaseInsensitive) == 0
+                         ? QStringLiteral("xlsx")
+                         : QStringLiteral("csv");
+    LeadExporter::Options options;
+    if (formatName == QLatin1String("xlsx"))
+        options.format = LeadExporter::Format::Xlsx;
+    else if (formatName != QLatin1String("csv"))
+        return usage(QStringLiteral("--format: \"%1\" is not csv or xlsx").arg(formatName));
+    if (toStdout && options.format == LeadExporter::Format::Xlsx)
+        return usage(QStringLiteral("an Excel workbook cannot go to standard output: name a "
+                                    "file, or use --format csv"));
+    if (args.has(QStringLiteral("delimiter"))) {
+        const QString d = args.value(QStringLiteral("delimiter"));
+        const QChar c = d == QLatin1String("tab") || d == QLatin1String("\\t") ? QLatin1Char('\t')
+                        : d.size() == 1                                        ? d.at(0)
+                                                                               : QChar();
+        // A quote or a line end as the separator would make the quoting itself ambiguous.
+        if (c.isNull() || c == QLatin1Char('"') || c == QLatin1Char('\n') ||
+            c == QLatin1Char('\r'))
+            return usage(QStringLiteral("--delimiter: \"%1\" is not one character (or tab) "
+                                        "other than a quote or a line end")
+                             .arg(d));
+        options.delimiter = c;
+    }
+    options.bom = !args.has(QStringLiteral("no-bom"));
+    LeadFilter filter;
+    if (!parseFilter(args, &filter))
+        return Usage;
+    options.columns = LeadColumns::all();
+    if (!parseColumns(args, &options.columns))
+        return Usage;
+    LeadSort sort;
+    if (!parseSort(args, &sort))
+        return Usage;
+    if (!openDatabase(db, Access::ReadExisting))
+        return Failure;
+
+    LeadExporter exporter(db);
+    LeadExporter::Result r;
+    if (toStdout) {
+        m_out.flush();
+        QFile stdoutFile;
+        if (!stdoutFile.open(fileno(stdout), QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+            return fail(QStringLiteral("cannot write to standard output: %1")
+                            .arg(stdoutFile.errorString()));
+        r = exporter.exportCsv(filter, sort, options, &stdoutFile);
+        stdoutFile.flush();
+    } else {
+        options.title = QStringLiteral("Leadbench leads: %1").arg(QFileInfo(out).completeBaseName());
+        r = exporter.exportToFile(filter, sort, options, out);
+    }
+    if (!r.ok())
+        return fail(r.error.isEmpty() ? QStringLiteral("export cancelled") : r.error);
+    if (!toStdout)
+        OutputWriter::writeJson(m_out,
+                                {{QStringLiteral("exported"), r.rows},
+                                 {QStringLiteral("file"), out},
+                                 {QStringLiteral("format"), formatName}},
+                                OutputWriter::JsonStyle::Compact);
+    return Ok;
+}

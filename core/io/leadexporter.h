@@ -1,0 +1,62 @@
+#pragma once
+
+#include "../storage/database.h"
+#include "../storage/leadfilter.h"
+
+#include <QChar>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+class QIODevice;
+struct Lead;
+
+// Exports the leads of a filter and sort to CSV or Excel, page by page, with progress and
+// cancel; a file is written under a temporary name and renamed only when it is complete.
+class LeadExporter {
+public:
+    enum class Format { Csv, Xlsx };
+    struct Options {
+        Format format = Format::Csv;
+        QStringList columns; // empty: every canonical column
+        bool bom = true;     // UTF-8 BOM, so that Excel reads "Müller" right
+        QChar delimiter = QLatin1Char(',');
+        QString title = QStringLiteral("Leadbench leads"); // the workbook's title
+        qint64 xlsxRowsPerSheet = 0;                          // 0: Excel's limit
+    };
+    struct Result {
+        qint64 rows = 0;
+        QString error;
+        bool cancelled = false;
+        bool ok() const { return error.isEmpty() && !cancelled; }
+    };
+
+    explicit LeadExporter(const Database &db);
+
+    // Called after each page, and once at the start with done 0.
+    void setProgress(std::function<void(qint64 done, qint64 total)> progress) {
+        m_progress = std::move(progress);
+    }
+    // Checked between pages; set it from any thread to stop.
+    void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+    void setPageSize(int rows) { m_pageSize = rows; }
+
+    // Writes the file at `path`; on failure or cancel no file (and no partial one) is left.
+    Result exportToFile(const LeadFilter &filter, const LeadSort &sort, const Options &options,
+                        const QString &path);
+    // Writes CSV to an open device (standard output); Excel needs a file.
+    Result exportCsv(const LeadFilter &filter, const LeadSort &sort, const Options &options,
+                     QIODevice *device);
+
+private:
+    // Feeds every matching lead, page by page, to `row`; stops at the first false.
+    Result eachLead(const LeadFilter &filter, const LeadSort &sort,
+                    const std::function<bool(const Lead &, QString *)> &row);
+
+    Database m_db;
+    std::function<void(qint64, qint64)> m_progress;
+    const std::atomic_bool *m_cancel = nullptr;
+    int m_pageSize = 2000;
+};

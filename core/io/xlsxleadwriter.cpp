@@ -1,0 +1,193 @@
+#include "xlsxleadwriter.h"
+
+#include "../domain/lead.h"
+#include "../domain/leadcolumns.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QList>
+#include <QTimeZone>
+
+#include <xlsxwriter.h>
+
+namespace {
+
+// Excel counts days from 1899-12-30 (its 1900 leap-year bug included); the Unix epoch is day
+// 25569.
+double excelSerial(const QDateTime &when) {
+    return 25569.0 + double(when.toMSecsSinceEpoch()) / 86400000.0;
+}
+
+// Wide enough for what a column usually holds, without scanning the rows first (the sheet is
+// streamed, so the widths must be set before the data).
+double widthFor(const QString &column, LeadColumns::Type type) {
+    switch (type) {
+    case LeadColumns::Type::Time:
+        return 20;
+    case LeadColumns::Type::Flag:
+        return 10;
+    case LeadColumns::Type::Integer:
+    case LeadColumns::Type::Real:
+        return column == QLatin1String("win_probability") ? 15 : 10;
+    case LeadColumns::Type::Storefront:
+        return 18;
+    case LeadColumns::Type::Stage:
+        return 13;
+    case LeadColumns::Type::Text:
+        break;
+    }
+    if (column == QLatin1String("email") || column == QLatin1String("offer_title") ||
+        column == QLatin1String("company"))
+        return 30;
+    if (column == QLatin1String("description"))
+        return 50;
+    if (column == QLatin1String("offer_id") || column == QLatin1String("title"))
+        return 28;
+    if (column == QLatin1String("country") || column == QLatin1String("action"))
+        return 9;
+    return 16;
+}
+
+} // namespace
+
+struct XlsxLeadWriter::Private {
+    QString path;
+    QStringList columns;
+    QList<LeadColumns::Type> types;
+    QByteArray title;
+    QByteArray tmpdir; // kept alive while the workbook may use it
+    lxw_workbook *workbook = nullptr;
+    lxw_worksheet *sheet = nullptr;
+    lxw_format *header = nullptr;
+    lxw_format *date = nullptr;
+    int sheets = 0;
+    qint64 rowsInSheet = 0;
+};
+
+XlsxLeadWriter::XlsxLeadWriter(const QString &path, const QStringList &columns,
+                               const QString &title)
+    : d(std::make_unique<Private>()) {
+    d->path = path;
+    d->columns = columns;
+    for (const QString &c : columns)
+        d->types << LeadColumns::type(c);
+    d->title = title.toUtf8();
+}
+
+XlsxLeadWriter::~XlsxLeadWriter() {
+    // A writer dropped without close() still frees the workbook; the caller removes the file.
+    if (d->workbook)
+        workbook_close(d->workbook);
+}
+
+bool XlsxLeadWriter::open() {
+    const QByteArray name = QFile::encodeName(d->path);
+    // The rows wait in temporary files until the workbook is zipped: keep them beside the
+    // target rather than in /tmp, which may be memory.
+    d->tmpdir = QFile::encodeName(QFileInfo(d->path).absolutePath());
+    lxw_workbook_options options = {};
+    options.constant_memory = LXW_TRUE;
+    options.tmpdir = d->tmpdir.data();
+    d->workbook = workbook_new_opt(name.constData(), &options);
+    if (!d->workbook) {
+        m_error = QStringLiteral("cannot create the workbook %1").arg(d->path);
+        return false;
+    }
+    static char author[] = "Leadbench";
+    lxw_doc_properties properties = {};
+    properties.title = d->title.data();
+    properties.author = author;
+    workbook_set_properties(d->workbook, &properties);
+    d->header = workbook_add_format(d->workbook);
+    format_set_bold(d->header);
+    d->date = workbook_add_format(d->workbook);
+    format_set_num_format(d->date, "yyyy-mm-dd hh:mm:ss");
+    return addSheet();
+}
+
+bool XlsxLeadWriter::addSheet() {
+    finishSheet();
+    ++d->sheets;
+    const QByteArray name = d->sheets == 1 ? QByteArrayLiteral("Leads")
+                                           : QByteArrayLiteral("Leads ") +
+                                                 QByteArray::number(d->sheets);
+    d->sheet = workbook_add_worksheet(d->workbook, name.constData());
+    if (!d->sheet) {
+        m_error = QStringLiteral("cannot add a worksheet");
+        return false;
+    }
+    for (qsizetype c = 0; c < d->columns.size(); ++c) {
+        worksheet_set_column(d->sheet, lxw_col_t(c), lxw_col_t(c),
+                             widthFor(d->columns.at(c), d->types.at(c)), nullptr);
+        const QByteArray text = d->columns.at(c).toUtf8();
+        worksheet_write_string(d->sheet, 0, lxw_col_t(c), text.constData(), d->header);
+    }
+    worksheet_freeze_panes(d->sheet, 1, 0);
+    d->rowsInSheet = 0;
+    return true;
+}
+
+void XlsxLeadWriter::finishSheet() {
+    // The autofilter covers the header and every data row of the sheet.
+    if (d->sheet && !d->columns.isEmpty())
+        worksheet_autofilter(d->sheet, 0, 0, lxw_row_t(d->rowsInSheet),
+                             lxw_col_t(d->columns.size() - 1));
+}
+
+bool XlsxLeadWriter::write(const Lead &lead) {
+    if (d->rowsInSheet >= m_rowsPerSheet && !addSheet())
+        return false;
+    const lxw_row_t row = lxw_row_t(d->rowsInSheet + 1);
+    for (qsizetype c = 0; c < d->columns.size(); ++c) {
+        const lxw_col_t col = lxw_col_t(c);
+        const QVariant value = LeadColumns::value(lead, d->columns.at(c));
+        lxw_error e = LXW_NO_ERROR;
+        switch (d->types.at(c)) {
+        case LeadColumns::Type::Integer:
+        case LeadColumns::Type::Real:
+            e = worksheet_write_number(d->sheet, row, col, value.toDouble(), nullptr);
+            break;
+        case LeadColumns::Type::Flag:
+            e = worksheet_write_boolean(d->sheet, row, col, value.toBool() ? 1 : 0, nullptr);
+            break;
+        case LeadColumns::Type::Time: {
+            const QDateTime when = LeadColumns::parseIsoUtc(value.toString());
+            if (when.isValid()) // an unset time stays an empty cell
+                e = worksheet_write_number(d->sheet, row, col, excelSerial(when), d->date);
+            break;
+        }
+        default: {
+            // Text is always a string cell, whatever it starts with: never a formula. Excel
+            // holds at most 32,767 characters in a cell.
+            const QString text = value.toString();
+            if (text.isEmpty())
+                break;
+            const QByteArray utf8 = text.left(32767).toUtf8();
+            e = worksheet_write_string(d->sheet, row, col, utf8.constData(), nullptr);
+        }
+        }
+        if (e != LXW_NO_ERROR) {
+            m_error = QStringLiteral("cannot write row %1: %2")
+                          .arg(row)
+                          .arg(QString::fromUtf8(lxw_strerror(e)));
+            return false;
+        }
+    }
+    ++d->rowsInSheet;
+    return true;
+}
+
+bool XlsxLeadWriter::close() {
+    if (!d->workbook)
+        return m_error.isEmpty();
+    finishSheet();
+    const lxw_error e = workbook_close(d->workbook);
+    d->workbook = nullptr;
+    if (e != LXW_NO_ERROR) {
+        m_error = QStringLiteral("cannot write %1: %2")
+                      .arg(d->path, QString::fromUtf8(lxw_strerror(e)));
+        return false;
+    }
+    return true;
+}
