@@ -82,8 +82,7 @@ bool CsvReader::start() {
         m_encoding = TextEncoding::detect(head, &bom);
     else
         bom = TextEncoding::bomLength(m_encoding, head);
-    const bool utf16 =
-        m_encoding == TextEncoding::Utf16LE || m_encoding == TextEncoding::Utf16BE;
+    const bool utf16 = m_encoding == TextEncoding::Utf16LE || m_encoding == TextEncoding::Utf16BE;
     // Text never holds NUL bytes; UTF-16 holds one in every ASCII character.
     if (!utf16 && head.contains('\0')) {
         m_unreadable = QStringLiteral("is binary data (it holds NUL bytes), not CSV text");
@@ -96,9 +95,8 @@ bool CsvReader::start() {
         m_transcoding = true;
         m_rawRead = head.size();
         if (utf16)
-            m_utf16 = QStringDecoder(m_encoding == TextEncoding::Utf16LE
-                                         ? QStringDecoder::Utf16LE
-                                         : QStringDecoder::Utf16BE);
+            m_utf16 = QStringDecoder(m_encoding == TextEncoding::Utf16LE ? QStringDecoder::Utf16LE
+                                                                         : QStringDecoder::Utf16BE);
         const QByteArray body = head.mid(bom);
         m_buffer = (utf16 ? m_utf16.decode(body) : TextEncoding::fromWindows1252(body)).toUtf8();
     }

@@ -37,9 +37,10 @@ struct ImportSummary {
     QJsonObject toJson() const;
 };
 
-// Imports marketplace CSV in any encoding and delimiter CsvReader reads (Microsoft field names or canonical column names) in one transaction:
-// bad rows are rejected with their line number, good rows land, a failure or cancel lands nothing.
-// Every canonical column Leadbench exports is read back, so an export imports whole.
+// Imports marketplace CSV in any encoding and delimiter CsvReader reads (Microsoft field names or
+// canonical column names) in one transaction: bad rows are rejected with their line number, good
+// rows land, a failure or cancel lands nothing. Every canonical column Leadbench exports is read
+// back, so an export imports whole.
 class LeadImporter {
 public:
     explicit LeadImporter(const Database &db, const QString &actor = QString());

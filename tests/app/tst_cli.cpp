@@ -1136,8 +1136,8 @@ void TestCli::importsADutchExcelFile() {
                                   "J\xFCrgen;M\xFCller;jurgen@mueller.de;Caf\xE9 \x80uro\r\n");
     Result r = runDb({QStringLiteral("import"), csv});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-    QJsonArray leads = listJson({QStringLiteral("--columns"),
-                                 QStringLiteral("first_name,last_name,company")});
+    QJsonArray leads =
+        listJson({QStringLiteral("--columns"), QStringLiteral("first_name,last_name,company")});
     QCOMPARE(leads.size(), 1);
     QCOMPARE(leads.first().toObject().value(QStringLiteral("last_name")).toString(),
              QStringLiteral("Müller"));
@@ -1145,8 +1145,8 @@ void TestCli::importsADutchExcelFile() {
              QStringLiteral("Café €uro"));
 
     // Told it is UTF-8, the same row is rejected for its bytes, with its line.
-    r = runDb({QStringLiteral("import"), csv, QStringLiteral("--encoding"),
-               QStringLiteral("utf-8"), QStringLiteral("--delimiter"), QStringLiteral(";")});
+    r = runDb({QStringLiteral("import"), csv, QStringLiteral("--encoding"), QStringLiteral("utf-8"),
+               QStringLiteral("--delimiter"), QStringLiteral(";")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("nl.csv: line 2: is not valid UTF-8"), qPrintable(r.describe()));
 
@@ -1159,18 +1159,18 @@ void TestCli::importsADutchExcelFile() {
     QCOMPARE(leads.first().toObject().value(QStringLiteral("last_name")).toString(),
              QStringLiteral("Müller"));
 
-    r = runDb({QStringLiteral("import"), csv, QStringLiteral("--encoding"),
-               QStringLiteral("ebcdic")});
+    r = runDb(
+        {QStringLiteral("import"), csv, QStringLiteral("--encoding"), QStringLiteral("ebcdic")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("--encoding"), qPrintable(r.describe()));
-    r = runDb({QStringLiteral("import"), csv, QStringLiteral("--delimiter"),
-               QStringLiteral(";;")});
+    r = runDb({QStringLiteral("import"), csv, QStringLiteral("--delimiter"), QStringLiteral(";;")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("--delimiter"), qPrintable(r.describe()));
 
     // A workbook saved under a .csv name is refused as a whole.
-    const QString xlsx = writeFile(QStringLiteral("book.csv"),
-                                   QByteArrayLiteral("PK\x03\x04\x14\x00\x06\x00[Content_Types].xml"));
+    const QString xlsx =
+        writeFile(QStringLiteral("book.csv"),
+                  QByteArrayLiteral("PK\x03\x04\x14\x00\x06\x00[Content_Types].xml"));
     r = runDb({QStringLiteral("import"), xlsx});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("error: ") && r.err.contains("ZIP"), qPrintable(r.describe()));

@@ -317,7 +317,7 @@ void TestCsvReader::readsAPipe() {
 
 void TestCsvReader::detection_data() {
     QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<QString>("encodingOverride"); // "" detects
+    QTest::addColumn<QString>("encodingOverride");  // "" detects
     QTest::addColumn<QString>("delimiterOverride"); // "" detects
     QTest::addColumn<QString>("encoding");          // what the reader used
     QTest::addColumn<QString>("delimiter");
@@ -346,10 +346,9 @@ void TestCsvReader::detection_data() {
         << QStringLiteral(",")
         << Records{{QStringLiteral("name"), QStringLiteral("note")},
                    {QStringLiteral("Ana"), QStringLiteral("a;b;c;d")}};
-    QTest::newRow("one column is read as comma") << QByteArray("email\nana@x.com\n") << QString()
-                                                 << QString() << u8 << QStringLiteral(",")
-                                                 << Records{{QStringLiteral("email")},
-                                                            {QStringLiteral("ana@x.com")}};
+    QTest::newRow("one column is read as comma")
+        << QByteArray("email\nana@x.com\n") << QString() << QString() << u8 << QStringLiteral(",")
+        << Records{{QStringLiteral("email")}, {QStringLiteral("ana@x.com")}};
     QTest::newRow("UTF-8 BOM, semicolons")
         << QByteArray("\xEF\xBB\xBFnaam;stad\nM\xC3\xBCller;Caf\xC3\xA9\n") << QString()
         << QString() << u8 << QStringLiteral(";")
@@ -358,12 +357,12 @@ void TestCsvReader::detection_data() {
     const QString text = QStringLiteral("naam,prijs\nMüller,€ 5 – “ok”\n");
     const Records textRecords = {{QStringLiteral("naam"), QStringLiteral("prijs")},
                                  {QStringLiteral("Müller"), QStringLiteral("€ 5 – “ok”")}};
-    QTest::newRow("UTF-16 LE with BOM") << utf16(text, true) << QString() << QString()
-                                        << QStringLiteral("utf-16le") << QStringLiteral(",")
-                                        << textRecords;
-    QTest::newRow("UTF-16 BE with BOM") << utf16(text, false) << QString() << QString()
-                                        << QStringLiteral("utf-16be") << QStringLiteral(",")
-                                        << textRecords;
+    QTest::newRow("UTF-16 LE with BOM")
+        << utf16(text, true) << QString() << QString() << QStringLiteral("utf-16le")
+        << QStringLiteral(",") << textRecords;
+    QTest::newRow("UTF-16 BE with BOM")
+        << utf16(text, false) << QString() << QString() << QStringLiteral("utf-16be")
+        << QStringLiteral(",") << textRecords;
     // What Dutch Excel saves as "CSV (gescheiden door lijstscheidingsteken)".
     QTest::newRow("Windows-1252, semicolons, euro and accents")
         << QByteArray("Voornaam;Bedrijf;Prijs\r\nM\xFCller;Caf\xE9 \x93Het Hoekje\x94;\x80 "
@@ -382,18 +381,19 @@ void TestCsvReader::detection_data() {
         << QStringLiteral("windows-1252") << QStringLiteral(",")
         << Records{{QStringLiteral("a"), QStringLiteral("b")},
                    {QStringLiteral("c"), QStringLiteral("ÿþ")}};
-    QTest::newRow("override: delimiter") << QByteArray("a;b,c\n") << QString()
-                                         << QStringLiteral(",") << u8 << QStringLiteral(",")
-                                         << Records{{QStringLiteral("a;b"), QStringLiteral("c")}};
+    QTest::newRow("override: delimiter")
+        << QByteArray("a;b,c\n") << QString() << QStringLiteral(",") << u8 << QStringLiteral(",")
+        << Records{{QStringLiteral("a;b"), QStringLiteral("c")}};
     QTest::newRow("formula-like values stay text")
-        << QByteArray("a,b,c,d\n=SUM(A1:A9),+31 20 555 0100,-5,@cmd\n\"=1+1\",'=x,\"=HYPERLINK(\"\"u\"\")\",\t-\n")
+        << QByteArray("a,b,c,d\n=SUM(A1:A9),+31 20 555 "
+                      "0100,-5,@cmd\n\"=1+1\",'=x,\"=HYPERLINK(\"\"u\"\")\",\t-\n")
         << QString() << QString() << u8 << QStringLiteral(",")
-        << Records{{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
-                    QStringLiteral("d")},
-                   {QStringLiteral("=SUM(A1:A9)"), QStringLiteral("+31 20 555 0100"),
-                    QStringLiteral("-5"), QStringLiteral("@cmd")},
-                   {QStringLiteral("=1+1"), QStringLiteral("'=x"),
-                    QStringLiteral("=HYPERLINK(\"u\")"), QStringLiteral("\t-")}};
+        << Records{
+               {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")},
+               {QStringLiteral("=SUM(A1:A9)"), QStringLiteral("+31 20 555 0100"),
+                QStringLiteral("-5"), QStringLiteral("@cmd")},
+               {QStringLiteral("=1+1"), QStringLiteral("'=x"), QStringLiteral("=HYPERLINK(\"u\")"),
+                QStringLiteral("\t-")}};
 }
 
 void TestCsvReader::detection() {
@@ -434,8 +434,7 @@ void TestCsvReader::badRecords_data() {
 
     QTest::newRow("unterminated quote at end of file, semicolons")
         << QByteArray("a;b\nc;d\ne;\"open\nstill open\n") << QString() << Lines{1, 2, 3}
-        << QStringList{QString(), QString(), QStringLiteral("never closed")}
-        << QStringList();
+        << QStringList{QString(), QString(), QStringLiteral("never closed")} << QStringList();
     QTest::newRow("explicit UTF-8 over Windows-1252 bytes")
         << QByteArray("a;b\nM\xFCller;x\nok;fine\n") << QStringLiteral("utf-8") << Lines{1, 2, 3}
         << QStringList{QString(), QStringLiteral("UTF-8"), QString()}
@@ -443,13 +442,11 @@ void TestCsvReader::badRecords_data() {
     QTest::newRow("a field over 1 MiB, quoted over lines")
         << (QByteArray("a,b\n1,\"") + QByteArray(CsvReader::maxFieldLength / 2, 'x') + "\n" +
             QByteArray(CsvReader::maxFieldLength, 'y') + "\"\nok,fine\n")
-        << QString() << Lines{1, 2, 4}
-        << QStringList{QString(), QStringLiteral("1 MiB"), QString()}
+        << QString() << Lines{1, 2, 4} << QStringList{QString(), QStringLiteral("1 MiB"), QString()}
         << QStringList{QStringLiteral("ok"), QStringLiteral("fine")};
     QTest::newRow("a field over 1 MiB on one line")
         << (QByteArray("a,b\n") + QByteArray(CsvReader::maxFieldLength + 1, 'z') + ",2\nok,fine")
-        << QString() << Lines{1, 2, 3}
-        << QStringList{QString(), QStringLiteral("1 MiB"), QString()}
+        << QString() << Lines{1, 2, 3} << QStringList{QString(), QStringLiteral("1 MiB"), QString()}
         << QStringList{QStringLiteral("ok"), QStringLiteral("fine")};
     QTest::newRow("a field of exactly 1 MiB is fine")
         << (QByteArray("a,b\n") + QByteArray(CsvReader::maxFieldLength, 'z') + ",2\nok,fine\n")
@@ -496,10 +493,9 @@ void TestCsvReader::unreadable_data() {
     QTest::newRow("XLSX renamed .csv")
         << QByteArrayLiteral("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml")
         << QStringLiteral("ZIP");
-    QTest::newRow("binary with NUL bytes")
-        << QByteArrayLiteral("\x7F"
-                             "ELF\x02\x01\x01\x00\x00\x00,a,b\n")
-        << QStringLiteral("binary");
+    QTest::newRow("binary with NUL bytes") << QByteArrayLiteral("\x7F"
+                                                                "ELF\x02\x01\x01\x00\x00\x00,a,b\n")
+                                           << QStringLiteral("binary");
     QTest::newRow("NUL bytes in an otherwise text file")
         << QByteArrayLiteral("a,b\nc\x00,d\n") << QStringLiteral("NUL");
 }

@@ -871,7 +871,9 @@ void TestLeadImporter::dutchExcelFile() {
     const QByteArray csv =
         "FirstName;LastName;Email;Company;Country;Description\r\n"
         "J\xFCrgen;M\xFCller;jurgen@mueller.de;Caf\xE9 M\xFCller;DE;Budget \x80 1.200,50\r\n"
-        "Ana;O\x92" "Brien;ana@obrien.ie;\"Smith; Jones \x96 Partners\";IE;\x93" "Contact me\x94\r\n";
+        "Ana;O\x92"
+        "Brien;ana@obrien.ie;\"Smith; Jones \x96 Partners\";IE;\x93"
+        "Contact me\x94\r\n";
     const ImportSummary s = importWith(t->database(), csv, TextEncoding::Auto);
     QVERIFY2(s.ok() && s.rejected == 0, qPrintable(errorsText(s)));
     QCOMPARE(s.imported, 2);
@@ -915,22 +917,21 @@ void TestLeadImporter::badRecordsDoNotSinkTheFile_data() {
     QTest::addColumn<QString>("reason");
     const QByteArray head = "email;company\nana@contoso.com;Contoso\n";
     const QByteArray tail = "cy@contoso.com;Contoso\n";
-    backendRows({QStringLiteral("invalid bytes for an explicit UTF-8"),
-                 QStringLiteral("a field over 1 MiB"),
-                 QStringLiteral("an unterminated quote at the end")},
-                [&](QTestData &row, qsizetype i) {
-                    if (i == 0)
-                        row << head + "bo@contoso.com;Caf\xE9\n" + tail << QStringLiteral("utf-8")
-                            << qint64(3) << QStringLiteral("UTF-8");
-                    else if (i == 1)
-                        row << head + "bo@contoso.com;\"" +
-                                   QByteArray(CsvReader::maxFieldLength + 10, 'x') + "\"\n" + tail
-                            << QStringLiteral("auto") << qint64(3) << QStringLiteral("1 MiB");
-                    else
-                        row << head + tail + "bo@contoso.com;\"Contoso\n"
-                            << QStringLiteral("auto") << qint64(4)
-                            << QStringLiteral("never closed");
-                });
+    backendRows(
+        {QStringLiteral("invalid bytes for an explicit UTF-8"),
+         QStringLiteral("a field over 1 MiB"), QStringLiteral("an unterminated quote at the end")},
+        [&](QTestData &row, qsizetype i) {
+            if (i == 0)
+                row << head + "bo@contoso.com;Caf\xE9\n" + tail << QStringLiteral("utf-8")
+                    << qint64(3) << QStringLiteral("UTF-8");
+            else if (i == 1)
+                row << head + "bo@contoso.com;\"" +
+                           QByteArray(CsvReader::maxFieldLength + 10, 'x') + "\"\n" + tail
+                    << QStringLiteral("auto") << qint64(3) << QStringLiteral("1 MiB");
+            else
+                row << head + tail + "bo@contoso.com;\"Contoso\n"
+                    << QStringLiteral("auto") << qint64(4) << QStringLiteral("never closed");
+        });
 }
 
 void TestLeadImporter::badRecordsDoNotSinkTheFile() {
@@ -960,7 +961,8 @@ void TestLeadImporter::unreadableFileLandsNothing_data() {
     backendRows({QStringLiteral("an XLSX renamed .csv"), QStringLiteral("binary")},
                 [](QTestData &row, qsizetype i) {
                     if (i == 0)
-                        row << QByteArrayLiteral("PK\x03\x04\x14\x00\x06\x00" "email,company\n"
+                        row << QByteArrayLiteral("PK\x03\x04\x14\x00\x06\x00"
+                                                 "email,company\n"
                                                  "ana@contoso.com,Contoso\n")
                             << QStringLiteral("ZIP");
                     else
