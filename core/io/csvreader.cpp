@@ -182,9 +182,11 @@ QByteArray CsvReader::readPhysicalLine(bool *partial) {
         scanned = i - m_pos;
         const bool crPending = i < m_buffer.size(); // found again once the end is known
         if (!crPending && scanned >= pieceSize) {
+            // A quote is kept for the next piece: it may be the first half of a doubled one.
+            const qsizetype length = data[m_pos + scanned - 1] == '"' ? scanned - 1 : scanned;
             *partial = true;
-            QByteArray piece = m_buffer.mid(m_pos, scanned);
-            m_pos += scanned;
+            QByteArray piece = m_buffer.mid(m_pos, length);
+            m_pos += length;
             return piece;
         }
         if (!fill() && !crPending) {

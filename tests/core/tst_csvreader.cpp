@@ -26,6 +26,7 @@ private slots:
     void unreadable_data();
     void unreadable();
     void longLineStaysBounded();
+    void doubledQuoteAcrossPieces();
 };
 
 namespace {
@@ -533,6 +534,27 @@ void TestCsvReader::longLineStaysBounded() {
     QCOMPARE(reader.fields(), (QStringList{QStringLiteral("ok"), QStringLiteral("fine")}));
     QVERIFY(!reader.next());
     QCOMPARE(reader.bytesRead(), qint64(input.size()));
+}
+
+void TestCsvReader::doubledQuoteAcrossPieces() {
+    // A long line is handed on in pieces at read boundaries (64 KiB reads, pieces of at least
+    // 256 KiB): after "a\n", the fifth read ends the first piece at byte 327,678 of the line,
+    // right between the two quotes of a doubled one. It is still one quote in the value.
+    const qsizetype before = 5 * 65536 - 2 - 2;
+    const QByteArray line = "\"" + QByteArray(before, 'x') + "\"\"y\",2\n";
+    QByteArray input = "a\n" + line + "ok,fine\n";
+    QBuffer buffer(&input);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    CsvReader reader(&buffer);
+    reader.setDelimiter(QLatin1Char(','));
+    QVERIFY(reader.next());
+    QVERIFY(reader.next());
+    QVERIFY2(reader.error().isEmpty(), qPrintable(reader.error()));
+    QCOMPARE(reader.fields(), (QStringList{QString::fromLatin1(QByteArray(before, 'x') + "\"y"),
+                                           QStringLiteral("2")}));
+    QVERIFY(reader.next());
+    QCOMPARE(reader.line(), 3);
+    QVERIFY(!reader.next());
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)
