@@ -133,7 +133,14 @@ const QList<CliCommand> &Cli::commands() {
                                    "columns); prints a JSON summary"),
          .parameters = {P::positional(QStringLiteral("FILE"),
                                       QStringLiteral("a CSV file; - or /dev/stdin reads "
-                                                     "standard input"))},
+                                                     "standard input")),
+                        P::option(QStringLiteral("delimiter"), QStringLiteral("C"),
+                                  QStringLiteral("the field delimiter: , ; | or tab (default: "
+                                                 "detected from the first lines)")),
+                        P::option(QStringLiteral("encoding"), QStringLiteral("E"),
+                                  QStringLiteral("utf-8, utf-16, windows-1252 or auto (default: "
+                                                 "by BOM, else UTF-8 if valid, else "
+                                                 "Windows-1252)"))},
          .example = QStringLiteral("import leads.csv"),
          .handler = &Cli::importCsv},
         {.name = QStringLiteral("list"),
@@ -560,6 +567,26 @@ int Cli::generate(const Database &db, const CliArguments &args) {
 
 int Cli::importCsv(const Database &db, const CliArguments &args) {
     const QString path = args.positionals().first();
+    TextEncoding::Kind encoding = TextEncoding::Auto;
+    const QString encodingName = args.value(QStringLiteral("encoding"), QStringLiteral("auto"));
+    if (!TextEncoding::parse(encodingName, &encoding))
+        return usage(QStringLiteral("--encoding: \"%1\" is not utf-8, utf-16, windows-1252 or "
+                                    "auto")
+                         .arg(encodingName));
+    QChar delimiter;
+    if (args.has(QStringLiteral("delimiter"))) {
+        const QString d = args.value(QStringLiteral("delimiter"));
+        // A tab is hard to type on a command line: the word and \t say it too.
+        if (d == QLatin1String("tab") || d == QLatin1String("\\t"))
+            delimiter = QLatin1Char('\t');
+        else if (d.size() == 1 && d != QLatin1String("\"") && d != QLatin1String("\n") &&
+                 d != QLatin1String("\r"))
+            delimiter = d.at(0);
+        else
+            return usage(QStringLiteral("--delimiter: \"%1\" is not one character such as , ; | "
+                                        "or tab")
+                             .arg(d));
+    }
     const bool standardInput = path == QLatin1String("-");
     const QString name = standardInput ? QStringLiteral("stdin") : path;
     QFile file;
@@ -579,6 +606,8 @@ int Cli::importCsv(const Database &db, const CliArguments &args) {
         if (!openDatabase(db, Access::Create))
             return Failure;
         LeadImporter importer(db, actor());
+        importer.setEncoding(encoding);
+        importer.setDelimiter(delimiter);
         s = importer.importCsv(&file, name);
     }
     for (const QString &w : std::as_const(s.warnings))

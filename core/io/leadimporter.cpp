@@ -100,11 +100,15 @@ ImportSummary LeadImporter::importCsvFile(const QString &path) {
 ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
     ImportSummary s;
     CsvReader reader(device);
+    reader.setEncoding(m_encoding);
+    reader.setDelimiter(m_delimiter);
     // A pipe has no size: progress then tells how far it got, against a total of 0.
     const qint64 total = device->isSequential() ? 0 : device->size();
     if (!reader.next()) {
         s.failure = ImportSummary::Failure::Input;
-        s.fatal = QStringLiteral("%1: no header line: the input is empty").arg(name);
+        s.fatal = reader.unreadable().isEmpty()
+                      ? QStringLiteral("%1: no header line: the input is empty").arg(name)
+                      : QStringLiteral("%1: %2").arg(name, reader.unreadable());
         return s;
     }
     if (!reader.error().isEmpty()) {
@@ -150,12 +154,13 @@ ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
         !columnOf.contains(QStringLiteral("last_name")) &&
         !columnOf.contains(QStringLiteral("company"))) {
         s.failure = ImportSummary::Failure::Input;
+        // Only a delimiter given by hand can leave the semicolons of a Dutch Excel file unsplit.
         const bool semicolons = header.size() == 1 && header.first().contains(QLatin1Char(';'));
         s.fatal =
             QStringLiteral("%1: line 1: the header names none of Email, FirstName, "
                            "LastName, Company (or email, first_name, last_name, company)%2")
-                .arg(name, semicolons ? QStringLiteral("; the file looks separated by semicolons, "
-                                                       "and Leadbench reads comma-separated CSV")
+                .arg(name, semicolons ? QStringLiteral("; the file looks separated by semicolons "
+                                                       "(--delimiter \";\")")
                                       : QString());
         return s;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../storage/database.h"
+#include "textencoding.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -36,9 +37,10 @@ struct ImportSummary {
     QJsonObject toJson() const;
 };
 
-// Imports marketplace CSV (Microsoft field names or canonical column names) in one transaction:
-// bad rows are rejected with their line number, good rows land, a failure or cancel lands nothing.
-// Every canonical column Leadbench exports is read back, so an export imports whole.
+// Imports marketplace CSV in any encoding and delimiter CsvReader reads (Microsoft field names or
+// canonical column names) in one transaction: bad rows are rejected with their line number, good
+// rows land, a failure or cancel lands nothing. Every canonical column Leadbench exports is read
+// back, so an export imports whole.
 class LeadImporter {
 public:
     explicit LeadImporter(const Database &db, const QString &actor = QString());
@@ -46,6 +48,9 @@ public:
     // `total` is the input's size in bytes, 0 when it has none (a pipe).
     void setProgressHandler(std::function<void(qint64 done, qint64 total)> handler);
     void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+    // Override what the reader detects; Auto and a null QChar (the defaults) detect.
+    void setEncoding(TextEncoding::Kind encoding) { m_encoding = encoding; }
+    void setDelimiter(QChar delimiter) { m_delimiter = delimiter; }
 
     ImportSummary importCsvFile(const QString &path);
     // Reads `device` forward only, so standard input works; `name` starts every message.
@@ -56,4 +61,6 @@ private:
     QString m_actor;
     std::function<void(qint64, qint64)> m_progress;
     const std::atomic_bool *m_cancel = nullptr;
+    TextEncoding::Kind m_encoding = TextEncoding::Auto;
+    QChar m_delimiter;
 };

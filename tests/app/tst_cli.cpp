@@ -65,6 +65,7 @@ private slots:
     void reimportingAnExportChangesNothing_data() { TestDatabase::addBackendRows(); }
     void reimportingAnExportChangesNothing();
     void unknownHeaderColumnsAreReported();
+    void importsADutchExcelFile();
 
     void helpListsEveryCommand();
     void commandHelp_data();
@@ -1123,10 +1124,60 @@ void TestCli::unknownHeaderColumnsAreReported() {
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.err.contains("warning: ") && r.err.contains("line 1: column 1 \"frist_name\""),
              qPrintable(r.describe()));
+    // Semicolons are detected; a comma given by hand leaves one column, and the error says why.
     const QString semi = writeFile(QStringLiteral("semi.csv"), "email;first_name\nana@x.com;Ana\n");
-    r = runDb({QStringLiteral("import"), semi});
+    r = runDb({QStringLiteral("import"), semi, QStringLiteral("--delimiter"), QStringLiteral(",")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("semicolons"), qPrintable(r.describe()));
+    r = runDb({QStringLiteral("import"), semi});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+}
+
+void TestCli::importsADutchExcelFile() {
+    // Semicolons and Windows-1252, as Dutch Excel saves CSV: detected, or named by hand.
+    const QString csv = writeFile(QStringLiteral("nl.csv"),
+                                  "FirstName;LastName;Email;Company\r\n"
+                                  "J\xFCrgen;M\xFCller;jurgen@mueller.de;Caf\xE9 \x80uro\r\n");
+    Result r = runDb({QStringLiteral("import"), csv});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QJsonArray leads =
+        listJson({QStringLiteral("--columns"), QStringLiteral("first_name,last_name,company")});
+    QCOMPARE(leads.size(), 1);
+    QCOMPARE(leads.first().toObject().value(QStringLiteral("last_name")).toString(),
+             QStringLiteral("Müller"));
+    QCOMPARE(leads.first().toObject().value(QStringLiteral("company")).toString(),
+             QStringLiteral("Café €uro"));
+
+    // Told it is UTF-8, the same row is rejected for its bytes, with its line.
+    r = runDb({QStringLiteral("import"), csv, QStringLiteral("--encoding"), QStringLiteral("utf-8"),
+               QStringLiteral("--delimiter"), QStringLiteral(";")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("nl.csv: line 2: is not valid UTF-8"), qPrintable(r.describe()));
+
+    r = runDb({QStringLiteral("import"), csv, QStringLiteral("--encoding"),
+               QStringLiteral("windows-1252"), QStringLiteral("--delimiter"), QStringLiteral(";")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains("\"rejected\":0"), qPrintable(r.describe()));
+    leads = listJson({QStringLiteral("--columns"), QStringLiteral("last_name")});
+    QCOMPARE(leads.size(), 1); // the same person again, not a second lead spelt "MÃ¼ller"
+    QCOMPARE(leads.first().toObject().value(QStringLiteral("last_name")).toString(),
+             QStringLiteral("Müller"));
+
+    r = runDb(
+        {QStringLiteral("import"), csv, QStringLiteral("--encoding"), QStringLiteral("ebcdic")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--encoding"), qPrintable(r.describe()));
+    r = runDb({QStringLiteral("import"), csv, QStringLiteral("--delimiter"), QStringLiteral(";;")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--delimiter"), qPrintable(r.describe()));
+
+    // A workbook saved under a .csv name is refused as a whole.
+    const QString xlsx =
+        writeFile(QStringLiteral("book.csv"),
+                  QByteArrayLiteral("PK\x03\x04\x14\x00\x06\x00[Content_Types].xml"));
+    r = runDb({QStringLiteral("import"), xlsx});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("error: ") && r.err.contains("ZIP"), qPrintable(r.describe()));
 }
 
 namespace {
@@ -1202,7 +1253,9 @@ void TestCli::commandHelp_data() {
                               << QStringList{QStringLiteral("--count"), QStringLiteral("--seed"),
                                              QStringLiteral("--end")}
                               << QStringList();
-    QTest::newRow("import") << QStringLiteral("import") << QStringList()
+    QTest::newRow("import") << QStringLiteral("import")
+                            << QStringList{QStringLiteral("--delimiter"),
+                                           QStringLiteral("--encoding")}
                             << QStringList{QStringLiteral("FILE")};
     QTest::newRow("list") << QStringLiteral("list")
                           << filterOptions +

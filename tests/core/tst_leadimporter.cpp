@@ -1,4 +1,5 @@
 #include "core/domain/leadcolumns.h"
+#include "core/io/csvreader.h"
 #include "core/io/csvwriter.h"
 #include "core/io/leadimporter.h"
 #include "core/storage/leadhistory.h"
@@ -49,6 +50,14 @@ private slots:
     void headerColumnsNotReadAreNamed();
     void rejectedRowsNameTheirLineOnce_data() { TestDatabase::addBackendRows(); }
     void rejectedRowsNameTheirLineOnce();
+    void dutchExcelFile_data() { TestDatabase::addBackendRows(); }
+    void dutchExcelFile();
+    void formulaLikeValuesStayText_data() { TestDatabase::addBackendRows(); }
+    void formulaLikeValuesStayText();
+    void badRecordsDoNotSinkTheFile_data();
+    void badRecordsDoNotSinkTheFile();
+    void unreadableFileLandsNothing_data();
+    void unreadableFileLandsNothing();
 };
 
 namespace {
@@ -68,6 +77,17 @@ ImportSummary importText(const Database &db, const QByteArray &csv,
         importer.setCancelFlag(cancel);
     if (progress)
         importer.setProgressHandler(std::move(progress));
+    return importer.importCsv(&buffer, QStringLiteral("leads.csv"));
+}
+
+ImportSummary importWith(const Database &db, const QByteArray &csv, TextEncoding::Kind encoding,
+                         QChar delimiter = QChar()) {
+    QByteArray data = csv;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    LeadImporter importer(db, QStringLiteral("tester"));
+    importer.setEncoding(encoding);
+    importer.setDelimiter(delimiter);
     return importer.importCsv(&buffer, QStringLiteral("leads.csv"));
 }
 
@@ -842,6 +862,127 @@ void TestLeadImporter::rejectedRowsNameTheirLineOnce() {
     const std::optional<Lead> dee = leadByEmail(t->database(), QStringLiteral("dee@contoso.com"));
     QVERIFY(dee);
     QCOMPARE(dee->firstName, QStringLiteral("Dee"));
+}
+
+void TestLeadImporter::dutchExcelFile() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    // As Dutch Excel saves "CSV": semicolons (the comma is the decimal sign), Windows-1252, CRLF.
+    const QByteArray csv =
+        "FirstName;LastName;Email;Company;Country;Description\r\n"
+        "J\xFCrgen;M\xFCller;jurgen@mueller.de;Caf\xE9 M\xFCller;DE;Budget \x80 1.200,50\r\n"
+        "Ana;O\x92"
+        "Brien;ana@obrien.ie;\"Smith; Jones \x96 Partners\";IE;\x93"
+        "Contact me\x94\r\n";
+    const ImportSummary s = importWith(t->database(), csv, TextEncoding::Auto);
+    QVERIFY2(s.ok() && s.rejected == 0, qPrintable(errorsText(s)));
+    QCOMPARE(s.imported, 2);
+    const auto muller = leadByEmail(t->database(), QStringLiteral("jurgen@mueller.de"));
+    QVERIFY(muller);
+    QCOMPARE(muller->firstName, QStringLiteral("Jürgen"));
+    QCOMPARE(muller->lastName, QStringLiteral("Müller"));
+    QCOMPARE(muller->company, QStringLiteral("Café Müller"));
+    QCOMPARE(muller->description, QStringLiteral("Budget € 1.200,50"));
+    const auto ana = leadByEmail(t->database(), QStringLiteral("ana@obrien.ie"));
+    QVERIFY(ana);
+    QCOMPARE(ana->lastName, QStringLiteral("O’Brien"));
+    QCOMPARE(ana->company, QStringLiteral("Smith; Jones – Partners"));
+    QCOMPARE(ana->description, QStringLiteral("“Contact me”"));
+}
+
+void TestLeadImporter::formulaLikeValuesStayText() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    // A spreadsheet would run these; the library keeps them as the text they are.
+    const QByteArray csv = "first_name,last_name,email,company,title,description,phone\n"
+                           "=1+1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",f@contoso.com,"
+                           "@SUM(A1),-2+3,+cmd|' /C calc'!A0,+31 20 555 0100\n";
+    const ImportSummary s = importWith(t->database(), csv, TextEncoding::Auto);
+    QVERIFY2(s.ok() && s.rejected == 0, qPrintable(errorsText(s)));
+    const auto lead = leadByEmail(t->database(), QStringLiteral("f@contoso.com"));
+    QVERIFY(lead);
+    QCOMPARE(lead->firstName, QStringLiteral("=1+1"));
+    QCOMPARE(lead->lastName, QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"));
+    QCOMPARE(lead->company, QStringLiteral("@SUM(A1)"));
+    QCOMPARE(lead->title, QStringLiteral("-2+3"));
+    QCOMPARE(lead->description, QStringLiteral("+cmd|' /C calc'!A0"));
+    QCOMPARE(lead->phone, QStringLiteral("+31 20 555 0100"));
+}
+
+void TestLeadImporter::badRecordsDoNotSinkTheFile_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<qint64>("badLine");
+    QTest::addColumn<QString>("reason");
+    const QByteArray head = "email;company\nana@contoso.com;Contoso\n";
+    const QByteArray tail = "cy@contoso.com;Contoso\n";
+    backendRows(
+        {QStringLiteral("invalid bytes for an explicit UTF-8"),
+         QStringLiteral("a field over 1 MiB"), QStringLiteral("an unterminated quote at the end")},
+        [&](QTestData &row, qsizetype i) {
+            if (i == 0)
+                row << head + "bo@contoso.com;Caf\xE9\n" + tail << QStringLiteral("utf-8")
+                    << qint64(3) << QStringLiteral("UTF-8");
+            else if (i == 1)
+                row << head + "bo@contoso.com;\"" +
+                           QByteArray(CsvReader::maxFieldLength + 10, 'x') + "\"\n" + tail
+                    << QStringLiteral("auto") << qint64(3) << QStringLiteral("1 MiB");
+            else
+                row << head + tail + "bo@contoso.com;\"Contoso\n"
+                    << QStringLiteral("auto") << qint64(4) << QStringLiteral("never closed");
+        });
+}
+
+void TestLeadImporter::badRecordsDoNotSinkTheFile() {
+    QFETCH(QString, backend);
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, encoding);
+    QFETCH(qint64, badLine);
+    QFETCH(QString, reason);
+    LB_TEST_DATABASE(t, backend);
+    TextEncoding::Kind kind = TextEncoding::Auto;
+    QVERIFY(TextEncoding::parse(encoding, &kind));
+    const ImportSummary s = importWith(t->database(), csv, kind);
+    QVERIFY2(s.fatal.isEmpty(), qPrintable(s.fatal));
+    QCOMPARE(s.imported, 2);
+    QCOMPARE(s.rejected, 1);
+    QCOMPARE(s.errors.first().line, badLine);
+    QVERIFY2(s.errors.first().message.contains(reason), qPrintable(s.errors.first().message));
+    QVERIFY(leadByEmail(t->database(), QStringLiteral("ana@contoso.com")));
+    QVERIFY(leadByEmail(t->database(), QStringLiteral("cy@contoso.com")));
+    QVERIFY(!leadByEmail(t->database(), QStringLiteral("bo@contoso.com")));
+}
+
+void TestLeadImporter::unreadableFileLandsNothing_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("reason");
+    backendRows({QStringLiteral("an XLSX renamed .csv"), QStringLiteral("binary")},
+                [](QTestData &row, qsizetype i) {
+                    if (i == 0)
+                        row << QByteArrayLiteral("PK\x03\x04\x14\x00\x06\x00"
+                                                 "email,company\n"
+                                                 "ana@contoso.com,Contoso\n")
+                            << QStringLiteral("ZIP");
+                    else
+                        row << QByteArrayLiteral("email,company\nana@contoso.com,Con\x00toso\n")
+                            << QStringLiteral("NUL");
+                });
+}
+
+void TestLeadImporter::unreadableFileLandsNothing() {
+    QFETCH(QString, backend);
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, reason);
+    LB_TEST_DATABASE(t, backend);
+    const ImportSummary s = importWith(t->database(), csv, TextEncoding::Auto);
+    QCOMPARE(s.failure, ImportSummary::Failure::Input);
+    QVERIFY2(s.fatal.startsWith(QLatin1String("leads.csv: ")) && s.fatal.contains(reason),
+             qPrintable(s.fatal));
+    QCOMPARE(s.errors.size(), 0);
+    QCOMPARE(s.imported, 0);
+    QCOMPARE(countLeads(t->database()), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLeadImporter)
