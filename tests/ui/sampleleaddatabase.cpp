@@ -6,6 +6,8 @@
 #include "core/storage/migrator.h"
 #include "core/storage/transaction.h"
 
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimeZone>
 
 SampleLeadDatabase::SampleLeadDatabase() {
@@ -69,4 +71,10 @@ bool SampleLeadDatabase::addLeads(Storefront storefront, int count, int firstSco
             return false;
     }
     return true;
+}
+
+void SampleLeadDatabase::isolateSettings() {
+    static QTemporaryDir folder;
+    for (QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat})
+        QSettings::setPath(format, QSettings::UserScope, folder.path());
 }

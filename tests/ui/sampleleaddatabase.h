@@ -29,6 +29,9 @@ public:
     bool addSampleMix();
 
     static QString companyOf(int n);
+    // Gives this test process settings of its own, in a temporary folder: suites run in
+    // parallel and must not clear or read each other's window layout and user name.
+    static void isolateSettings();
 
 private:
     QTemporaryDir m_dir;

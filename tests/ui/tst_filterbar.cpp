@@ -100,6 +100,7 @@ private:
 
 void TestFilterBar::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
+    SampleLeadDatabase::isolateSettings();
 }
 
 void TestFilterBar::init() {

@@ -91,6 +91,7 @@ private:
 void TestMainWindow::initTestCase() {
     // Keeps the user's own window layout out of reach of these tests.
     QStandardPaths::setTestModeEnabled(true);
+    SampleLeadDatabase::isolateSettings();
 }
 
 void TestMainWindow::init() {
