@@ -37,8 +37,7 @@ int Cli::exportLeads(const Database &db, const CliArguments &args) {
                         : d.size() == 1                                        ? d.at(0)
                                                                                : QChar();
         // A quote or a line end as the separator would make the quoting itself ambiguous.
-        if (c.isNull() || c == QLatin1Char('"') || c == QLatin1Char('\n') ||
-            c == QLatin1Char('\r'))
+        if (c.isNull() || c == QLatin1Char('"') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
             return usage(QStringLiteral("--delimiter: \"%1\" is not one character (or tab) "
                                         "other than a quote or a line end")
                              .arg(d));
@@ -68,7 +67,8 @@ int Cli::exportLeads(const Database &db, const CliArguments &args) {
         r = exporter.exportCsv(filter, sort, options, &stdoutFile);
         stdoutFile.flush();
     } else {
-        options.title = QStringLiteral("Leadbench leads: %1").arg(QFileInfo(out).completeBaseName());
+        options.title =
+            QStringLiteral("Leadbench leads: %1").arg(QFileInfo(out).completeBaseName());
         r = exporter.exportToFile(filter, sort, options, out);
     }
     if (!r.ok())

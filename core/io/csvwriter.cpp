@@ -39,9 +39,9 @@ bool looksLikeFormula(const QString &field) {
 QString escape(const QString &field, const Style &style, bool neutralise) {
     // The quote goes inside the CSV quoting: the spreadsheet must see it as the cell's first
     // character, or it would run the formula after all.
-    const QString value =
-        neutralise && style.neutraliseFormulas && looksLikeFormula(field) ? QLatin1Char('\'') + field
-                                                                          : field;
+    const QString value = neutralise && style.neutraliseFormulas && looksLikeFormula(field)
+                              ? QLatin1Char('\'') + field
+                              : field;
     const bool needsQuotes = value.contains(style.delimiter) || value.contains(QLatin1Char('"')) ||
                              value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
     if (!needsQuotes)

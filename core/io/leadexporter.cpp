@@ -85,9 +85,9 @@ private:
 LeadExporter::LeadExporter(const Database &db)
     : m_db(db) {}
 
-LeadExporter::Result LeadExporter::eachLead(
-    const LeadFilter &filter, const LeadSort &sort,
-    const std::function<bool(const Lead &, QString *)> &row) {
+LeadExporter::Result
+LeadExporter::eachLead(const LeadFilter &filter, const LeadSort &sort,
+                       const std::function<bool(const Lead &, QString *)> &row) {
     Result result;
     LeadRepository repo(m_db);
     const qint64 total = repo.count(filter);
@@ -168,8 +168,8 @@ LeadExporter::Result LeadExporter::exportToFile(const LeadFilter &filter, const 
     const QFileInfo target(path);
     QString temporary;
     {
-        QTemporaryFile reserve(target.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.part")
-                                                                 .arg(target.fileName())));
+        QTemporaryFile reserve(target.absoluteDir().filePath(
+            QStringLiteral(".%1.XXXXXX.part").arg(target.fileName())));
         reserve.setAutoRemove(false);
         if (!reserve.open()) {
             Result r;

@@ -24,7 +24,7 @@ public:
         bool bom = true;     // UTF-8 BOM, so that Excel reads "Müller" right
         QChar delimiter = QLatin1Char(',');
         QString title = QStringLiteral("Leadbench leads"); // the workbook's title
-        qint64 xlsxRowsPerSheet = 0;                          // 0: Excel's limit
+        qint64 xlsxRowsPerSheet = 0;                       // 0: Excel's limit
     };
     struct Result {
         qint64 rows = 0;

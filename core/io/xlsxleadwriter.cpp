@@ -109,9 +109,9 @@ bool XlsxLeadWriter::open() {
 bool XlsxLeadWriter::addSheet() {
     finishSheet();
     ++d->sheets;
-    const QByteArray name = d->sheets == 1 ? QByteArrayLiteral("Leads")
-                                           : QByteArrayLiteral("Leads ") +
-                                                 QByteArray::number(d->sheets);
+    const QByteArray name = d->sheets == 1
+                                ? QByteArrayLiteral("Leads")
+                                : QByteArrayLiteral("Leads ") + QByteArray::number(d->sheets);
     d->sheet = workbook_add_worksheet(d->workbook, name.constData());
     if (!d->sheet) {
         m_error = QStringLiteral("cannot add a worksheet");
@@ -185,8 +185,8 @@ bool XlsxLeadWriter::close() {
     const lxw_error e = workbook_close(d->workbook);
     d->workbook = nullptr;
     if (e != LXW_NO_ERROR) {
-        m_error = QStringLiteral("cannot write %1: %2")
-                      .arg(d->path, QString::fromUtf8(lxw_strerror(e)));
+        m_error =
+            QStringLiteral("cannot write %1: %2").arg(d->path, QString::fromUtf8(lxw_strerror(e)));
         return false;
     }
     return true;

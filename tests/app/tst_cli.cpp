@@ -1049,8 +1049,6 @@ void TestCli::listSortsByNameAsShown() {
     QCOMPARE(names, sorted);
 }
 
-
-
 void TestCli::timesWithoutOffsetAreUtc() {
     // 02:30 on 2024-03-31 does not exist in Berlin (clocks jump to 03:00); in UTC it does.
     QProcessEnvironment env = environment();
@@ -1186,10 +1184,9 @@ namespace {
 const QStringList commandNames = {
     QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("import"),
     QStringLiteral("list"),    QStringLiteral("export"),   QStringLiteral("show"),
-    QStringLiteral("stats"),
-    QStringLiteral("count"),   QStringLiteral("set"),      QStringLiteral("delete"),
-    QStringLiteral("restore"), QStringLiteral("trash"),    QStringLiteral("history"),
-    QStringLiteral("help")};
+    QStringLiteral("stats"),   QStringLiteral("count"),    QStringLiteral("set"),
+    QStringLiteral("delete"),  QStringLiteral("restore"),  QStringLiteral("trash"),
+    QStringLiteral("history"), QStringLiteral("help")};
 
 const QStringList filterOptions = {
     QStringLiteral("--storefront"),  QStringLiteral("--stage"),  QStringLiteral("--owner"),
@@ -1265,10 +1262,9 @@ void TestCli::commandHelp_data() {
                           << QStringList();
     QTest::newRow("export") << QStringLiteral("export")
                             << QStringList{QStringLiteral("--format")} + filterOptions +
-                                   QStringList{QStringLiteral("--sort"),
-                                               QStringLiteral("--columns"),
-                                               QStringLiteral("--no-bom"),
-                                               QStringLiteral("--delimiter")}
+                                   QStringList{
+                                       QStringLiteral("--sort"), QStringLiteral("--columns"),
+                                       QStringLiteral("--no-bom"), QStringLiteral("--delimiter")}
                             << QStringList{QStringLiteral("OUT")};
     QTest::newRow("show") << QStringLiteral("show") << QStringList{QStringLiteral("--format")}
                           << QStringList{QStringLiteral("ID")};
@@ -1696,18 +1692,19 @@ void TestCli::exportWritesCsvAndXlsx() {
     LB_CLI_BACKEND(backend);
     QVERIFY(generateDemo(300));
     const QStringList filter = {QStringLiteral("--storefront"), QStringLiteral("appsource"),
-                                QStringLiteral("--sort"), QStringLiteral("score:desc"),
-                                QStringLiteral("--columns"), QStringLiteral("id,score,email")};
-    const Result listed = runDb(QStringList{QStringLiteral("list"), QStringLiteral("--format"),
-                                            QStringLiteral("csv")} +
-                                filter);
+                                QStringLiteral("--sort"),       QStringLiteral("score:desc"),
+                                QStringLiteral("--columns"),    QStringLiteral("id,score,email")};
+    const Result listed = runDb(
+        QStringList{QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv")} +
+        filter);
     QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
 
     // To standard output: the same leads in the same order as list, but as a spreadsheet
     // wants them (BOM, CRLF) and with nothing else on stdout.
     const Result piped = runDb(QStringList{QStringLiteral("export"), QStringLiteral("-")} + filter);
     QVERIFY2(piped.exitCode == 0, qPrintable(piped.describe()));
-    QVERIFY(piped.out.startsWith("\xEF\xBB\xBF" "id,score,email\r\n"));
+    QVERIFY(piped.out.startsWith("\xEF\xBB\xBF"
+                                 "id,score,email\r\n"));
     QCOMPARE(piped.out.mid(3).replace("\r\n", "\n"), listed.out);
 
     // To a file, with a semicolon and no BOM; the summary names it.
@@ -1745,22 +1742,19 @@ void TestCli::exportWritesCsvAndXlsx() {
 void TestCli::exportBadUsage_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
-    QTest::newRow("xlsx to stdout") << QStringList{QStringLiteral("-"), QStringLiteral("--format"),
-                                                   QStringLiteral("xlsx")}
-                                    << 2;
-    QTest::newRow("unknown format") << QStringList{QStringLiteral("out.pdf"),
-                                                   QStringLiteral("--format"),
-                                                   QStringLiteral("pdf")}
-                                    << 2;
-    QTest::newRow("long delimiter") << QStringList{QStringLiteral("-"),
-                                                   QStringLiteral("--delimiter"),
-                                                   QStringLiteral(";;")}
-                                    << 2;
+    QTest::newRow("xlsx to stdout")
+        << QStringList{QStringLiteral("-"), QStringLiteral("--format"), QStringLiteral("xlsx")}
+        << 2;
+    QTest::newRow("unknown format")
+        << QStringList{QStringLiteral("out.pdf"), QStringLiteral("--format"), QStringLiteral("pdf")}
+        << 2;
+    QTest::newRow("long delimiter")
+        << QStringList{QStringLiteral("-"), QStringLiteral("--delimiter"), QStringLiteral(";;")}
+        << 2;
     QTest::newRow("unknown column") << QStringList{QStringLiteral("-"), QStringLiteral("--columns"),
                                                    QStringLiteral("id,shoe_size")}
                                     << 2;
-    QTest::newRow("no such folder")
-        << QStringList{QStringLiteral("no-such-folder/leads.csv")} << 1;
+    QTest::newRow("no such folder") << QStringList{QStringLiteral("no-such-folder/leads.csv")} << 1;
 }
 
 void TestCli::exportBadUsage() {

@@ -59,12 +59,11 @@ bool addLeads(const Database &db) {
     test.isTest = true;
     Lead dnc = lead(QStringLiteral("Bo"), QStringLiteral("Müller, \"Bau\" GmbH"), 70, 2);
     dnc.doNotContact = true;
-    for (const Lead &l :
-         {lead(QStringLiteral("Ana"), QStringLiteral("=cmd|' /C calc'!A0"), 50, 1), dnc,
-          lead(QStringLiteral("Cy"), QStringLiteral("=1+1"), 90, 3),
-          lead(QStringLiteral("Az"), QStringLiteral("Contoso"), 95, 5,
-               Storefront::AzureMarketplace),
-          test})
+    for (const Lead &l : {lead(QStringLiteral("Ana"), QStringLiteral("=cmd|' /C calc'!A0"), 50, 1),
+                          dnc, lead(QStringLiteral("Cy"), QStringLiteral("=1+1"), 90, 3),
+                          lead(QStringLiteral("Az"), QStringLiteral("Contoso"), 95, 5,
+                               Storefront::AzureMarketplace),
+                          test})
         if (TestDatabase::insertLead(db, l) == 0)
             return false;
     return true;
@@ -139,8 +138,8 @@ void TestLeadExporter::csvWithoutBomAndOtherDelimiter() {
     LeadSort byName;
     byName.column = QStringLiteral("first_name");
     byName.descending = false;
-    const LeadExporter::Result r = LeadExporter(t->database()).exportToFile(all, byName, options,
-                                                                            path);
+    const LeadExporter::Result r =
+        LeadExporter(t->database()).exportToFile(all, byName, options, path);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.rows, 5);
     // The chosen delimiter separates; quotes still double; no BOM.
@@ -189,8 +188,8 @@ void TestLeadExporter::cancelLeavesNoFile() {
             if (done >= 1)
                 cancel = true;
         });
-        const LeadExporter::Result r = exporter.exportToFile(appSource(), byScoreDescending(),
-                                                             options, path);
+        const LeadExporter::Result r =
+            exporter.exportToFile(appSource(), byScoreDescending(), options, path);
         QVERIFY(r.cancelled);
         QCOMPARE(r.rows, 1);
     }
@@ -210,13 +209,15 @@ void TestLeadExporter::xlsxReadBackByOpenpyxl() {
     options.format = LeadExporter::Format::Xlsx;
     options.title = QStringLiteral("AppSource leads");
     options.xlsxRowsPerSheet = 2; // the third row starts the next sheet
-    options.columns = {QStringLiteral("first_name"), QStringLiteral("company"),
-                       QStringLiteral("score"),      QStringLiteral("win_probability"),
-                       QStringLiteral("do_not_contact"), QStringLiteral("created_at"),
+    options.columns = {QStringLiteral("first_name"),
+                       QStringLiteral("company"),
+                       QStringLiteral("score"),
+                       QStringLiteral("win_probability"),
+                       QStringLiteral("do_not_contact"),
+                       QStringLiteral("created_at"),
                        QStringLiteral("next_follow_up_at")};
-    const LeadExporter::Result r = LeadExporter(t->database())
-                                       .exportToFile(appSource(), byScoreDescending(), options,
-                                                     path);
+    const LeadExporter::Result r =
+        LeadExporter(t->database()).exportToFile(appSource(), byScoreDescending(), options, path);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.rows, 3);
 
