@@ -1,0 +1,253 @@
+// The command table of leadbench-cli: every command declared once, with its parameters, help
+// and handler; parsing, dispatch and every help text read it.
+#include "cli.h"
+
+#include "core/domain/leadchanges.h"
+#include "core/domain/leadcolumns.h"
+
+namespace {
+
+// The filters list, stats and count share (parseFilter reads them).
+QList<CliParameter> filterParameters() {
+    using P = CliParameter;
+    return {
+        P::option(QStringLiteral("storefront"), QStringLiteral("NAME"),
+                  QStringLiteral("only this storefront: appsource, azure-marketplace, "
+                                 "azure-portal, other")),
+        P::option(QStringLiteral("stage"), QStringLiteral("STAGE"),
+                  QStringLiteral("only this stage: new, contacted, nurturing, qualified, "
+                                 "opportunity, won, lost, disqualified")),
+        P::option(QStringLiteral("owner"), QStringLiteral("NAME"),
+                  QStringLiteral("only leads this person owns")),
+        P::option(QStringLiteral("offer"), QStringLiteral("ID"),
+                  QStringLiteral("only leads for this offer (publisher.offer)")),
+        P::option(QStringLiteral("action"), QStringLiteral("CODE"),
+                  QStringLiteral("only leads whose newest marketplace action is CODE (INS, PLT, "
+                                 "DNC, ...)")),
+        P::option(QStringLiteral("search"), QStringLiteral("TEXT"),
+                  QStringLiteral("every word must appear in a name, email, company or title")),
+        P::option(QStringLiteral("min-score"), QStringLiteral("N"),
+                  QStringLiteral("only leads scoring at least N")),
+        P::option(QStringLiteral("grade"), QStringLiteral("GRADE"),
+                  QStringLiteral("only leads of this grade: A, B, C or D")),
+        P::flag(QStringLiteral("do-not-contact"),
+                QStringLiteral("only leads marked do-not-contact")),
+        P::option(QStringLiteral("due-before"), QStringLiteral("DATE"),
+                  QStringLiteral("only leads with a next follow-up before DATE (a date covers "
+                                 "the whole day)")),
+        P::option(QStringLiteral("since"), QStringLiteral("DATE"),
+                  QStringLiteral("created on or after DATE (YYYY-MM-DD in UTC, or ISO 8601)")),
+        P::option(QStringLiteral("until"), QStringLiteral("DATE"),
+                  QStringLiteral("created on or before DATE (a date covers the whole day)")),
+        P::flag(QStringLiteral("include-test"),
+                QStringLiteral("include test leads (MSFT_TEST_ markers), left out otherwise")),
+    };
+}
+
+// set: one option per column a person may change, named with - for _, and --if-version.
+QList<CliParameter> setParameters() {
+    using P = CliParameter;
+    QList<CliParameter> out = {
+        P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id"))};
+    for (const QString &column : LeadColumns::all()) {
+        if (!LeadChanges::isEditable(column))
+            continue;
+        const LeadColumns::Type type = LeadColumns::type(column);
+        const QString value = type == LeadColumns::Type::Flag      ? QStringLiteral("true|false")
+                              : type == LeadColumns::Type::Time    ? QStringLiteral("TIME")
+                              : type == LeadColumns::Type::Integer ? QStringLiteral("N")
+                              : type == LeadColumns::Type::Real    ? QStringLiteral("X")
+                              : type == LeadColumns::Type::Stage   ? QStringLiteral("STAGE")
+                                                                   : QStringLiteral("TEXT");
+        out << P::option(QString(column).replace(QLatin1Char('_'), QLatin1Char('-')), value,
+                         QStringLiteral("set %1%2")
+                             .arg(column, type == LeadColumns::Type::Time
+                                              ? QStringLiteral(" (ISO 8601; \"\" clears it)")
+                                              : QString()));
+    }
+    out << P::option(QStringLiteral("if-version"), QStringLiteral("V"),
+                     QStringLiteral("change the lead only if it is still at version V (as show "
+                                    "or list print it); exit 3 if someone changed it since"));
+    return out;
+}
+
+} // namespace
+
+const QList<CliCommand> &Cli::commands() {
+    using P = CliParameter;
+    // One row per command, in the order --help lists them.
+    static const QList<CliCommand> table = {
+        {.name = QStringLiteral("init"),
+         .summary = QStringLiteral("create the database, or migrate it to this version's schema"),
+         .parameters = {},
+         .example = QStringLiteral("--db team-leads.sqlite init"),
+         .handler = &Cli::init},
+        {.name = QStringLiteral("generate"),
+         .summary = QStringLiteral("add realistic synthetic leads, the same ones for the same "
+                                   "seed; prints a JSON summary"),
+         .parameters = {P::option(QStringLiteral("count"), QStringLiteral("N"),
+                                  QStringLiteral("how many leads to add"), true),
+                        P::option(QStringLiteral("seed"), QStringLiteral("S"),
+                                  QStringLiteral("the random seed (default 1)")),
+                        P::option(QStringLiteral("end"), QStringLiteral("DATE"),
+                                  QStringLiteral("the newest lead's time (default now); the "
+                                                 "leads spread over two years before it"))},
+         .example = QStringLiteral("generate --count 10000 --seed 7"),
+         .handler = &Cli::generate},
+        {.name = QStringLiteral("import"),
+         .summary = QStringLiteral("import leads from CSV (Microsoft's fields or Leadbench's "
+                                   "columns); prints a JSON summary"),
+         .parameters = {P::positional(QStringLiteral("FILE"),
+                                      QStringLiteral("a CSV file; - or /dev/stdin reads "
+                                                     "standard input")),
+                        P::option(QStringLiteral("delimiter"), QStringLiteral("C"),
+                                  QStringLiteral("the field delimiter: , ; | or tab (default: "
+                                                 "detected from the first lines)")),
+                        P::option(QStringLiteral("encoding"), QStringLiteral("E"),
+                                  QStringLiteral("utf-8, utf-16, windows-1252 or auto (default: "
+                                                 "by BOM, else UTF-8 if valid, else "
+                                                 "Windows-1252)"))},
+         .example = QStringLiteral("import leads.csv"),
+         .handler = &Cli::importCsv},
+        {.name = QStringLiteral("list"),
+         .summary = QStringLiteral("list leads as a table, CSV or JSON, streamed page by page"),
+         .parameters =
+             filterParameters() +
+             QList<CliParameter>{
+                 P::option(QStringLiteral("format"), QStringLiteral("table|csv|json"),
+                           QStringLiteral("output format (default table)")),
+                 P::option(QStringLiteral("columns"), QStringLiteral("a,b,..."),
+                           QStringLiteral("canonical column names, e.g. id,email,stage, and "
+                                          "version or privacy_restricted (default: ten for a "
+                                          "table, all canonical ones for CSV and JSON)")),
+                 P::option(QStringLiteral("sort"), QStringLiteral("COLUMN[:desc]"),
+                           QStringLiteral("order by any column (default last_event_at:desc)")),
+                 P::option(QStringLiteral("limit"), QStringLiteral("N"),
+                           QStringLiteral("print at most N leads")),
+                 P::option(QStringLiteral("offset"), QStringLiteral("N"),
+                           QStringLiteral("skip the first N leads"))},
+         .example = QStringLiteral(
+             "list --storefront appsource --stage new --sort created_at:desc --limit 20"),
+         .handler = &Cli::list},
+        {.name = QStringLiteral("export"),
+         .summary = QStringLiteral("write leads to a CSV or Excel file for a spreadsheet or "
+                                   "another CRM; prints a JSON summary"),
+         .parameters =
+             QList<CliParameter>{
+                 P::positional(QStringLiteral("OUT"),
+                               QStringLiteral("the file to write; - writes CSV to standard "
+                                              "output")),
+                 P::option(QStringLiteral("format"), QStringLiteral("csv|xlsx"),
+                           QStringLiteral("file format (default: from OUT's extension, else "
+                                          "csv)"))} +
+             filterParameters() +
+             QList<CliParameter>{
+                 P::option(QStringLiteral("sort"), QStringLiteral("COLUMN[:desc]"),
+                           QStringLiteral("order by any column (default last_event_at:desc)")),
+                 P::option(QStringLiteral("columns"), QStringLiteral("a,b,..."),
+                           QStringLiteral("canonical column names (default: all canonical "
+                                          "ones)")),
+                 P::flag(QStringLiteral("no-bom"),
+                         QStringLiteral("CSV without the UTF-8 byte order mark")),
+                 P::option(QStringLiteral("delimiter"), QStringLiteral("C"),
+                           QStringLiteral("CSV field separator: one character, or tab "
+                                          "(default ,)"))},
+         .example = QStringLiteral("export leads.xlsx --storefront appsource --sort "
+                                   "score:desc"),
+         .handler = &Cli::exportLeads},
+        {.name = QStringLiteral("show"),
+         .summary = QStringLiteral("one lead with its marketplace events and activities"),
+         .parameters = {P::positional(QStringLiteral("ID"),
+                                      QStringLiteral("the lead's id, as list prints it")),
+                        P::option(QStringLiteral("format"), QStringLiteral("text|json"),
+                                  QStringLiteral("output format (default text)"))},
+         .example = QStringLiteral("show 42 --format json"),
+         .handler = &Cli::show},
+        {.name = QStringLiteral("stats"),
+         .summary = QStringLiteral("lead counts per storefront, stage and action"),
+         .parameters =
+             filterParameters() +
+             QList<CliParameter>{P::option(QStringLiteral("format"), QStringLiteral("json|table"),
+                                           QStringLiteral("output format (default "
+                                                          "json)"))},
+         .example = QStringLiteral("stats --storefront azure-marketplace --format table"),
+         .handler = &Cli::stats},
+        {.name = QStringLiteral("count"),
+         .summary = QStringLiteral("the number of matching leads, as JSON"),
+         .parameters = filterParameters(),
+         .example = QStringLiteral("count --offer contoso.analytics-saas --since 2026-01-01"),
+         .handler = &Cli::count},
+        {.name = QStringLiteral("set"),
+         .summary = QStringLiteral("change a lead's columns; prints the lead as it is now, as "
+                                   "JSON"),
+         .parameters = setParameters(),
+         .example = QStringLiteral("set 42 --stage contacted --owner sam --next-follow-up-at "
+                                   "2026-12-03T09:00:00Z --if-version 3"),
+         .handler = &Cli::set},
+        {.name = QStringLiteral("delete"),
+         .summary = QStringLiteral("move leads to the trash, with their history; restore brings "
+                                   "them back"),
+         .parameters = {P::positionals(QStringLiteral("ID"), QStringLiteral("the leads' ids"))},
+         .example = QStringLiteral("delete 42 43"),
+         .handler = &Cli::remove},
+        {.name = QStringLiteral("restore"),
+         .summary = QStringLiteral("bring deleted leads back from the trash, under their ids"),
+         .parameters = {P::positionals(QStringLiteral("ID"), QStringLiteral("the leads' ids"))},
+         .example = QStringLiteral("restore 42"),
+         .handler = &Cli::restore},
+        {.name = QStringLiteral("trash"),
+         .summary = QStringLiteral("the deleted leads, newest first, that restore can bring "
+                                   "back"),
+         .parameters = {P::option(QStringLiteral("format"), QStringLiteral("table|csv|json"),
+                                  QStringLiteral("output format (default table)"))},
+         .example = QStringLiteral("trash --format json"),
+         .handler = &Cli::trash},
+        {.name = QStringLiteral("history"),
+         .summary = QStringLiteral("a lead's marketplace events and activities in time order"),
+         .parameters = {P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id")),
+                        P::option(QStringLiteral("format"), QStringLiteral("table|csv|json"),
+                                  QStringLiteral("output format (default table)"))},
+         .example = QStringLiteral("history 42 --format json"),
+         .handler = &Cli::history},
+        {.name = QStringLiteral("help"),
+         .summary = QStringLiteral("the commands, or one command's options and an example"),
+         .parameters = {P::positional(QStringLiteral("COMMAND"),
+                                      QStringLiteral("the command to explain"), false)},
+         .example = QStringLiteral("help import"),
+         .handler = &Cli::help,
+         .usesDatabase = false},
+    };
+    return table;
+}
+
+const CliCommand *Cli::command(const QString &name) {
+    for (const CliCommand &c : commands())
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+QString Cli::overview() const {
+    QString text = QStringLiteral(
+        "usage: leadbench-cli [--db PATH|postgresql://user@host:port/db] COMMAND [options]\n"
+        "\ncommands:\n");
+    QList<std::pair<QString, QString>> rows;
+    for (const CliCommand &c : commands())
+        rows << std::pair{c.name, c.summary};
+    text += CliCommand::twoColumns(rows);
+    text += QStringLiteral("\nglobal options, before the command:\n");
+    text += CliCommand::twoColumns(
+        {{QStringLiteral("--db PATH|URL"),
+          QStringLiteral("a SQLite file or postgresql://user@host:port/db; else $LEADBENCH_DB, "
+                         "else the per-user data directory")},
+         {QStringLiteral("--timing"),
+          QStringLiteral("report on stderr how long the command took once the database was "
+                         "open")},
+         {QStringLiteral("--version"), QStringLiteral("print the version")},
+         {QStringLiteral("--help"), QStringLiteral("this help")}});
+    text += QStringLiteral(
+        "\n'leadbench-cli COMMAND --help' or 'leadbench-cli help COMMAND' explains a command: "
+        "its\noptions and an example.\n"
+        "Exit status: 0 success, 1 runtime failure, 2 bad usage or rejected input, 3 conflict.\n");
+    return text;
+}
