@@ -1,6 +1,7 @@
 #pragma once
 // Import/export: CSV and JSON on the way in and out, and the demo data generator.
 
+#include "recordreader.h"
 #include "textencoding.h"
 
 #include <QStringDecoder>
@@ -11,7 +12,7 @@ class QIODevice;
 // Reads RFC 4180 CSV record by record, telling the line each record starts on: the encoding
 // (UTF-8, UTF-16 by BOM, Windows-1252) and the delimiter (comma, semicolon, tab, pipe) are
 // detected from the start of the input unless set.
-class CsvReader {
+class CsvReader : public RecordReader {
 public:
     // Reads files, buffers and pipes alike: the device is only read forward, never sized or
     // sought, so standard input works.
@@ -25,15 +26,15 @@ public:
     QChar delimiter() const { return m_delimiter; }
 
     // Reads the next record; false at the end. A record that cannot be read has error() set.
-    bool next();
-    const QStringList &fields() const { return m_fields; }
-    qint64 line() const { return m_line; } // 1-based line where the record starts
+    bool next() override;
+    const QStringList &fields() const override { return m_fields; }
+    qint64 line() const override { return m_line; } // 1-based line where the record starts
     // Why the record cannot be read ("has text after a closing quote"); the message does not
     // name the line: callers put line() in front of it.
-    QString error() const { return m_error; }
+    QString error() const override { return m_error; }
     // Why the input is no CSV at all (a ZIP archive, binary data); next() then returns false.
-    QString unreadable() const { return m_unreadable; }
-    qint64 bytesRead() const { return m_transcoding ? m_rawRead : m_bytesRead; }
+    QString unreadable() const override { return m_unreadable; }
+    qint64 bytesRead() const override { return m_transcoding ? m_rawRead : m_bytesRead; }
 
     // A field longer than this is reported rather than held: one runaway quote must not take
     // the machine's memory.
