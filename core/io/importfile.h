@@ -15,6 +15,8 @@ class ImportFile {
 public:
     // Opens `path` (or standard input for "-"); unreadable() says why when it cannot.
     ImportFile(const QString &path, const ImportOptions &options);
+    // Reads an open device (a buffer, a socket) forward only: CSV or JSON, not workbooks.
+    ImportFile(QIODevice *device, const QString &name, const ImportOptions &options);
     ~ImportFile();
     ImportFile(const ImportFile &) = delete;
     ImportFile &operator=(const ImportFile &) = delete;
@@ -35,6 +37,8 @@ public:
     QString sheet() const;
 
 private:
+    void openReader(QIODevice *device, const ImportOptions &options, const QString &path);
+
     QString m_name;
     QString m_error;
     ImportFormat::Kind m_format = ImportFormat::Auto;

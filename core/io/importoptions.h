@@ -5,6 +5,7 @@
 #include "textencoding.h"
 
 #include <QChar>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -16,7 +17,8 @@ struct ImportOptions {
     TextEncoding::Kind encoding = TextEncoding::Auto; // CSV only
     QChar delimiter;                                  // CSV only; null detects
     QString sheet;                                    // workbooks only; empty: the first sheet
-    std::optional<ColumnMapping> mapping;             // none: proposed from the header
+    std::optional<ColumnMapping> mapping;             // for this very header
+    std::optional<QJsonObject> profile; // a saved mapping, applied to each file's header
     // A record of a person and offer already stored: merged into that lead (a new event, empty
     // fields filled in) or skipped, leaving the lead as it is.
     enum class OnDuplicate { Merge, Skip };

@@ -9,7 +9,9 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
+class ImportFile;
 class QIODevice;
 
 // One record that did not land, and why.
@@ -32,6 +34,7 @@ struct ImportSummary {
     QStringList warnings;  // about the files: columns ignored or kept as extra fields
     qint64 recordWarnings = 0; // values changed or left out without rejecting the record
     QStringList header;        // the (first) file's header, for saving rejected rows
+    ColumnMapping mapping;     // how the (first) file's columns were read
     QList<qint64> leadIds;     // the leads the import created or merged into
     bool dryRun = false;       // counted as if imported; nothing was stored
     // Why nothing landed: the input (no usable header), the storage or the file could not be
@@ -63,8 +66,19 @@ public:
     // Imports the files in turn ("-" is standard input), all in one transaction.
     ImportSummary importFiles(const QStringList &paths);
     ImportSummary importFile(const QString &path) { return importFiles({path}); }
+    // Reads `device` forward only (CSV or JSON); `name` starts every message.
+    ImportSummary importDevice(QIODevice *device, const QString &name);
+
+    // Shorthands for the options most callers change.
+    void setEncoding(TextEncoding::Kind encoding) { m_options.encoding = encoding; }
+    void setDelimiter(QChar delimiter) { m_options.delimiter = delimiter; }
 
 private:
+    class Run;
+    ImportSummary run(ImportSummary &s, qint64 total,
+                      const std::function<std::unique_ptr<ImportFile>(qsizetype)> &open,
+                      qsizetype files);
+
     Database m_db;
     QString m_actor;
     ImportOptions m_options;

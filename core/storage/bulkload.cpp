@@ -31,12 +31,14 @@ bool BulkLoad::begin(QString *error) {
     // The unique de-duplication index stays: it guards correctness, not speed.
     if (!q.exec(QStringLiteral(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN "
-            "('leads', 'lead_events', 'activities') AND ((type = 'index' AND name <> "
-            "'leads_dedup_key') OR (type = 'trigger' AND name = 'leads_fts_insert'))"))) {
+            "('leads', 'lead_events', 'activities') AND ((type = 'index') OR (type = 'trigger' "
+            "AND name = 'leads_fts_insert'))"))) {
         *error = q.lastError().text();
         return false;
     }
     while (q.next()) {
+        if (m_keep.contains(q.value(1).toString()))
+            continue;
         drops << QStringLiteral("DROP %1 %2")
                      .arg(q.value(0).toString().toUpper(), q.value(1).toString());
         m_recreate << q.value(2).toString();

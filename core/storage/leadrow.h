@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QVariant>
 
+class QJsonObject;
 class QSqlQuery;
 struct Lead;
 
@@ -22,6 +23,8 @@ Lead fromRow(const QSqlQuery &query, int first = 0);
 // Empty text is stored as '' rather than NULL: columns are NOT NULL so sorting and keyset
 // comparisons never meet a NULL.
 QVariant text(const QString &value);
+// A lead's extra fields as stored: compact JSON, "" when it has none.
+QString extraText(const QJsonObject &fields);
 // Named placeholders :p0 … :p79: bound by a hash look-up, where positional ones format a
 // name per value, which dominates the cost of bulk inserts.
 const QStringList &placeholders();

@@ -52,10 +52,18 @@ struct LeadWriter::Statements {
     explicit Statements(const QSqlDatabase &db)
         : insertLead(db)
         , insertLeadIfAbsent(db)
-        , insertEvent(db) {}
+        , insertEvent(db)
+        , findKey(db)
+        , findNamed(db)
+        , findUnnamed(db) {}
     QSqlQuery insertLead;
     QSqlQuery insertLeadIfAbsent;
     QSqlQuery insertEvent;
+    // Probes before full reads: an import of new leads mostly finds nothing, and a probe on an
+    // index is far cheaper than preparing and reading a whole lead each time.
+    QSqlQuery findKey;
+    QSqlQuery findNamed;   // leads of a name hash that have an email
+    QSqlQuery findUnnamed; // and those without
     // Multi-row activity inserts by row count: a lead's history in one statement.
     std::map<qsizetype, QSqlQuery> insertActivities;
 };
@@ -86,7 +94,12 @@ bool LeadWriter::prepareStatements() {
         m_statements->insertEvent.prepare(
             QStringLiteral("INSERT INTO lead_events (lead_id, occurred_at, storefront, action, "
                            "lead_source, offer_title, description, channel) VALUES (") +
-            placeholderList(8) + QLatin1Char(')'));
+            placeholderList(8) + QLatin1Char(')')) &&
+        m_statements->findKey.prepare(QStringLiteral("SELECT 1 FROM leads WHERE dedup_key = ?")) &&
+        m_statements->findNamed.prepare(
+            QStringLiteral("SELECT 1 FROM leads WHERE name_hash = ? AND email <> '' LIMIT 1")) &&
+        m_statements->findUnnamed.prepare(
+            QStringLiteral("SELECT 1 FROM leads WHERE name_hash = ? AND email = '' LIMIT 1"));
     if (!ok) {
         m_statements.reset();
         return fail(QStringLiteral("cannot prepare the lead statements"),
@@ -206,7 +219,7 @@ int LeadWriter::writeDifferences(const Lead &before, const Lead &after) {
         sets << a.field + QStringLiteral(" = ?");
         values << LeadRow::storedValue(after, a.field);
     }
-    for (const char *derived : {"dedup_key", "name_hash"}) {
+    for (const char *derived : {"dedup_key", "name_hash", "extra_fields"}) {
         const QString column = QLatin1String(derived);
         const QVariant now = LeadRow::storedValue(after, column);
         if (now != LeadRow::storedValue(before, column)) {
@@ -318,21 +331,52 @@ QList<UpdateResult> LeadWriter::updateMany(const QList<LeadVersion> &leads,
     });
 }
 
-std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *error) const {
-    const LeadRepository reader(m_db);
-    std::optional<Lead> found = reader.leadWithKey(DedupKey::of(incoming));
-    if (found || !reader.lastError().isEmpty() || !DedupKey::hasName(incoming)) {
-        *error = reader.lastError();
-        return found;
+bool LeadWriter::probe(QSqlQuery &q, const QVariant &value, bool *found) {
+    q.addBindValue(value);
+    if (!q.exec())
+        return fail(QStringLiteral("cannot look for the lead"), q.lastError().text());
+    *found = q.next();
+    q.finish();
+    return true;
+}
+
+std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *error) {
+    error->clear();
+    if (!prepareStatements()) {
+        *error = m_error;
+        return std::nullopt;
     }
-    const QList<Lead> candidates =
-        reader.leadsWithNameHash(DedupKey::nameHash(incoming), incoming.email.trimmed().isEmpty());
+    const QString key = DedupKey::of(incoming);
+    bool found = false;
+    if (!probe(m_statements->findKey, key, &found)) {
+        *error = m_error;
+        return std::nullopt;
+    }
+    const LeadRepository reader(m_db);
+    if (found) {
+        std::optional<Lead> lead = reader.leadWithKey(key);
+        *error = reader.lastError();
+        return lead;
+    }
+    if (!DedupKey::hasName(incoming))
+        return std::nullopt;
+    // An email-less record looks among the same name's leads with an email, and the other way.
+    const bool withEmail = incoming.email.trimmed().isEmpty();
+    const qint64 nameHash = DedupKey::nameHash(incoming);
+    if (!probe(withEmail ? m_statements->findNamed : m_statements->findUnnamed, nameHash,
+               &found)) {
+        *error = m_error;
+        return std::nullopt;
+    }
+    if (!found)
+        return std::nullopt;
+    const QList<Lead> candidates = reader.leadsWithNameHash(nameHash, withEmail);
     *error = reader.lastError();
     return MergePolicy::samePerson(incoming, candidates);
 }
 
 IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEvent &event,
-                                const QString &actor) {
+                                const QString &actor, Duplicates duplicates) {
     IntakeResult result;
     if (!tx.isActive() || !tx.lockForIntake()) {
         result.error = QStringLiteral("cannot take in the record: %1")
@@ -383,6 +427,11 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
             stored = LeadRepository(m_db).leadWithKey(DedupKey::of(lead));
         }
         bool gone = false;
+        if (stored && duplicates == Duplicates::Skip) {
+            result.outcome = IntakeResult::Outcome::Skipped;
+            result.leadId = stored->id;
+            return result;
+        }
         if (stored) {
             // Without its own time a record cannot be recognised as one already stored.
             const IntakeResult merged =
