@@ -3,6 +3,7 @@
 #include "../domain/dedupkey.h"
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
+#include "sqlstatement.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -101,6 +102,32 @@ void bind(QSqlQuery &q, const Lead &l) {
     put(DedupKey::of(l));
     put(DedupKey::nameHash(l));
     put(extraText(l.extraFields));
+}
+
+void bind(SqlStatement &q, const Lead &l, int i) {
+    q.bind(i++, Storefronts::canonicalName(l.storefront));
+    for (const QString *value : {&l.action, &l.offerId, &l.offerTitle, &l.firstName, &l.lastName,
+                                 &l.email, &l.phone, &l.country, &l.company, &l.title,
+                                 &l.description})
+        q.bind(i++, *value);
+    q.bind(i++, isoUtc(l.createdAt));
+    q.bind(i++, isoUtc(l.lastEventAt));
+    q.bind(i++, l.events);
+    q.bind(i++, Stages::canonicalName(l.stage));
+    q.bind(i++, l.owner);
+    q.bind(i++, l.score);
+    q.bind(i++, l.grade);
+    q.bind(i++, l.winProbability);
+    q.bind(i++, isoUtc(l.nextFollowUpAt));
+    q.bind(i++, l.followUps);
+    q.bind(i++, l.doNotContact ? 1 : 0);
+    q.bind(i++, l.isTest ? 1 : 0);
+    q.bind(i++, l.campaign);
+    q.bind(i++, l.origin.isEmpty() ? QStringLiteral("marketplace") : l.origin);
+    q.bind(i++, l.privacyRestricted ? 1 : 0);
+    q.bind(i++, DedupKey::of(l));
+    q.bind(i++, DedupKey::nameHash(l));
+    q.bind(i++, extraText(l.extraFields));
 }
 
 Lead fromRow(const QSqlQuery &q, int i) {

@@ -13,7 +13,7 @@
 #include <memory>
 
 class QSqlQuery;
-class QVariant;
+class SqlStatement;
 class Transaction;
 
 // One lead to change and the version the change was made against (0: whichever is stored).
@@ -79,7 +79,8 @@ private:
     bool storeActivities(qint64 leadId, const QList<Activity> &activities);
     std::optional<Lead> existingLead(const Lead &incoming, QString *error);
     // Runs a one-value look-up; `found` when it has a row.
-    bool probe(QSqlQuery &q, const QVariant &value, bool *found);
+    // `key` when not null, else `nameHash`.
+    bool probe(SqlStatement &q, const QString &key, qint64 nameHash, bool *found);
     // `gone`: the lead was deleted before the merge could land; nothing was written.
     IntakeResult mergeInto(Lead stored, const Lead &incoming, const LeadEvent &event,
                            bool recognisable, const QString &actor, bool *gone);
