@@ -5,6 +5,7 @@
 #include "../storage/transaction.h"
 #include "importfile.h"
 #include "leadrecordmapper.h"
+#include "recordproducer.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -66,7 +67,8 @@ public:
     bool read(ImportFile &file, Transaction &tx);
 
 private:
-    bool take(const QStringList &fields, qint64 line, Transaction &tx);
+    bool take(const QStringList &fields, qint64 line, const MappedRecord &record,
+              Transaction &tx);
     void reject(qint64 line, const QString &message, const QStringList &fields) {
         ++s.rejected;
         s.errors.append({m_name, line, message, fields});
@@ -82,7 +84,6 @@ private:
     QString m_name;
     qint64 m_total = 0;
     qint64 m_doneBefore = 0; // bytes of the files read before this one
-    qint64 m_fields = 0;     // the header's width
     friend class LeadImporter;
 };
 
@@ -102,7 +103,6 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     if (!reader->error().isEmpty())
         return fatal(QStringLiteral("line %1: the header %2").arg(reader->line()).arg(reader->error()));
     const QStringList header = reader->fields();
-    m_fields = header.size();
     if (s.header.isEmpty())
         s.header = header;
 
@@ -163,57 +163,57 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     m_mapper.emplace(mapping);
 
     for (const Pending &p : std::as_const(pending)) {
-        if (!p.error.isEmpty()) {
+        const QString error = !p.error.isEmpty() || p.fields.size() == header.size()
+                                  ? p.error
+                                  : QStringLiteral("has %1 fields, the header has %2")
+                                        .arg(p.fields.size())
+                                        .arg(header.size());
+        if (!error.isEmpty()) {
             ++s.read;
-            reject(p.line, p.error, p.fields);
-        } else if (!take(p.fields, p.line, tx)) {
+            reject(p.line, error, p.fields);
+        } else if (!take(p.fields, p.line, m_mapper->map(p.fields), tx)) {
             return false;
         }
     }
-    qint64 sinceProgress = 0;
-    while (reader->next()) {
-        const QStringList &fields = reader->fields();
-        if (isBlank(fields))
-            continue;
-        if (!reader->error().isEmpty()) {
-            ++s.read;
-            reject(reader->line(), reader->error(), fields);
-            continue;
-        }
-        if (!take(fields, reader->line(), tx))
-            return false;
-        if (++sinceProgress == 1000) {
-            sinceProgress = 0;
-            if (cancelled()) {
-                s.cancelled = true;
+    // The rest is read and mapped on another thread while this one stores.
+    RecordProducer producer(reader, *m_mapper, header.size());
+    while (true) {
+        const QList<ReadRecord> batch = producer.take();
+        if (batch.isEmpty())
+            break;
+        for (const ReadRecord &r : batch) {
+            if (!r.error.isEmpty()) {
+                ++s.read;
+                reject(r.line, r.error, r.fields);
+            } else if (!take(r.fields, r.line, r.mapped, tx)) {
                 return false;
             }
-            if (m_importer.m_progress)
-                m_importer.m_progress(m_doneBefore + reader->bytesRead(), m_total);
         }
+        if (cancelled()) {
+            s.cancelled = true;
+            return false;
+        }
+        if (m_importer.m_progress)
+            m_importer.m_progress(m_doneBefore + producer.bytesRead(), m_total);
     }
-    if (!reader->unreadable().isEmpty())
-        return fatal(reader->unreadable());
+    if (!producer.unreadable().isEmpty())
+        return fatal(producer.unreadable());
     m_doneBefore += file.size();
-    return !cancelled() || (s.cancelled = true, false);
+    return true;
 }
 
-bool LeadImporter::Run::take(const QStringList &fields, qint64 line, Transaction &tx) {
+bool LeadImporter::Run::take(const QStringList &fields, qint64 line, const MappedRecord &record,
+                             Transaction &tx) {
     ++s.read;
-    if (fields.size() != m_fields) {
-        reject(line, QStringLiteral("has %1 fields, the header has %2").arg(fields.size()).arg(m_fields),
-               fields);
-        return true;
-    }
-    MappedRecord record = m_mapper->map(fields);
     if (!record.error.isEmpty()) {
         reject(line, record.error, fields);
         return true;
     }
     s.recordWarnings += record.warnings.size();
-    record.lead.extraFields = record.extra;
+    Lead lead = record.lead;
+    lead.extraFields = record.extra;
     const IntakeResult r = m_writer.intake(
-        tx, record.lead, record.event, m_importer.m_actor,
+        tx, lead, record.event, m_importer.m_actor,
         m_importer.m_options.onDuplicate == ImportOptions::OnDuplicate::Skip
             ? LeadWriter::Duplicates::Skip
             : LeadWriter::Duplicates::Merge);
