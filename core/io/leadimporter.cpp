@@ -84,7 +84,6 @@ private:
     QString m_name;
     qint64 m_total = 0;
     qint64 m_doneBefore = 0; // bytes of the files read before this one
-    friend class LeadImporter;
 };
 
 bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {

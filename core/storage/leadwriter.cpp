@@ -138,6 +138,7 @@ qint64 LeadWriter::insertLead(const Lead &lead, bool skipExisting) {
         id = q.rowsAffected() == 1 ? q.lastInsertId() : 0;
     else
         id = q.next() ? q.intValue(0) : 0;
+    q.finish();
     return id; // 0: the person and offer was stored meanwhile (skipExisting only)
 }
 
@@ -351,6 +352,7 @@ bool LeadWriter::probe(SqlStatement &q, const QString &key, qint64 nameHash, boo
     if (!q.exec())
         return fail(QStringLiteral("cannot look for the lead"), q.error());
     *found = q.next();
+    q.finish();
     return true;
 }
 

@@ -32,6 +32,8 @@ public:
     bool next(); // the next row a query returned
     qint64 intValue(int column) const;
     QString textValue(int column) const;
+    // Ends a run whose rows are not all read, so that it holds no read on the database.
+    void finish() { resetIfRun(); }
     qint64 lastInsertId() const;
     int rowsAffected() const;
     QString error() const { return m_error; }
