@@ -6,6 +6,10 @@
 namespace {
 
 QString wordKey(const QString &word) {
+    // No salutation, suffix or particle is longer than "della" with a dot: a name's other
+    // words need no key.
+    if (word.size() > 6)
+        return {};
     QString key;
     for (const QChar c : word)
         if (c.isLetter() || c == QLatin1Char('\''))

@@ -202,6 +202,15 @@ bool LeadRecordMapper::apply(const Setter &s, const QString &v, MappedRecord &r)
             lead.storefront = storefront;
         } else if (const auto named = CrmVocabulary::storefrontFromLeadSource(v)) {
             lead.storefront = *named;
+        } else if (const LeadSource source = LeadSource::parse(v); source.wellFormed) {
+            // A CRM that passed the marketplace's LeadSource on as its own lead source.
+            if (r.event.leadSource.isEmpty())
+                r.event.leadSource = v;
+            lead.storefront = source.storefront;
+            if (lead.action.isEmpty())
+                lead.action = source.action;
+            if (lead.offerId.isEmpty())
+                lead.offerId = source.offerId;
         } else {
             // Web, Trade Show, Partner Referral: where the lead came from, just no storefront.
             r.extra.insert(s.header, v);
