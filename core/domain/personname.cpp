@@ -68,7 +68,8 @@ PersonName PersonName::split(const QString &text) {
             return name;
         }
     }
-    QStringList words = t.split(QLatin1Char(' '));
+    QStringList words =
+        (comma < 0 ? t : QString(t).remove(QLatin1Char(',')).simplified()).split(QLatin1Char(' '));
     bool saluted = false;
     while (words.size() > 1 && isSalutation(words.first())) {
         words.removeFirst();
@@ -79,8 +80,8 @@ PersonName PersonName::split(const QString &text) {
         return name;
     }
     qsizetype lastStart = words.size() - 1;
-    if (lastStart > 1 && isSuffix(words.last()))
-        --lastStart;
+    if (isSuffix(words.last()))
+        --lastStart; // "Smith Jr." alone is all last name
     // The first particle after the first word starts the last name: "Jan van der Berg".
     for (qsizetype i = 1; i < lastStart; ++i) {
         if (isParticle(words.at(i))) {
