@@ -51,6 +51,7 @@ void ImportFile::openReader(QIODevice *file, const ImportOptions &options, const
         auto workbook = std::make_unique<XlsxReader>(path);
         if (!options.sheet.isEmpty())
             workbook->setSheet(options.sheet);
+        m_sheet = options.sheet;
         m_reader = std::move(workbook);
         return;
     }
@@ -107,7 +108,5 @@ QStringList ImportFile::sheets() const {
 QString ImportFile::sheet() const {
     if (m_format != ImportFormat::Xlsx)
         return QString();
-    if (auto *workbook = dynamic_cast<XlsxReader *>(m_reader.get()))
-        return workbook->sheet();
-    return QString();
+    return m_sheet.isEmpty() ? sheets().value(0) : m_sheet;
 }
