@@ -111,7 +111,7 @@ ColumnMapping ColumnMapping::detect(const QStringList &header, const QList<QStri
     for (const HeaderLayout &layout : layouts) {
         double score = 0;
         for (const QString &key : std::as_const(keys))
-            if (layout.entries.contains(key) && key != QLatin1String("id")) // every program's
+            if (layout.entries.contains(key) && key != QLatin1String("id")) // every file has one
                 ++score;
         if (layout.name == QLatin1String("azure-table"))
             score += typeColumns;
