@@ -125,8 +125,8 @@ Written scan(const QString &text) {
         }
         bool ok = false;
         w.serialDays = t.toDouble(&ok);
-        // Below 61 Excel counts a 29 February 1900 that never was; no lead is that old.
-        w.ok = w.serial = ok && w.serialDays >= 61 && w.serialDays < 2958466;
+        // Serials from 1970 (25569) to 9999: a year such as 2024 alone is no date of 1905.
+        w.ok = w.serial = ok && w.serialDays >= 25569 && w.serialDays < 2958466;
         return w;
     }
     Scanner s(t);

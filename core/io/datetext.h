@@ -16,7 +16,8 @@ enum class Order {
 
 // UTC; invalid when the text is no date (or no date in that order: 12/31/2024 day-first).
 // A time without a zone is UTC, as marketplace times are. Excel serials count days from
-// 1899-12-30 with the fraction as the time of day (45292 is 2024-01-01).
+// 1899-12-30 with the fraction as the time of day (45292 is 2024-01-01); serials before 1970
+// are taken for no date.
 QDateTime parse(const QString &text, Order order);
 // What one value tells about the order: DayFirst for 25/03/2024, MonthFirst for 03/25/2024;
 // Auto when it cannot tell (03/04/2024, ISO, a serial, no date).

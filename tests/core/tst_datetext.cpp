@@ -62,6 +62,8 @@ void TestDateText::parse_data() {
     row("mixed separators", "05-03/2024", Order::DayFirst, "");
     row("three-digit year", "05-03-202", Order::DayFirst, "");
     row("small number is no serial", "12", Order::Auto, "");
+    row("a year alone is no serial", "2024", Order::Auto, "");
+    row("first serial read", "25569", Order::Auto, "1970-01-01T00:00:00Z");
     row("empty", "", Order::Auto, "");
 }
 
