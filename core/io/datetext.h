@@ -4,8 +4,9 @@
 #include <QString>
 
 // Dates and times as files write them, read into UTC: ISO 8601 with or without a zone,
-// dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy, mm/dd/yyyy with an optional time (24-hour or AM/PM), and
-// Excel's serial day numbers. Written by hand: an import reads one for every row.
+// dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy, mm/dd/yyyy, a month named in English or Dutch (15 Mar 2024,
+// Mar 15, 2024, 5-mrt-2024), with an optional time (24-hour or AM/PM), and Excel's serial day
+// numbers. Written by hand: an import reads one for every row.
 namespace DateText {
 // Which number comes first in a date that does not start with the year.
 enum class Order {
