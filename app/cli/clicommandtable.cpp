@@ -57,9 +57,9 @@ QList<CliParameter> readParameters() {
                                  "else UTF-8 if valid, else Windows-1252)")),
         P::option(QStringLiteral("sheet"), QStringLiteral("NAME"),
                   QStringLiteral("Excel: the sheet to read (default: the first)")),
-        P::option(QStringLiteral("mapping"), QStringLiteral("auto|NAME|FILE.json"),
-                  QStringLiteral("how columns map to lead fields: proposed from the header "
-                                 "(default), a saved profile, or a profile file")),
+        P::option(QStringLiteral("mapping"), QStringLiteral("NAME|FILE"),
+                  QStringLiteral("how columns map to lead fields: a saved profile, or a profile "
+                                 "file (.json); default auto: proposed from the header")),
     };
 }
 

@@ -692,7 +692,8 @@ void TestCli::importReportsEveryRow() {
     QCOMPARE(sorted(summary.keys()),
              (QStringList{QStringLiteral("errors"), QStringLiteral("imported"),
                           QStringLiteral("merged"), QStringLiteral("read"),
-                          QStringLiteral("rejected"), QStringLiteral("unchanged")}));
+                          QStringLiteral("rejected"), QStringLiteral("skipped"),
+                          QStringLiteral("unchanged"), QStringLiteral("warnings")}));
     QCOMPARE(summary.value(QStringLiteral("read")).toInteger(), 3);
     QCOMPARE(summary.value(QStringLiteral("imported")).toInteger(), 1);
     QCOMPARE(summary.value(QStringLiteral("merged")).toInteger(), 1);
@@ -1201,9 +1202,10 @@ void TestCli::importOptions() {
 
     // A mapping saved by name applies to the next file with the same header.
     const QString crm = writeFile(QStringLiteral("crm.csv"), "Kontakt,Mail\nJan de Vries,jan@fabrikam.nl\n");
-    const QString profile = writeFile(
-        QStringLiteral("profile.json"),
-        "{\"name\":\"Our CRM\",\"columns\":{\"Kontakt\":\"full_name\",\"Mail\":\"email\"}}");
+    const QString profile = writeFile(QStringLiteral("profile.json"),
+                                      "{\"name\":\"Our CRM\",\"columns\":[{\"header\":\"Kontakt\","
+                                      "\"target\":\"full_name\"},{\"header\":\"Mail\",\"target\":"
+                                      "\"email\"}]}");
     r = runDb({QStringLiteral("import"), crm, QStringLiteral("--mapping"), profile,
                QStringLiteral("--save-mapping"), QStringLiteral("Our CRM")});
     QVERIFY2(r.exitCode == 0 && r.out.contains("\"imported\":1"), qPrintable(r.describe()));
@@ -1271,7 +1273,8 @@ namespace {
 
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
-    QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("import"),
+    QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("preview"),
+    QStringLiteral("import"),
     QStringLiteral("list"),    QStringLiteral("export"),   QStringLiteral("show"),
     QStringLiteral("stats"),   QStringLiteral("count"),    QStringLiteral("set"),
     QStringLiteral("delete"),  QStringLiteral("restore"),  QStringLiteral("trash"),
@@ -1523,7 +1526,8 @@ void TestCli::importFromStandardInput() {
 void TestCli::emptyStandardInputIsRejected() {
     const Result r = runDb({QStringLiteral("import"), QStringLiteral("-")});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("error: stdin: no header line"), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("error: stdin: is empty: there is no header line"),
+             qPrintable(r.describe()));
 }
 
 void TestCli::rejectedRowsNameTheirLineOnce() {
