@@ -23,6 +23,12 @@ public:
                        QVariantList *binds) const;
     // " ORDER BY …" for the sort, ties broken by id.
     static QString orderBy(const LeadSort &sort);
+    // The ids of the filter's leads in sort order. Only the sort keys and ids are sorted, not
+    // whole rows: an export reads a million leads this way, then their rows by rowsOf().
+    QString ids(const LeadFilter &filter, const LeadSort &sort, QVariantList *binds) const;
+    // The canonical `columns` of the leads `ids`, in the order of `ids`; one bound value
+    // whatever their number.
+    QString rowsOf(const QStringList &columns, const QList<qint64> &ids, QVariantList *binds) const;
 
     // A canonical column or "name".
     static bool isSortable(const QString &column);
@@ -34,5 +40,8 @@ public:
     static QStringList sortIndexes();
 
 private:
+    // `ids` as one bound value: a JSON array for SQLite, an array literal for PostgreSQL.
+    QVariant idList(const QList<qint64> &ids) const;
+
     Database::Backend m_backend;
 };
