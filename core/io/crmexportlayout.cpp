@@ -45,6 +45,18 @@ CrmExportLayout::CrmExportLayout(CrmVocabulary::Crm crm)
     }
 }
 
+const QStringList &CrmExportLayout::sourceColumns() {
+    static const QStringList columns = {
+        QStringLiteral("first_name"),     QStringLiteral("last_name"),
+        QStringLiteral("title"),          QStringLiteral("company"),
+        QStringLiteral("email"),          QStringLiteral("phone"),
+        QStringLiteral("country"),        QStringLiteral("offer_id"),
+        QStringLiteral("offer_title"),    QStringLiteral("storefront"),
+        QStringLiteral("stage"),          QStringLiteral("grade"),
+        QStringLiteral("do_not_contact"), QStringLiteral("description")};
+    return columns;
+}
+
 bool CrmExportLayout::mayNeutralise(qsizetype column, const QString &cell) const {
     if (!m_typedText.value(column))
         return false;

@@ -17,6 +17,9 @@ public:
     // Salesforce (Data Import Wizard) or Dynamics 365 (lead import).
     explicit CrmExportLayout(CrmVocabulary::Crm crm);
 
+    // The canonical columns row() reads from a lead; an export reads only these.
+    static const QStringList &sourceColumns();
+
     CrmVocabulary::Crm crm() const { return m_crm; }
     const QStringList &headers() const { return m_headers; }
     // One cell per header, in order.

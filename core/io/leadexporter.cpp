@@ -3,7 +3,6 @@
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
 #include "../storage/leadquery.h"
-#include "../storage/leadrepository.h"
 #include "crmexportlayout.h"
 #include "csvwriter.h"
 #include "xlsxleadwriter.h"
@@ -151,42 +150,6 @@ LeadExporter::LeadExporter(const Database &db)
     : m_db(db) {}
 
 LeadExporter::Result
-LeadExporter::eachLead(const LeadFilter &filter, const LeadSort &sort,
-                       const std::function<bool(const Lead &, QString *)> &row) {
-    Result result;
-    LeadRepository repo(m_db);
-    const qint64 total = repo.count(filter);
-    if (total < 0) {
-        result.error = repo.lastError();
-        return result;
-    }
-    if (m_progress)
-        m_progress(0, total);
-    std::optional<LeadCursor> cursor;
-    for (;;) {
-        if (cancelled()) {
-            result.cancelled = true;
-            return result;
-        }
-        const QList<Lead> page = repo.page(filter, sort, cursor ? &*cursor : nullptr, m_pageSize);
-        if (!repo.lastError().isEmpty()) {
-            result.error = repo.lastError();
-            return result;
-        }
-        for (const Lead &lead : page) {
-            if (!row(lead, &result.error))
-                return result;
-            ++result.rows;
-        }
-        if (m_progress)
-            m_progress(result.rows, std::max(total, result.rows));
-        if (page.size() < m_pageSize)
-            return result;
-        cursor = LeadRepository::cursorAfter(page.last(), sort);
-    }
-}
-
-LeadExporter::Result
 LeadExporter::eachRow(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
                       const std::function<bool(const QSqlQuery &, QString *)> &row) {
     Result result;
@@ -229,14 +192,18 @@ LeadExporter::eachRow(const LeadFilter &filter, const LeadSort &sort, const QStr
     if (m_progress)
         m_progress(0, total);
     const qsizetype pageSize = std::max(1, m_pageSize);
+    // One statement for every page: only its one bound value, the page's ids, changes.
     QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql.rowsOf(columns)))
+        return failed(query);
     for (qsizetype from = 0; from < ids.size(); from += pageSize) {
         if (cancelled()) {
             result.cancelled = true;
             return result;
         }
-        QVariantList binds;
-        if (!run(query, sql.rowsOf(columns, ids.mid(from, pageSize), &binds), binds))
+        query.bindValue(0, sql.idList(ids.mid(from, pageSize)));
+        if (!query.exec())
             return failed(query);
         while (query.next()) {
             if (!row(query, &result.error))
@@ -262,7 +229,11 @@ LeadExporter::Result LeadExporter::exportCsv(const LeadFilter &filter, const Lea
     Result r;
     if (const auto crm = crmOf(options.format)) {
         const CrmExportLayout layout(*crm);
-        r = eachLead(filter, sort, [&](const Lead &lead, QString *error) {
+        const QStringList &source = CrmExportLayout::sourceColumns();
+        r = eachRow(filter, sort, source, [&](const QSqlQuery &query, QString *error) {
+            Lead lead;
+            for (qsizetype i = 0; i < source.size(); ++i)
+                LeadColumns::setValue(lead, source.at(i), query.value(int(i)));
             const QStringList cells = layout.row(lead);
             for (qsizetype i = 0; i < cells.size(); ++i)
                 sink.cell(i, cells.at(i), layout.mayNeutralise(i, cells.at(i)));

@@ -65,9 +65,6 @@ public:
                      QIODevice *device);
 
 private:
-    // Feeds every matching lead, page by page, to `row`; stops at the first false.
-    Result eachLead(const LeadFilter &filter, const LeadSort &sort,
-                    const std::function<bool(const Lead &, QString *)> &row);
     // Feeds the stored cells of every matching lead to `row`, `columns` in order from the
     // query's column 0, through one forward-only query: no Lead values are built, which is
     // where the time of a million-row export went.

@@ -146,12 +146,10 @@ QString LeadQuery::ids(const LeadFilter &filter, const LeadSort &sort, QVariantL
     return QStringLiteral("SELECT id FROM leads") + where(filter, binds) + orderBy(sort);
 }
 
-QString LeadQuery::rowsOf(const QStringList &columns, const QList<qint64> &ids,
-                          QVariantList *binds) const {
+QString LeadQuery::rowsOf(const QStringList &columns) const {
     QStringList selected;
     for (const QString &c : columns)
         selected << QStringLiteral("l.") + c;
-    binds->append(idList(ids));
     // The ids' own order is their position in the list: sorting a page of positions is
     // cheap where sorting whole rows by their sort keys is not.
     if (m_backend == Database::Backend::PostgreSql)
