@@ -111,6 +111,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     createFilterBar();
     createSavedViewPanel();
     createEditing();
+    createImportExport();
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::storefrontChosen);
