@@ -8,6 +8,7 @@
 class CliArguments;
 class Database;
 class QTextStream;
+struct ImportOptions;
 struct LeadFilter;
 struct LeadSort;
 
@@ -39,7 +40,12 @@ private:
     int help(const Database &db, const CliArguments &args);
     int init(const Database &db, const CliArguments &args);
     int generate(const Database &db, const CliArguments &args);
-    int importCsv(const Database &db, const CliArguments &args);
+    // Preview and import (cliimportcommands.cpp).
+    int preview(const Database &db, const CliArguments &args);
+    int importLeads(const Database &db, const CliArguments &args);
+    bool parseImportOptions(const Database &db, const CliArguments &args, ImportOptions *options);
+    // --delimiter: one character, or "tab"; a usage error names the problem.
+    bool parseDelimiter(const CliArguments &args, QChar *delimiter);
     int list(const Database &db, const CliArguments &args);
     int show(const Database &db, const CliArguments &args);
     int stats(const Database &db, const CliArguments &args);

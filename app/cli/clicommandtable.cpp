@@ -44,6 +44,25 @@ QList<CliParameter> filterParameters() {
     };
 }
 
+// How preview and import read a file (parseImportOptions reads them).
+QList<CliParameter> readParameters() {
+    using P = CliParameter;
+    return {
+        P::option(QStringLiteral("format"), QStringLiteral("auto|csv|xlsx|json"),
+                  QStringLiteral("the file format (default: by the file's first bytes)")),
+        P::option(QStringLiteral("delimiter"), QStringLiteral("C"),
+                  QStringLiteral("CSV: the field delimiter , ; | or tab (default: detected)")),
+        P::option(QStringLiteral("encoding"), QStringLiteral("E"),
+                  QStringLiteral("CSV: utf-8, utf-16, windows-1252 or auto (default: by BOM, "
+                                 "else UTF-8 if valid, else Windows-1252)")),
+        P::option(QStringLiteral("sheet"), QStringLiteral("NAME"),
+                  QStringLiteral("Excel: the sheet to read (default: the first)")),
+        P::option(QStringLiteral("mapping"), QStringLiteral("auto|NAME|FILE.json"),
+                  QStringLiteral("how columns map to lead fields: proposed from the header "
+                                 "(default), a saved profile, or a profile file")),
+    };
+}
+
 // set: one option per column a person may change, named with - for _, and --if-version.
 QList<CliParameter> setParameters() {
     using P = CliParameter;
@@ -94,21 +113,38 @@ const QList<CliCommand> &Cli::commands() {
                                                  "leads spread over two years before it"))},
          .example = QStringLiteral("generate --count 10000 --seed 7"),
          .handler = &Cli::generate},
+        {.name = QStringLiteral("preview"),
+         .summary = QStringLiteral("what a file holds, as the import would read it: format, "
+                                   "encoding, header, proposed mapping, first records, as JSON"),
+         .parameters = QList<CliParameter>{P::positional(QStringLiteral("FILE"),
+                                                         QStringLiteral("a CSV, Excel (.xlsx) "
+                                                                        "or JSON file")),
+                                           P::option(QStringLiteral("rows"), QStringLiteral("N"),
+                                                     QStringLiteral("how many records to show "
+                                                                    "(default 10)"))} +
+                       readParameters(),
+         .example = QStringLiteral("preview salesforce-leads.csv --rows 5"),
+         .handler = &Cli::preview},
         {.name = QStringLiteral("import"),
-         .summary = QStringLiteral("import leads from CSV (Microsoft's fields or Leadbench's "
-                                   "columns); prints a JSON summary"),
-         .parameters = {P::positional(QStringLiteral("FILE"),
-                                      QStringLiteral("a CSV file; - or /dev/stdin reads "
-                                                     "standard input")),
-                        P::option(QStringLiteral("delimiter"), QStringLiteral("C"),
-                                  QStringLiteral("the field delimiter: , ; | or tab (default: "
-                                                 "detected from the first lines)")),
-                        P::option(QStringLiteral("encoding"), QStringLiteral("E"),
-                                  QStringLiteral("utf-8, utf-16, windows-1252 or auto (default: "
-                                                 "by BOM, else UTF-8 if valid, else "
-                                                 "Windows-1252)"))},
-         .example = QStringLiteral("import leads.csv"),
-         .handler = &Cli::importCsv},
+         .summary = QStringLiteral("import leads from CSV, Excel or marketplace JSON, from any "
+                                   "CRM's columns; prints a JSON summary"),
+         .parameters =
+             QList<CliParameter>{P::positionals(QStringLiteral("FILE"),
+                                                QStringLiteral("CSV, Excel (.xlsx) or JSON "
+                                                               "files, imported together; - "
+                                                               "reads standard input"))} +
+             readParameters() +
+             QList<CliParameter>{
+                 P::option(QStringLiteral("on-duplicate"), QStringLiteral("merge|skip"),
+                           QStringLiteral("a person and offer already stored: merge the record "
+                                          "into that lead (default) or leave the lead alone")),
+                 P::flag(QStringLiteral("dry-run"),
+                         QStringLiteral("check and count everything, store nothing")),
+                 P::option(QStringLiteral("save-mapping"), QStringLiteral("NAME"),
+                           QStringLiteral("save the first file's column mapping as a profile "
+                                          "for --mapping NAME"))},
+         .example = QStringLiteral("import hubspot-contacts.csv --on-duplicate skip --dry-run"),
+         .handler = &Cli::importLeads},
         {.name = QStringLiteral("list"),
          .summary = QStringLiteral("list leads as a table, CSV or JSON, streamed page by page"),
          .parameters =

@@ -4,6 +4,7 @@
 #include "storefront.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 // One person's interest in one offer: the canonical lead record (see DESIGN.md, lead columns).
@@ -38,6 +39,8 @@ struct Lead {
     QString campaign;
     QString origin;     // "marketplace" or "co-sell"; marketplace leads stay distinguishable
     qint64 version = 0; // optimistic concurrency; bumped by every stored change
+    // Columns of an imported file that are no lead field, by their header: kept, not dropped.
+    QJsonObject extraFields;
 
     QString fullName() const;
 };

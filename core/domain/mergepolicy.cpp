@@ -36,6 +36,10 @@ Lead merged(const Lead &stored, const Lead &incoming, const QDateTime &at) {
             lead.storefront = incoming.storefront;
     }
     lead.events += 1;
+    // A file's extra columns are kept as they first came; new ones are added.
+    for (auto it = incoming.extraFields.constBegin(); it != incoming.extraFields.constEnd(); ++it)
+        if (!lead.extraFields.contains(it.key()))
+            lead.extraFields.insert(it.key(), it.value());
     LeadClassifier::classify(lead);
     // Only the record itself can ask for do-not-contact: a rep who cleared the flag on this
     // lead is not overruled by an older DNC action it still carries.

@@ -102,7 +102,24 @@ bool CsvReader::start() {
     }
     if (m_delimiter.isNull())
         m_delimiter = detectDelimiter();
+    m_lineEnding = detectLineEnding();
     return true;
+}
+
+QString CsvReader::detectLineEnding() const {
+    bool inQuotes = false;
+    const char *data = m_buffer.constData();
+    for (qsizetype i = 0; i < m_buffer.size(); ++i) {
+        const char c = data[i];
+        if (c == '"')
+            inQuotes = !inQuotes;
+        else if (!inQuotes && c == '\n')
+            return QStringLiteral("LF");
+        else if (!inQuotes && c == '\r')
+            return i + 1 < m_buffer.size() && data[i + 1] == '\n' ? QStringLiteral("CRLF")
+                                                                    : QStringLiteral("CR");
+    }
+    return QString();
 }
 
 QChar CsvReader::detectDelimiter() const {

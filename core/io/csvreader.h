@@ -24,6 +24,8 @@ public:
     // What is used: detected or set. Known after the first next().
     TextEncoding::Kind encoding() const { return m_encoding; }
     QChar delimiter() const { return m_delimiter; }
+    // How the first line ends: "CRLF", "LF" or "CR"; empty for input of a single line.
+    QString lineEnding() const { return m_lineEnding; }
 
     // Reads the next record; false at the end. A record that cannot be read has error() set.
     bool next() override;
@@ -46,6 +48,7 @@ private:
     bool readRaw(QByteArray *into);             // one read of the device; false at its end
     bool start();                               // detection on the first bytes
     QChar detectDelimiter() const;
+    QString detectLineEnding() const;
     bool atEnd() const;
 
     QIODevice *m_device;
@@ -60,6 +63,7 @@ private:
     qint64 m_rawRead = 0;
     TextEncoding::Kind m_encoding = TextEncoding::Auto;
     QChar m_delimiter;
+    QString m_lineEnding;
     QStringDecoder m_utf16; // keeps a character split between two reads
     bool m_started = false;
     bool m_transcoding = false;

@@ -1,76 +1,44 @@
 #include "leadimporter.h"
 
-#include "../domain/dedupkey.h"
-#include "../domain/leadclassifier.h"
-#include "../domain/leadcolumns.h"
-#include "../domain/leadevent.h"
-#include "../domain/leadsource.h"
+#include "../storage/bulkload.h"
 #include "../storage/leadwriter.h"
 #include "../storage/transaction.h"
-#include "csvreader.h"
-#include "leadcolumnparser.h"
+#include "importfile.h"
+#include "leadrecordmapper.h"
+#include "recordproducer.h"
 
-#include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QJsonArray>
 
 namespace {
 
-// The raw marketplace LeadSource ("AppSource-PLT|publisher.offer"): not a lead column, it gives
-// the storefront, action and offer and is kept verbatim on the event.
-const QString leadSourceField = QStringLiteral("lead_source");
+// Below this many bytes of input the indexes are kept up to date row by row; above it they
+// are set aside and rebuilt once, which is faster from about 50,000 records on.
+constexpr qint64 bulkBytes = 16 << 20;
+// Records read before the mapping is proposed: enough to find a LeadSource column and to
+// settle the date order.
+constexpr int sampleRecords = 100;
 
-QString headerKey(const QString &header) {
-    QString key;
-    for (const QChar c : header)
-        if (c.isLetterOrNumber())
-            key += c.toLower();
-    return key;
-}
-
-// Header names, lower-cased without separators so that "FirstName" and "first_name" agree, to
-// the canonical column (or lead_source) they fill: every canonical column Leadbench exports, and
-// Microsoft's names for the same fields.
-const QHash<QString, QString> &headerFields() {
-    static const QHash<QString, QString> fields = [] {
-        QHash<QString, QString> map;
-        for (const QString &column : LeadColumns::all())
-            if (LeadColumnParser::isSettable(column))
-                map.insert(headerKey(column), column);
-        map.insert(QStringLiteral("leadsource"), leadSourceField);
-        map.insert(QStringLiteral("actioncode"), QStringLiteral("action"));
-        for (const char *alias : {"createdtime", "created", "timestamp", "datetime"})
-            map.insert(QLatin1String(alias), QStringLiteral("created_at"));
-        return map;
-    }();
-    return fields;
-}
-
-// Columns Leadbench knows but does not take from a file, with the reason the warning gives.
-const QHash<QString, QString> &ignoredColumns() {
-    static const QHash<QString, QString> columns = {
-        {QStringLiteral("id"), QStringLiteral("the database numbers its leads itself")},
-        {QStringLiteral("privacyrestricted"),
-         QStringLiteral("Leadbench works it out from the email")},
-        {QStringLiteral("dedupkey"), QStringLiteral("Leadbench works it out from the lead")},
-        {QStringLiteral("namehash"), QStringLiteral("Leadbench works it out from the lead")},
-        {QStringLiteral("version"),
-         QStringLiteral("it counts changes in the database the file came from")},
-    };
-    return columns;
+bool isBlank(const QStringList &fields) {
+    return fields.size() == 1 && fields.first().trimmed().isEmpty();
 }
 
 } // namespace
 
 QJsonObject ImportSummary::toJson() const {
     QJsonArray errs;
-    for (const ImportError &e : errors)
-        errs.append(
-            QJsonObject{{QStringLiteral("line"), e.line}, {QStringLiteral("message"), e.message}});
+    for (const ImportError &e : errors) {
+        QJsonObject error{{QStringLiteral("line"), e.line}, {QStringLiteral("message"), e.message}};
+        if (!e.file.isEmpty())
+            error.insert(QStringLiteral("file"), e.file);
+        errs.append(error);
+    }
     QJsonObject o{{QStringLiteral("read"), read},         {QStringLiteral("imported"), imported},
                   {QStringLiteral("merged"), merged},     {QStringLiteral("unchanged"), unchanged},
-                  {QStringLiteral("rejected"), rejected}, {QStringLiteral("errors"), errs}};
+                  {QStringLiteral("skipped"), skipped},   {QStringLiteral("rejected"), rejected},
+                  {QStringLiteral("warnings"), recordWarnings}, {QStringLiteral("errors"), errs}};
+    if (dryRun)
+        o.insert(QStringLiteral("dry_run"), true);
     if (!fatal.isEmpty())
         o.insert(QStringLiteral("fatal"), fatal);
     if (cancelled)
@@ -86,196 +54,266 @@ void LeadImporter::setProgressHandler(std::function<void(qint64, qint64)> handle
     m_progress = std::move(handler);
 }
 
-ImportSummary LeadImporter::importCsvFile(const QString &path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        ImportSummary s;
-        s.fatal = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
-        s.failure = ImportSummary::Failure::Storage;
-        return s;
-    }
-    return importCsv(&file, QFileInfo(path).fileName());
-}
+// One import: its storage, its counts, and the files read into it in turn.
+class LeadImporter::Run {
+public:
+    Run(LeadImporter &importer, ImportSummary &summary, qint64 total)
+        : m_importer(importer)
+        , s(summary)
+        , m_writer(importer.m_db)
+        , m_total(total) {}
 
-ImportSummary LeadImporter::importCsv(QIODevice *device, const QString &name) {
-    ImportSummary s;
-    CsvReader reader(device);
-    reader.setEncoding(m_encoding);
-    reader.setDelimiter(m_delimiter);
-    // A pipe has no size: progress then tells how far it got, against a total of 0.
-    const qint64 total = device->isSequential() ? 0 : device->size();
-    if (!reader.next()) {
-        s.failure = ImportSummary::Failure::Input;
-        s.fatal = reader.unreadable().isEmpty()
-                      ? QStringLiteral("%1: no header line: the input is empty").arg(name)
-                      : QStringLiteral("%1: %2").arg(name, reader.unreadable());
-        return s;
+    // Takes in every record of `file`; false when the import must stop (s.fatal, cancel).
+    bool read(ImportFile &file, Transaction &tx);
+
+private:
+    bool take(const QStringList &fields, qint64 line, const MappedRecord &record,
+              Transaction &tx);
+    void reject(qint64 line, const QString &message, const QStringList &fields) {
+        ++s.rejected;
+        s.errors.append({m_name, line, message, fields});
     }
-    if (!reader.error().isEmpty()) {
-        s.failure = ImportSummary::Failure::Input;
-        s.fatal = QStringLiteral("%1: line %2: the header %3")
-                      .arg(name)
-                      .arg(reader.line())
-                      .arg(reader.error());
-        return s;
+    bool cancelled() const {
+        return m_importer.m_cancel && m_importer.m_cancel->load(std::memory_order_relaxed);
     }
-    const QStringList header = reader.fields();
-    // Which row field fills which column, in header order; LeadSource apart.
-    QList<std::pair<int, QString>> mapped;
-    QHash<QString, int> columnOf;
-    int leadSourceAt = -1;
-    for (int i = 0; i < header.size(); ++i) {
-        const QString key = headerKey(header.at(i));
-        const auto it = headerFields().constFind(key);
-        const auto ignored = ignoredColumns().constFind(key);
-        auto warn = [&](const QString &why) {
-            s.warnings << QStringLiteral("%1: line 1: column %2 \"%3\" %4")
-                              .arg(name)
-                              .arg(i + 1)
-                              .arg(header.at(i), why);
-        };
-        if (it == headerFields().constEnd()) {
-            warn(ignored == ignoredColumns().constEnd()
-                     ? QStringLiteral("is not a lead field; it is ignored")
-                     : QStringLiteral("is ignored: %1").arg(*ignored));
-        } else if (columnOf.contains(*it)) {
-            warn(QStringLiteral("names the same field as column %1; it is ignored")
-                     .arg(columnOf.value(*it) + 1));
-        } else {
-            columnOf.insert(*it, i);
-            if (*it == leadSourceField)
-                leadSourceAt = i;
-            else
-                mapped.append({i, *it});
-        }
-    }
-    if (!columnOf.contains(QStringLiteral("email")) &&
-        !columnOf.contains(QStringLiteral("first_name")) &&
-        !columnOf.contains(QStringLiteral("last_name")) &&
-        !columnOf.contains(QStringLiteral("company"))) {
+
+    LeadImporter &m_importer;
+    ImportSummary &s;
+    LeadWriter m_writer;
+    std::optional<LeadRecordMapper> m_mapper;
+    QString m_name;
+    qint64 m_total = 0;
+    qint64 m_doneBefore = 0; // bytes of the files read before this one
+};
+
+bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
+    m_name = file.name();
+    RecordReader *reader = file.reader();
+    auto fatal = [this](const QString &message) {
         s.failure = ImportSummary::Failure::Input;
+        s.fatal = QStringLiteral("%1: %2").arg(m_name, message);
+        return false;
+    };
+    if (!file.unreadable().isEmpty())
+        return fatal(file.unreadable());
+    if (!reader->next())
+        return fatal(reader->unreadable().isEmpty() ? QStringLiteral("is empty: there is no header line")
+                                                    : reader->unreadable());
+    if (!reader->error().isEmpty())
+        return fatal(QStringLiteral("line %1: the header %2").arg(reader->line()).arg(reader->error()));
+    const QStringList header = reader->fields();
+    if (s.header.isEmpty())
+        s.header = header;
+
+    // The first records propose the mapping; they are taken in after it.
+    struct Pending {
+        QStringList fields;
+        qint64 line;
+        QString error;
+    };
+    QList<Pending> pending;
+    QList<QStringList> samples;
+    while (pending.size() < sampleRecords && reader->next()) {
+        if (isBlank(reader->fields()))
+            continue;
+        pending.append({reader->fields(), reader->line(), reader->error()});
+        if (reader->error().isEmpty() && reader->fields().size() == header.size())
+            samples.append(reader->fields());
+    }
+    const ImportOptions &options = m_importer.m_options;
+    ColumnMapping mapping;
+    if (options.mapping) {
+        mapping = *options.mapping;
+    } else if (options.profile) {
+        QString error;
+        mapping = ColumnMapping::fromProfile(*options.profile, header, &error);
+        if (!error.isEmpty())
+            return fatal(QStringLiteral("line 1: %1").arg(error));
+    } else {
+        mapping = ColumnMapping::detect(header, samples);
+    }
+    if (mapping.columns.size() != header.size())
+        return fatal(QStringLiteral("line 1: the mapping has %1 columns, the header %2")
+                         .arg(mapping.columns.size())
+                         .arg(header.size()));
+    const QString missing = mapping.missingIdentity();
+    if (!missing.isEmpty()) {
         // Only a delimiter given by hand can leave the semicolons of a Dutch Excel file unsplit.
         const bool semicolons = header.size() == 1 && header.first().contains(QLatin1Char(';'));
-        s.fatal =
-            QStringLiteral("%1: line 1: the header names none of Email, FirstName, "
-                           "LastName, Company (or email, first_name, last_name, company)%2")
-                .arg(name, semicolons ? QStringLiteral("; the file looks separated by semicolons "
-                                                       "(--delimiter \";\")")
-                                      : QString());
-        return s;
+        return fatal(QStringLiteral("line 1: %1%2").arg(
+            missing, semicolons ? QStringLiteral("; the file looks separated by semicolons "
+                                                 "(--delimiter \";\")")
+                                : QString()));
     }
-    const int testAt = columnOf.value(QStringLiteral("is_test"), -1);
-    const int doNotContactAt = columnOf.value(QStringLiteral("do_not_contact"), -1);
+    for (qsizetype i = 0; i < mapping.columns.size(); ++i) {
+        const ColumnMapping::Column &c = mapping.columns.at(i);
+        if (c.target.isEmpty() || c.target == ColumnMapping::extraTarget())
+            s.warnings << QStringLiteral("%1: line 1: column %2 \"%3\" %4")
+                              .arg(m_name)
+                              .arg(i + 1)
+                              .arg(c.header,
+                                   c.target.isEmpty()
+                                       ? QStringLiteral("is ignored: %1").arg(c.note)
+                                       : QStringLiteral("is not a lead field; it is kept as an "
+                                                        "extra field"));
+    }
+    if (s.mapping.columns.isEmpty())
+        s.mapping = mapping;
+    m_mapper.emplace(mapping);
 
-    QString openError;
-    if (!m_db.open(&openError)) {
-        s.fatal = openError;
-        s.failure = ImportSummary::Failure::Storage;
-        return s;
+    for (const Pending &p : std::as_const(pending)) {
+        const QString error = !p.error.isEmpty() || p.fields.size() == header.size()
+                                  ? p.error
+                                  : QStringLiteral("has %1 fields, the header has %2")
+                                        .arg(p.fields.size())
+                                        .arg(header.size());
+        if (!error.isEmpty()) {
+            ++s.read;
+            reject(p.line, error, p.fields);
+        } else if (!take(p.fields, p.line, m_mapper->map(p.fields), tx)) {
+            return false;
+        }
     }
-    LeadWriter writer(m_db);
-    Transaction tx(m_db);
-    if (!tx.isActive()) {
-        s.fatal = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
-        s.failure = ImportSummary::Failure::Storage;
-        return s;
-    }
-    auto reject = [&s](qint64 line, const QString &message) {
-        ++s.rejected;
-        s.errors.append({line, message});
-    };
-
-    while (reader.next()) {
-        if (m_cancel && m_cancel->load()) {
+    // The rest is read and mapped on another thread while this one stores.
+    RecordProducer producer(reader, *m_mapper, header.size());
+    while (true) {
+        const QList<ReadRecord> batch = producer.take();
+        if (batch.isEmpty())
+            break;
+        for (const ReadRecord &r : batch) {
+            if (!r.error.isEmpty()) {
+                ++s.read;
+                reject(r.line, r.error, r.fields);
+            } else if (!take(r.fields, r.line, r.mapped, tx)) {
+                return false;
+            }
+        }
+        if (cancelled()) {
             s.cancelled = true;
-            s.imported = s.merged = s.unchanged = 0; // the transaction rolls back
-            return s;
+            return false;
         }
-        const QStringList &row = reader.fields();
-        if (row.size() == 1 && row.first().trimmed().isEmpty())
-            continue; // blank line
-        ++s.read;
-        const qint64 line = reader.line();
-        if (!reader.error().isEmpty()) {
-            reject(line, reader.error());
-            continue;
-        }
-        if (row.size() != header.size()) {
-            reject(line, QStringLiteral("has %1 fields, the header has %2")
-                             .arg(row.size())
-                             .arg(header.size()));
-            continue;
-        }
-
-        Lead lead;
-        LeadEvent event;
-        event.channel = QStringLiteral("import");
-        const QString rawSource = leadSourceAt < 0 ? QString() : row.at(leadSourceAt).trimmed();
-        const LeadSource source = LeadSource::parse(rawSource);
-        event.leadSource = rawSource;
-        lead.storefront = source.storefront;
-        lead.action = source.action;
-        lead.offerId = source.offerId;
-        QString problem;
-        for (const auto &[at, column] : std::as_const(mapped)) {
-            // The LeadSource names the action and offer; their own columns fill in only what
-            // it leaves out. A storefront column says more than the LeadSource's prefix.
-            if ((column == QLatin1String("action") && !source.action.isEmpty()) ||
-                (column == QLatin1String("offer_id") && !source.offerId.isEmpty()))
-                continue;
-            if (!LeadColumnParser::set(lead, column, row.at(at).trimmed(), &problem))
-                break;
-        }
-        if (!problem.isEmpty()) {
-            reject(line, problem);
-            continue;
-        }
-        if (lead.country.size() == 2)
-            lead.country = lead.country.toUpper();
-        if (DedupKey::of(lead).isEmpty()) { // punctuation alone identifies nobody either
-            reject(line, QStringLiteral("no email, no name and no company: nothing identifies "
-                                        "the customer"));
-            continue;
-        }
-        event.occurredAt = lead.createdAt;
-        event.storefront = lead.storefront;
-        event.action = lead.action;
-        event.offerTitle = lead.offerTitle;
-        event.description = lead.description;
-        const Lead asWritten = lead;
-        LeadClassifier::classify(lead);
-        // Flags a file states (Leadbench's own export) win over what the fields suggest: a
-        // person may have cleared do_not_contact, or marked a lead as a test by hand.
-        auto stated = [&row](int at) { return at >= 0 && !row.at(at).trimmed().isEmpty(); };
-        if (stated(testAt))
-            lead.isTest = asWritten.isTest;
-        if (stated(doNotContactAt))
-            lead.doNotContact = asWritten.doNotContact;
-
-        const IntakeResult r = writer.intake(tx, lead, event, m_actor);
-        if (r.outcome == IntakeResult::Outcome::Rejected) {
-            // A storage failure poisons the transaction: nothing of this import lands.
-            s.fatal = QStringLiteral("%1: line %2: %3").arg(name).arg(line).arg(r.error);
-            s.failure =
-                r.conflict ? ImportSummary::Failure::Conflict : ImportSummary::Failure::Storage;
-            s.imported = s.merged = s.unchanged = 0;
-            return s;
-        }
-        if (r.outcome == IntakeResult::Outcome::Inserted)
-            ++s.imported;
-        else if (r.outcome == IntakeResult::Outcome::Merged)
-            ++s.merged;
-        else
-            ++s.unchanged;
-        if (m_progress && s.read % 500 == 0)
-            m_progress(reader.bytesRead(), total);
+        if (m_importer.m_progress)
+            m_importer.m_progress(m_doneBefore + producer.bytesRead(), m_total);
     }
-    if (!tx.commit()) {
-        s.fatal = QStringLiteral("cannot commit the import: %1").arg(tx.error());
-        s.failure = ImportSummary::Failure::Storage;
-        s.imported = s.merged = s.unchanged = 0;
+    if (!producer.unreadable().isEmpty())
+        return fatal(producer.unreadable());
+    m_doneBefore += file.size();
+    return true;
+}
+
+bool LeadImporter::Run::take(const QStringList &fields, qint64 line, const MappedRecord &record,
+                             Transaction &tx) {
+    ++s.read;
+    if (!record.error.isEmpty()) {
+        reject(line, record.error, fields);
+        return true;
+    }
+    s.recordWarnings += record.warnings.size();
+    Lead lead = record.lead;
+    lead.extraFields = record.extra;
+    const IntakeResult r = m_writer.intake(
+        tx, lead, record.event, m_importer.m_actor,
+        m_importer.m_options.onDuplicate == ImportOptions::OnDuplicate::Skip
+            ? LeadWriter::Duplicates::Skip
+            : LeadWriter::Duplicates::Merge);
+    switch (r.outcome) {
+    case IntakeResult::Outcome::Rejected:
+        // A storage failure poisons the transaction: nothing of this import lands.
+        s.fatal = QStringLiteral("%1: line %2: %3").arg(m_name).arg(line).arg(r.error);
+        s.failure = r.conflict ? ImportSummary::Failure::Conflict : ImportSummary::Failure::Storage;
+        return false;
+    case IntakeResult::Outcome::Inserted:
+        ++s.imported;
+        break;
+    case IntakeResult::Outcome::Merged:
+        ++s.merged;
+        break;
+    case IntakeResult::Outcome::Unchanged:
+        ++s.unchanged;
+        break;
+    case IntakeResult::Outcome::Skipped:
+        ++s.skipped;
+        break;
+    }
+    if (r.outcome != IntakeResult::Outcome::Skipped)
+        s.leadIds.append(r.leadId);
+    return true;
+}
+
+ImportSummary LeadImporter::importFiles(const QStringList &paths) {
+    ImportSummary s;
+    s.dryRun = m_options.dryRun;
+    qint64 total = 0;
+    for (const QString &path : paths)
+        total += path == QLatin1String("-") ? 0 : QFileInfo(path).size();
+    // An unreadable first file is reported before the database is touched.
+    auto first = std::make_unique<ImportFile>(paths.value(0), m_options);
+    if (!first->unreadable().isEmpty()) {
+        s.failure = ImportSummary::Failure::Input;
+        s.fatal = QStringLiteral("%1: %2").arg(first->name(), first->unreadable());
         return s;
     }
+    return run(s, total, [&](qsizetype i) {
+        return i == 0 ? std::move(first) : std::make_unique<ImportFile>(paths.at(i), m_options);
+    }, paths.size());
+}
+
+ImportSummary LeadImporter::importDevice(QIODevice *device, const QString &name) {
+    ImportSummary s;
+    s.dryRun = m_options.dryRun;
+    return run(s, device->isSequential() ? 0 : device->size(), [&](qsizetype) {
+        return std::make_unique<ImportFile>(device, name, m_options);
+    }, 1);
+}
+
+ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
+                                const std::function<std::unique_ptr<ImportFile>(qsizetype)> &open,
+                                qsizetype files) {
+    auto failed = [&s](ImportSummary::Failure failure, const QString &message) {
+        s.failure = failure;
+        s.fatal = message;
+        s.imported = s.merged = s.unchanged = s.skipped = 0;
+        s.leadIds.clear();
+        return s;
+    };
+    QString error;
+    if (!m_db.open(&error))
+        return failed(ImportSummary::Failure::Storage, error);
+    const bool bulk = !m_options.dryRun && total >= bulkBytes &&
+                      m_db.backend() == Database::Backend::Sqlite;
+    BulkLoad bulkLoad(m_db);
+    bulkLoad.keepIndex(QStringLiteral("leads_name_hash")); // merges look people up by name
+    if (bulk)
+        bulkLoad.useRollbackJournal();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return failed(ImportSummary::Failure::Storage,
+                      QStringLiteral("cannot start a transaction: %1").arg(tx.error()));
+    if (bulk && !bulkLoad.begin(&error))
+        return failed(ImportSummary::Failure::Storage,
+                      QStringLiteral("cannot prepare the bulk load: %1").arg(error));
+    Run run(*this, s, total);
+    if (m_progress)
+        m_progress(0, total);
+    for (qsizetype i = 0; i < files; ++i) {
+        const std::unique_ptr<ImportFile> file = open(i);
+        if (!run.read(*file, tx)) {
+            if (s.cancelled) {
+                s.imported = s.merged = s.unchanged = s.skipped = 0; // the transaction rolls back
+                s.leadIds.clear();
+                return s;
+            }
+            return failed(s.failure, s.fatal);
+        }
+    }
+    if (m_options.dryRun)
+        return s; // counted; the transaction rolls back
+    if (bulk && !bulkLoad.finish(&error))
+        return failed(ImportSummary::Failure::Storage,
+                      QStringLiteral("cannot rebuild the indexes: %1").arg(error));
+    if (!tx.commit())
+        return failed(ImportSummary::Failure::Storage,
+                      QStringLiteral("cannot commit the import: %1").arg(tx.error()));
     if (m_progress)
         m_progress(total, total);
     return s;

@@ -26,6 +26,8 @@ QJsonObject storedLead(const Lead &l) {
     QJsonObject o = lead(l, LeadColumns::all());
     o.insert(QStringLiteral("privacy_restricted"), l.privacyRestricted);
     o.insert(QStringLiteral("version"), l.version);
+    if (!l.extraFields.isEmpty())
+        o.insert(QStringLiteral("extra_fields"), l.extraFields);
     return o;
 }
 

@@ -3,6 +3,9 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
 
 BulkLoad::BulkLoad(const Database &db)
     : m_db(db) {}
@@ -31,12 +34,14 @@ bool BulkLoad::begin(QString *error) {
     // The unique de-duplication index stays: it guards correctness, not speed.
     if (!q.exec(QStringLiteral(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN "
-            "('leads', 'lead_events', 'activities') AND ((type = 'index' AND name <> "
-            "'leads_dedup_key') OR (type = 'trigger' AND name = 'leads_fts_insert'))"))) {
+            "('leads', 'lead_events', 'activities') AND ((type = 'index') OR (type = 'trigger' "
+            "AND name = 'leads_fts_insert'))"))) {
         *error = q.lastError().text();
         return false;
     }
     while (q.next()) {
+        if (m_keep.contains(q.value(1).toString()))
+            continue;
         drops << QStringLiteral("DROP %1 %2")
                      .arg(q.value(0).toString().toUpper(), q.value(1).toString());
         m_recreate << q.value(2).toString();
@@ -55,6 +60,8 @@ bool BulkLoad::finish(QString *error) {
     if (!m_active)
         return true;
     QSqlQuery q(m_db.connection());
+    // Index builds sort their keys; helper threads sort in parallel on the other cores.
+    q.exec(QStringLiteral("PRAGMA threads=%1").arg(std::min(QThread::idealThreadCount(), 8)));
     QStringList statements = m_recreate;
     if (!m_recreate.filter(QStringLiteral("leads_fts")).isEmpty())
         statements << QStringLiteral("INSERT INTO leads_fts(leads_fts) VALUES ('rebuild')");

@@ -14,12 +14,15 @@ public:
     // Call before the transaction: a rollback journal writes new pages once, where the
     // write-ahead log would write them twice. Crash safety is the same.
     void useRollbackJournal();
+    // Keeps an index while loading, because the load itself looks things up in it.
+    void keepIndex(const QString &name) { m_keep << name; }
     bool begin(QString *error);  // call inside the transaction, before inserting
     bool finish(QString *error); // call inside the transaction, before committing
 
 private:
     Database m_db;
     QStringList m_recreate;
+    QStringList m_keep{QStringLiteral("leads_dedup_key")};
     bool m_active = false;
     bool m_journalChanged = false;
     bool m_cacheRaised = false;

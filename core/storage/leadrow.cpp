@@ -3,7 +3,9 @@
 #include "../domain/dedupkey.h"
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
+#include "sqlstatement.h"
 
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 using LeadColumns::isoUtc;
@@ -13,7 +15,7 @@ namespace LeadRow {
 
 const QString &selectColumns() {
     static const QString columns = LeadColumns::all().join(QStringLiteral(", ")) +
-                                   QStringLiteral(", privacy_restricted, version");
+                                   QStringLiteral(", privacy_restricted, version, extra_fields");
     return columns;
 }
 
@@ -21,8 +23,14 @@ const QStringList &writeColumns() {
     static const QStringList columns =
         LeadColumns::all().mid(1) + QStringList{QStringLiteral("privacy_restricted"),
                                                 QStringLiteral("dedup_key"),
-                                                QStringLiteral("name_hash")};
+                                                QStringLiteral("name_hash"),
+                                                QStringLiteral("extra_fields")};
     return columns;
+}
+
+QString extraText(const QJsonObject &fields) {
+    return fields.isEmpty() ? QString(QLatin1String(""))
+                            : QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
 }
 
 QVariant text(const QString &value) {
@@ -48,6 +56,8 @@ QVariant storedValue(const Lead &lead, const QString &column) {
         return DedupKey::of(lead);
     if (column == QLatin1String("name_hash"))
         return DedupKey::nameHash(lead);
+    if (column == QLatin1String("extra_fields"))
+        return extraText(lead.extraFields);
     if (column == QLatin1String("origin"))
         return lead.origin.isEmpty() ? QStringLiteral("marketplace") : lead.origin;
     const QVariant v = LeadColumns::value(lead, column);
@@ -91,6 +101,33 @@ void bind(QSqlQuery &q, const Lead &l) {
     put(l.privacyRestricted ? 1 : 0);
     put(DedupKey::of(l));
     put(DedupKey::nameHash(l));
+    put(extraText(l.extraFields));
+}
+
+void bind(SqlStatement &q, const Lead &l, int i) {
+    q.bind(i++, Storefronts::canonicalName(l.storefront));
+    for (const QString *value : {&l.action, &l.offerId, &l.offerTitle, &l.firstName, &l.lastName,
+                                 &l.email, &l.phone, &l.country, &l.company, &l.title,
+                                 &l.description})
+        q.bind(i++, *value);
+    q.bind(i++, isoUtc(l.createdAt));
+    q.bind(i++, isoUtc(l.lastEventAt));
+    q.bind(i++, l.events);
+    q.bind(i++, Stages::canonicalName(l.stage));
+    q.bind(i++, l.owner);
+    q.bind(i++, l.score);
+    q.bind(i++, l.grade);
+    q.bind(i++, l.winProbability);
+    q.bind(i++, isoUtc(l.nextFollowUpAt));
+    q.bind(i++, l.followUps);
+    q.bind(i++, l.doNotContact ? 1 : 0);
+    q.bind(i++, l.isTest ? 1 : 0);
+    q.bind(i++, l.campaign);
+    q.bind(i++, l.origin.isEmpty() ? QStringLiteral("marketplace") : l.origin);
+    q.bind(i++, l.privacyRestricted ? 1 : 0);
+    q.bind(i++, DedupKey::of(l));
+    q.bind(i++, DedupKey::nameHash(l));
+    q.bind(i++, extraText(l.extraFields));
 }
 
 Lead fromRow(const QSqlQuery &q, int i) {
@@ -124,6 +161,9 @@ Lead fromRow(const QSqlQuery &q, int i) {
     l.origin = q.value(i++).toString();
     l.privacyRestricted = q.value(i++).toInt() != 0;
     l.version = q.value(i++).toLongLong();
+    const QString extra = q.value(i++).toString();
+    if (!extra.isEmpty())
+        l.extraFields = QJsonDocument::fromJson(extra.toUtf8()).object();
     return l;
 }
 

@@ -4,7 +4,9 @@
 #include <QStringList>
 #include <QVariant>
 
+class QJsonObject;
 class QSqlQuery;
+class SqlStatement;
 struct Lead;
 
 // How a lead maps onto a row of the leads table: the column lists, the values bound on a
@@ -18,10 +20,14 @@ const QStringList &writeColumns();
 QVariant storedValue(const Lead &lead, const QString &column);
 // Binds the write columns of a lead to :p0, :p1, … in writeColumns() order.
 void bind(QSqlQuery &query, const Lead &lead);
+// The same to a statement's placeholders 0, 1, … from `first` on.
+void bind(SqlStatement &statement, const Lead &lead, int first = 0);
 Lead fromRow(const QSqlQuery &query, int first = 0);
 // Empty text is stored as '' rather than NULL: columns are NOT NULL so sorting and keyset
 // comparisons never meet a NULL.
 QVariant text(const QString &value);
+// A lead's extra fields as stored: compact JSON, "" when it has none.
+QString extraText(const QJsonObject &fields);
 // Named placeholders :p0 … :p79: bound by a hash look-up, where positional ones format a
 // name per value, which dominates the cost of bulk inserts.
 const QStringList &placeholders();

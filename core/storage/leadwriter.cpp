@@ -9,6 +9,7 @@
 #include "leadrepository.h"
 #include "leadrow.h"
 #include "sqldialect.h"
+#include "sqlstatement.h"
 #include "transaction.h"
 
 #include <QSqlDatabase>
@@ -16,8 +17,6 @@
 #include <QSqlQuery>
 
 using LeadColumns::isoUtc;
-using LeadRow::placeholderList;
-using LeadRow::placeholders;
 using LeadRow::text;
 
 namespace {
@@ -25,6 +24,14 @@ namespace {
 constexpr int activityValues = 8; // the values of one activity row
 // A merge retries when a person changed the lead between its read and its write.
 constexpr int mergeAttempts = 3;
+
+// "?, ?, ?" for `count` values.
+QString questionMarks(qsizetype count) {
+    QString marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return marks;
+}
 
 QString recordName(const Lead &incoming, const LeadEvent &event) {
     return event.leadSource.isEmpty() ? incoming.action : event.leadSource;
@@ -48,16 +55,25 @@ QString UpdateResult::statusName(Status status) {
     return {};
 }
 
+// The statements every intake and insert runs, prepared once per writer.
 struct LeadWriter::Statements {
-    explicit Statements(const QSqlDatabase &db)
+    explicit Statements(const Database &db)
         : insertLead(db)
         , insertLeadIfAbsent(db)
-        , insertEvent(db) {}
-    QSqlQuery insertLead;
-    QSqlQuery insertLeadIfAbsent;
-    QSqlQuery insertEvent;
+        , insertEvent(db)
+        , findKey(db)
+        , findNamed(db)
+        , findUnnamed(db) {}
+    SqlStatement insertLead;
+    SqlStatement insertLeadIfAbsent;
+    SqlStatement insertEvent;
+    // Probes before full reads: an import of new leads mostly finds nothing, and a probe on an
+    // index is far cheaper than preparing and reading a whole lead each time.
+    SqlStatement findKey;
+    SqlStatement findNamed;   // leads of a name hash that have an email
+    SqlStatement findUnnamed; // and those without
     // Multi-row activity inserts by row count: a lead's history in one statement.
-    std::map<qsizetype, QSqlQuery> insertActivities;
+    std::map<qsizetype, std::unique_ptr<SqlStatement>> insertActivities;
 };
 
 LeadWriter::LeadWriter(const Database &db)
@@ -74,23 +90,31 @@ bool LeadWriter::prepareStatements() {
     if (m_statements)
         return true;
     const SqlDialect dialect(m_db.backend());
-    m_statements = std::make_unique<Statements>(m_db.connection());
+    m_statements = std::make_unique<Statements>(m_db);
     const QStringList &columns = LeadRow::writeColumns();
     const QString insert = QStringLiteral("INSERT INTO leads (id, %1) VALUES (%2, %3)")
                                .arg(columns.join(QStringLiteral(", ")), dialect.newLeadId(),
-                                    placeholderList(columns.size()));
-    const bool ok =
-        m_statements->insertLead.prepare(insert + dialect.returningId()) &&
-        m_statements->insertLeadIfAbsent.prepare(insert + dialect.skipExistingLead() +
-                                                 dialect.returningId()) &&
-        m_statements->insertEvent.prepare(
-            QStringLiteral("INSERT INTO lead_events (lead_id, occurred_at, storefront, action, "
-                           "lead_source, offer_title, description, channel) VALUES (") +
-            placeholderList(8) + QLatin1Char(')'));
-    if (!ok) {
-        m_statements.reset();
-        return fail(QStringLiteral("cannot prepare the lead statements"),
-                    m_db.connection().lastError().text());
+                                    questionMarks(columns.size()));
+    Statements &st = *m_statements;
+    const std::pair<SqlStatement *, QString> statements[] = {
+        {&st.insertLead, insert + dialect.returningId()},
+        {&st.insertLeadIfAbsent, insert + dialect.skipExistingLead() + dialect.returningId()},
+        {&st.insertEvent, QStringLiteral("INSERT INTO lead_events (lead_id, occurred_at, "
+                                         "storefront, action, lead_source, offer_title, "
+                                         "description, channel) VALUES (") +
+                              questionMarks(8) + QLatin1Char(')')},
+        {&st.findKey, QStringLiteral("SELECT 1 FROM leads WHERE dedup_key = ?")},
+        {&st.findNamed,
+         QStringLiteral("SELECT 1 FROM leads WHERE name_hash = ? AND email <> '' LIMIT 1")},
+        {&st.findUnnamed,
+         QStringLiteral("SELECT 1 FROM leads WHERE name_hash = ? AND email = '' LIMIT 1")},
+    };
+    for (const auto &[statement, sql] : statements) {
+        if (!statement->prepare(sql)) {
+            const QString error = statement->error();
+            m_statements.reset();
+            return fail(QStringLiteral("cannot prepare the lead statements"), error);
+        }
     }
     return true;
 }
@@ -103,17 +127,17 @@ qint64 LeadWriter::insertLead(const Lead &lead, bool skipExisting) {
              QStringLiteral("it has no email, no name and no company"));
         return -1;
     }
-    QSqlQuery &q = skipExisting ? m_statements->insertLeadIfAbsent : m_statements->insertLead;
+    SqlStatement &q = skipExisting ? m_statements->insertLeadIfAbsent : m_statements->insertLead;
     LeadRow::bind(q, lead);
     if (!q.exec()) {
-        fail(QStringLiteral("cannot store the lead"), q.lastError().text());
+        fail(QStringLiteral("cannot store the lead"), q.error());
         return -1;
     }
     qint64 id = 0;
     if (m_db.backend() == Database::Backend::Sqlite)
-        id = q.numRowsAffected() == 1 ? q.lastInsertId().toLongLong() : 0;
+        id = q.rowsAffected() == 1 ? q.lastInsertId() : 0;
     else
-        id = q.next() ? q.value(0).toLongLong() : 0;
+        id = q.next() ? q.intValue(0) : 0;
     q.finish();
     return id; // 0: the person and offer was stored meanwhile (skipExisting only)
 }
@@ -121,15 +145,15 @@ qint64 LeadWriter::insertLead(const Lead &lead, bool skipExisting) {
 bool LeadWriter::storeEvent(qint64 leadId, const LeadEvent &e) {
     if (!prepareStatements())
         return false;
-    QSqlQuery &q = m_statements->insertEvent;
-    int i = 0;
-    for (const QVariant &v :
-         {QVariant(leadId), text(isoUtc(e.occurredAt)),
-          QVariant(Storefronts::canonicalName(e.storefront)), text(e.action), text(e.leadSource),
-          text(e.offerTitle), text(e.description), text(e.channel)})
-        q.bindValue(placeholders().at(i++), v);
+    SqlStatement &q = m_statements->insertEvent;
+    q.bind(0, leadId);
+    q.bind(1, isoUtc(e.occurredAt));
+    q.bind(2, Storefronts::canonicalName(e.storefront));
+    int i = 3;
+    for (const QString *value : {&e.action, &e.leadSource, &e.offerTitle, &e.description, &e.channel})
+        q.bind(i++, *value);
     if (!q.exec())
-        return fail(QStringLiteral("cannot store the event"), q.lastError().text());
+        return fail(QStringLiteral("cannot store the event"), q.error());
     return true;
 }
 
@@ -144,27 +168,29 @@ bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activitie
         if (it == m_statements->insertActivities.end()) {
             QStringList rows;
             for (qsizetype r = 0; r < n; ++r)
-                rows << QLatin1Char('(') + placeholderList(activityValues, r * activityValues) +
-                            QLatin1Char(')');
-            QSqlQuery q(m_db.connection());
-            if (!q.prepare(QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, "
-                                          "field, old_value, new_value, note) VALUES ") +
-                           rows.join(QStringLiteral(", "))))
-                return fail(QStringLiteral("cannot store the activities"), q.lastError().text());
+                rows << QLatin1Char('(') + questionMarks(activityValues) + QLatin1Char(')');
+            auto q = std::make_unique<SqlStatement>(m_db);
+            if (!q->prepare(QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, "
+                                           "field, old_value, new_value, note) VALUES ") +
+                            rows.join(QStringLiteral(", "))))
+                return fail(QStringLiteral("cannot store the activities"), q->error());
             it = m_statements->insertActivities.emplace(n, std::move(q)).first;
         }
-        QSqlQuery &q = it->second;
+        SqlStatement &q = *it->second;
         int i = 0;
         for (qsizetype r = from; r < from + n; ++r) {
             const Activity &a = activities.at(r);
-            for (const QVariant &v : {QVariant(leadId), text(isoUtc(a.at.isValid() ? a.at : now)),
-                                      text(a.actor), QVariant(ActivityKinds::canonicalName(a.kind)),
-                                      text(a.field), text(LeadColumns::valueText(a.oldValue)),
-                                      text(LeadColumns::valueText(a.newValue)), text(a.note)})
-                q.bindValue(placeholders().at(i++), v);
+            q.bind(i++, leadId);
+            q.bind(i++, isoUtc(a.at.isValid() ? a.at : now));
+            q.bind(i++, a.actor);
+            q.bind(i++, ActivityKinds::canonicalName(a.kind));
+            q.bind(i++, a.field);
+            q.bind(i++, LeadColumns::valueText(a.oldValue));
+            q.bind(i++, LeadColumns::valueText(a.newValue));
+            q.bind(i++, a.note);
         }
         if (!q.exec())
-            return fail(QStringLiteral("cannot store the activities"), q.lastError().text());
+            return fail(QStringLiteral("cannot store the activities"), q.error());
     }
     return true;
 }
@@ -206,7 +232,7 @@ int LeadWriter::writeDifferences(const Lead &before, const Lead &after) {
         sets << a.field + QStringLiteral(" = ?");
         values << LeadRow::storedValue(after, a.field);
     }
-    for (const char *derived : {"dedup_key", "name_hash"}) {
+    for (const char *derived : {"dedup_key", "name_hash", "extra_fields"}) {
         const QString column = QLatin1String(derived);
         const QVariant now = LeadRow::storedValue(after, column);
         if (now != LeadRow::storedValue(before, column)) {
@@ -318,21 +344,55 @@ QList<UpdateResult> LeadWriter::updateMany(const QList<LeadVersion> &leads,
     });
 }
 
-std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *error) const {
-    const LeadRepository reader(m_db);
-    std::optional<Lead> found = reader.leadWithKey(DedupKey::of(incoming));
-    if (found || !reader.lastError().isEmpty() || !DedupKey::hasName(incoming)) {
-        *error = reader.lastError();
-        return found;
+bool LeadWriter::probe(SqlStatement &q, const QString &key, qint64 nameHash, bool *found) {
+    if (key.isNull())
+        q.bind(0, nameHash);
+    else
+        q.bind(0, key);
+    if (!q.exec())
+        return fail(QStringLiteral("cannot look for the lead"), q.error());
+    *found = q.next();
+    q.finish();
+    return true;
+}
+
+std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *error) {
+    error->clear();
+    if (!prepareStatements()) {
+        *error = m_error;
+        return std::nullopt;
     }
-    const QList<Lead> candidates =
-        reader.leadsWithNameHash(DedupKey::nameHash(incoming), incoming.email.trimmed().isEmpty());
+    const QString key = DedupKey::of(incoming);
+    bool found = false;
+    if (!probe(m_statements->findKey, key, 0, &found)) {
+        *error = m_error;
+        return std::nullopt;
+    }
+    const LeadRepository reader(m_db);
+    if (found) {
+        std::optional<Lead> lead = reader.leadWithKey(key);
+        *error = reader.lastError();
+        return lead;
+    }
+    if (!DedupKey::hasName(incoming))
+        return std::nullopt;
+    // An email-less record looks among the same name's leads with an email, and the other way.
+    const bool withEmail = incoming.email.trimmed().isEmpty();
+    const qint64 nameHash = DedupKey::nameHash(incoming);
+    if (!probe(withEmail ? m_statements->findNamed : m_statements->findUnnamed, QString(),
+               nameHash, &found)) {
+        *error = m_error;
+        return std::nullopt;
+    }
+    if (!found)
+        return std::nullopt;
+    const QList<Lead> candidates = reader.leadsWithNameHash(nameHash, withEmail);
     *error = reader.lastError();
     return MergePolicy::samePerson(incoming, candidates);
 }
 
 IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEvent &event,
-                                const QString &actor) {
+                                const QString &actor, Duplicates duplicates) {
     IntakeResult result;
     if (!tx.isActive() || !tx.lockForIntake()) {
         result.error = QStringLiteral("cannot take in the record: %1")
@@ -383,6 +443,11 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
             stored = LeadRepository(m_db).leadWithKey(DedupKey::of(lead));
         }
         bool gone = false;
+        if (stored && duplicates == Duplicates::Skip) {
+            result.outcome = IntakeResult::Outcome::Skipped;
+            result.leadId = stored->id;
+            return result;
+        }
         if (stored) {
             // Without its own time a record cannot be recognised as one already stored.
             const IntakeResult merged =

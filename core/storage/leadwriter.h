@@ -13,6 +13,7 @@
 #include <memory>
 
 class QSqlQuery;
+class SqlStatement;
 class Transaction;
 
 // One lead to change and the version the change was made against (0: whichever is stored).
@@ -47,8 +48,11 @@ public:
     // A marketplace record: a new lead, or another event on the lead of the same person and
     // offer (MergePolicy). Concurrent intakes of the same person both succeed: the later one
     // merges.
+    // With Duplicates::Skip a record of a person and offer already stored leaves that lead
+    // as it is (Outcome::Skipped).
+    enum class Duplicates { Merge, Skip };
     IntakeResult intake(Transaction &tx, const Lead &incoming, const LeadEvent &event,
-                        const QString &actor);
+                        const QString &actor, Duplicates duplicates = Duplicates::Merge);
     // A complete lead with its history (demo data); returns its id, 0 on error.
     qint64 insert(Transaction &tx, const Lead &lead, const QList<LeadEvent> &events,
                   const QList<Activity> &activities);
@@ -73,7 +77,10 @@ private:
     qint64 insertLead(const Lead &lead, bool skipExisting);
     bool storeEvent(qint64 leadId, const LeadEvent &event);
     bool storeActivities(qint64 leadId, const QList<Activity> &activities);
-    std::optional<Lead> existingLead(const Lead &incoming, QString *error) const;
+    std::optional<Lead> existingLead(const Lead &incoming, QString *error);
+    // Runs a one-value look-up; `found` when it has a row.
+    // `key` when not null, else `nameHash`.
+    bool probe(SqlStatement &q, const QString &key, qint64 nameHash, bool *found);
     // `gone`: the lead was deleted before the merge could land; nothing was written.
     IntakeResult mergeInto(Lead stored, const Lead &incoming, const LeadEvent &event,
                            bool recognisable, const QString &actor, bool *gone);

@@ -148,9 +148,19 @@ QStringList savedViewSchema(const SqlDialect &d) {
     return sql;
 }
 
+// Version 5: what imports keep: the columns of a file that are no lead field, and the column
+// mappings saved as named profiles.
+QStringList importSchema(const SqlDialect &d) {
+    return {QStringLiteral("ALTER TABLE leads ADD COLUMN extra_fields TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE TABLE mapping_profiles (id %1, name TEXT NOT NULL UNIQUE, "
+                           "profile_json TEXT NOT NULL, created_by TEXT NOT NULL DEFAULT '')")
+                .arg(d.idColumn())};
+}
+
 // Step N takes a database from version N-1 to N.
 QList<QStringList> steps(const SqlDialect &d) {
-    return {baseSchema(d), d.searchSchema(), writePathSchema(d), savedViewSchema(d)};
+    return {baseSchema(d), d.searchSchema(), writePathSchema(d), savedViewSchema(d),
+            importSchema(d)};
 }
 
 bool run(QSqlQuery &q, const QString &sql, QString *error) {
@@ -167,7 +177,7 @@ Migrator::Migrator(const Database &db)
     : m_db(db) {}
 
 int Migrator::latestVersion() {
-    return 4;
+    return 5;
 }
 
 bool Migrator::isEmpty(QString *error) const {

@@ -27,8 +27,9 @@ struct UpdateResult {
 
 // What happened to an incoming marketplace record.
 struct IntakeResult {
-    // Unchanged: the lead already has this very event (same LeadSource and time).
-    enum class Outcome { Inserted, Merged, Unchanged, Rejected };
+    // Unchanged: the lead already has this very event (same LeadSource and time). Skipped:
+    // the person and offer is stored and the import leaves duplicates alone.
+    enum class Outcome { Inserted, Merged, Unchanged, Skipped, Rejected };
     Outcome outcome = Outcome::Rejected;
     qint64 leadId = 0;
     QString error;

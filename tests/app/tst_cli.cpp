@@ -66,6 +66,8 @@ private slots:
     void reimportingAnExportChangesNothing();
     void unknownHeaderColumnsAreReported();
     void importsADutchExcelFile();
+    void previewShowsTheFileAndWritesNothing();
+    void importOptions();
 
     void helpListsEveryCommand();
     void commandHelp_data();
@@ -1129,6 +1131,93 @@ void TestCli::unknownHeaderColumnsAreReported() {
     QVERIFY2(r.err.contains("semicolons"), qPrintable(r.describe()));
     r = runDb({QStringLiteral("import"), semi});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+}
+
+void TestCli::previewShowsTheFileAndWritesNothing() {
+    const QString csv = writeFile(QStringLiteral("preview.csv"),
+                                  "Voornaam;Achternaam;E-mail;Bedrijf\r\n"
+                                  "J\xFCrgen;M\xFCller;jm@contoso.de;Caf\xE9\r\n"
+                                  "Sanne;de Vries\r\n"
+                                  "Piet;Jansen;piet@contoso.nl;Contoso\r\n");
+    const Result r = runDb({QStringLiteral("preview"), csv, QStringLiteral("--rows"),
+                            QStringLiteral("1")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject p = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(p.value(QStringLiteral("format")).toString(), QStringLiteral("csv"));
+    QCOMPARE(p.value(QStringLiteral("encoding")).toString(), QStringLiteral("windows-1252"));
+    QCOMPARE(p.value(QStringLiteral("delimiter")).toString(), QStringLiteral(";"));
+    QCOMPARE(p.value(QStringLiteral("line_ending")).toString(), QStringLiteral("CRLF"));
+    QCOMPARE(p.value(QStringLiteral("header")).toArray().at(1).toString(),
+             QStringLiteral("Achternaam"));
+    const QJsonArray records = p.value(QStringLiteral("records")).toArray();
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.first().toArray().at(1).toString(), QStringLiteral("Müller"));
+    QStringList targets;
+    for (const QJsonValue &c :
+         p.value(QStringLiteral("mapping")).toObject().value(QStringLiteral("columns")).toArray())
+        targets << c.toObject().value(QStringLiteral("target")).toString();
+    QCOMPARE(targets, (QStringList{QStringLiteral("first_name"), QStringLiteral("last_name"),
+                                   QStringLiteral("email"), QStringLiteral("company")}));
+    QVERIFY2(!QFile::exists(dbPath()), "preview created the database");
+
+    const Result missing = runDb({QStringLiteral("preview"), m_dir->filePath(QStringLiteral("nope.csv"))});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("nope.csv"), qPrintable(missing.describe()));
+}
+
+void TestCli::importOptions() {
+    const QString first = writeFile(QStringLiteral("first.csv"),
+                                    "LeadSource,Email,Company\n"
+                                    "AppSource-PLT|contoso.crm,ana@fabrikam.com,\n");
+    const QString second = writeFile(QStringLiteral("second.json"),
+                                     "[{\"UserDetails\":{\"Email\":\"ana@fabrikam.com\","
+                                     "\"Company\":\"Fabrikam\"},\"LeadSource\":"
+                                     "\"AppSource-INS|contoso.crm\"},{\"UserDetails\":"
+                                     "{\"Email\":\"bo@contoso.com\"},\"LeadSource\":"
+                                     "\"AppSource-PLT|contoso.crm\"}]");
+    // A dry run counts and stores nothing.
+    Result r = runDb({QStringLiteral("import"), first, second, QStringLiteral("--dry-run")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains("\"dry_run\":true") && r.out.contains("\"imported\":2") &&
+                 r.out.contains("\"merged\":1"),
+             qPrintable(r.describe()));
+    QCOMPARE(listJson({}).size(), 0);
+    // Skipping duplicates leaves the stored lead alone.
+    r = runDb({QStringLiteral("import"), first});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("import"), second, QStringLiteral("--on-duplicate"),
+               QStringLiteral("skip")});
+    QVERIFY2(r.exitCode == 0 && r.out.contains("\"skipped\":1") &&
+                 r.out.contains("\"imported\":1"),
+             qPrintable(r.describe()));
+    QJsonArray leads = listJson({QStringLiteral("--columns"), QStringLiteral("email,company"),
+                                 QStringLiteral("--sort"), QStringLiteral("email")});
+    QCOMPARE(leads.size(), 2);
+    QCOMPARE(leads.first().toObject().value(QStringLiteral("company")).toString(), QString());
+    r = runDb({QStringLiteral("import"), second, QStringLiteral("--on-duplicate"),
+               QStringLiteral("ignore")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--on-duplicate"), qPrintable(r.describe()));
+
+    // A mapping saved by name applies to the next file with the same header.
+    const QString crm = writeFile(QStringLiteral("crm.csv"), "Kontakt,Mail\nJan de Vries,jan@fabrikam.nl\n");
+    const QString profile = writeFile(
+        QStringLiteral("profile.json"),
+        "{\"name\":\"Our CRM\",\"columns\":{\"Kontakt\":\"full_name\",\"Mail\":\"email\"}}");
+    r = runDb({QStringLiteral("import"), crm, QStringLiteral("--mapping"), profile,
+               QStringLiteral("--save-mapping"), QStringLiteral("Our CRM")});
+    QVERIFY2(r.exitCode == 0 && r.out.contains("\"imported\":1"), qPrintable(r.describe()));
+    const QString next = writeFile(QStringLiteral("crm2.csv"), "Kontakt,Mail\nBo Berg,bo@contoso.se\n");
+    r = runDb({QStringLiteral("import"), next, QStringLiteral("--mapping"), QStringLiteral("Our CRM")});
+    QVERIFY2(r.exitCode == 0 && r.out.contains("\"imported\":1"), qPrintable(r.describe()));
+    leads = listJson({QStringLiteral("--columns"), QStringLiteral("first_name,last_name,email"),
+                      QStringLiteral("--search"), QStringLiteral("contoso.se")});
+    QCOMPARE(leads.size(), 1);
+    QCOMPARE(leads.first().toObject().value(QStringLiteral("last_name")).toString(),
+             QStringLiteral("Berg"));
+    r = runDb({QStringLiteral("import"), next, QStringLiteral("--mapping"), QStringLiteral("Nobody's")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("Our CRM"), qPrintable(r.describe())); // names the profiles there are
 }
 
 void TestCli::importsADutchExcelFile() {

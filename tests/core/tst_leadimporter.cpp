@@ -77,7 +77,7 @@ ImportSummary importText(const Database &db, const QByteArray &csv,
         importer.setCancelFlag(cancel);
     if (progress)
         importer.setProgressHandler(std::move(progress));
-    return importer.importCsv(&buffer, QStringLiteral("leads.csv"));
+    return importer.importDevice(&buffer, QStringLiteral("leads.csv"));
 }
 
 ImportSummary importWith(const Database &db, const QByteArray &csv, TextEncoding::Kind encoding,
@@ -88,7 +88,7 @@ ImportSummary importWith(const Database &db, const QByteArray &csv, TextEncoding
     LeadImporter importer(db, QStringLiteral("tester"));
     importer.setEncoding(encoding);
     importer.setDelimiter(delimiter);
-    return importer.importCsv(&buffer, QStringLiteral("leads.csv"));
+    return importer.importDevice(&buffer, QStringLiteral("leads.csv"));
 }
 
 qint64 countLeads(const Database &db, bool includeTest = true) {

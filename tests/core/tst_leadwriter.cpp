@@ -649,7 +649,7 @@ void TestLeadWriter::concurrentImportersBothSucceed() {
             buffer.setData(data);
             buffer.open(QIODevice::ReadOnly);
             *out = LeadImporter(t->database(), QStringLiteral("importer"))
-                       .importCsv(&buffer, QStringLiteral("leads.csv"));
+                       .importDevice(&buffer, QStringLiteral("leads.csv"));
             t->database().closeThreadConnection();
         });
     };

@@ -1,0 +1,164 @@
+#include "sqlstatement.h"
+
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace {
+
+sqlite3 *sqliteHandle(const QSqlDatabase &connection) {
+    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+QString sqliteError(sqlite3_stmt *statement) {
+    return QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(statement)));
+}
+
+} // namespace
+
+SqlStatement::SqlStatement(const Database &db)
+    : m_db(db) {}
+
+SqlStatement::~SqlStatement() {
+    if (m_native)
+        sqlite3_finalize(m_native);
+}
+
+bool SqlStatement::isPrepared() const {
+    return m_native || m_query;
+}
+
+bool SqlStatement::prepare(const QString &sql) {
+    const QSqlDatabase connection = m_db.connection();
+    if (sqlite3 *handle = m_db.backend() == Database::Backend::Sqlite ? sqliteHandle(connection)
+                                                                       : nullptr) {
+        const QByteArray utf8 = sql.toUtf8();
+        if (sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                               &m_native, nullptr) != SQLITE_OK) {
+            m_error = QString::fromUtf8(sqlite3_errmsg(handle));
+            m_native = nullptr;
+            return false;
+        }
+        return true;
+    }
+    m_query = std::make_unique<QSqlQuery>(connection);
+    m_query->setForwardOnly(true);
+    if (!m_query->prepare(sql)) {
+        m_error = m_query->lastError().text().simplified();
+        m_query.reset();
+        return false;
+    }
+    return true;
+}
+
+void SqlStatement::resetIfRun() {
+    if (!m_run)
+        return;
+    m_run = false;
+    if (m_native)
+        sqlite3_reset(m_native);
+    else if (m_query)
+        m_query->finish();
+}
+
+void SqlStatement::bind(int index, const QString &value) {
+    resetIfRun();
+    if (m_native) {
+        const QByteArray utf8 = value.toUtf8();
+        sqlite3_bind_text(m_native, index + 1, utf8.constData(), int(utf8.size()),
+                          SQLITE_TRANSIENT);
+    } else if (m_query) {
+        m_query->bindValue(index, value.isNull() ? QString(QLatin1String("")) : value);
+    }
+}
+
+void SqlStatement::bind(int index, qint64 value) {
+    resetIfRun();
+    if (m_native)
+        sqlite3_bind_int64(m_native, index + 1, value);
+    else if (m_query)
+        m_query->bindValue(index, value);
+}
+
+void SqlStatement::bind(int index, double value) {
+    resetIfRun();
+    if (m_native)
+        sqlite3_bind_double(m_native, index + 1, value);
+    else if (m_query)
+        m_query->bindValue(index, value);
+}
+
+bool SqlStatement::exec() {
+    resetIfRun();
+    m_run = true;
+    m_rowPending = false;
+    if (m_native) {
+        const int rc = sqlite3_step(m_native);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            m_error = sqliteError(m_native);
+            sqlite3_reset(m_native);
+            m_run = false;
+            return false;
+        }
+        sqlite3 *handle = sqlite3_db_handle(m_native);
+        m_changes = sqlite3_changes(handle);
+        m_lastId = sqlite3_last_insert_rowid(handle);
+        m_hasRow = rc == SQLITE_ROW;
+        m_rowPending = true;
+        return true;
+    }
+    if (!m_query) {
+        m_error = QStringLiteral("the statement is not prepared");
+        return false;
+    }
+    if (!m_query->exec()) {
+        m_error = m_query->lastError().text().simplified();
+        return false;
+    }
+    m_changes = m_query->numRowsAffected();
+    return true;
+}
+
+bool SqlStatement::next() {
+    if (m_native) {
+        if (m_rowPending) {
+            m_rowPending = false;
+            return m_hasRow;
+        }
+        if (!m_hasRow)
+            return false;
+        m_hasRow = sqlite3_step(m_native) == SQLITE_ROW;
+        return m_hasRow;
+    }
+    return m_query && m_query->next();
+}
+
+qint64 SqlStatement::intValue(int column) const {
+    if (m_native)
+        return sqlite3_column_int64(m_native, column);
+    return m_query ? m_query->value(column).toLongLong() : 0;
+}
+
+QString SqlStatement::textValue(int column) const {
+    if (m_native)
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_native, column)),
+                                 sqlite3_column_bytes(m_native, column));
+    return m_query ? m_query->value(column).toString() : QString();
+}
+
+qint64 SqlStatement::lastInsertId() const {
+    if (m_native)
+        return m_lastId;
+    return m_query ? m_query->lastInsertId().toLongLong() : 0;
+}
+
+int SqlStatement::rowsAffected() const {
+    return m_changes;
+}

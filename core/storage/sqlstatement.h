@@ -1,0 +1,53 @@
+#pragma once
+
+#include "database.h"
+
+#include <QString>
+
+#include <memory>
+
+class QSqlQuery;
+struct sqlite3_stmt;
+
+// A statement prepared once and run many times with '?' placeholders: on SQLite through
+// SQLite's own statement API on the thread's connection handle, because Qt's per-value binding
+// costs several times SQLite's own work in bulk writes; elsewhere through QSqlQuery.
+class SqlStatement {
+public:
+    explicit SqlStatement(const Database &db);
+    ~SqlStatement();
+    SqlStatement(const SqlStatement &) = delete;
+    SqlStatement &operator=(const SqlStatement &) = delete;
+
+    bool prepare(const QString &sql);
+    bool isPrepared() const;
+
+    // Values for the placeholders, 0-based, before exec(); null text is stored as ''.
+    void bind(int index, const QString &value);
+    void bind(int index, qint64 value);
+    void bind(int index, int value) { bind(index, qint64(value)); }
+    void bind(int index, double value);
+
+    bool exec(); // false: error() says why
+    bool next(); // the next row a query returned
+    qint64 intValue(int column) const;
+    QString textValue(int column) const;
+    // Ends a run whose rows are not all read, so that it holds no read on the database.
+    void finish() { resetIfRun(); }
+    qint64 lastInsertId() const;
+    int rowsAffected() const;
+    QString error() const { return m_error; }
+
+private:
+    void resetIfRun();
+
+    Database m_db;
+    sqlite3_stmt *m_native = nullptr;
+    std::unique_ptr<QSqlQuery> m_query;
+    QString m_error;
+    bool m_run = false;
+    bool m_rowPending = false;
+    bool m_hasRow = false;
+    qint64 m_lastId = 0;
+    int m_changes = 0;
+};
