@@ -106,6 +106,8 @@ private:
     void createImportExport();
     void exportLeads(LeadExporter::Format format, bool selectionOnly);
     void showLeadTableMenu(const QPoint &at);
+    // Only the leads of `ids` in the table: "Show imported leads" at the end of an import.
+    void showImportedLeads(const QList<qint64> &ids);
 
     Database m_db;
     StorefrontListModel *m_storefronts = nullptr;

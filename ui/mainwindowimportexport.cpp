@@ -1,9 +1,13 @@
 // MainWindow, its import and export: the File menu's entries, "Export selection…" on the lead
 // table, and files dropped on the window.
 #include "exportcontroller.h"
+#include "filterbar.h"
+#include "importwizard/importwizard.h"
 #include "leadactions.h"
+#include "leadeditor.h"
 #include "mainwindow.h"
 #include "models/leadtablemodel.h"
+#include "models/storefrontlistmodel.h"
 
 #include <QAction>
 #include <QDir>
@@ -12,6 +16,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QItemSelectionModel>
+#include <QListView>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
@@ -65,6 +70,13 @@ void MainWindow::createImportExport() {
 
     QMenu *file = menuBar()->actions().value(0)->menu();
     QAction *quit = findChild<QAction *>(QStringLiteral("quitAction"));
+
+    QAction *import = new QAction(tr("&Import…"), file);
+    import->setObjectName(QStringLiteral("importAction"));
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setStatusTip(tr("Leads from a CSV file, an Excel workbook or marketplace JSON"));
+    connect(import, &QAction::triggered, this, [this] { openImportWizard(); });
+    file->insertAction(quit, import);
 
     QMenu *exportMenu = new QMenu(tr("&Export"), file);
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
@@ -158,7 +170,9 @@ void MainWindow::exportLeads(LeadExporter::Format format, bool selectionOnly) {
         }
         // Exactly the leads selected, whatever the filter would match by now.
         request.filter = LeadFilter();
-        // MERGE-PENDING request.filter.ids = ids;
+/*MERGE-PENDING
+        request.filter.ids = ids;
+MERGE-PENDING*/
         request.filter.includeTest = true;
     }
 
@@ -207,5 +221,46 @@ void MainWindow::dropEvent(QDropEvent *event) {
 }
 
 void MainWindow::openImportWizard(const QString &path) {
-    Q_UNUSED(path);
+    // One wizard at a time: a second file dropped goes to the open one.
+    if (auto *open = findChild<ImportWizard *>(); open && open->isVisible()) {
+        if (!path.isEmpty() && open->currentId() == ImportWizard::FilePage)
+            open->setFile(path);
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *wizard = new ImportWizard(m_db, m_editor->actor(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::imported, this, [this](const ImportSummary &summary) {
+        refresh();
+        m_filterBar->loadChoices(m_db);
+        const qint64 landed = summary.imported + summary.merged;
+        statusBar()->showMessage(landed == 1 ? tr("Imported 1 lead")
+                                             : tr("Imported %1 leads")
+                                                   .arg(QLocale().toString(landed)),
+                                 10000);
+    });
+    connect(wizard, &ImportWizard::showLeadsRequested, this, &MainWindow::showImportedLeads);
+    if (!path.isEmpty())
+        wizard->setFile(path);
+    // Not modal: the leads stay readable while a large file imports.
+    wizard->show();
+}
+
+void MainWindow::showImportedLeads(const QList<qint64> &ids) {
+    if (ids.isEmpty())
+        return;
+    // Every other filter off, so that each imported lead shows, test leads included.
+    m_filterBar->clearFilters();
+    m_storefrontView->setCurrentIndex(m_storefronts->index(m_storefronts->rowOf({})));
+    LeadFilter filter;
+/*MERGE-PENDING
+    filter.ids = ids;
+MERGE-PENDING*/
+    filter.includeTest = true;
+    m_leads->setFilter(filter);
+    m_leadView->sortByColumn(LeadTableModel::CreatedAtColumn, Qt::DescendingOrder);
+    statusBar()->showMessage(
+        tr("Showing the leads of the import; choose a queue or a filter to see all leads"),
+        10000);
 }
