@@ -170,9 +170,9 @@ void MainWindow::exportLeads(LeadExporter::Format format, bool selectionOnly) {
         }
         // Exactly the leads selected, whatever the filter would match by now.
         request.filter = LeadFilter();
-/*MERGE-PENDING
-        request.filter.ids = ids;
-MERGE-PENDING*/
+        /*MERGE-PENDING
+                request.filter.ids = ids;
+        MERGE-PENDING*/
         request.filter.includeTest = true;
     }
 
@@ -235,9 +235,9 @@ void MainWindow::openImportWizard(const QString &path) {
         refresh();
         m_filterBar->loadChoices(m_db);
         const qint64 landed = summary.imported + summary.merged;
-        statusBar()->showMessage(landed == 1 ? tr("Imported 1 lead")
-                                             : tr("Imported %1 leads")
-                                                   .arg(QLocale().toString(landed)),
+        statusBar()->showMessage(landed == 1
+                                     ? tr("Imported 1 lead")
+                                     : tr("Imported %1 leads").arg(QLocale().toString(landed)),
                                  10000);
     });
     connect(wizard, &ImportWizard::showLeadsRequested, this, &MainWindow::showImportedLeads);
@@ -254,13 +254,12 @@ void MainWindow::showImportedLeads(const QList<qint64> &ids) {
     m_filterBar->clearFilters();
     m_storefrontView->setCurrentIndex(m_storefronts->index(m_storefronts->rowOf({})));
     LeadFilter filter;
-/*MERGE-PENDING
-    filter.ids = ids;
-MERGE-PENDING*/
+    /*MERGE-PENDING
+        filter.ids = ids;
+    MERGE-PENDING*/
     filter.includeTest = true;
     m_leads->setFilter(filter);
     m_leadView->sortByColumn(LeadTableModel::CreatedAtColumn, Qt::DescendingOrder);
     statusBar()->showMessage(
-        tr("Showing the leads of the import; choose a queue or a filter to see all leads"),
-        10000);
+        tr("Showing the leads of the import; choose a queue or a filter to see all leads"), 10000);
 }

@@ -9,12 +9,12 @@
 #include "models/leadtablemodel.h"
 #include "shortcutsdialog.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QAbstractButton>
 #include <QDir>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QTableView>
@@ -127,8 +127,8 @@ void ScreenshotTour::importTour() {
             return;
         }
         const QString run = m_suffix.isEmpty() ? QStringLiteral("light") : QStringLiteral("dark");
-        QString text = QStringLiteral(
-            "Voornaam;Tussenvoegsel;Achternaam;E-mail;Bedrijf;Functie;Land;Telefoon;Aangemaakt\r\n");
+        QString text = QStringLiteral("Voornaam;Tussenvoegsel;Achternaam;E-mail;Bedrijf;Functie;"
+                                      "Land;Telefoon;Aangemaakt\r\n");
         const QStringList rows{
             QStringLiteral("Jürgen;;Müller;j.mueller.%1@cafe-mueller.example;Café Müller;"
                            "Directeur;Duitsland;+49 30 5550 1200;14-03-2026"),
