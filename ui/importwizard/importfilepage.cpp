@@ -123,7 +123,9 @@ ImportFilePage::ImportFilePage(QWidget *parent)
     }
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&File:"));
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     form->addRow(tr("Format:"), m_format);
     form->addRow(tr("&Encoding:"), m_encoding);
     form->addRow(tr("&Delimiter:"), m_delimiter);
@@ -146,7 +148,6 @@ ImportFilePage::ImportFilePage(QWidget *parent)
     m_badHeading->setObjectName(QStringLiteral("importBadHeading"));
     m_bad = new QListWidget;
     m_bad->setObjectName(QStringLiteral("importBadLines"));
-    m_bad->setMaximumHeight(90);
     m_bad->setAccessibleName(tr("Lines that cannot be read"));
 
     auto *layout = new QVBoxLayout(this);
@@ -166,6 +167,8 @@ ImportFilePage::~ImportFilePage() {
 void ImportFilePage::setFile(const QString &path) {
     m_file = path;
     m_path->setText(QDir::toNativeSeparators(path));
+    m_path->setCursorPosition(0);
+    m_path->deselect();
     // Another file: detect everything afresh.
     m_encoding->setCurrentIndex(0);
     m_delimiter->setCurrentIndex(0);
@@ -228,8 +231,11 @@ void ImportFilePage::previewArrived(const ImportPreview &preview) {
     for (qsizetype row = 0; row < preview.records.size(); ++row) {
         const QStringList &record = preview.records.at(row);
         for (qsizetype column = 0; column < record.size() && column < preview.header.size();
-             ++column)
-            m_table->setItem(int(row), int(column), new QTableWidgetItem(record.at(column)));
+             ++column) {
+            auto *item = new QTableWidgetItem(record.at(column));
+            item->setToolTip(record.at(column));
+            m_table->setItem(int(row), int(column), item);
+        }
         lines << QString::number(preview.lines.value(row));
     }
     m_table->setVerticalHeaderLabels(lines);
@@ -237,6 +243,10 @@ void ImportFilePage::previewArrived(const ImportPreview &preview) {
     m_bad->clear();
     for (const ImportError &e : preview.bad)
         m_bad->addItem(tr("Line %1: %2").arg(e.line).arg(e.message));
+    // As high as its lines, up to four: the preview above is what the page is for.
+    const int shown = std::clamp(int(preview.bad.size()), 1, 4);
+    m_bad->setFixedHeight(shown * std::max(m_bad->sizeHintForRow(0), fontMetrics().height()) +
+                          2 * m_bad->frameWidth() + 4);
     m_badHeading->setVisible(!preview.bad.isEmpty());
     m_bad->setVisible(!preview.bad.isEmpty());
     m_badHeading->setText(

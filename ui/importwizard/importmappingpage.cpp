@@ -125,7 +125,9 @@ ImportMappingPage::ImportMappingPage(const Database &db, QWidget *parent)
     profileRow->addWidget(m_profileMessage, 1);
     auto *form = new QFormLayout;
     form->addRow(tr("&Dates are written:"), m_dateOrder);
-    form->addRow(tr("&Profile:"), profileRow);
+    auto *profileLabel = new QLabel(tr("&Profile:"));
+    profileLabel->setBuddy(m_profiles);
+    form->addRow(profileLabel, profileRow);
 
     m_message = new QLabel;
     m_message->setObjectName(QStringLiteral("mappingMessage"));
@@ -172,7 +174,9 @@ void ImportMappingPage::setMapping(const ColumnMapping &mapping) {
             column = mapping.columns.at(row);
         auto *name = new QTableWidgetItem(header);
         m_table->setItem(int(row), HeaderColumn, name);
-        m_table->setItem(int(row), SamplesColumn, new QTableWidgetItem(samplesOf(m_samples, row)));
+        auto *samples = new QTableWidgetItem(samplesOf(m_samples, row));
+        samples->setToolTip(samples->text());
+        m_table->setItem(int(row), SamplesColumn, samples);
         m_table->setItem(int(row), NoteColumn, new QTableWidgetItem(column.note));
         auto *box = qobject_cast<QComboBox *>(m_table->cellWidget(int(row), TargetColumn));
         if (!box) {
@@ -219,8 +223,10 @@ ColumnMapping ImportMappingPage::mapping() const {
 void ImportMappingPage::changed() {
     const ColumnMapping shown = mapping();
     for (int row = 0; row < m_table->rowCount() && row < shown.columns.size(); ++row) {
-        if (QTableWidgetItem *note = m_table->item(row, NoteColumn))
+        if (QTableWidgetItem *note = m_table->item(row, NoteColumn)) {
             note->setText(shown.columns.at(row).note);
+            note->setToolTip(note->text());
+        }
     }
     const QString missing = shown.missingIdentity();
     m_message->setText(missing);

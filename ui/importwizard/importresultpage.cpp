@@ -16,9 +16,6 @@ ImportResultPage::ImportResultPage(QWidget *parent)
     setTitle(tr("Import finished"));
     setFinalPage(true);
 
-    m_headline = new QLabel;
-    m_headline->setObjectName(QStringLiteral("resultHeadline"));
-    m_headline->setWordWrap(true);
     auto number = [](const QString &name) {
         auto *label = new QLabel;
         label->setObjectName(name);
@@ -32,6 +29,8 @@ ImportResultPage::ImportResultPage(QWidget *parent)
     m_skipped = number(QStringLiteral("resultSkipped"));
     m_rejected = number(QStringLiteral("resultRejected"));
     auto *form = new QFormLayout;
+    // The numbers beside their names, not across the page.
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("New leads:"), m_imported);
     form->addRow(tr("Merged into stored leads:"), m_merged);
     form->addRow(tr("Already stored, unchanged:"), m_unchanged);
@@ -52,8 +51,6 @@ ImportResultPage::ImportResultPage(QWidget *parent)
     showRow->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_headline);
-    layout->addSpacing(8);
     layout->addLayout(form);
     layout->addSpacing(12);
     layout->addLayout(showRow);
@@ -69,13 +66,13 @@ void ImportResultPage::initializePage() {
     const QLocale locale;
     if (r.cancelled) {
         setTitle(tr("Import cancelled"));
-        m_headline->setText(tr("Nothing of %1 was imported: the database is as it was.").arg(file));
+        setSubTitle(tr("Nothing of %1 was imported: the database is as it was.").arg(file));
     } else if (!r.fatal.isEmpty()) {
         setTitle(tr("Import failed"));
-        m_headline->setText(tr("Nothing of %1 was imported: %2").arg(file, r.fatal));
+        setSubTitle(tr("Nothing of %1 was imported: %2").arg(file, r.fatal));
     } else {
         setTitle(tr("Import finished"));
-        m_headline->setText(tr("%1 records of %2 were read.").arg(locale.toString(r.read), file));
+        setSubTitle(tr("%1 records of %2 were read.").arg(locale.toString(r.read), file));
     }
     const bool done = r.ok();
     for (const auto &[label, value] :

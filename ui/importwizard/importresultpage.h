@@ -15,7 +15,6 @@ public:
     void initializePage() override;
 
 private:
-    QLabel *m_headline;
     QLabel *m_imported;
     QLabel *m_merged;
     QLabel *m_unchanged;

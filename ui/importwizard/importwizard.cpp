@@ -29,7 +29,7 @@ ImportWizard::ImportWizard(const Database &db, const QString &actor, QWidget *pa
     setPage(DuplicatesPage, m_duplicatesPage);
     setPage(ProgressPage, m_progressPage);
     setPage(ResultPage, m_resultPage);
-    resize(860, 620);
+    resize(940, 660);
 }
 
 ImportWizard::~ImportWizard() = default;
