@@ -1,5 +1,6 @@
 #include "columnmapping.h"
 
+#include "../domain/leadcolumns.h"
 #include "../domain/leadsource.h"
 #include "headerlayout.h"
 #include "leadcolumnparser.h"
@@ -50,6 +51,17 @@ bool looksLikeLeadSource(const QList<QStringList> &samples, int at) {
     return wellFormed > 0 && wellFormed * 2 > filled;
 }
 
+// Leadbench's columns another program's file may use under the same name without rejecting a
+// row for a value Leadbench would not write: text, and the stage and storefront read leniently.
+// Its "ID", "Origin" or "Score" mean something of their own there and are kept as extra fields.
+bool lenient(const QString &target) {
+    if (target == QLatin1String("origin") || target.isEmpty())
+        return false;
+    const LeadColumns::Type type = LeadColumns::type(target);
+    return type == LeadColumns::Type::Text || type == LeadColumns::Type::Stage ||
+           type == LeadColumns::Type::Storefront;
+}
+
 } // namespace
 
 QString ColumnMapping::leadSourceTarget() {
@@ -93,19 +105,19 @@ ColumnMapping ColumnMapping::detect(const QStringList &header, const QList<QStri
         if (h.trimmed().endsWith(QLatin1String("@type"), Qt::CaseInsensitive))
             ++typeColumns;
     }
-    // The layout knowing most columns; the earlier one on a tie, but first_name style says
-    // Leadbench.
+    // The layout knowing most columns; the earlier one on a tie.
     const HeaderLayout *winner = nullptr;
     double bestScore = 0;
     for (const HeaderLayout &layout : layouts) {
         double score = 0;
         for (const QString &key : std::as_const(keys))
-            if (layout.entries.contains(key) && key != QLatin1String("id")) // every program's
+            if (layout.entries.contains(key) && key != QLatin1String("id")) // every file has one
                 ++score;
         if (layout.name == QLatin1String("azure-table"))
             score += typeColumns;
-        if (score > 0 && snakeCase && layout.name == QLatin1String("leadbench"))
-            score += 0.5;
+        // Leadbench writes first_name; a header without one underscore is another program's.
+        if (score > 0 && layout.name == QLatin1String("leadbench"))
+            score += snakeCase ? 0.5 : -0.5;
         if (score > bestScore) {
             bestScore = score;
             winner = &layout;
@@ -128,14 +140,13 @@ ColumnMapping ColumnMapping::detect(const QStringList &header, const QList<QStri
             entry = &*HeaderLayout::common().entries.constFind(key);
         else
             for (const HeaderLayout &layout : layouts) {
-                // Another program's "ID" is its own record number, worth keeping.
-                const bool leadbenchId =
-                    layout.name == QLatin1String("leadbench") && key == QLatin1String("id");
-                if (!leadbenchId && layout.entries.contains(key)) {
-                    entry = &*layout.entries.constFind(key);
-                    mixed = true;
-                    break;
-                }
+                const auto found = layout.entries.constFind(key);
+                if (found == layout.entries.constEnd() ||
+                    (layout.name == QLatin1String("leadbench") && !lenient(found->target)))
+                    continue;
+                entry = &*found;
+                mixed = true;
+                break;
             }
         if (entry) {
             c.target = entry->target;

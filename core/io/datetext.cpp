@@ -12,7 +12,8 @@ struct Written {
     int n[3] = {0, 0, 0};
     int digits[3] = {0, 0, 0};
     int hour = 0, minute = 0, second = 0, msec = 0;
-    int offset = 0; // seconds east of UTC
+    int offset = 0;          // seconds east of UTC
+    bool monthNamed = false; // "15 Mar 2024", "Mar 15, 2024": n is day, month, year
 
     bool yearFirst() const { return digits[0] == 4; }
 };
@@ -52,6 +53,16 @@ public:
             ++count;
         }
         return count;
+    }
+
+    // Letters, and a dot after them: a month's name ("Mar.", "March", "mrt").
+    QStringView word() {
+        const qsizetype from = m_at;
+        while (!atEnd() && peek().isLetter())
+            ++m_at;
+        const QStringView w = m_text.mid(from, m_at - from);
+        take(QLatin1Char('.'));
+        return w;
     }
 
 private:
@@ -102,6 +113,52 @@ bool scanTime(Scanner &s, Written &w) {
     return true;
 }
 
+// A month from its English or Dutch name or its first three letters; 0 when it is none.
+int monthOf(QStringView name) {
+    static const char *const names[][2] = {
+        {"january", "januari"}, {"february", "februari"}, {"march", "maart"},
+        {"april", "april"},     {"may", "mei"},           {"june", "juni"},
+        {"july", "juli"},       {"august", "augustus"},   {"september", "september"},
+        {"october", "oktober"}, {"november", "november"}, {"december", "december"}};
+    if (name.size() < 3)
+        return 0;
+    for (int m = 0; m < 12; ++m)
+        for (const char *full : names[m]) {
+            const QLatin1String f(full);
+            if (name.compare(f, Qt::CaseInsensitive) == 0 ||
+                (name.size() == 3 && name.compare(f.left(3), Qt::CaseInsensitive) == 0))
+                return m + 1;
+        }
+    // Dutch abbreviates March as mrt.
+    return name.compare(QLatin1String("mrt"), Qt::CaseInsensitive) == 0 ? 3 : 0;
+}
+
+// "15 Mar 2024", "15-Mar-2024", "Mar 15, 2024", "March 15 2024": the month named.
+bool scanNamedMonth(Scanner &s, Written &w) {
+    w.monthNamed = true;
+    w.digits[0] = w.digits[1] = 2;
+    if (s.peek().isLetter()) {
+        w.n[1] = monthOf(s.word());
+        s.skipSpaces();
+        if (s.number(2, &w.n[0]) == 0)
+            return false;
+        s.take(QLatin1Char(','));
+        s.skipSpaces();
+    } else {
+        if (s.number(2, &w.n[0]) == 0)
+            return false;
+        const bool dash = s.take(QLatin1Char('-'));
+        if (!dash)
+            s.skipSpaces();
+        w.n[1] = monthOf(s.word());
+        if (!(dash ? s.take(QLatin1Char('-')) : s.peek().isSpace()))
+            return false;
+        s.skipSpaces();
+    }
+    w.digits[2] = s.number(4, &w.n[2]);
+    return w.n[1] > 0 && (w.digits[2] == 2 || w.digits[2] == 4);
+}
+
 Written scan(const QString &text) {
     Written w;
     const QStringView t = QStringView(text).trimmed();
@@ -125,24 +182,37 @@ Written scan(const QString &text) {
         }
         bool ok = false;
         w.serialDays = t.toDouble(&ok);
-        // Below 61 Excel counts a 29 February 1900 that never was; no lead is that old.
-        w.ok = w.serial = ok && w.serialDays >= 61 && w.serialDays < 2958466;
+        // Serials from 1970 (25569) to 9999: a year such as 2024 alone is no date of 1905.
+        w.ok = w.serial = ok && w.serialDays >= 25569 && w.serialDays < 2958466;
         return w;
     }
     Scanner s(t);
-    w.digits[0] = s.number(4, &w.n[0]);
-    const QChar separator = s.peek();
-    if (w.digits[0] == 0 || (separator != QLatin1Char('-') && separator != QLatin1Char('/') &&
-                             separator != QLatin1Char('.')))
-        return w;
-    s.take(separator);
-    w.digits[1] = s.number(2, &w.n[1]);
-    if (w.digits[1] == 0 || !s.take(separator))
-        return w;
-    w.digits[2] = s.number(4, &w.n[2]);
-    if (w.yearFirst() ? w.digits[2] == 0 || w.digits[2] > 2
-                      : w.digits[0] > 2 || (w.digits[2] != 2 && w.digits[2] != 4))
-        return w;
+    // A letter first or after the day: a month's name.
+    bool named = t.front().isLetter();
+    for (qsizetype i = 0; !named && i + 1 < t.size() && t.at(i).isDigit() && i < 2; ++i) {
+        const QChar next = t.at(i + 1);
+        const QChar after = i + 2 < t.size() ? t.at(i + 2) : QChar();
+        named = next.isLetter() ||
+                ((next == QLatin1Char(' ') || next == QLatin1Char('-')) && after.isLetter());
+    }
+    if (named) {
+        if (!scanNamedMonth(s, w))
+            return w;
+    } else {
+        w.digits[0] = s.number(4, &w.n[0]);
+        const QChar separator = s.peek();
+        if (w.digits[0] == 0 || (separator != QLatin1Char('-') && separator != QLatin1Char('/') &&
+                                 separator != QLatin1Char('.')))
+            return w;
+        s.take(separator);
+        w.digits[1] = s.number(2, &w.n[1]);
+        if (w.digits[1] == 0 || !s.take(separator))
+            return w;
+        w.digits[2] = s.number(4, &w.n[2]);
+        if (w.yearFirst() ? w.digits[2] == 0 || w.digits[2] > 2
+                          : w.digits[0] > 2 || (w.digits[2] != 2 && w.digits[2] != 4))
+            return w;
+    }
     if (!s.atEnd()) {
         const bool t = s.take(QLatin1Char('T')) || s.take(QLatin1Char('t'));
         if (!t) {
@@ -184,8 +254,8 @@ QDateTime parse(const QString &text, Order order) {
         month = w.n[1];
         day = w.n[2];
     } else {
-        bool dayFirst = order != Order::MonthFirst;
-        if (order == Order::Auto && w.n[1] > 12 && w.n[0] <= 12)
+        bool dayFirst = w.monthNamed || order != Order::MonthFirst;
+        if (!w.monthNamed && order == Order::Auto && w.n[1] > 12 && w.n[0] <= 12)
             dayFirst = false;
         year = fullYear(w.n[2], w.digits[2]);
         day = dayFirst ? w.n[0] : w.n[1];
@@ -200,7 +270,7 @@ QDateTime parse(const QString &text, Order order) {
 
 Order evidence(const QString &text) {
     const Written w = scan(text);
-    if (!w.ok || w.serial || w.yearFirst())
+    if (!w.ok || w.serial || w.yearFirst() || w.monthNamed)
         return Order::Auto;
     if (w.n[0] > 12 && w.n[1] <= 12)
         return Order::DayFirst;
@@ -211,7 +281,8 @@ Order evidence(const QString &text) {
 
 bool isAmbiguous(const QString &text) {
     const Written w = scan(text);
-    return w.ok && !w.serial && !w.yearFirst() && w.n[0] <= 12 && w.n[1] <= 12 && w.n[0] != w.n[1];
+    return w.ok && !w.serial && !w.yearFirst() && !w.monthNamed && w.n[0] <= 12 && w.n[1] <= 12 &&
+           w.n[0] != w.n[1];
 }
 
 } // namespace DateText

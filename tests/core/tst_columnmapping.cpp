@@ -119,6 +119,11 @@ void TestColumnMapping::detect_data() {
     QTest::newRow("another program's id is kept")
         << split("ID,FirstName,Email") << QStringLiteral("microsoft")
         << split("extra,first_name,email");
+    QTest::newRow("another program's columns that Leadbench reads strictly")
+        << split("First Name,Last Name,Company,Lead Status,Rating,Lead Owner,Origin,Score,"
+                 "Campaign")
+        << QStringLiteral("mixed")
+        << split("first_name,last_name,company,stage,grade,owner,extra,extra,campaign");
     QTest::newRow("nothing known") << split("Foo,Bar") << QString() << split("extra,extra");
 }
 

@@ -50,6 +50,13 @@ void TestDateText::parse_data() {
     row("Excel serial with time", "45292.5", Order::DayFirst, "2024-01-01T12:00:00Z");
     row("Excel serial fraction rounds to the second", "45292.75001", Order::Auto,
         "2024-01-01T18:00:01Z");
+    row("day, month name, year", "15 Mar 2024", Order::MonthFirst, "2024-03-15T00:00:00Z");
+    row("dashes around a month name", "5-Mar-2024 10:00", Order::Auto, "2024-03-05T10:00:00Z");
+    row("month name first", "March 15, 2024 2:30 PM", Order::DayFirst, "2024-03-15T14:30:00Z");
+    row("abbreviation with a dot", "Sep. 1 2024", Order::Auto, "2024-09-01T00:00:00Z");
+    row("Dutch month", "5 mrt 2024", Order::Auto, "2024-03-05T00:00:00Z");
+    row("Dutch month in full", "1 oktober 2024", Order::Auto, "2024-10-01T00:00:00Z");
+    row("no such month", "5 Foo 2024", Order::Auto, "");
     row("ISO basic", "20240305", Order::Auto, "2024-03-05T00:00:00Z");
     row("surrounding spaces", "  2024-03-05  ", Order::Auto, "2024-03-05T00:00:00Z");
     row("month-first value read day-first", "12/31/2024", Order::DayFirst, "");
@@ -62,6 +69,8 @@ void TestDateText::parse_data() {
     row("mixed separators", "05-03/2024", Order::DayFirst, "");
     row("three-digit year", "05-03-202", Order::DayFirst, "");
     row("small number is no serial", "12", Order::Auto, "");
+    row("a year alone is no serial", "2024", Order::Auto, "");
+    row("first serial read", "25569", Order::Auto, "1970-01-01T00:00:00Z");
     row("empty", "", Order::Auto, "");
 }
 
@@ -91,6 +100,7 @@ void TestDateText::evidence_data() {
     QTest::newRow("ISO") << QStringLiteral("2024-03-25") << Order::Auto << false;
     QTest::newRow("serial") << QStringLiteral("45292") << Order::Auto << false;
     QTest::newRow("no date") << QStringLiteral("soon") << Order::Auto << false;
+    QTest::newRow("month named") << QStringLiteral("5 Mar 2024") << Order::Auto << false;
 }
 
 void TestDateText::evidence() {

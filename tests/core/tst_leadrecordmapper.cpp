@@ -14,6 +14,7 @@ private slots:
     void map_data();
     void map();
     void classifiesAndKeepsStatedFlags();
+    void readsDatesInTheMappingsOrder();
     void mapsManyRowsQuickly();
 };
 
@@ -83,6 +84,10 @@ void TestLeadRecordMapper::map_data() {
         "first_name=Jan;last_name=de Vries;email=jan@contoso.nl;phone=+31 20 123;country=NL;"
         "company=Contoso;title=CTO;storefront=azure-marketplace;created_at=2024-03-05T09:30:00Z;"
         "extra.PartitionKey=p1;extra.RowKey=r1;extra.Timestamp=2024-03-06T00:00:00Z");
+    row("type columns are not read", "PartitionKey,Email,Email@type,CreatedTime,CreatedTime@type",
+        "p;a@b.c;Edm.String;2024-03-05T09:30:00Z;Edm.DateTime",
+        "email=a@b.c;created_at=2024-03-05T09:30:00Z;extra.Email@type=;"
+        "extra.CreatedTime@type=;extra.PartitionKey=p");
     row("customer info's own columns win", "CustomerInfo,Email,Phone",
         "{\"Email\":\"old@contoso.nl\",\"Phone\":\"1\",\"FirstName\":\"Jan\"};new@contoso.nl;",
         "email=new@contoso.nl;phone=1;first_name=Jan");
@@ -225,6 +230,26 @@ void TestLeadRecordMapper::classifiesAndKeepsStatedFlags() {
 
     const MappedRecord wrongSize = mapper.map(split("a,b", ','));
     QCOMPARE(wrongSize.error, QStringLiteral("has 2 fields, the header has 4"));
+}
+
+void TestLeadRecordMapper::readsDatesInTheMappingsOrder() {
+    const QStringList header = split("Email,Created");
+    const QStringList row = split("a@b.c,03/04/2024", ',');
+    // No evidence in the rows and no habit of the layout: day first.
+    QCOMPARE(LeadRecordMapper(ColumnMapping::detect(header)).map(row).lead.createdAt.date(),
+             QDate(2024, 4, 3));
+    // The rows settle it: a later row has a day above 12 in the second place.
+    const ColumnMapping settled =
+        ColumnMapping::detect(header, {row, split("b@b.c,03/25/2024", ',')});
+    QCOMPARE(LeadRecordMapper(settled).map(row).lead.createdAt.date(), QDate(2024, 3, 4));
+    // A saved profile says month-first.
+    ColumnMapping mapping = ColumnMapping::detect(header);
+    mapping.dateOrder = ColumnMapping::DateOrder::MonthFirst;
+    QString error;
+    const ColumnMapping fromProfile =
+        ColumnMapping::fromProfile(mapping.toProfile(QStringLiteral("US shop")), header, &error);
+    QCOMPARE(error, QString());
+    QCOMPARE(LeadRecordMapper(fromProfile).map(row).lead.createdAt.date(), QDate(2024, 3, 4));
 }
 
 void TestLeadRecordMapper::mapsManyRowsQuickly() {
