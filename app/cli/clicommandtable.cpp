@@ -57,9 +57,9 @@ QList<CliParameter> readParameters() {
                                  "else UTF-8 if valid, else Windows-1252)")),
         P::option(QStringLiteral("sheet"), QStringLiteral("NAME"),
                   QStringLiteral("Excel: the sheet to read (default: the first)")),
-        P::option(QStringLiteral("mapping"), QStringLiteral("auto|NAME|FILE.json"),
-                  QStringLiteral("how columns map to lead fields: proposed from the header "
-                                 "(default), a saved profile, or a profile file")),
+        P::option(QStringLiteral("mapping"), QStringLiteral("NAME|FILE"),
+                  QStringLiteral("how columns map to lead fields: a saved profile, or a profile "
+                                 "file (.json); default auto: proposed from the header")),
     };
 }
 
@@ -173,22 +173,24 @@ const QList<CliCommand> &Cli::commands() {
                  P::positional(QStringLiteral("OUT"),
                                QStringLiteral("the file to write; - writes CSV to standard "
                                               "output")),
-                 P::option(QStringLiteral("format"), QStringLiteral("csv|xlsx"),
+                 P::option(QStringLiteral("format"),
+                           QStringLiteral("csv|xlsx|salesforce|dynamics"),
                            QStringLiteral("file format (default: from OUT's extension, else "
-                                          "csv)"))} +
+                                          "csv); salesforce and dynamics write CSV in that "
+                                          "CRM's lead-import columns and words"))} +
              filterParameters() +
              QList<CliParameter>{
                  P::option(QStringLiteral("sort"), QStringLiteral("COLUMN[:desc]"),
                            QStringLiteral("order by any column (default last_event_at:desc)")),
                  P::option(QStringLiteral("columns"), QStringLiteral("a,b,..."),
                            QStringLiteral("canonical column names (default: all canonical "
-                                          "ones)")),
+                                          "ones); not with salesforce or dynamics")),
                  P::flag(QStringLiteral("no-bom"),
                          QStringLiteral("CSV without the UTF-8 byte order mark")),
                  P::option(QStringLiteral("delimiter"), QStringLiteral("C"),
                            QStringLiteral("CSV field separator: one character, or tab "
                                           "(default ,)"))},
-         .example = QStringLiteral("export leads.xlsx --storefront appsource --sort "
+         .example = QStringLiteral("export new-leads.csv --format salesforce --stage new --sort "
                                    "score:desc"),
          .handler = &Cli::exportLeads},
         {.name = QStringLiteral("show"),

@@ -13,6 +13,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
 
 int Cli::exportLeads(const Database &db, const CliArguments &args) {
     const QString out = args.positionals().first();
@@ -24,13 +25,20 @@ int Cli::exportLeads(const Database &db, const CliArguments &args) {
                          ? QStringLiteral("xlsx")
                          : QStringLiteral("csv");
     LeadExporter::Options options;
-    if (formatName == QLatin1String("xlsx"))
-        options.format = LeadExporter::Format::Xlsx;
-    else if (formatName != QLatin1String("csv"))
-        return usage(QStringLiteral("--format: \"%1\" is not csv or xlsx").arg(formatName));
+    const std::optional<LeadExporter::Format> format = LeadExporter::formatFromName(formatName);
+    if (!format)
+        return usage(QStringLiteral("--format: \"%1\" is not csv, xlsx, salesforce or dynamics")
+                         .arg(formatName));
+    options.format = *format;
+    formatName = LeadExporter::formatName(*format);
     if (toStdout && options.format == LeadExporter::Format::Xlsx)
         return usage(QStringLiteral("an Excel workbook cannot go to standard output: name a "
                                     "file, or use --format csv"));
+    // A CRM's import reads its own columns; a file without some of them would not import.
+    if (LeadExporter::isCrmLayout(options.format) && args.has(QStringLiteral("columns")))
+        return usage(QStringLiteral("--columns: the %1 layout has fixed columns; use --format "
+                                    "csv to choose columns")
+                         .arg(formatName));
     if (args.has(QStringLiteral("delimiter"))) {
         const QString d = args.value(QStringLiteral("delimiter"));
         const QChar c = d == QLatin1String("tab") || d == QLatin1String("\\t") ? QLatin1Char('\t')

@@ -20,7 +20,7 @@ QString line(const QStringList &fields) {
     return escaped.join(QLatin1Char(',')) + QLatin1Char('\n');
 }
 
-bool looksLikeFormula(const QString &field) {
+bool looksLikeFormula(QStringView field) {
     if (field.isEmpty())
         return false;
     switch (field.at(0).unicode()) {
@@ -37,18 +37,39 @@ bool looksLikeFormula(const QString &field) {
 }
 
 QString escape(const QString &field, const Style &style, bool neutralise) {
+    QString out;
+    appendEscaped(out, field, style, neutralise);
+    return out;
+}
+
+void appendEscaped(QString &out, QStringView field, const Style &style, bool neutralise) {
     // The quote goes inside the CSV quoting: the spreadsheet must see it as the cell's first
     // character, or it would run the formula after all.
-    const QString value = neutralise && style.neutraliseFormulas && looksLikeFormula(field)
-                              ? QLatin1Char('\'') + field
-                              : field;
-    const bool needsQuotes = value.contains(style.delimiter) || value.contains(QLatin1Char('"')) ||
-                             value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
-    if (!needsQuotes)
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    const bool quoteMark =
+        neutralise && style.neutraliseFormulas && !field.isEmpty() && looksLikeFormula(field);
+    bool needsQuotes = false;
+    for (const QChar c : field) {
+        if (c == style.delimiter || c == QLatin1Char('"') || c == QLatin1Char('\n') ||
+            c == QLatin1Char('\r')) {
+            needsQuotes = true;
+            break;
+        }
+    }
+    if (!needsQuotes) {
+        if (quoteMark)
+            out += QLatin1Char('\'');
+        out += field;
+        return;
+    }
+    out += QLatin1Char('"');
+    if (quoteMark)
+        out += QLatin1Char('\'');
+    for (const QChar c : field) {
+        if (c == QLatin1Char('"'))
+            out += QLatin1Char('"');
+        out += c;
+    }
+    out += QLatin1Char('"');
 }
 
 } // namespace CsvWriter

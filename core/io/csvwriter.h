@@ -16,6 +16,8 @@ struct Style {
     bool neutraliseFormulas = true;
 };
 // True for text a spreadsheet would treat as a formula: it starts with =, +, -, @, tab or CR.
-bool looksLikeFormula(const QString &field);
+bool looksLikeFormula(QStringView field);
 QString escape(const QString &field, const Style &style, bool neutralise);
+// escape(), appended to `out`: an export of a million rows writes every cell this way.
+void appendEscaped(QString &out, QStringView field, const Style &style, bool neutralise);
 } // namespace CsvWriter

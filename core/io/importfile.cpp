@@ -14,8 +14,7 @@ constexpr qint64 headSize = 4096;
 }
 
 ImportFile::ImportFile(const QString &path, const ImportOptions &options)
-    : m_name(path == QLatin1String("-") ? QStringLiteral("standard input")
-                                        : QFileInfo(path).fileName()) {
+    : m_name(path == QLatin1String("-") ? QStringLiteral("stdin") : path) {
     auto file = std::make_unique<QFile>();
     bool opened = false;
     if (path == QLatin1String("-")) {
@@ -44,7 +43,8 @@ void ImportFile::openReader(QIODevice *file, const ImportOptions &options, const
     m_format = options.format == ImportFormat::Auto ? found : options.format;
     if (m_format == ImportFormat::Xlsx) {
         if (path.isEmpty() || file->isSequential()) {
-            m_error = QStringLiteral("a workbook cannot be read from a pipe; give its file name");
+            m_error = QStringLiteral("is an Excel workbook (a ZIP archive), which cannot be read "
+                                     "from a pipe; give its file name");
             return;
         }
         m_device.reset(); // the workbook reader opens the file itself

@@ -21,7 +21,8 @@ public:
     ImportFile(const ImportFile &) = delete;
     ImportFile &operator=(const ImportFile &) = delete;
 
-    QString name() const { return m_name; } // the file name every message starts with
+    // The file as named to it ("stdin" for standard input): every message starts with it.
+    QString name() const { return m_name; }
     // Set when the file cannot be opened or is not of the chosen or detected format.
     QString unreadable() const;
     RecordReader *reader() const { return m_reader.get(); }

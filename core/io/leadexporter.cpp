@@ -2,15 +2,18 @@
 
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
-#include "../storage/leadrepository.h"
+#include "../storage/leadquery.h"
+#include "crmexportlayout.h"
 #include "csvwriter.h"
 #include "xlsxleadwriter.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSaveFile>
-#include <QStringEncoder>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryFile>
 
 #include <cstdio>
@@ -22,43 +25,54 @@ QStringList columnsOf(const LeadExporter::Options &options) {
     return options.columns.isEmpty() ? LeadColumns::all() : options.columns;
 }
 
-// Only text a person typed can be a formula; numbers, times and names Leadbench keeps itself
-// are never neutralised (a negative number stays a number).
-QList<bool> textColumns(const QStringList &columns) {
-    QList<bool> out;
+QString unknownColumn(const QStringList &columns) {
     for (const QString &c : columns)
-        out << (LeadColumns::type(c) == LeadColumns::Type::Text);
-    return out;
+        if (!LeadColumns::isKnown(c))
+            return c;
+    return QString();
 }
 
-// Writes CSV rows to a device through one buffered encoder.
+std::optional<CrmVocabulary::Crm> crmOf(LeadExporter::Format format) {
+    switch (format) {
+    case LeadExporter::Format::Salesforce:
+        return CrmVocabulary::Crm::Salesforce;
+    case LeadExporter::Format::Dynamics:
+        return CrmVocabulary::Crm::Dynamics;
+    case LeadExporter::Format::Csv:
+    case LeadExporter::Format::Xlsx:
+        break;
+    }
+    return std::nullopt;
+}
+
+// Writes CSV rows to a device: cells are escaped straight into one text buffer, which is
+// encoded and written in large blocks.
 class CsvSink {
 public:
     CsvSink(QIODevice *device, const LeadExporter::Options &options)
         : m_device(device)
-        , m_columns(columnsOf(options))
-        , m_text(textColumns(m_columns))
         , m_bom(options.bom) {
         m_style.delimiter = options.delimiter;
+        m_buffer.reserve(flushAt + 4096);
     }
 
-    bool header() {
+    bool header(const QStringList &cells) {
         if (m_bom)
             m_buffer += QChar(0xFEFF);
-        QStringList cells;
-        for (const QString &c : m_columns)
-            cells << CsvWriter::escape(c, m_style, false);
-        append(cells);
-        return flush();
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            cell(i, cells.at(i), false);
+        return endRow() && flush();
     }
-    bool row(const Lead &lead) {
-        QStringList cells;
-        cells.reserve(m_columns.size());
-        for (qsizetype i = 0; i < m_columns.size(); ++i)
-            cells << CsvWriter::escape(LeadColumns::text(lead, m_columns.at(i)), m_style,
-                                       m_text.at(i));
-        append(cells);
-        return m_buffer.size() < 1 << 16 || flush();
+    // One cell of the current row; `typedText` for text a person typed, which a spreadsheet
+    // must not run as a formula.
+    void cell(qsizetype column, QStringView text, bool typedText) {
+        if (column > 0)
+            m_buffer += m_style.delimiter;
+        CsvWriter::appendEscaped(m_buffer, text, m_style, typedText);
+    }
+    bool endRow() {
+        m_buffer += QLatin1String("\r\n");
+        return m_buffer.size() < flushAt || flush();
     }
     bool flush() {
         const QByteArray bytes = m_buffer.toUtf8();
@@ -67,82 +81,189 @@ public:
     }
 
 private:
-    void append(const QStringList &cells) {
-        m_buffer += cells.join(m_style.delimiter);
-        m_buffer += QLatin1String("\r\n");
-    }
-
+    static constexpr qsizetype flushAt = 1 << 20;
     QIODevice *m_device;
-    QStringList m_columns;
-    QList<bool> m_text;
     bool m_bom;
     CsvWriter::Style m_style;
     QString m_buffer;
 };
 
+// The stored cell of a canonical column as the export writes it: stored times are ISO 8601
+// UTC already, and storefronts and stages their canonical names.
+void storedCell(CsvSink &sink, qsizetype column, const QVariant &value, LeadColumns::Type type) {
+    switch (type) {
+    case LeadColumns::Type::Flag:
+        sink.cell(column, value.toInt() ? u"true" : u"false", false);
+        return;
+    case LeadColumns::Type::Real:
+        sink.cell(column, QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest),
+                  false);
+        return;
+    case LeadColumns::Type::Integer:
+        sink.cell(column, QString::number(value.toLongLong()), false);
+        return;
+    case LeadColumns::Type::Text:
+        sink.cell(column, value.toString(), true);
+        return;
+    case LeadColumns::Type::Time:
+    case LeadColumns::Type::Storefront:
+    case LeadColumns::Type::Stage:
+        sink.cell(column, value.toString(), false);
+        return;
+    }
+}
+
+QString writeError(QIODevice *device) {
+    return QStringLiteral("cannot write: %1").arg(device->errorString());
+}
+
 } // namespace
+
+std::optional<LeadExporter::Format> LeadExporter::formatFromName(const QString &name) {
+    for (const Format f : {Format::Csv, Format::Xlsx, Format::Salesforce, Format::Dynamics})
+        if (name.compare(formatName(f), Qt::CaseInsensitive) == 0)
+            return f;
+    return std::nullopt;
+}
+
+QString LeadExporter::formatName(Format format) {
+    switch (format) {
+    case Format::Csv:
+        return QStringLiteral("csv");
+    case Format::Xlsx:
+        return QStringLiteral("xlsx");
+    case Format::Salesforce:
+        return QStringLiteral("salesforce");
+    case Format::Dynamics:
+        return QStringLiteral("dynamics");
+    }
+    return QString();
+}
+
+QStringList LeadExporter::headers(const Options &options) {
+    if (const auto crm = crmOf(options.format))
+        return CrmExportLayout(*crm).headers();
+    return columnsOf(options);
+}
 
 LeadExporter::LeadExporter(const Database &db)
     : m_db(db) {}
 
 LeadExporter::Result
-LeadExporter::eachLead(const LeadFilter &filter, const LeadSort &sort,
-                       const std::function<bool(const Lead &, QString *)> &row) {
+LeadExporter::eachRow(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
+                      const std::function<bool(const QSqlQuery &, QString *)> &row) {
     Result result;
-    LeadRepository repo(m_db);
-    const qint64 total = repo.count(filter);
-    if (total < 0) {
-        result.error = repo.lastError();
+    if (!LeadQuery::isSortable(sort.column)) {
+        result.error = QStringLiteral("cannot sort: unknown column %1").arg(sort.column);
         return result;
     }
+    if (const QString unknown = unknownColumn(columns); !unknown.isEmpty()) {
+        result.error = QStringLiteral("unknown column %1").arg(unknown);
+        return result;
+    }
+    auto failed = [&result](const QSqlQuery &query) {
+        result.error = QStringLiteral("cannot read the leads: %1").arg(query.lastError().text());
+        return result;
+    };
+    auto run = [](QSqlQuery &query, const QString &sql, const QVariantList &binds) {
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return false;
+        for (const QVariant &v : binds)
+            query.addBindValue(v);
+        return query.exec();
+    };
+    // The order first, as ids alone, then the rows page by page in that order. Keyset pages
+    // would sort the rest of the table again for every page of a sort no index gives (test
+    // leads included), and one query of whole rows would sort every row's text.
+    const LeadQuery sql(m_db.backend());
+    QList<qint64> ids;
+    {
+        QSqlQuery query(m_db.connection());
+        QVariantList binds;
+        if (!run(query, sql.ids(filter, sort, &binds), binds))
+            return failed(query);
+        while (query.next())
+            ids << query.value(0).toLongLong();
+        if (query.lastError().isValid())
+            return failed(query);
+    }
+    const qint64 total = ids.size();
     if (m_progress)
         m_progress(0, total);
-    std::optional<LeadCursor> cursor;
-    for (;;) {
-        if (m_cancel && m_cancel->load()) {
+    const qsizetype pageSize = std::max(1, m_pageSize);
+    // One statement for every page: only its one bound value, the page's ids, changes.
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql.rowsOf(columns)))
+        return failed(query);
+    for (qsizetype from = 0; from < ids.size(); from += pageSize) {
+        if (cancelled()) {
             result.cancelled = true;
             return result;
         }
-        const QList<Lead> page = repo.page(filter, sort, cursor ? &*cursor : nullptr, m_pageSize);
-        if (!repo.lastError().isEmpty()) {
-            result.error = repo.lastError();
-            return result;
-        }
-        for (const Lead &lead : page) {
-            if (!row(lead, &result.error))
+        query.bindValue(0, sql.idList(ids.mid(from, pageSize)));
+        if (!query.exec())
+            return failed(query);
+        while (query.next()) {
+            if (!row(query, &result.error))
                 return result;
             ++result.rows;
         }
+        if (query.lastError().isValid())
+            return failed(query);
         if (m_progress)
             m_progress(result.rows, std::max(total, result.rows));
-        if (page.size() < m_pageSize)
-            return result;
-        cursor = LeadRepository::cursorAfter(page.last(), sort);
     }
+    return result;
 }
 
 LeadExporter::Result LeadExporter::exportCsv(const LeadFilter &filter, const LeadSort &sort,
                                              const Options &options, QIODevice *device) {
     CsvSink sink(device, options);
-    if (!sink.header()) {
+    if (!sink.header(headers(options))) {
         Result r;
-        r.error = QStringLiteral("cannot write: %1").arg(device->errorString());
+        r.error = writeError(device);
         return r;
     }
-    Result r = eachLead(filter, sort, [&](const Lead &lead, QString *error) {
-        if (sink.row(lead))
-            return true;
-        *error = QStringLiteral("cannot write: %1").arg(device->errorString());
-        return false;
-    });
+    Result r;
+    if (const auto crm = crmOf(options.format)) {
+        const CrmExportLayout layout(*crm);
+        const QStringList &source = CrmExportLayout::sourceColumns();
+        r = eachRow(filter, sort, source, [&](const QSqlQuery &query, QString *error) {
+            Lead lead;
+            for (qsizetype i = 0; i < source.size(); ++i)
+                LeadColumns::setValue(lead, source.at(i), query.value(int(i)));
+            const QStringList cells = layout.row(lead);
+            for (qsizetype i = 0; i < cells.size(); ++i)
+                sink.cell(i, cells.at(i), layout.mayNeutralise(i, cells.at(i)));
+            if (sink.endRow())
+                return true;
+            *error = writeError(device);
+            return false;
+        });
+    } else {
+        const QStringList columns = columnsOf(options);
+        QList<LeadColumns::Type> types;
+        for (const QString &c : columns)
+            types << LeadColumns::type(c);
+        r = eachRow(filter, sort, columns, [&](const QSqlQuery &query, QString *error) {
+            for (qsizetype i = 0; i < types.size(); ++i)
+                storedCell(sink, i, query.value(int(i)), types.at(i));
+            if (sink.endRow())
+                return true;
+            *error = writeError(device);
+            return false;
+        });
+    }
     if (r.ok() && !sink.flush())
-        r.error = QStringLiteral("cannot write: %1").arg(device->errorString());
+        r.error = writeError(device);
     return r;
 }
 
 LeadExporter::Result LeadExporter::exportToFile(const LeadFilter &filter, const LeadSort &sort,
                                                 const Options &options, const QString &path) {
-    if (options.format == Format::Csv) {
+    if (options.format != Format::Xlsx) {
         // QSaveFile writes beside the target and renames on commit; without a commit the
         // target is left as it was.
         QSaveFile file(path);
@@ -189,12 +310,13 @@ LeadExporter::Result LeadExporter::exportToFile(const LeadFilter &filter, const 
         if (!writer.open()) {
             r.error = writer.error();
         } else {
-            r = eachLead(filter, sort, [&](const Lead &lead, QString *error) {
-                if (writer.write(lead))
-                    return true;
-                *error = writer.error();
-                return false;
-            });
+            r = eachRow(filter, sort, columnsOf(options),
+                        [&](const QSqlQuery &query, QString *error) {
+                            if (writer.writeStored(query))
+                                return true;
+                            *error = writer.error();
+                            return false;
+                        });
             if (!writer.close() && r.error.isEmpty())
                 r.error = writer.error();
         }

@@ -9,18 +9,29 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 class QIODevice;
+class QSqlQuery;
 struct Lead;
 
 // Exports the leads of a filter and sort to CSV or Excel, page by page, with progress and
 // cancel; a file is written under a temporary name and renamed only when it is complete.
 class LeadExporter {
 public:
-    enum class Format { Csv, Xlsx };
+    // Salesforce and Dynamics are CSV files in those CRMs' lead-import layouts (CrmExportLayout):
+    // their column names and words, ready to import without mapping.
+    enum class Format { Csv, Xlsx, Salesforce, Dynamics };
+    // "csv", "xlsx", "salesforce", "dynamics"; nothing for another name.
+    static std::optional<Format> formatFromName(const QString &name);
+    static QString formatName(Format format);
+    // True for the CRM layouts, whose columns are fixed.
+    static bool isCrmLayout(Format format) {
+        return format == Format::Salesforce || format == Format::Dynamics;
+    }
     struct Options {
         Format format = Format::Csv;
-        QStringList columns; // empty: every canonical column
+        QStringList columns; // empty: every canonical column; ignored by the CRM layouts
         bool bom = true;     // UTF-8 BOM, so that Excel reads "Müller" right
         QChar delimiter = QLatin1Char(',');
         QString title = QStringLiteral("Leadbench leads"); // the workbook's title
@@ -32,6 +43,8 @@ public:
         bool cancelled = false;
         bool ok() const { return error.isEmpty() && !cancelled; }
     };
+    // The header row a file of these options starts with.
+    static QStringList headers(const Options &options);
 
     explicit LeadExporter(const Database &db);
 
@@ -41,6 +54,7 @@ public:
     }
     // Checked between pages; set it from any thread to stop.
     void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+    // How many rows pass between progress reports and cancel checks.
     void setPageSize(int rows) { m_pageSize = rows; }
 
     // Writes the file at `path`; on failure or cancel no file (and no partial one) is left.
@@ -51,9 +65,12 @@ public:
                      QIODevice *device);
 
 private:
-    // Feeds every matching lead, page by page, to `row`; stops at the first false.
-    Result eachLead(const LeadFilter &filter, const LeadSort &sort,
-                    const std::function<bool(const Lead &, QString *)> &row);
+    // Feeds the stored cells of every matching lead to `row`, `columns` in order from the
+    // query's column 0, through one forward-only query: no Lead values are built, which is
+    // where the time of a million-row export went.
+    Result eachRow(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
+                   const std::function<bool(const QSqlQuery &, QString *)> &row);
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
 
     Database m_db;
     std::function<void(qint64, qint64)> m_progress;

@@ -7,7 +7,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QList>
+#include <QSqlQuery>
 #include <QTimeZone>
+
+#include <optional>
 
 #include <xlsxwriter.h>
 
@@ -17,6 +20,46 @@ namespace {
 // 25569.
 double excelSerial(const QDateTime &when) {
     return 25569.0 + double(when.toMSecsSinceEpoch()) / 86400000.0;
+}
+
+// Days from 1970-01-01 to a civil date, proleptic Gregorian (H. Hinnant's days_from_civil).
+qint64 daysFromCivil(int y, int m, int d) {
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = int(y - era * 400);
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+// A stored time as Excel counts it; nothing when unset. Stored times are written as
+// "2025-03-01T09:30:00Z" and read here without QDateTime, which cost more than the rest of
+// the row; anything else goes through the general parser.
+std::optional<double> excelSerial(QStringView iso) {
+    if (iso.isEmpty())
+        return std::nullopt;
+    auto digits = [iso](int at, int count, int *value) {
+        int v = 0;
+        for (int k = at; k < at + count; ++k) {
+            const char16_t c = iso.at(k).unicode();
+            if (c < u'0' || c > u'9')
+                return false;
+            v = v * 10 + (c - u'0');
+        }
+        *value = v;
+        return true;
+    };
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    if (iso.size() == 20 && iso.at(4) == u'-' && iso.at(7) == u'-' && iso.at(10) == u'T' &&
+        iso.at(13) == u':' && iso.at(16) == u':' && iso.at(19) == u'Z' && digits(0, 4, &y) &&
+        digits(5, 2, &mo) && digits(8, 2, &d) && digits(11, 2, &h) && digits(14, 2, &mi) &&
+        digits(17, 2, &s) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 &&
+        s < 60)
+        return 25569.0 + double(daysFromCivil(y, mo, d)) + (h * 3600 + mi * 60 + s) / 86400.0;
+    const QDateTime when = LeadColumns::parseIsoUtc(iso.toString());
+    if (!when.isValid())
+        return std::nullopt;
+    return excelSerial(when);
 }
 
 // Wide enough for what a column usually holds, without scanning the rows first (the sheet is
@@ -135,46 +178,64 @@ void XlsxLeadWriter::finishSheet() {
                              lxw_col_t(d->columns.size() - 1));
 }
 
+bool XlsxLeadWriter::startRow() {
+    return d->rowsInSheet < m_rowsPerSheet || addSheet();
+}
+
 bool XlsxLeadWriter::write(const Lead &lead) {
-    if (d->rowsInSheet >= m_rowsPerSheet && !addSheet())
+    if (!startRow())
         return false;
-    const lxw_row_t row = lxw_row_t(d->rowsInSheet + 1);
-    for (qsizetype c = 0; c < d->columns.size(); ++c) {
-        const lxw_col_t col = lxw_col_t(c);
-        const QVariant value = LeadColumns::value(lead, d->columns.at(c));
-        lxw_error e = LXW_NO_ERROR;
-        switch (d->types.at(c)) {
-        case LeadColumns::Type::Integer:
-        case LeadColumns::Type::Real:
-            e = worksheet_write_number(d->sheet, row, col, value.toDouble(), nullptr);
-            break;
-        case LeadColumns::Type::Flag:
-            e = worksheet_write_boolean(d->sheet, row, col, value.toBool() ? 1 : 0, nullptr);
-            break;
-        case LeadColumns::Type::Time: {
-            const QDateTime when = LeadColumns::parseIsoUtc(value.toString());
-            if (when.isValid()) // an unset time stays an empty cell
-                e = worksheet_write_number(d->sheet, row, col, excelSerial(when), d->date);
-            break;
-        }
-        default: {
-            // Text is always a string cell, whatever it starts with: never a formula. Excel
-            // holds at most 32,767 characters in a cell.
-            const QString text = value.toString();
-            if (text.isEmpty())
-                break;
-            const QByteArray utf8 = text.left(32767).toUtf8();
-            e = worksheet_write_string(d->sheet, row, col, utf8.constData(), nullptr);
-        }
-        }
-        if (e != LXW_NO_ERROR) {
-            m_error = QStringLiteral("cannot write row %1: %2")
-                          .arg(row)
-                          .arg(QString::fromUtf8(lxw_strerror(e)));
+    for (qsizetype c = 0; c < d->columns.size(); ++c)
+        if (!writeCell(c, LeadColumns::value(lead, d->columns.at(c))))
             return false;
-        }
-    }
     ++d->rowsInSheet;
+    return true;
+}
+
+bool XlsxLeadWriter::writeStored(const QSqlQuery &query) {
+    if (!startRow())
+        return false;
+    for (qsizetype c = 0; c < d->columns.size(); ++c)
+        if (!writeCell(c, query.value(int(c))))
+            return false;
+    ++d->rowsInSheet;
+    return true;
+}
+
+bool XlsxLeadWriter::writeCell(qsizetype column, const QVariant &value) {
+    const lxw_row_t row = lxw_row_t(d->rowsInSheet + 1);
+    const lxw_col_t col = lxw_col_t(column);
+    lxw_error e = LXW_NO_ERROR;
+    switch (d->types.at(column)) {
+    case LeadColumns::Type::Integer:
+    case LeadColumns::Type::Real:
+        e = worksheet_write_number(d->sheet, row, col, value.toDouble(), nullptr);
+        break;
+    case LeadColumns::Type::Flag:
+        e = worksheet_write_boolean(d->sheet, row, col, value.toBool() ? 1 : 0, nullptr);
+        break;
+    case LeadColumns::Type::Time: {
+        const QString text = value.toString();
+        if (const std::optional<double> serial = excelSerial(text)) // unset stays empty
+            e = worksheet_write_number(d->sheet, row, col, *serial, d->date);
+        break;
+    }
+    default: {
+        // Text is always a string cell, whatever it starts with: never a formula. Excel
+        // holds at most 32,767 characters in a cell.
+        const QString text = value.toString();
+        if (text.isEmpty())
+            break;
+        const QByteArray utf8 = text.size() > 32767 ? text.left(32767).toUtf8() : text.toUtf8();
+        e = worksheet_write_string(d->sheet, row, col, utf8.constData(), nullptr);
+    }
+    }
+    if (e != LXW_NO_ERROR) {
+        m_error = QStringLiteral("cannot write row %1: %2")
+                      .arg(row)
+                      .arg(QString::fromUtf8(lxw_strerror(e)));
+        return false;
+    }
     return true;
 }
 

@@ -5,6 +5,8 @@
 
 #include <memory>
 
+class QSqlQuery;
+class QVariant;
 struct Lead;
 
 // Writes leads to an Excel .xlsx workbook, row by row in libxlsxwriter's constant-memory mode:
@@ -25,6 +27,9 @@ public:
 
     bool open();
     bool write(const Lead &lead);
+    // One row of stored cells: the writer's columns in order from the query's column 0, as
+    // the leads table holds them (times as ISO 8601 text, flags as 0 or 1).
+    bool writeStored(const QSqlQuery &query);
     // Writes the file; false (and error()) if it could not be written.
     bool close();
     QString error() const { return m_error; }
@@ -33,6 +38,8 @@ private:
     struct Private;
     bool addSheet();
     void finishSheet();
+    bool startRow();
+    bool writeCell(qsizetype column, const QVariant &value);
 
     std::unique_ptr<Private> d;
     QString m_error;

@@ -4,6 +4,7 @@
 #include "../domain/storefront.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 #include <QVariant>
 #include <QVariantList>
@@ -25,6 +26,9 @@ struct LeadFilter {
     QDateTime since;           // created_at >= since
     QDateTime until;           // created_at < until
     bool includeTest = false;
+    // Only these leads, when not empty (a selection in the window); the other conditions
+    // still apply. Never part of a saved view.
+    QList<qint64> ids;
 
     friend bool operator==(const LeadFilter &, const LeadFilter &) = default;
 };

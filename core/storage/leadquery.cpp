@@ -87,6 +87,14 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList *binds) const {
         parts << QStringLiteral("created_at < ?");
         binds->append(LeadColumns::isoUtc(f.until));
     }
+    if (!f.ids.isEmpty()) {
+        // One bound value however many leads are selected: a placeholder per id would meet
+        // SQLite's and PostgreSQL's limits on bound values in a selection of many thousands.
+        parts << (m_backend == Database::Backend::PostgreSql
+                      ? QStringLiteral("id = ANY (CAST(? AS bigint[]))")
+                      : QStringLiteral("id IN (SELECT value FROM json_each(?))"));
+        binds->append(idList(f.ids));
+    }
     if (!f.search.trimmed().isEmpty()) {
         const QString predicate = SqlDialect(m_backend).searchPredicate(f.search, binds);
         if (!predicate.isEmpty())
@@ -132,6 +140,39 @@ QString LeadQuery::orderBy(const LeadSort &sort) {
         terms << key + dir;
     terms << QStringLiteral("id") + dir;
     return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
+}
+
+QString LeadQuery::ids(const LeadFilter &filter, const LeadSort &sort, QVariantList *binds) const {
+    return QStringLiteral("SELECT id FROM leads") + where(filter, binds) + orderBy(sort);
+}
+
+QString LeadQuery::rowsOf(const QStringList &columns) const {
+    QStringList selected;
+    for (const QString &c : columns)
+        selected << QStringLiteral("l.") + c;
+    // The ids' own order is their position in the list: sorting a page of positions is
+    // cheap where sorting whole rows by their sort keys is not.
+    if (m_backend == Database::Backend::PostgreSql)
+        return QStringLiteral("SELECT %1 FROM unnest(CAST(? AS bigint[])) WITH ORDINALITY AS "
+                              "j(id, n) JOIN leads l ON l.id = j.id ORDER BY j.n")
+            .arg(selected.join(QStringLiteral(", ")));
+    return QStringLiteral("SELECT %1 FROM json_each(?) AS j JOIN leads l ON l.id = j.value "
+                          "ORDER BY j.key")
+        .arg(selected.join(QStringLiteral(", ")));
+}
+
+QVariant LeadQuery::idList(const QList<qint64> &ids) const {
+    const bool pg = m_backend == Database::Backend::PostgreSql;
+    QString text;
+    text.reserve(ids.size() * 8 + 2);
+    text += pg ? QLatin1Char('{') : QLatin1Char('[');
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            text += QLatin1Char(',');
+        text += QString::number(ids.at(i));
+    }
+    text += pg ? QLatin1Char('}') : QLatin1Char(']');
+    return text;
 }
 
 bool LeadQuery::isSortable(const QString &column) {

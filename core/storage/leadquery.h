@@ -23,6 +23,15 @@ public:
                        QVariantList *binds) const;
     // " ORDER BY …" for the sort, ties broken by id.
     static QString orderBy(const LeadSort &sort);
+    // The ids of the filter's leads in sort order. Only the sort keys and ids are sorted, not
+    // whole rows: an export reads a million leads this way, then their rows by rowsOf().
+    QString ids(const LeadFilter &filter, const LeadSort &sort, QVariantList *binds) const;
+    // The canonical `columns` of the leads whose ids are bound as its one value (idList()),
+    // in the order of those ids.
+    QString rowsOf(const QStringList &columns) const;
+    // Ids as one bound value, however many: a JSON array for SQLite, an array literal for
+    // PostgreSQL.
+    QVariant idList(const QList<qint64> &ids) const;
 
     // A canonical column or "name".
     static bool isSortable(const QString &column);

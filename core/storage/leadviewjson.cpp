@@ -62,6 +62,8 @@ QJsonObject LeadViewJson::filterToJson(const LeadFilter &f, const Context &conte
         put("until", LeadColumns::isoUtc(f.until));
     if (f.includeTest)
         put("include_test", true);
+    // f.ids is left out on purpose: a selection names leads of the moment, not a view to
+    // come back to.
     return json;
 }
 

@@ -103,6 +103,10 @@ private slots:
     void exportWritesCsvAndXlsx();
     void exportBadUsage_data();
     void exportBadUsage();
+    void exportToCrmLayouts_data() { TestDatabase::addBackendRows(); }
+    void exportToCrmLayouts();
+    void exportCrmLayoutRefusesColumns_data();
+    void exportCrmLayoutRefusesColumns();
 
 private:
     struct Result {
@@ -692,7 +696,8 @@ void TestCli::importReportsEveryRow() {
     QCOMPARE(sorted(summary.keys()),
              (QStringList{QStringLiteral("errors"), QStringLiteral("imported"),
                           QStringLiteral("merged"), QStringLiteral("read"),
-                          QStringLiteral("rejected"), QStringLiteral("unchanged")}));
+                          QStringLiteral("rejected"), QStringLiteral("skipped"),
+                          QStringLiteral("unchanged"), QStringLiteral("warnings")}));
     QCOMPARE(summary.value(QStringLiteral("read")).toInteger(), 3);
     QCOMPARE(summary.value(QStringLiteral("imported")).toInteger(), 1);
     QCOMPARE(summary.value(QStringLiteral("merged")).toInteger(), 1);
@@ -1201,9 +1206,10 @@ void TestCli::importOptions() {
 
     // A mapping saved by name applies to the next file with the same header.
     const QString crm = writeFile(QStringLiteral("crm.csv"), "Kontakt,Mail\nJan de Vries,jan@fabrikam.nl\n");
-    const QString profile = writeFile(
-        QStringLiteral("profile.json"),
-        "{\"name\":\"Our CRM\",\"columns\":{\"Kontakt\":\"full_name\",\"Mail\":\"email\"}}");
+    const QString profile = writeFile(QStringLiteral("profile.json"),
+                                      "{\"name\":\"Our CRM\",\"columns\":[{\"header\":\"Kontakt\","
+                                      "\"target\":\"full_name\"},{\"header\":\"Mail\",\"target\":"
+                                      "\"email\"}]}");
     r = runDb({QStringLiteral("import"), crm, QStringLiteral("--mapping"), profile,
                QStringLiteral("--save-mapping"), QStringLiteral("Our CRM")});
     QVERIFY2(r.exitCode == 0 && r.out.contains("\"imported\":1"), qPrintable(r.describe()));
@@ -1271,7 +1277,8 @@ namespace {
 
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
-    QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("import"),
+    QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("preview"),
+    QStringLiteral("import"),
     QStringLiteral("list"),    QStringLiteral("export"),   QStringLiteral("show"),
     QStringLiteral("stats"),   QStringLiteral("count"),    QStringLiteral("set"),
     QStringLiteral("delete"),  QStringLiteral("restore"),  QStringLiteral("trash"),
@@ -1523,7 +1530,8 @@ void TestCli::importFromStandardInput() {
 void TestCli::emptyStandardInputIsRejected() {
     const Result r = runDb({QStringLiteral("import"), QStringLiteral("-")});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("error: stdin: no header line"), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("error: stdin: is empty: there is no header line"),
+             qPrintable(r.describe()));
 }
 
 void TestCli::rejectedRowsNameTheirLineOnce() {
@@ -1844,6 +1852,9 @@ void TestCli::exportBadUsage_data() {
                                                    QStringLiteral("id,shoe_size")}
                                     << 2;
     QTest::newRow("no such folder") << QStringList{QStringLiteral("no-such-folder/leads.csv")} << 1;
+    QTest::newRow("unknown crm") << QStringList{QStringLiteral("-"), QStringLiteral("--format"),
+                                                QStringLiteral("hubspot")}
+                                 << 2;
 }
 
 void TestCli::exportBadUsage() {
@@ -1854,6 +1865,88 @@ void TestCli::exportBadUsage() {
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
     QVERIFY2(r.err.startsWith("leadbench-cli: error: "), qPrintable(r.describe()));
+}
+
+void TestCli::exportToCrmLayouts() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(200));
+    const QStringList filter = {QStringLiteral("--storefront"), QStringLiteral("appsource"),
+                                QStringLiteral("--sort"), QStringLiteral("score:desc")};
+    const Result listed = runDb(QStringList{QStringLiteral("list"), QStringLiteral("--format"),
+                                            QStringLiteral("csv"), QStringLiteral("--columns"),
+                                            QStringLiteral("first_name,stage,storefront")} +
+                                filter);
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+    const QList<QByteArray> leads = listed.out.trimmed().split('\n').mid(1);
+    QVERIFY(!leads.isEmpty());
+
+    // A Salesforce file: its import's column names, the same leads in the same order, every
+    // lead's source "AppSource" and its status in Salesforce's words.
+    const QString sfPath = m_dir->filePath(QStringLiteral("salesforce.csv"));
+    const Result sf =
+        runDb(QStringList{QStringLiteral("export"), sfPath, QStringLiteral("--format"),
+                          QStringLiteral("salesforce"), QStringLiteral("--no-bom")} +
+              filter);
+    QVERIFY2(sf.exitCode == 0, qPrintable(sf.describe()));
+    QCOMPARE(sf.json().object().value(QStringLiteral("format")).toString(),
+             QStringLiteral("salesforce"));
+    QCOMPARE(sf.json().object().value(QStringLiteral("exported")).toInteger(), leads.size());
+    QFile file(sfPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.first(), QByteArray("First Name,Last Name,Title,Company,Email,Phone,Country,"
+                                       "Lead Source,Lead Status,Rating,Email Opt Out,"
+                                       "Do Not Call,Description\r"));
+    QCOMPARE(lines.size(), leads.size() + 2); // the header and a final line end
+    const QStringList statuses = {
+        QStringLiteral("Open - Not Contacted"), QStringLiteral("Working - Contacted"),
+        QStringLiteral("Closed - Converted"), QStringLiteral("Closed - Not Converted")};
+    for (qsizetype i = 0; i < leads.size(); ++i) {
+        const QByteArray &line = lines.at(i + 1);
+        QVERIFY2(line.startsWith(leads.at(i).split(',').first() + ','), line.constData());
+        QVERIFY2(line.contains(",AppSource,"), line.constData());
+        bool known = false;
+        for (const QString &status : statuses)
+            known = known || line.contains(',' + status.toUtf8() + ',');
+        QVERIFY2(known, line.constData());
+    }
+
+    // Dynamics 365 to standard output, with a BOM as a spreadsheet wants it.
+    const Result dyn = runDb(QStringList{QStringLiteral("export"), QStringLiteral("-"),
+                                         QStringLiteral("--format"), QStringLiteral("dynamics")} +
+                             filter);
+    QVERIFY2(dyn.exitCode == 0, qPrintable(dyn.describe()));
+    QVERIFY(dyn.out.startsWith("\xEF\xBB\xBF"
+                               "First Name,Last Name,Job Title,Company Name,Email,Business Phone,"
+                               "Country/Region,Topic,Lead Source,Status Reason,Rating,"
+                               "Do not allow Emails,Do not allow Phone Calls,Description\r\n"));
+    QCOMPARE(dyn.out.count("\r\n"), leads.size() + 1);
+
+    // The help names the formats.
+    const Result help = run({QStringLiteral("export"), QStringLiteral("--help")});
+    QVERIFY2(help.out.contains("csv|xlsx|salesforce|dynamics"), qPrintable(help.describe()));
+}
+
+void TestCli::exportCrmLayoutRefusesColumns_data() {
+    QTest::addColumn<QString>("format");
+    QTest::newRow("salesforce") << QStringLiteral("salesforce");
+    QTest::newRow("dynamics") << QStringLiteral("dynamics");
+}
+
+void TestCli::exportCrmLayoutRefusesColumns() {
+    QFETCH(QString, format);
+    QVERIFY(generateDemo(20));
+    const QString path = m_dir->filePath(QStringLiteral("crm.csv"));
+    const Result r = runDb({QStringLiteral("export"), path, QStringLiteral("--format"), format,
+                            QStringLiteral("--columns"), QStringLiteral("email")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+    // The message says which option cannot go with which format, and what to use instead.
+    QVERIFY2(r.err.contains("--columns") && r.err.contains(format.toUtf8()) &&
+                 r.err.contains("--format csv"),
+             qPrintable(r.describe()));
+    QVERIFY(!QFile::exists(path));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

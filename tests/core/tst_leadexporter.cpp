@@ -1,6 +1,8 @@
+#include "core/io/crmexportlayout.h"
 #include "core/io/leadexporter.h"
 #include "testdatabase.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -26,6 +28,14 @@ private slots:
     void cancelLeavesNoFile();
     void xlsxReadBackByOpenpyxl_data() { TestDatabase::addBackendRows(); }
     void xlsxReadBackByOpenpyxl();
+    void crmLayoutImportsUnmapped_data();
+    void crmLayoutImportsUnmapped();
+    void crmLayoutFillsRequiredFields_data();
+    void crmLayoutFillsRequiredFields();
+    void selectionExportsOnlyThoseLeads_data();
+    void selectionExportsOnlyThoseLeads();
+    void selectionOfManyThousandIds_data() { TestDatabase::addBackendRows(); }
+    void selectionOfManyThousandIds();
 };
 
 namespace {
@@ -296,6 +306,174 @@ print(json.dumps(out))
              QStringLiteral("=cmd|' /C calc'!A0"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("leads.xlsx")});
+}
+
+void TestLeadExporter::crmLayoutImportsUnmapped_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QByteArray>("expected");
+    // Each CRM's own import column names, and its own words for stage, grade and storefront.
+    const QByteArray salesforce =
+        "First Name,Last Name,Title,Company,Email,Phone,Country,Lead Source,Lead Status,Rating,"
+        "Email Opt Out,Do Not Call,Description\r\n"
+        "Cy,Silva,CTO,'=1+1,cy@fabrikam.com,+31 20 555 0100,NL,AppSource,Working - Contacted,"
+        "Hot,false,false,\"Wants a demo, soon\"\r\n"
+        "Bo,Silva,,\"M\xC3\xBCller, \"\"Bau\"\" GmbH\",bo@fabrikam.com,,,AppSource,"
+        "Closed - Not Converted,Cold,true,true,\r\n";
+    const QByteArray dynamics =
+        "First Name,Last Name,Job Title,Company Name,Email,Business Phone,Country/Region,Topic,"
+        "Lead Source,Status Reason,Rating,Do not allow Emails,Do not allow Phone Calls,"
+        "Description\r\n"
+        "Cy,Silva,CTO,'=1+1,cy@fabrikam.com,+31 20 555 0100,NL,Contoso Analytics,AppSource,"
+        "Contacted,Hot,Allow,Allow,\"Wants a demo, soon\"\r\n"
+        "Bo,Silva,,\"M\xC3\xBCller, \"\"Bau\"\" GmbH\",bo@fabrikam.com,,,Contoso Analytics,"
+        "AppSource,Cannot Contact,Cold,Do Not Allow,Do Not Allow,\r\n";
+    for (const char *backend : {"sqlite", "postgresql"}) {
+        QTest::addRow("%s salesforce", backend)
+            << QString::fromLatin1(backend) << int(LeadExporter::Format::Salesforce) << salesforce;
+        QTest::addRow("%s dynamics", backend)
+            << QString::fromLatin1(backend) << int(LeadExporter::Format::Dynamics) << dynamics;
+    }
+}
+
+void TestLeadExporter::crmLayoutImportsUnmapped() {
+    QFETCH(QString, backend);
+    QFETCH(int, format);
+    QFETCH(QByteArray, expected);
+    LB_TEST_DATABASE(t, backend);
+    Lead cy = lead(QStringLiteral("Cy"), QStringLiteral("=1+1"), 90, 3);
+    cy.title = QStringLiteral("CTO");
+    cy.phone = QStringLiteral("+31 20 555 0100");
+    cy.country = QStringLiteral("NL");
+    cy.offerTitle = QStringLiteral("Contoso Analytics");
+    cy.description = QStringLiteral("Wants a demo, soon");
+    cy.stage = Stage::Contacted;
+    cy.grade = QStringLiteral("A");
+    Lead bo = lead(QStringLiteral("Bo"), QStringLiteral("Müller, \"Bau\" GmbH"), 70, 2);
+    bo.offerTitle = QStringLiteral("Contoso Analytics");
+    bo.stage = Stage::Disqualified;
+    bo.grade = QStringLiteral("D");
+    bo.doNotContact = true;
+    QVERIFY(TestDatabase::insertLead(t->database(), cy) > 0);
+    QVERIFY(TestDatabase::insertLead(t->database(), bo) > 0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("crm.csv"));
+    LeadExporter::Options options;
+    options.format = LeadExporter::Format(format);
+    options.bom = false;
+    options.columns = {QStringLiteral("score")}; // a CRM layout's columns are fixed
+    const LeadExporter::Result r =
+        LeadExporter(t->database()).exportToFile(appSource(), byScoreDescending(), options, path);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.rows, 2);
+    QCOMPARE(readAll(path), expected);
+    QCOMPARE(LeadExporter::headers(options).join(QLatin1Char(',')).toUtf8(),
+             expected.left(expected.indexOf("\r\n")));
+}
+
+void TestLeadExporter::crmLayoutFillsRequiredFields_data() {
+    QTest::addColumn<int>("crm");
+    QTest::addColumn<QString>("offerTitle");
+    QTest::addColumn<QStringList>("required"); // the required headers
+    QTest::addColumn<QStringList>("values");   // what each holds
+    const QString none = CrmExportLayout::notProvided();
+    QTest::newRow("salesforce: no last name, no company")
+        << int(CrmVocabulary::Crm::Salesforce) << QString()
+        << QStringList{QStringLiteral("Last Name"), QStringLiteral("Company")}
+        << QStringList{none, none};
+    QTest::newRow("dynamics: no last name, topic from the offer title")
+        << int(CrmVocabulary::Crm::Dynamics) << QStringLiteral("Contoso Analytics")
+        << QStringList{QStringLiteral("Last Name"), QStringLiteral("Topic"),
+                       QStringLiteral("Company Name")}
+        << QStringList{none, QStringLiteral("Contoso Analytics"), QString()};
+    QTest::newRow("dynamics: no offer title, topic from the offer id")
+        << int(CrmVocabulary::Crm::Dynamics) << QStringLiteral("  ")
+        << QStringList{QStringLiteral("Topic")} << QStringList{QStringLiteral("contoso.analytics")};
+}
+
+void TestLeadExporter::crmLayoutFillsRequiredFields() {
+    QFETCH(int, crm);
+    QFETCH(QString, offerTitle);
+    QFETCH(QStringList, required);
+    QFETCH(QStringList, values);
+    Lead l = lead(QStringLiteral("Ana"), QString(), 50, 1);
+    l.lastName.clear();
+    l.offerTitle = offerTitle;
+    const CrmExportLayout layout{CrmVocabulary::Crm(crm)};
+    const QStringList row = layout.row(l);
+    QCOMPARE(row.size(), layout.headers().size());
+    QCOMPARE(row.at(layout.headers().indexOf(QStringLiteral("First Name"))), QStringLiteral("Ana"));
+    for (qsizetype i = 0; i < required.size(); ++i) {
+        const qsizetype column = layout.headers().indexOf(required.at(i));
+        QVERIFY2(column >= 0, qPrintable(required.at(i)));
+        QCOMPARE(row.at(column), values.at(i));
+    }
+}
+
+void TestLeadExporter::selectionExportsOnlyThoseLeads_data() {
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<bool>("descending");
+    QTest::addColumn<QString>("expected");
+    for (const char *backend : {"sqlite", "postgresql"}) {
+        QTest::addRow("%s by score, descending", backend)
+            << QString::fromLatin1(backend) << true << QStringLiteral("Tess,Az,Ana");
+        QTest::addRow("%s by score, ascending", backend)
+            << QString::fromLatin1(backend) << false << QStringLiteral("Ana,Az,Tess");
+    }
+}
+
+void TestLeadExporter::selectionExportsOnlyThoseLeads() {
+    QFETCH(QString, backend);
+    QFETCH(bool, descending);
+    QFETCH(QString, expected);
+    LB_TEST_DATABASE(t, backend);
+    QVERIFY(addLeads(t->database()));
+    // Ana, Az and the test lead Tess are selected in a window that shows test leads.
+    const QList<qint64> ids = {1, 4, 5};
+    LeadFilter selection;
+    selection.includeTest = true;
+    selection.ids = ids;
+    LeadSort sort = byScoreDescending();
+    sort.descending = descending;
+    QTemporaryDir dir;
+    for (const LeadExporter::Format format :
+         {LeadExporter::Format::Csv, LeadExporter::Format::Salesforce}) {
+        const QString path = dir.filePath(QStringLiteral("selection.csv"));
+        LeadExporter::Options options;
+        options.format = format;
+        options.bom = false;
+        options.columns = {QStringLiteral("first_name")};
+        const LeadExporter::Result r =
+            LeadExporter(t->database()).exportToFile(selection, sort, options, path);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.rows, 3);
+        QStringList names;
+        const QList<QByteArray> lines = readAll(path).split('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            if (!lines.at(i).isEmpty())
+                names << QString::fromUtf8(lines.at(i).trimmed().split(',').first());
+        QCOMPARE(names.join(QLatin1Char(',')), expected);
+    }
+}
+
+void TestLeadExporter::selectionOfManyThousandIds() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    QVERIFY(addLeads(t->database()));
+    // More ids than either database takes as bound values in one statement.
+    LeadFilter selection;
+    for (qint64 id = 70000; id > 2; --id)
+        selection.ids << id;
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    LeadExporter::Options options;
+    options.bom = false;
+    options.columns = {QStringLiteral("first_name")};
+    const LeadExporter::Result r =
+        LeadExporter(t->database()).exportCsv(selection, byScoreDescending(), options, &out);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    // Ids 3 and 4 are Cy and Az; 5 is a test lead, which the filter still leaves out.
+    QCOMPARE(out.data(), QByteArray("first_name\r\nAz\r\nCy\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TestLeadExporter)
