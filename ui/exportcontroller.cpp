@@ -15,6 +15,20 @@ QString suffixOf(LeadExporter::Format format) {
     return format == LeadExporter::Format::Xlsx ? QStringLiteral("xlsx") : QStringLiteral("csv");
 }
 
+// What the name says beyond the leads: the CRM a file is laid out for.
+QString layoutWord(LeadExporter::Format format) {
+    switch (format) {
+    case LeadExporter::Format::Salesforce:
+        return QStringLiteral("salesforce");
+    case LeadExporter::Format::Dynamics:
+        return QStringLiteral("dynamics");
+    case LeadExporter::Format::Csv:
+    case LeadExporter::Format::Xlsx:
+        break;
+    }
+    return {};
+}
+
 } // namespace
 
 ExportController::ExportController(const Database &db, QWidget *window)
@@ -49,6 +63,8 @@ QString ExportController::defaultFileName(const LeadFilter &filter, LeadExporter
         parts << Storefronts::canonicalName(*filter.storefront);
     if (selection)
         parts << QStringLiteral("selected");
+    if (const QString layout = layoutWord(format); !layout.isEmpty())
+        parts << layout;
     parts << day.toString(Qt::ISODate);
     return parts.join(QLatin1Char('-')) + QLatin1Char('.') + suffixOf(format);
 }

@@ -222,9 +222,7 @@ void MainWindow::storefrontChosen(const QModelIndex &current) {
     if (storefront == filter.storefront)
         return;
     filter.storefront = storefront;
-    /*MERGE-PENDING
-        filter.ids.clear(); // a queue chosen shows the whole queue again
-    MERGE-PENDING*/
+    filter.ids.clear(); // a queue chosen shows the whole queue again
     m_leads->setFilter(filter);
 }
 
@@ -523,10 +521,8 @@ QString MainWindow::withFilterSummary(const QString &count) const {
                                    : 0;
     if (selected > 1)
         parts << tr("%1 selected").arg(QLocale().toString(selected));
-    /*MERGE-PENDING
-        if (!m_leads->filter().ids.isEmpty())
-            parts << tr("Imported leads only");
-    MERGE-PENDING*/
+    if (!m_leads->filter().ids.isEmpty())
+        parts << tr("Imported leads only");
     const QString summary = m_filterBar ? m_filterBar->summary() : QString();
     if (!summary.isEmpty())
         parts << summary;

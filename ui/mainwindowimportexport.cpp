@@ -90,6 +90,14 @@ void MainWindow::createImportExport() {
          tr("The leads shown, with the columns shown, as a CSV file")},
         {tr("&Excel…"), QStringLiteral("exportExcelAction"), LeadExporter::Format::Xlsx,
          tr("The leads shown, with the columns shown, as an Excel workbook")},
+        {tr("For &Salesforce…"), QStringLiteral("exportSalesforceAction"),
+         LeadExporter::Format::Salesforce,
+         tr("The leads shown as a CSV file in the columns and words Salesforce's lead import "
+            "reads without mapping")},
+        {tr("For &Dynamics 365…"), QStringLiteral("exportDynamicsAction"),
+         LeadExporter::Format::Dynamics,
+         tr("The leads shown as a CSV file in the columns and words Dynamics 365's lead import "
+            "reads without mapping")},
     };
     for (const auto &f : formats) {
         QAction *a = exportMenu->addAction(f.text);
@@ -170,9 +178,7 @@ void MainWindow::exportLeads(LeadExporter::Format format, bool selectionOnly) {
         }
         // Exactly the leads selected, whatever the filter would match by now.
         request.filter = LeadFilter();
-        /*MERGE-PENDING
-                request.filter.ids = ids;
-        MERGE-PENDING*/
+        request.filter.ids = ids;
         request.filter.includeTest = true;
     }
 
@@ -254,9 +260,7 @@ void MainWindow::showImportedLeads(const QList<qint64> &ids) {
     m_filterBar->clearFilters();
     m_storefrontView->setCurrentIndex(m_storefronts->index(m_storefronts->rowOf({})));
     LeadFilter filter;
-    /*MERGE-PENDING
-        filter.ids = ids;
-    MERGE-PENDING*/
+    filter.ids = ids;
     filter.includeTest = true;
     m_leads->setFilter(filter);
     m_leadView->sortByColumn(LeadTableModel::CreatedAtColumn, Qt::DescendingOrder);

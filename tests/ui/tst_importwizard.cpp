@@ -5,6 +5,7 @@
 #include "ui/importwizard/importvalidationpage.h"
 #include "ui/importwizard/importwizard.h"
 #include "ui/mainwindow.h"
+#include "ui/models/leadtablemodel.h"
 
 #include "core/domain/lead.h"
 #include "core/storage/leadrepository.h"
@@ -18,6 +19,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +42,7 @@ private slots:
     void cancellingTheImportLeavesTheDatabaseAsItWas();
     void closingTheWizardDuringTheImportRollsItBack();
     void droppingAFileOnTheWindowOpensTheWizardWithIt();
+    void showImportedLeadsShowsThemInTheTable();
 
 private:
     // Writes `text` as Windows-1252, as Dutch Excel saves "CSV".
@@ -352,6 +355,43 @@ void TestImportWizard::droppingAFileOnTheWindowOpensTheWizardWithIt() {
     refused.setAccepted(false);
     QCoreApplication::sendEvent(&window, &refused);
     QVERIFY(!refused.isAccepted());
+}
+
+void TestImportWizard::showImportedLeadsShowsThemInTheTable() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("leadView"));
+    QTRY_COMPARE(table->model()->rowCount(), 10);
+    window.openImportWizard(dutchFile());
+    ImportWizard *wizard = window.findChild<ImportWizard *>();
+    QVERIFY(wizard);
+    QVERIFY(QTest::qWaitForWindowExposed(wizard));
+    QTRY_VERIFY(!wizard->filePage()->isReading());
+    checkFile(*wizard);
+    clickNext(*wizard);
+    clickNext(*wizard);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ImportWizard::ResultPage), 30000);
+    // The window counts the new leads as soon as they are stored.
+    QTRY_COMPARE(table->model()->rowCount(), 13);
+
+    QTest::mouseClick(child<QAbstractButton>(*wizard, QStringLiteral("resultShowLeads")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(!window.findChild<ImportWizard *>()); // closed and gone
+    QTRY_COMPARE(table->model()->rowCount(), 3);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    QStringList companies;
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex index = model->index(row, LeadTableModel::CompanyColumn);
+        QTRY_VERIFY(index.data(LeadTableModel::LeadIdRole).toLongLong() > 0);
+        companies << index.data().toString();
+    }
+    companies.sort();
+    QCOMPARE(companies, (QStringList{QStringLiteral("Café Müller"), QStringLiteral("Jansen BV"),
+                                     QStringLiteral("Vries & Zn")}));
+    QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("leadCountLabel"))
+                    ->text()
+                    .contains(QLatin1String("Imported leads only")));
 }
 
 QTEST_MAIN(TestImportWizard)

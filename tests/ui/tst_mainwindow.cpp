@@ -89,6 +89,7 @@ private slots:
     void copyPutsTheSelectedRowsOnTheClipboard();
     void exportWritesTheShownColumnsAndRows();
     void exportSelectionWritesTheSelectedLeadsOnly();
+    void exportForSalesforceUsesItsOwnLayout();
     void exportToAFolderThatIsNotThereNamesTheFile();
 
 private:
@@ -602,6 +603,33 @@ void TestMainWindow::exportSelectionWritesTheSelectedLeadsOnly() {
     QVERIFY(company >= 0);
     QCOMPARE((QStringList{rows.at(1).value(company), rows.at(2).value(company)}),
              (QStringList{companies.at(1), companies.at(3)}));
+}
+
+void TestMainWindow::exportForSalesforceUsesItsOwnLayout() {
+    ExportingWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    clickRow(storefronts(window), 2); // Azure Marketplace
+    QTRY_COMPARE(table->model()->rowCount(), 3);
+    // The columns shown do not matter: Salesforce reads its own.
+    table->horizontalHeader()->hideSection(LeadTableModel::CompanyColumn);
+
+    QTemporaryDir dir;
+    window.answer = dir.filePath(QStringLiteral("salesforce.csv"));
+    window.findChild<QAction *>(QStringLiteral("exportSalesforceAction"))->trigger();
+    QTRY_COMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Exported 3 leads to salesforce.csv"));
+    QCOMPARE(QFileInfo(window.suggested).fileName(),
+             QStringLiteral("leads-azure-marketplace-salesforce-%1.csv")
+                 .arg(QDate::currentDate().toString(Qt::ISODate)));
+    LeadExporter::Options salesforce;
+    salesforce.format = LeadExporter::Format::Salesforce;
+    const QStringList expected = LeadExporter::headers(salesforce);
+    QVERIFY(expected.contains(QStringLiteral("Company")));
+    const QList<QStringList> rows = csvRows(window.answer);
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows.first(), expected);
 }
 
 void TestMainWindow::exportToAFolderThatIsNotThereNamesTheFile() {
