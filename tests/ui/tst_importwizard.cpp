@@ -8,6 +8,8 @@
 #include "ui/models/leadtablemodel.h"
 
 #include "core/domain/lead.h"
+#include "core/domain/leadcolumns.h"
+#include "core/io/leadexporter.h"
 #include "core/storage/leadrepository.h"
 
 #include <QAbstractButton>
@@ -38,6 +40,7 @@ private slots:
     void aDutchExcelFileGoesFromFileToLeads();
     void importingTheSameFileAgainChangesNothing();
     void aMappingWithoutIdentityBlocksNext();
+    void aWorkbookChosenAfterACsvFileIsReadAsAWorkbook();
     void aSavedProfileMapsTheNextFile();
     void cancellingTheImportLeavesTheDatabaseAsItWas();
     void closingTheWizardDuringTheImportRollsItBack();
@@ -264,6 +267,39 @@ void TestImportWizard::aMappingWithoutIdentityBlocksNext() {
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     QVERIFY(message->isVisible());
     QVERIFY(!message->text().isEmpty());
+}
+
+void TestImportWizard::aWorkbookChosenAfterACsvFileIsReadAsAWorkbook() {
+    // The workbook Leadbench itself exports, read back.
+    const QString workbook = m_dir->filePath(QStringLiteral("leads.xlsx"));
+    LeadExporter::Options xlsx;
+    xlsx.format = LeadExporter::Format::Xlsx;
+    const LeadExporter::Result exported =
+        LeadExporter(m_db->database()).exportToFile(LeadFilter(), LeadSort(), xlsx, workbook);
+    QVERIFY2(exported.ok(), qPrintable(exported.error));
+
+    ImportWizard wizard(m_db->database(), QStringLiteral("tester"));
+    openFile(wizard, dutchFile());
+    clickNext(wizard);
+    QTest::mouseClick(wizard.button(QWizard::BackButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ImportWizard::FilePage));
+    wizard.setFile(workbook);
+    QTRY_VERIFY(!wizard.filePage()->isReading());
+    QVERIFY(wizard.filePage()->isComplete());
+    QCOMPARE(child<QLabel>(wizard, QStringLiteral("importFormat"))->text(),
+             QStringLiteral("Excel workbook"));
+    auto *sheet = child<QComboBox>(wizard, QStringLiteral("importSheet"));
+    QVERIFY(sheet->isVisible());
+    QVERIFY(sheet->count() >= 1);
+    QVERIFY(!child<QComboBox>(wizard, QStringLiteral("importEncoding"))->isEnabled());
+    auto *preview = child<QTableWidget>(wizard, QStringLiteral("importPreview"));
+    QCOMPARE(preview->rowCount(), int(exported.rows));
+    QCOMPARE(preview->horizontalHeaderItem(0)->text(), LeadColumns::all().first());
+
+    // Its columns are Leadbench's own: each maps onto itself.
+    clickNext(wizard);
+    QCOMPARE(child<QComboBox>(wizard, QStringLiteral("mappingTarget:email"))->currentData(),
+             QVariant(QStringLiteral("email")));
 }
 
 void TestImportWizard::aSavedProfileMapsTheNextFile() {

@@ -186,11 +186,11 @@ void ImportFilePage::chooseFile() {
 }
 
 ImportOptions ImportFilePage::chosenOptions() const {
+    // A new reading finds the format and proposes a mapping of its own; only the choice for
+    // duplicates, made further on, stays.
     ImportOptions options;
     if (auto *w = qobject_cast<ImportWizard *>(wizard()))
-        options = w->options();
-    // A new reading proposes its own mapping.
-    options.mapping.reset();
+        options.onDuplicate = w->options().onDuplicate;
     options.encoding = TextEncoding::Kind(m_encoding->currentData().toInt());
     const QString delimiter = m_delimiter->currentData().toString();
     options.delimiter = delimiter.isEmpty() ? QChar() : delimiter.at(0);

@@ -23,7 +23,6 @@ public:
     ~ImportRunner() override;
 
     bool isRunning() const { return m_running; }
-    bool isCancelling() const { return m_running && m_cancel.load(); }
     // Imports `path` as `options` say; false when one is already running.
     bool start(const QString &path, const ImportOptions &options);
 
