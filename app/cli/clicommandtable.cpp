@@ -174,10 +174,10 @@ const QList<CliCommand> &Cli::commands() {
                                QStringLiteral("the file to write; - writes CSV to standard "
                                               "output")),
                  P::option(QStringLiteral("format"),
-                           QStringLiteral("csv|xlsx|salesforce|dynamics"),
-                           QStringLiteral("file format (default: from OUT's extension, else "
-                                          "csv); salesforce and dynamics write CSV in that "
-                                          "CRM's lead-import columns and words"))} +
+                           QStringLiteral("FORMAT"),
+                           QStringLiteral("csv, xlsx, salesforce or dynamics (default: from OUT's "
+                                          "extension, else csv); salesforce and dynamics write "
+                                          "CSV in that CRM's lead-import columns and words"))} +
              filterParameters() +
              QList<CliParameter>{
                  P::option(QStringLiteral("sort"), QStringLiteral("COLUMN[:desc]"),
