@@ -117,7 +117,8 @@ void ScreenshotTour::run() {
 
 void ScreenshotTour::importTour() {
     // A trade-fair list as Dutch Excel saves it: semicolons, Windows-1252, one broken row.
-    // Each run's addresses are its own, so that the dark run imports as many as the light one.
+    // Each run's addresses are its own, so that the dark run imports as many as the light one;
+    // no company the earlier views search for, so that the dark run's views match the light's.
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("beurs-leads.csv"));
     {
@@ -137,8 +138,9 @@ void ScreenshotTour::importTour() {
             QStringLiteral("Ana;;O'Brien;ana.%1@lucerne.example;Lucerne;CEO;Ierland"),
             QStringLiteral("Piet;van;Dijk;piet.%1@dijk-ict.example;Dijk ICT;CTO;Nederland;"
                            "06 5550 9876;15-03-2026"),
-            QStringLiteral("Emma;;Jansen;emma.%1@fabrikam.example;Fabrikam;Marketing;Belgi\u00eb;"
-                           "+32 2 555 0147;31-03-2026"),
+            QStringLiteral(
+                "Emma;;Jansen;emma.%1@wingtip.example;Wingtip Toys;Marketing;Belgi\u00eb;"
+                "+32 2 555 0147;31-03-2026"),
             QStringLiteral("Lars;;Bakker;lars.%1@contoso.example;Contoso;IT-manager;Nederland;"
                            "010 555 0199;02-04-2026"),
         };

@@ -124,6 +124,7 @@ ImportMappingPage::ImportMappingPage(const Database &db, QWidget *parent)
     profileRow->addWidget(m_saveProfile);
     profileRow->addWidget(m_profileMessage, 1);
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("&Dates are written:"), m_dateOrder);
     auto *profileLabel = new QLabel(tr("&Profile:"));
     profileLabel->setBuddy(m_profiles);
