@@ -122,6 +122,7 @@ void MainWindow::createImportExport() {
     connect(m_leadView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             selectionChanged);
     connect(m_leads, &QAbstractItemModel::modelReset, this, selectionChanged);
+    // After the actions on the selected leads, before the separator above "Who am I".
     QMenu *leadMenu = m_leadActions->menu();
     leadMenu->insertAction(leadMenu->actions().value(leadMenu->actions().size() - 2),
                            m_exportSelectionAction);
