@@ -111,6 +111,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     createFilterBar();
     createSavedViewPanel();
     createEditing();
+    createImportExport();
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::storefrontChosen);
@@ -221,6 +222,7 @@ void MainWindow::storefrontChosen(const QModelIndex &current) {
     if (storefront == filter.storefront)
         return;
     filter.storefront = storefront;
+    filter.ids.clear(); // a queue chosen shows the whole queue again
     m_leads->setFilter(filter);
 }
 
@@ -519,6 +521,8 @@ QString MainWindow::withFilterSummary(const QString &count) const {
                                    : 0;
     if (selected > 1)
         parts << tr("%1 selected").arg(QLocale().toString(selected));
+    if (!m_leads->filter().ids.isEmpty())
+        parts << tr("Imported leads only");
     const QString summary = m_filterBar ? m_filterBar->summary() : QString();
     if (!summary.isEmpty())
         parts << summary;

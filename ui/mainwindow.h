@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/io/leadexporter.h"
 #include "core/storage/database.h"
 #include "core/storage/leadfilter.h"
 #include "core/storage/leadviewjson.h"
@@ -8,6 +9,7 @@
 #include <QStringList>
 
 class DemoDataFiller;
+class ExportController;
 struct Lead;
 class LeadActions;
 class LeadEditor;
@@ -42,8 +44,15 @@ public:
     // name.
     static QString userName();
 
+    // Opens the import wizard, with `path` chosen when given (a file dropped on the window).
+    void openImportWizard(const QString &path = QString());
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    // Where an export goes: asks with a file dialog; empty when the user cancels.
+    virtual QString exportFileName(const QString &suggested, const QString &nameFilter);
 
 private:
     void createMenus();
@@ -92,6 +101,14 @@ private:
     QStringList currentColumns() const;
     void applyColumns(const QStringList &columns);
 
+    // Import and export: the File menu's entries, "Export selection…" on the table, dropped
+    // files.
+    void createImportExport();
+    void exportLeads(LeadExporter::Format format, bool selectionOnly);
+    void showLeadTableMenu(const QPoint &at);
+    // Only the leads of `ids` in the table: "Show imported leads" at the end of an import.
+    void showImportedLeads(const QList<qint64> &ids);
+
     Database m_db;
     StorefrontListModel *m_storefronts = nullptr;
     LeadTableModel *m_leads = nullptr;
@@ -110,6 +127,8 @@ private:
     QListView *m_savedViewList = nullptr;
     QAction *m_renameViewAction = nullptr;
     QAction *m_deleteViewAction = nullptr;
+    ExportController *m_exporter = nullptr;
+    QAction *m_exportSelectionAction = nullptr;
     // What the status bar shows for each model's read failure, so that its recovery clears
     // that message and no other.
     QString m_leadProblem;

@@ -1,18 +1,24 @@
 #include "screenshottour.h"
 
 #include "conflictdialog.h"
+#include "importwizard/importfilepage.h"
+#include "importwizard/importvalidationpage.h"
+#include "importwizard/importwizard.h"
 #include "leadpanel.h"
 #include "mainwindow.h"
 #include "models/leadtablemodel.h"
 #include "shortcutsdialog.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
@@ -104,5 +110,77 @@ void ScreenshotTour::run() {
     save(&shortcuts, QStringLiteral("shortcuts"));
     shortcuts.close();
 
+    importTour();
+
     emit finished(m_ok);
+}
+
+void ScreenshotTour::importTour() {
+    // A trade-fair list as Dutch Excel saves it: semicolons, Windows-1252, one broken row.
+    // Each run's addresses are its own, so that the dark run imports as many as the light one;
+    // no company the earlier views search for, so that the dark run's views match the light's.
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("beurs-leads.csv"));
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            m_ok = false;
+            return;
+        }
+        const QString run = m_suffix.isEmpty() ? QStringLiteral("light") : QStringLiteral("dark");
+        QString text = QStringLiteral("Voornaam;Tussenvoegsel;Achternaam;E-mail;Bedrijf;Functie;"
+                                      "Land;Telefoon;Aangemaakt\r\n");
+        const QStringList rows{
+            QStringLiteral("Jürgen;;Müller;j.mueller.%1@cafe-mueller.example;Café Müller;"
+                           "Directeur;Duitsland;+49 30 5550 1200;14-03-2026"),
+            QStringLiteral("Sanne;de;Vries;sanne.%1@devries.example;De Vries & Zn;Inkoper;"
+                           "Nederland;020 555 0134;14-03-2026"),
+            QStringLiteral("Ana;;O'Brien;ana.%1@lucerne.example;Lucerne;CEO;Ierland"),
+            QStringLiteral("Piet;van;Dijk;piet.%1@dijk-ict.example;Dijk ICT;CTO;Nederland;"
+                           "06 5550 9876;15-03-2026"),
+            QStringLiteral(
+                "Emma;;Jansen;emma.%1@wingtip.example;Wingtip Toys;Marketing;Belgi\u00eb;"
+                "+32 2 555 0147;31-03-2026"),
+            QStringLiteral("Lars;;Bakker;lars.%1@contoso.example;Contoso;IT-manager;Nederland;"
+                           "010 555 0199;02-04-2026"),
+        };
+        for (const QString &row : rows)
+            text += row.arg(run) + QStringLiteral("\r\n");
+        file.write(text.toLatin1());
+    }
+
+    // Through the window, as File → Import… or a dropped file opens it.
+    m_window->openImportWizard(path);
+    auto *opened = m_window->findChild<ImportWizard *>();
+    if (!opened) {
+        m_ok = false;
+        return;
+    }
+    ImportWizard &wizard = *opened;
+    for (int waited = 0; wizard.filePage()->isReading() && waited < 50; ++waited)
+        settle(100);
+    settle(300);
+    save(&wizard, QStringLiteral("import-file"));
+    wizard.next();
+    settle(500);
+    save(&wizard, QStringLiteral("import-mapping"));
+    wizard.next();
+    for (int waited = 0; wizard.validationPage()->isChecking() && waited < 100; ++waited)
+        settle(100);
+    settle(300);
+    save(&wizard, QStringLiteral("import-check"));
+    wizard.next();
+    settle(300);
+    save(&wizard, QStringLiteral("import-duplicates"));
+    wizard.next();
+    for (int waited = 0; wizard.currentId() != ImportWizard::ResultPage && waited < 100; ++waited)
+        settle(100);
+    settle(300);
+    save(&wizard, QStringLiteral("import-result"));
+    if (auto *show = wizard.findChild<QAbstractButton *>(QStringLiteral("resultShowLeads")))
+        show->click();
+    settle(1500);
+    save(m_window, QStringLiteral("imported"));
+    if (auto *open = m_window->findChild<ImportWizard *>())
+        open->close();
 }

@@ -21,6 +21,8 @@ signals:
 
 private:
     void run();
+    // The import wizard's pages over a small Dutch file, and its leads in the table.
+    void importTour();
     bool save(QWidget *widget, const QString &name);
     void settle(int ms);
     void type(QLineEdit *field, const QString &text);

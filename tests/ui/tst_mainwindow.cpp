@@ -8,13 +8,18 @@
 #include "core/storage/leadwriter.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -25,7 +30,40 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+
+namespace {
+
+// The window with the export's file dialog answered by the test.
+class ExportingWindow : public MainWindow {
+public:
+    using MainWindow::MainWindow;
+    QString answer;
+    QString suggested;
+
+protected:
+    QString exportFileName(const QString &proposed, const QString &) override {
+        suggested = proposed;
+        return answer;
+    }
+};
+
+// The rows of a CSV file the exporter wrote (BOM, no quoted commas in the sample leads).
+QList<QStringList> csvRows(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QString text = QString::fromUtf8(file.readAll());
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    QList<QStringList> rows;
+    for (const QString &line : text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts))
+        rows << line.split(QLatin1Char(','));
+    return rows;
+}
+
+} // namespace
 
 // The first window as a user meets it: the storefront queues, the lead table, the status bar
 // (read failures included), the remembered layout and the demo data of a first start.
@@ -51,6 +89,10 @@ private slots:
     void aStageKeyChangesTheLeadAndUndoPutsItBack();
     void aBulkAssignIsOneUndoStep();
     void copyPutsTheSelectedRowsOnTheClipboard();
+    void exportWritesTheShownColumnsAndRows();
+    void exportSelectionWritesTheSelectedLeadsOnly();
+    void exportForSalesforceUsesItsOwnLayout();
+    void exportToAFolderThatIsNotThereNamesTheFile();
 
 private:
     static QListView *storefronts(MainWindow &w) {
@@ -498,6 +540,119 @@ void TestMainWindow::copyPutsTheSelectedRowsOnTheClipboard() {
     QVERIFY(lines.at(0).startsWith(QLatin1String("Name\tCompany\tStage")));
     QVERIFY(lines.at(1).startsWith(names.at(0) + QLatin1Char('\t')));
     QVERIFY(lines.at(2).startsWith(names.at(1) + QLatin1Char('\t')));
+}
+
+void TestMainWindow::exportWritesTheShownColumnsAndRows() {
+    ExportingWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    clickRow(storefronts(window), 1); // AppSource
+    QTRY_COMPARE(table->model()->rowCount(), 5);
+    // Company first, then the name; only those two and the score shown.
+    QHeaderView *header = table->horizontalHeader();
+    for (int c = 0; c < LeadTableModel::ColumnCount; ++c)
+        header->setSectionHidden(c, c != LeadTableModel::NameColumn &&
+                                        c != LeadTableModel::CompanyColumn &&
+                                        c != LeadTableModel::ScoreColumn);
+    header->moveSection(header->visualIndex(LeadTableModel::CompanyColumn), 0);
+    const QStringList companies = column(table, LeadTableModel::CompanyColumn);
+
+    QTemporaryDir dir;
+    window.answer = dir.filePath(QStringLiteral("appsource.csv"));
+    window.findChild<QAction *>(QStringLiteral("exportCsvAction"))->trigger();
+    QTRY_COMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Exported 5 leads to appsource.csv"));
+    QCOMPARE(
+        QFileInfo(window.suggested).fileName(),
+        QStringLiteral("leads-appsource-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+
+    const QList<QStringList> rows = csvRows(window.answer);
+    QCOMPARE(rows.size(), 6);
+    QCOMPARE(rows.first(), (QStringList{QStringLiteral("company"), QStringLiteral("first_name"),
+                                        QStringLiteral("last_name"), QStringLiteral("score")}));
+    QStringList exported;
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        exported << rows.at(i).value(0);
+    QCOMPARE(exported, companies); // the table's rows, in the table's order
+}
+
+void TestMainWindow::exportSelectionWritesTheSelectedLeadsOnly() {
+    ExportingWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    const QStringList companies = column(table, LeadTableModel::CompanyColumn);
+    auto *action = window.findChild<QAction *>(QStringLiteral("exportSelectionAction"));
+    QVERIFY(action);
+    table->clearSelection();
+    QVERIFY(!action->isEnabled());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(1, 0)).center());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      table->visualRect(model->index(3, 0)).center());
+    QVERIFY(action->isEnabled());
+    // The table's context menu offers it where the pointer is.
+    emit table->customContextMenuRequested(table->visualRect(model->index(3, 0)).center());
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+    QVERIFY(menu->actions().contains(action));
+    menu->close();
+
+    QTemporaryDir dir;
+    window.answer = dir.filePath(QStringLiteral("two.csv"));
+    action->trigger();
+    QTRY_COMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Exported 2 leads to two.csv"));
+    const QList<QStringList> rows = csvRows(window.answer);
+    QCOMPARE(rows.size(), 3);
+    const qsizetype company = rows.first().indexOf(QStringLiteral("company"));
+    QVERIFY(company >= 0);
+    QCOMPARE((QStringList{rows.at(1).value(company), rows.at(2).value(company)}),
+             (QStringList{companies.at(1), companies.at(3)}));
+}
+
+void TestMainWindow::exportForSalesforceUsesItsOwnLayout() {
+    ExportingWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    clickRow(storefronts(window), 2); // Azure Marketplace
+    QTRY_COMPARE(table->model()->rowCount(), 3);
+    // The columns shown do not matter: Salesforce reads its own.
+    table->horizontalHeader()->hideSection(LeadTableModel::CompanyColumn);
+
+    QTemporaryDir dir;
+    window.answer = dir.filePath(QStringLiteral("salesforce.csv"));
+    window.findChild<QAction *>(QStringLiteral("exportSalesforceAction"))->trigger();
+    QTRY_COMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Exported 3 leads to salesforce.csv"));
+    QCOMPARE(QFileInfo(window.suggested).fileName(),
+             QStringLiteral("leads-azure-marketplace-salesforce-%1.csv")
+                 .arg(QDate::currentDate().toString(Qt::ISODate)));
+    LeadExporter::Options salesforce;
+    salesforce.format = LeadExporter::Format::Salesforce;
+    const QStringList expected = LeadExporter::headers(salesforce);
+    QVERIFY(expected.contains(QStringLiteral("Company")));
+    const QList<QStringList> rows = csvRows(window.answer);
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows.first(), expected);
+}
+
+void TestMainWindow::exportToAFolderThatIsNotThereNamesTheFile() {
+    ExportingWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTemporaryDir dir;
+    window.answer = dir.filePath(QStringLiteral("gone/leads.xlsx"));
+    window.findChild<QAction *>(QStringLiteral("exportExcelAction"))->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("exportFailedMessage"))));
+    QVERIFY2(box->text().contains(QLatin1String("leads.xlsx")), qPrintable(box->text()));
+    QVERIFY2(box->informativeText().contains(window.answer), qPrintable(box->informativeText()));
+    QVERIFY(!QFileInfo::exists(window.answer));
+    box->close();
 }
 
 QTEST_MAIN(TestMainWindow)
