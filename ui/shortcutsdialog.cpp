@@ -29,6 +29,8 @@ QList<QPair<QString, QString>> ShortcutsDialog::shortcuts() {
         {key(QKeySequence::Copy), tr("Copy the selected leads (tab-separated, with a header)")},
         {key(QKeySequence::SelectAll), tr("Select every lead in view")},
         {key(QKeySequence::Refresh), tr("Read everything again")},
+        {key(QKeySequence(Qt::CTRL | Qt::Key_I)),
+         tr("Import leads from a CSV, Excel or JSON file (or drop the file on the window)")},
         {key(QKeySequence::HelpContents), tr("This list")},
     };
 }
