@@ -39,18 +39,8 @@ int Cli::exportLeads(const Database &db, const CliArguments &args) {
         return usage(QStringLiteral("--columns: the %1 layout has fixed columns; use --format "
                                     "csv to choose columns")
                          .arg(formatName));
-    if (args.has(QStringLiteral("delimiter"))) {
-        const QString d = args.value(QStringLiteral("delimiter"));
-        const QChar c = d == QLatin1String("tab") || d == QLatin1String("\\t") ? QLatin1Char('\t')
-                        : d.size() == 1                                        ? d.at(0)
-                                                                               : QChar();
-        // A quote or a line end as the separator would make the quoting itself ambiguous.
-        if (c.isNull() || c == QLatin1Char('"') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
-            return usage(QStringLiteral("--delimiter: \"%1\" is not one character (or tab) "
-                                        "other than a quote or a line end")
-                             .arg(d));
-        options.delimiter = c;
-    }
+    if (!parseDelimiter(args, &options.delimiter))
+        return Usage;
     options.bom = !args.has(QStringLiteral("no-bom"));
     LeadFilter filter;
     if (!parseFilter(args, &filter))

@@ -104,6 +104,9 @@ int Cli::importLeads(const Database &db, const CliArguments &args) {
     if (!parseImportOptions(db, args, &options))
         return Usage;
     const QStringList files = args.positionals();
+    if (args.has(QStringLiteral("save-mapping")) &&
+        args.value(QStringLiteral("save-mapping")).trimmed().isEmpty())
+        return usage(QStringLiteral("--save-mapping: the profile needs a name"));
     LeadImporter importer(db, actor());
     importer.setOptions(options);
     // A file that cannot be opened is reported before the database is created or touched.
@@ -127,11 +130,13 @@ int Cli::importLeads(const Database &db, const CliArguments &args) {
         m_err << "leadbench-cli: " << e.file << ": line " << e.line << ": " << e.message << '\n';
     if (!s.fatal.isEmpty())
         m_err << "leadbench-cli: error: " << s.fatal << '\n';
+    bool saved = true;
     if (s.ok() && args.has(QStringLiteral("save-mapping")) && !options.dryRun) {
         const QString name = args.value(QStringLiteral("save-mapping"));
         MappingProfileRepository profiles(db);
-        if (!profiles.save(name, s.mapping.toProfile(name), actor()))
-            m_err << "leadbench-cli: error: " << profiles.lastError() << '\n';
+        saved = profiles.save(name, s.mapping.toProfile(name), actor());
+        if (!saved)
+            m_err << "leadbench-cli: error: --save-mapping: " << profiles.lastError() << '\n';
     }
     OutputWriter::writeJson(m_out, s.toJson(), OutputWriter::JsonStyle::Compact);
     switch (s.failure) {
@@ -144,5 +149,7 @@ int Cli::importLeads(const Database &db, const CliArguments &args) {
     case ImportSummary::Failure::None:
         break;
     }
+    if (!saved)
+        return Failure;
     return s.rejected > 0 ? Usage : Ok;
 }

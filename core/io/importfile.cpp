@@ -42,7 +42,7 @@ void ImportFile::openReader(QIODevice *file, const ImportOptions &options, const
     const ImportFormat::Kind found = ImportFormat::detect(head);
     m_format = options.format == ImportFormat::Auto ? found : options.format;
     if (m_format == ImportFormat::Xlsx) {
-        if (path.isEmpty() || file->isSequential()) {
+        if (path.isEmpty() || path == QLatin1String("-") || file->isSequential()) {
             m_error = QStringLiteral("is an Excel workbook (a ZIP archive), which cannot be read "
                                      "from a pipe; give its file name");
             return;

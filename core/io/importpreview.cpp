@@ -35,7 +35,9 @@ ImportPreview ImportPreview::read(const QString &path, const ImportOptions &opti
     }
     QList<QStringList> samples;
     const int wanted = std::max(rows, sampleRecords);
-    while (samples.size() < wanted && reader->next()) {
+    // A file of nothing but bad lines is not read whole.
+    qint64 looked = 0;
+    while (samples.size() < wanted && looked++ < wanted + 1000 && reader->next()) {
         const QStringList &fields = reader->fields();
         if (fields.size() == 1 && fields.first().trimmed().isEmpty())
             continue; // a blank line
@@ -67,7 +69,8 @@ ImportPreview ImportPreview::read(const QString &path, const ImportOptions &opti
         if (!error.isEmpty())
             p.fatal = QStringLiteral("%1: line 1: %2").arg(p.file, error);
     } else {
-        p.mapping = ColumnMapping::detect(p.header, samples);
+        // The same records the import proposes its mapping from.
+        p.mapping = ColumnMapping::detect(p.header, samples.mid(0, sampleRecords));
     }
     return p;
 }

@@ -8,6 +8,7 @@
 #include "recordproducer.h"
 
 #include <QFileInfo>
+#include <QSet>
 #include <QJsonArray>
 
 namespace {
@@ -18,6 +19,9 @@ constexpr qint64 bulkBytes = 16 << 20;
 // Records read before the mapping is proposed: enough to find a LeadSource column and to
 // settle the date order.
 constexpr int sampleRecords = 100;
+// Bad records looked past while sampling, at most: a file of nothing but bad lines is not read
+// whole before its mapping is proposed.
+constexpr int maxSkipped = 1000;
 
 bool isBlank(const QStringList &fields) {
     return fields.size() == 1 && fields.first().trimmed().isEmpty();
@@ -84,6 +88,7 @@ private:
     QString m_name;
     qint64 m_total = 0;
     qint64 m_doneBefore = 0; // bytes of the files read before this one
+    QSet<qint64> m_created;  // the leads this import created, when duplicates are skipped
 };
 
 bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
@@ -113,7 +118,8 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     };
     QList<Pending> pending;
     QList<QStringList> samples;
-    while (pending.size() < sampleRecords && reader->next()) {
+    while (samples.size() < sampleRecords && pending.size() < sampleRecords + maxSkipped &&
+           reader->next()) {
         if (isBlank(reader->fields()))
             continue;
         pending.append({reader->fields(), reader->line(), reader->error()});
@@ -211,11 +217,15 @@ bool LeadImporter::Run::take(const QStringList &fields, qint64 line, const Mappe
     s.recordWarnings += record.warnings.size();
     Lead lead = record.lead;
     lead.extraFields = record.extra;
-    const IntakeResult r = m_writer.intake(
-        tx, lead, record.event, m_importer.m_actor,
-        m_importer.m_options.onDuplicate == ImportOptions::OnDuplicate::Skip
-            ? LeadWriter::Duplicates::Skip
-            : LeadWriter::Duplicates::Merge);
+    const bool skip = m_importer.m_options.onDuplicate == ImportOptions::OnDuplicate::Skip;
+    IntakeResult r = m_writer.intake(tx, lead, record.event, m_importer.m_actor,
+                                     skip ? LeadWriter::Duplicates::Skip
+                                          : LeadWriter::Duplicates::Merge);
+    // Skipping leaves alone the leads that were there before; a lead this import created
+    // takes the file's later records of the same person (Contact me, then Install).
+    if (r.outcome == IntakeResult::Outcome::Skipped && m_created.contains(r.leadId))
+        r = m_writer.intake(tx, lead, record.event, m_importer.m_actor,
+                            LeadWriter::Duplicates::Merge);
     switch (r.outcome) {
     case IntakeResult::Outcome::Rejected:
         // A storage failure poisons the transaction: nothing of this import lands.
@@ -224,6 +234,8 @@ bool LeadImporter::Run::take(const QStringList &fields, qint64 line, const Mappe
         return false;
     case IntakeResult::Outcome::Inserted:
         ++s.imported;
+        if (skip)
+            m_created.insert(r.leadId);
         break;
     case IntakeResult::Outcome::Merged:
         ++s.merged;
@@ -282,9 +294,15 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
     const bool bulk = !m_options.dryRun && total >= bulkBytes &&
                       m_db.backend() == Database::Backend::Sqlite;
     BulkLoad bulkLoad(m_db);
-    bulkLoad.keepIndex(QStringLiteral("leads_name_hash")); // merges look people up by name
+    // What a record is looked up by while the load runs: people by name, a lead's events (a
+    // record already stored is recognised among them).
+    bulkLoad.keepIndex(QStringLiteral("leads_name_hash"));
+    bulkLoad.keepIndex(QStringLiteral("lead_events_lead"));
     if (bulk)
         bulkLoad.useRollbackJournal();
+    // Before the transaction: its statements are gone when the transaction ends, so that a
+    // rollback never meets one still prepared.
+    Run run(*this, s, total);
     Transaction tx(m_db);
     if (!tx.isActive())
         return failed(ImportSummary::Failure::Storage,
@@ -292,7 +310,6 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
     if (bulk && !bulkLoad.begin(&error))
         return failed(ImportSummary::Failure::Storage,
                       QStringLiteral("cannot prepare the bulk load: %1").arg(error));
-    Run run(*this, s, total);
     if (m_progress)
         m_progress(0, total);
     for (qsizetype i = 0; i < files; ++i) {
@@ -306,11 +323,21 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
             return failed(s.failure, s.fatal);
         }
     }
-    if (m_options.dryRun)
-        return s; // counted; the transaction rolls back
+    auto cancelled = [&] {
+        if (!m_cancel || !m_cancel->load())
+            return false;
+        s.cancelled = true;
+        s.imported = s.merged = s.unchanged = s.skipped = 0;
+        s.leadIds.clear();
+        return true;
+    };
+    if (m_options.dryRun || cancelled())
+        return s; // counted, or cancelled: the transaction rolls back
     if (bulk && !bulkLoad.finish(&error))
         return failed(ImportSummary::Failure::Storage,
                       QStringLiteral("cannot rebuild the indexes: %1").arg(error));
+    if (cancelled())
+        return s;
     if (!tx.commit())
         return failed(ImportSummary::Failure::Storage,
                       QStringLiteral("cannot commit the import: %1").arg(tx.error()));

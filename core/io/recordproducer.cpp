@@ -15,7 +15,11 @@ RecordProducer::RecordProducer(RecordReader *reader, const LeadRecordMapper &map
     , m_thread([this] { run(); }) {}
 
 RecordProducer::~RecordProducer() {
-    m_stop = true;
+    {
+        // Under the lock: the producer cannot be between its check and its wait.
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
     m_changed.notify_all();
     m_thread.join();
 }

@@ -8,6 +8,8 @@ BulkLoad::BulkLoad(const Database &db)
     : m_db(db) {}
 
 BulkLoad::~BulkLoad() {
+    if (m_active) // cancelled or failed: the connection's own cache again
+        QSqlQuery(m_db.connection()).exec(QStringLiteral("PRAGMA cache_size=%1").arg(m_cacheSize));
     if (m_journalChanged)
         QSqlQuery(m_db.connection()).exec(QStringLiteral("PRAGMA journal_mode=WAL"));
 }
@@ -25,8 +27,10 @@ bool BulkLoad::begin(QString *error) {
     if (m_db.backend() != Database::Backend::Sqlite)
         return true;
     QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
+        m_cacheSize = q.value(0).toLongLong();
     // Inserts look up and extend the de-duplication index all over: it should stay in memory.
-    m_cacheRaised = q.exec(QStringLiteral("PRAGMA cache_size=-131072"));
+    q.exec(QStringLiteral("PRAGMA cache_size=-131072"));
     QStringList drops;
     // The unique de-duplication index stays: it guards correctness, not speed.
     if (!q.exec(QStringLiteral(
@@ -80,5 +84,6 @@ bool BulkLoad::finish(QString *error) {
         }
     }
     m_active = false;
+    q.exec(QStringLiteral("PRAGMA cache_size=%1").arg(m_cacheSize));
     return true;
 }

@@ -25,5 +25,5 @@ private:
     QStringList m_keep{QStringLiteral("leads_dedup_key")};
     bool m_active = false;
     bool m_journalChanged = false;
-    bool m_cacheRaised = false;
+    qint64 m_cacheSize = -2000; // the connection's, put back at the end
 };

@@ -37,20 +37,6 @@ QVariant text(const QString &value) {
     return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
 }
 
-const QStringList &placeholders() {
-    static const QStringList names = [] {
-        QStringList l;
-        for (int i = 0; i < 80; ++i)
-            l << QStringLiteral(":p%1").arg(i);
-        return l;
-    }();
-    return names;
-}
-
-QString placeholderList(qsizetype count, qsizetype first) {
-    return placeholders().mid(first, count).join(QStringLiteral(", "));
-}
-
 QVariant storedValue(const Lead &lead, const QString &column) {
     if (column == QLatin1String("dedup_key"))
         return DedupKey::of(lead);
@@ -66,42 +52,6 @@ QVariant storedValue(const Lead &lead, const QString &column) {
     if (v.typeId() == QMetaType::QString)
         return text(v.toString());
     return v;
-}
-
-void bind(QSqlQuery &q, const Lead &l) {
-    int i = 0;
-    auto put = [&](const QVariant &v) { q.bindValue(placeholders().at(i++), v); };
-    // By hand rather than through storedValue(): this runs for every row of a bulk load.
-    put(Storefronts::canonicalName(l.storefront));
-    put(text(l.action));
-    put(text(l.offerId));
-    put(text(l.offerTitle));
-    put(text(l.firstName));
-    put(text(l.lastName));
-    put(text(l.email));
-    put(text(l.phone));
-    put(text(l.country));
-    put(text(l.company));
-    put(text(l.title));
-    put(text(l.description));
-    put(text(isoUtc(l.createdAt)));
-    put(text(isoUtc(l.lastEventAt)));
-    put(l.events);
-    put(Stages::canonicalName(l.stage));
-    put(text(l.owner));
-    put(l.score);
-    put(text(l.grade));
-    put(l.winProbability);
-    put(text(isoUtc(l.nextFollowUpAt)));
-    put(l.followUps);
-    put(l.doNotContact ? 1 : 0);
-    put(l.isTest ? 1 : 0);
-    put(text(l.campaign));
-    put(l.origin.isEmpty() ? QStringLiteral("marketplace") : l.origin);
-    put(l.privacyRestricted ? 1 : 0);
-    put(DedupKey::of(l));
-    put(DedupKey::nameHash(l));
-    put(extraText(l.extraFields));
 }
 
 void bind(SqlStatement &q, const Lead &l, int i) {

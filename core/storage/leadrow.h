@@ -18,9 +18,8 @@ const QString &selectColumns();
 const QStringList &writeColumns();
 // The stored value of one write column of a lead ("" for unset text and times).
 QVariant storedValue(const Lead &lead, const QString &column);
-// Binds the write columns of a lead to :p0, :p1, … in writeColumns() order.
-void bind(QSqlQuery &query, const Lead &lead);
-// The same to a statement's placeholders 0, 1, … from `first` on.
+// Binds the write columns of a lead, in writeColumns() order, to a statement's placeholders
+// 0, 1, … from `first` on.
 void bind(SqlStatement &statement, const Lead &lead, int first = 0);
 Lead fromRow(const QSqlQuery &query, int first = 0);
 // Empty text is stored as '' rather than NULL: columns are NOT NULL so sorting and keyset
@@ -28,8 +27,4 @@ Lead fromRow(const QSqlQuery &query, int first = 0);
 QVariant text(const QString &value);
 // A lead's extra fields as stored: compact JSON, "" when it has none.
 QString extraText(const QJsonObject &fields);
-// Named placeholders :p0 … :p79: bound by a hash look-up, where positional ones format a
-// name per value, which dominates the cost of bulk inserts.
-const QStringList &placeholders();
-QString placeholderList(qsizetype count, qsizetype first = 0);
 } // namespace LeadRow

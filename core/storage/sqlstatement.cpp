@@ -10,11 +10,19 @@
 
 namespace {
 
+// The connection's handle, when Qt's driver runs on the very SQLite library linked here (a Qt
+// with SQLite built into its plugin has a copy of its own, whose handles this one must not
+// touch); else null, and statements go through QSqlQuery.
 sqlite3 *sqliteHandle(const QSqlDatabase &connection) {
     const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
+    static const bool sameLibrary = [&connection] {
+        QSqlQuery q(connection);
+        return q.exec(QStringLiteral("SELECT sqlite_source_id()")) && q.next() &&
+               q.value(0).toString() == QLatin1String(sqlite3_sourceid());
+    }();
+    return sameLibrary ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
 }
 
 QString sqliteError(sqlite3_stmt *statement) {
