@@ -72,6 +72,10 @@ private:
                    const std::function<bool(const QSqlQuery &, QString *)> &row);
     bool cancelled() const { return m_cancel && m_cancel->load(); }
 
+    // SQLite: every row in one sorted query.
+    Result eachSortedRow(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
+                         const std::function<bool(const QSqlQuery &, QString *)> &row);
+
     Database m_db;
     std::function<void(qint64, qint64)> m_progress;
     const std::atomic_bool *m_cancel = nullptr;

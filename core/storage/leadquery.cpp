@@ -146,6 +146,19 @@ QString LeadQuery::ids(const LeadFilter &filter, const LeadSort &sort, QVariantL
     return QStringLiteral("SELECT id FROM leads") + where(filter, binds) + orderBy(sort);
 }
 
+QString LeadQuery::sortedRows(const LeadFilter &filter, const LeadSort &sort,
+                              const QStringList &columns, QVariantList *binds) const {
+    const QString dir = sort.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QStringList terms;
+    // A unary + makes a key an expression no index matches, so the planner sorts.
+    for (const QString &key : sortKeys(sort))
+        terms << QStringLiteral("+") + key + dir;
+    // Ids alone are the table's own order: a scan needs no sort.
+    terms << (terms.isEmpty() ? QStringLiteral("id") : QStringLiteral("+id")) + dir;
+    return QStringLiteral("SELECT %1 FROM leads").arg(columns.join(QStringLiteral(", "))) +
+           where(filter, binds) + QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
+}
+
 QString LeadQuery::rowsOf(const QStringList &columns) const {
     QStringList selected;
     for (const QString &c : columns)
