@@ -173,8 +173,7 @@ const QList<CliCommand> &Cli::commands() {
                  P::positional(QStringLiteral("OUT"),
                                QStringLiteral("the file to write; - writes CSV to standard "
                                               "output")),
-                 P::option(QStringLiteral("format"),
-                           QStringLiteral("FORMAT"),
+                 P::option(QStringLiteral("format"), QStringLiteral("FORMAT"),
                            QStringLiteral("csv, xlsx, salesforce or dynamics (default: from OUT's "
                                           "extension, else csv); salesforce and dynamics write "
                                           "CSV in that CRM's lead-import columns and words"))} +

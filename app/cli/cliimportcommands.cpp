@@ -36,7 +36,8 @@ bool Cli::parseImportOptions(const Database &db, const CliArguments &args, Impor
     };
     const QString formatName = args.value(QStringLiteral("format"), QStringLiteral("auto"));
     if (!ImportFormat::parse(formatName, &options->format))
-        return bad(QStringLiteral("--format: \"%1\" is not auto, csv, xlsx or json").arg(formatName));
+        return bad(
+            QStringLiteral("--format: \"%1\" is not auto, csv, xlsx or json").arg(formatName));
     const QString encodingName = args.value(QStringLiteral("encoding"), QStringLiteral("auto"));
     if (!TextEncoding::parse(encodingName, &options->encoding))
         return bad(QStringLiteral("--encoding: \"%1\" is not utf-8, utf-16, windows-1252 or auto")
@@ -59,7 +60,8 @@ bool Cli::parseImportOptions(const Database &db, const CliArguments &args, Impor
     if (mapping.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
         QFile file(mapping);
         if (!file.open(QIODevice::ReadOnly))
-            return bad(QStringLiteral("--mapping: cannot open %1: %2").arg(mapping, file.errorString()));
+            return bad(
+                QStringLiteral("--mapping: cannot open %1: %2").arg(mapping, file.errorString()));
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
         if (!doc.isObject())

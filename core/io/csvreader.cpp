@@ -117,7 +117,7 @@ QString CsvReader::detectLineEnding() const {
             return QStringLiteral("LF");
         else if (!inQuotes && c == '\r')
             return i + 1 < m_buffer.size() && data[i + 1] == '\n' ? QStringLiteral("CRLF")
-                                                                    : QStringLiteral("CR");
+                                                                  : QStringLiteral("CR");
     }
     return QString();
 }

@@ -33,8 +33,8 @@ ImportFormat::Kind ImportFormat::detect(const QByteArray &head) {
     if (head.startsWith("PK\x03\x04"))
         return Xlsx;
     qsizetype i = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    while (i < head.size() && (head.at(i) == ' ' || head.at(i) == '\t' || head.at(i) == '\r' ||
-                               head.at(i) == '\n'))
+    while (i < head.size() &&
+           (head.at(i) == ' ' || head.at(i) == '\t' || head.at(i) == '\r' || head.at(i) == '\n'))
         ++i;
     if (i < head.size() && (head.at(i) == '{' || head.at(i) == '['))
         return Json;

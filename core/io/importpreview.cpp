@@ -29,8 +29,10 @@ ImportPreview ImportPreview::read(const QString &path, const ImportOptions &opti
     p.sheet = file.sheet();
     p.header = reader->fields();
     if (!reader->error().isEmpty()) {
-        p.fatal =
-            QStringLiteral("%1: line %2: the header %3").arg(p.file).arg(reader->line()).arg(reader->error());
+        p.fatal = QStringLiteral("%1: line %2: the header %3")
+                      .arg(p.file)
+                      .arg(reader->line())
+                      .arg(reader->error());
         return p;
     }
     QList<QStringList> samples;
@@ -118,8 +120,8 @@ QJsonObject ImportPreview::toJson() const {
     o.insert(QStringLiteral("record_lines"), recordLines);
     QJsonArray badLines;
     for (const ImportError &e : bad)
-        badLines.append(QJsonObject{{QStringLiteral("line"), e.line},
-                                    {QStringLiteral("message"), e.message}});
+        badLines.append(
+            QJsonObject{{QStringLiteral("line"), e.line}, {QStringLiteral("message"), e.message}});
     o.insert(QStringLiteral("bad"), badLines);
     return o;
 }

@@ -12,11 +12,11 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QScopeGuard>
-#include <QThread>
 #include <QTemporaryFile>
+#include <QThread>
 
 #include <cstdio>
 #include <optional>
@@ -249,9 +249,8 @@ LeadExporter::eachSortedRow(const LeadFilter &filter, const LeadSort &sort,
     // short sorts do; helper threads sort the runs on the other cores.
     query.exec(QStringLiteral("PRAGMA temp_store=FILE"));
     query.exec(QStringLiteral("PRAGMA threads=%1").arg(std::min(QThread::idealThreadCount(), 4)));
-    const auto restore = qScopeGuard([this] {
-        QSqlQuery(m_db.connection()).exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
-    });
+    const auto restore = qScopeGuard(
+        [this] { QSqlQuery(m_db.connection()).exec(QStringLiteral("PRAGMA temp_store=MEMORY")); });
     binds.clear();
     if (!query.prepare(sql.sortedRows(filter, sort, columns, &binds)))
         return failed();

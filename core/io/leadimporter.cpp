@@ -8,8 +8,8 @@
 #include "recordproducer.h"
 
 #include <QFileInfo>
-#include <QSet>
 #include <QJsonArray>
+#include <QSet>
 
 namespace {
 
@@ -37,10 +37,14 @@ QJsonObject ImportSummary::toJson() const {
             error.insert(QStringLiteral("file"), e.file);
         errs.append(error);
     }
-    QJsonObject o{{QStringLiteral("read"), read},         {QStringLiteral("imported"), imported},
-                  {QStringLiteral("merged"), merged},     {QStringLiteral("unchanged"), unchanged},
-                  {QStringLiteral("skipped"), skipped},   {QStringLiteral("rejected"), rejected},
-                  {QStringLiteral("warnings"), recordWarnings}, {QStringLiteral("errors"), errs}};
+    QJsonObject o{{QStringLiteral("read"), read},
+                  {QStringLiteral("imported"), imported},
+                  {QStringLiteral("merged"), merged},
+                  {QStringLiteral("unchanged"), unchanged},
+                  {QStringLiteral("skipped"), skipped},
+                  {QStringLiteral("rejected"), rejected},
+                  {QStringLiteral("warnings"), recordWarnings},
+                  {QStringLiteral("errors"), errs}};
     if (dryRun)
         o.insert(QStringLiteral("dry_run"), true);
     if (!fatal.isEmpty())
@@ -71,8 +75,7 @@ public:
     bool read(ImportFile &file, Transaction &tx);
 
 private:
-    bool take(const QStringList &fields, qint64 line, const MappedRecord &record,
-              Transaction &tx);
+    bool take(const QStringList &fields, qint64 line, const MappedRecord &record, Transaction &tx);
     void reject(qint64 line, const QString &message, const QStringList &fields) {
         ++s.rejected;
         s.errors.append({m_name, line, message, fields});
@@ -102,10 +105,12 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     if (!file.unreadable().isEmpty())
         return fatal(file.unreadable());
     if (!reader->next())
-        return fatal(reader->unreadable().isEmpty() ? QStringLiteral("is empty: there is no header line")
-                                                    : reader->unreadable());
+        return fatal(reader->unreadable().isEmpty()
+                         ? QStringLiteral("is empty: there is no header line")
+                         : reader->unreadable());
     if (!reader->error().isEmpty())
-        return fatal(QStringLiteral("line %1: the header %2").arg(reader->line()).arg(reader->error()));
+        return fatal(
+            QStringLiteral("line %1: the header %2").arg(reader->line()).arg(reader->error()));
     const QStringList header = reader->fields();
     if (s.header.isEmpty())
         s.header = header;
@@ -146,10 +151,11 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     if (!missing.isEmpty()) {
         // Only a delimiter given by hand can leave the semicolons of a Dutch Excel file unsplit.
         const bool semicolons = header.size() == 1 && header.first().contains(QLatin1Char(';'));
-        return fatal(QStringLiteral("line 1: %1%2").arg(
-            missing, semicolons ? QStringLiteral("; the file looks separated by semicolons "
-                                                 "(--delimiter \";\")")
-                                : QString()));
+        return fatal(QStringLiteral("line 1: %1%2")
+                         .arg(missing, semicolons ? QStringLiteral(
+                                                        "; the file looks separated by semicolons "
+                                                        "(--delimiter \";\")")
+                                                  : QString()));
     }
     for (qsizetype i = 0; i < mapping.columns.size(); ++i) {
         const ColumnMapping::Column &c = mapping.columns.at(i);
@@ -218,9 +224,9 @@ bool LeadImporter::Run::take(const QStringList &fields, qint64 line, const Mappe
     Lead lead = record.lead;
     lead.extraFields = record.extra;
     const bool skip = m_importer.m_options.onDuplicate == ImportOptions::OnDuplicate::Skip;
-    IntakeResult r = m_writer.intake(tx, lead, record.event, m_importer.m_actor,
-                                     skip ? LeadWriter::Duplicates::Skip
-                                          : LeadWriter::Duplicates::Merge);
+    IntakeResult r =
+        m_writer.intake(tx, lead, record.event, m_importer.m_actor,
+                        skip ? LeadWriter::Duplicates::Skip : LeadWriter::Duplicates::Merge);
     // Skipping leaves alone the leads that were there before; a lead this import created
     // takes the file's later records of the same person (Contact me, then Install).
     if (r.outcome == IntakeResult::Outcome::Skipped && m_created.contains(r.leadId))
@@ -265,17 +271,20 @@ ImportSummary LeadImporter::importFiles(const QStringList &paths) {
         s.fatal = QStringLiteral("%1: %2").arg(first->name(), first->unreadable());
         return s;
     }
-    return run(s, total, [&](qsizetype i) {
-        return i == 0 ? std::move(first) : std::make_unique<ImportFile>(paths.at(i), m_options);
-    }, paths.size());
+    return run(
+        s, total,
+        [&](qsizetype i) {
+            return i == 0 ? std::move(first) : std::make_unique<ImportFile>(paths.at(i), m_options);
+        },
+        paths.size());
 }
 
 ImportSummary LeadImporter::importDevice(QIODevice *device, const QString &name) {
     ImportSummary s;
     s.dryRun = m_options.dryRun;
-    return run(s, device->isSequential() ? 0 : device->size(), [&](qsizetype) {
-        return std::make_unique<ImportFile>(device, name, m_options);
-    }, 1);
+    return run(
+        s, device->isSequential() ? 0 : device->size(),
+        [&](qsizetype) { return std::make_unique<ImportFile>(device, name, m_options); }, 1);
 }
 
 ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
@@ -291,8 +300,8 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
     QString error;
     if (!m_db.open(&error))
         return failed(ImportSummary::Failure::Storage, error);
-    const bool bulk = !m_options.dryRun && total >= bulkBytes &&
-                      m_db.backend() == Database::Backend::Sqlite;
+    const bool bulk =
+        !m_options.dryRun && total >= bulkBytes && m_db.backend() == Database::Backend::Sqlite;
     BulkLoad bulkLoad(m_db);
     // What a record is looked up by while the load runs: people by name, a lead's events (a
     // record already stored is recognised among them).

@@ -18,7 +18,7 @@ class QIODevice;
 struct ImportError {
     QString file; // the file name, for imports of several files
     qint64 line = 0;
-    QString message; // without the file and line: "has 3 fields, the header has 11"
+    QString message;    // without the file and line: "has 3 fields, the header has 11"
     QStringList fields; // the record as read, so that rejected rows can be saved and fixed
 };
 
@@ -31,7 +31,7 @@ struct ImportSummary {
     qint64 skipped = 0;   // duplicates left alone (OnDuplicate::Skip)
     qint64 rejected = 0;
     QList<ImportError> errors;
-    QStringList warnings;  // about the files: columns ignored or kept as extra fields
+    QStringList warnings;      // about the files: columns ignored or kept as extra fields
     qint64 recordWarnings = 0; // values changed or left out without rejecting the record
     QStringList header;        // the (first) file's header, for saving rejected rows
     ColumnMapping mapping;     // how the (first) file's columns were read

@@ -21,16 +21,16 @@ const QString &selectColumns() {
 
 const QStringList &writeColumns() {
     static const QStringList columns =
-        LeadColumns::all().mid(1) + QStringList{QStringLiteral("privacy_restricted"),
-                                                QStringLiteral("dedup_key"),
-                                                QStringLiteral("name_hash"),
-                                                QStringLiteral("extra_fields")};
+        LeadColumns::all().mid(1) +
+        QStringList{QStringLiteral("privacy_restricted"), QStringLiteral("dedup_key"),
+                    QStringLiteral("name_hash"), QStringLiteral("extra_fields")};
     return columns;
 }
 
 QString extraText(const QJsonObject &fields) {
-    return fields.isEmpty() ? QString(QLatin1String(""))
-                            : QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
+    return fields.isEmpty()
+               ? QString(QLatin1String(""))
+               : QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
 }
 
 QVariant text(const QString &value) {
@@ -56,9 +56,9 @@ QVariant storedValue(const Lead &lead, const QString &column) {
 
 void bind(SqlStatement &q, const Lead &l, int i) {
     q.bind(i++, Storefronts::canonicalName(l.storefront));
-    for (const QString *value : {&l.action, &l.offerId, &l.offerTitle, &l.firstName, &l.lastName,
-                                 &l.email, &l.phone, &l.country, &l.company, &l.title,
-                                 &l.description})
+    for (const QString *value :
+         {&l.action, &l.offerId, &l.offerTitle, &l.firstName, &l.lastName, &l.email, &l.phone,
+          &l.country, &l.company, &l.title, &l.description})
         q.bind(i++, *value);
     q.bind(i++, isoUtc(l.createdAt));
     q.bind(i++, isoUtc(l.lastEventAt));

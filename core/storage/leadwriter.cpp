@@ -150,7 +150,8 @@ bool LeadWriter::storeEvent(qint64 leadId, const LeadEvent &e) {
     q.bind(1, isoUtc(e.occurredAt));
     q.bind(2, Storefronts::canonicalName(e.storefront));
     int i = 3;
-    for (const QString *value : {&e.action, &e.leadSource, &e.offerTitle, &e.description, &e.channel})
+    for (const QString *value :
+         {&e.action, &e.leadSource, &e.offerTitle, &e.description, &e.channel})
         q.bind(i++, *value);
     if (!q.exec())
         return fail(QStringLiteral("cannot store the event"), q.error());
@@ -379,8 +380,8 @@ std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *erro
     // An email-less record looks among the same name's leads with an email, and the other way.
     const bool withEmail = incoming.email.trimmed().isEmpty();
     const qint64 nameHash = DedupKey::nameHash(incoming);
-    if (!probe(withEmail ? m_statements->findNamed : m_statements->findUnnamed, QString(),
-               nameHash, &found)) {
+    if (!probe(withEmail ? m_statements->findNamed : m_statements->findUnnamed, QString(), nameHash,
+               &found)) {
         *error = m_error;
         return std::nullopt;
     }

@@ -45,11 +45,11 @@ bool SqlStatement::isPrepared() const {
 
 bool SqlStatement::prepare(const QString &sql) {
     const QSqlDatabase connection = m_db.connection();
-    if (sqlite3 *handle = m_db.backend() == Database::Backend::Sqlite ? sqliteHandle(connection)
-                                                                       : nullptr) {
+    if (sqlite3 *handle =
+            m_db.backend() == Database::Backend::Sqlite ? sqliteHandle(connection) : nullptr) {
         const QByteArray utf8 = sql.toUtf8();
-        if (sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
-                               &m_native, nullptr) != SQLITE_OK) {
+        if (sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()),
+                               SQLITE_PREPARE_PERSISTENT, &m_native, nullptr) != SQLITE_OK) {
             m_error = QString::fromUtf8(sqlite3_errmsg(handle));
             m_native = nullptr;
             return false;
@@ -156,8 +156,9 @@ qint64 SqlStatement::intValue(int column) const {
 
 QString SqlStatement::textValue(int column) const {
     if (m_native)
-        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_native, column)),
-                                 sqlite3_column_bytes(m_native, column));
+        return QString::fromUtf8(
+            reinterpret_cast<const char *>(sqlite3_column_text(m_native, column)),
+            sqlite3_column_bytes(m_native, column));
     return m_query ? m_query->value(column).toString() : QString();
 }
 

@@ -693,11 +693,11 @@ void TestCli::importReportsEveryRow() {
     const QJsonDocument last = QJsonDocument::fromJson(lines.last());
     QVERIFY2(last.isObject(), qPrintable(r.describe()));
     const QJsonObject summary = last.object();
-    QCOMPARE(sorted(summary.keys()),
-             (QStringList{QStringLiteral("errors"), QStringLiteral("imported"),
-                          QStringLiteral("merged"), QStringLiteral("read"),
-                          QStringLiteral("rejected"), QStringLiteral("skipped"),
-                          QStringLiteral("unchanged"), QStringLiteral("warnings")}));
+    QCOMPARE(
+        sorted(summary.keys()),
+        (QStringList{QStringLiteral("errors"), QStringLiteral("imported"), QStringLiteral("merged"),
+                     QStringLiteral("read"), QStringLiteral("rejected"), QStringLiteral("skipped"),
+                     QStringLiteral("unchanged"), QStringLiteral("warnings")}));
     QCOMPARE(summary.value(QStringLiteral("read")).toInteger(), 3);
     QCOMPARE(summary.value(QStringLiteral("imported")).toInteger(), 1);
     QCOMPARE(summary.value(QStringLiteral("merged")).toInteger(), 1);
@@ -1139,13 +1139,13 @@ void TestCli::unknownHeaderColumnsAreReported() {
 }
 
 void TestCli::previewShowsTheFileAndWritesNothing() {
-    const QString csv = writeFile(QStringLiteral("preview.csv"),
-                                  "Voornaam;Achternaam;E-mail;Bedrijf\r\n"
-                                  "J\xFCrgen;M\xFCller;jm@contoso.de;Caf\xE9\r\n"
-                                  "Sanne;de Vries\r\n"
-                                  "Piet;Jansen;piet@contoso.nl;Contoso\r\n");
-    const Result r = runDb({QStringLiteral("preview"), csv, QStringLiteral("--rows"),
-                            QStringLiteral("1")});
+    const QString csv =
+        writeFile(QStringLiteral("preview.csv"), "Voornaam;Achternaam;E-mail;Bedrijf\r\n"
+                                                 "J\xFCrgen;M\xFCller;jm@contoso.de;Caf\xE9\r\n"
+                                                 "Sanne;de Vries\r\n"
+                                                 "Piet;Jansen;piet@contoso.nl;Contoso\r\n");
+    const Result r =
+        runDb({QStringLiteral("preview"), csv, QStringLiteral("--rows"), QStringLiteral("1")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QJsonObject p = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(p.value(QStringLiteral("format")).toString(), QStringLiteral("csv"));
@@ -1165,15 +1165,16 @@ void TestCli::previewShowsTheFileAndWritesNothing() {
                                    QStringLiteral("email"), QStringLiteral("company")}));
     QVERIFY2(!QFile::exists(dbPath()), "preview created the database");
 
-    const Result missing = runDb({QStringLiteral("preview"), m_dir->filePath(QStringLiteral("nope.csv"))});
+    const Result missing =
+        runDb({QStringLiteral("preview"), m_dir->filePath(QStringLiteral("nope.csv"))});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains("nope.csv"), qPrintable(missing.describe()));
 }
 
 void TestCli::importOptions() {
-    const QString first = writeFile(QStringLiteral("first.csv"),
-                                    "LeadSource,Email,Company\n"
-                                    "AppSource-PLT|contoso.crm,ana@fabrikam.com,\n");
+    const QString first =
+        writeFile(QStringLiteral("first.csv"), "LeadSource,Email,Company\n"
+                                               "AppSource-PLT|contoso.crm,ana@fabrikam.com,\n");
     const QString second = writeFile(QStringLiteral("second.json"),
                                      "[{\"UserDetails\":{\"Email\":\"ana@fabrikam.com\","
                                      "\"Company\":\"Fabrikam\"},\"LeadSource\":"
@@ -1192,8 +1193,7 @@ void TestCli::importOptions() {
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     r = runDb({QStringLiteral("import"), second, QStringLiteral("--on-duplicate"),
                QStringLiteral("skip")});
-    QVERIFY2(r.exitCode == 0 && r.out.contains("\"skipped\":1") &&
-                 r.out.contains("\"imported\":1"),
+    QVERIFY2(r.exitCode == 0 && r.out.contains("\"skipped\":1") && r.out.contains("\"imported\":1"),
              qPrintable(r.describe()));
     QJsonArray leads = listJson({QStringLiteral("--columns"), QStringLiteral("email,company"),
                                  QStringLiteral("--sort"), QStringLiteral("email")});
@@ -1205,7 +1205,8 @@ void TestCli::importOptions() {
     QVERIFY2(r.err.contains("--on-duplicate"), qPrintable(r.describe()));
 
     // A mapping saved by name applies to the next file with the same header.
-    const QString crm = writeFile(QStringLiteral("crm.csv"), "Kontakt,Mail\nJan de Vries,jan@fabrikam.nl\n");
+    const QString crm =
+        writeFile(QStringLiteral("crm.csv"), "Kontakt,Mail\nJan de Vries,jan@fabrikam.nl\n");
     const QString profile = writeFile(QStringLiteral("profile.json"),
                                       "{\"name\":\"Our CRM\",\"columns\":[{\"header\":\"Kontakt\","
                                       "\"target\":\"full_name\"},{\"header\":\"Mail\",\"target\":"
@@ -1213,15 +1214,18 @@ void TestCli::importOptions() {
     r = runDb({QStringLiteral("import"), crm, QStringLiteral("--mapping"), profile,
                QStringLiteral("--save-mapping"), QStringLiteral("Our CRM")});
     QVERIFY2(r.exitCode == 0 && r.out.contains("\"imported\":1"), qPrintable(r.describe()));
-    const QString next = writeFile(QStringLiteral("crm2.csv"), "Kontakt,Mail\nBo Berg,bo@contoso.se\n");
-    r = runDb({QStringLiteral("import"), next, QStringLiteral("--mapping"), QStringLiteral("Our CRM")});
+    const QString next =
+        writeFile(QStringLiteral("crm2.csv"), "Kontakt,Mail\nBo Berg,bo@contoso.se\n");
+    r = runDb(
+        {QStringLiteral("import"), next, QStringLiteral("--mapping"), QStringLiteral("Our CRM")});
     QVERIFY2(r.exitCode == 0 && r.out.contains("\"imported\":1"), qPrintable(r.describe()));
     leads = listJson({QStringLiteral("--columns"), QStringLiteral("first_name,last_name,email"),
                       QStringLiteral("--search"), QStringLiteral("contoso.se")});
     QCOMPARE(leads.size(), 1);
     QCOMPARE(leads.first().toObject().value(QStringLiteral("last_name")).toString(),
              QStringLiteral("Berg"));
-    r = runDb({QStringLiteral("import"), next, QStringLiteral("--mapping"), QStringLiteral("Nobody's")});
+    r = runDb(
+        {QStringLiteral("import"), next, QStringLiteral("--mapping"), QStringLiteral("Nobody's")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("Our CRM"), qPrintable(r.describe())); // names the profiles there are
 }
@@ -1277,12 +1281,11 @@ namespace {
 
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
-    QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("preview"),
-    QStringLiteral("import"),
-    QStringLiteral("list"),    QStringLiteral("export"),   QStringLiteral("show"),
-    QStringLiteral("stats"),   QStringLiteral("count"),    QStringLiteral("set"),
-    QStringLiteral("delete"),  QStringLiteral("restore"),  QStringLiteral("trash"),
-    QStringLiteral("history"), QStringLiteral("help")};
+    QStringLiteral("init"),   QStringLiteral("generate"), QStringLiteral("preview"),
+    QStringLiteral("import"), QStringLiteral("list"),     QStringLiteral("export"),
+    QStringLiteral("show"),   QStringLiteral("stats"),    QStringLiteral("count"),
+    QStringLiteral("set"),    QStringLiteral("delete"),   QStringLiteral("restore"),
+    QStringLiteral("trash"),  QStringLiteral("history"),  QStringLiteral("help")};
 
 const QStringList filterOptions = {
     QStringLiteral("--storefront"),  QStringLiteral("--stage"),  QStringLiteral("--owner"),

@@ -70,17 +70,9 @@ QString problems(const ImportSummary &s) {
 
 // What a user checks of an imported lead, as one line.
 QString describe(const Lead &l) {
-    return QStringList{l.email,
-                       l.firstName,
-                       l.lastName,
-                       l.company,
-                       l.title,
-                       l.country,
-                       Storefronts::canonicalName(l.storefront),
-                       l.action,
-                       l.offerId,
-                       Stages::canonicalName(l.stage),
-                       l.grade,
+    return QStringList{l.email, l.firstName, l.lastName, l.company, l.title, l.country,
+                       Storefronts::canonicalName(l.storefront), l.action, l.offerId,
+                       Stages::canonicalName(l.stage), l.grade,
                        // A record without a time of its own is stamped as it arrives.
                        qAbs(l.createdAt.secsTo(QDateTime::currentDateTimeUtc())) < 600
                            ? QStringLiteral("now")
@@ -114,7 +106,8 @@ QByteArray utf16le(const QString &text) {
 
 bool runPython(const QString &script, const QStringList &args, QString *output) {
     QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral("-c"), script} + args);
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 QStringList{QStringLiteral("-c"), script} + args);
     if (!python.waitForFinished(60000) || python.exitCode() != 0) {
         *output = QString::fromUtf8(python.readAllStandardError());
         return false;
@@ -141,7 +134,7 @@ QString TestImportFormats::write(const QString &name, const QByteArray &bytes) {
 void TestImportFormats::smallFiles_data() {
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QStringList>("leads");  // describe() of each lead, sorted
+    QTest::addColumn<QStringList>("leads"); // describe() of each lead, sorted
     QTest::addColumn<QList<qint64>>("rejectedLines");
 
     const QString ms = QStringLiteral("|appsource|PLT|contoso.crm|new||now");
@@ -175,13 +168,14 @@ void TestImportFormats::smallFiles_data() {
         << QStringLiteral("utf16.txt")
         << utf16le(QStringLiteral("Email\tCompany\tCountry\nana@fabrikam.com\t\u6771\u4eac "
                                   "Trading\tJapan\n"))
-        << QStringList{QStringLiteral("ana@fabrikam.com|||\u6771\u4eac Trading||JP|other|||new||now")}
+        << QStringList{QStringLiteral(
+               "ana@fabrikam.com|||\u6771\u4eac Trading||JP|other|||new||now")}
         << QList<qint64>{};
-    QTest::newRow("pipes")
-        << QStringLiteral("pipes.csv")
-        << QByteArray("email|company|country\nana@fabrikam.com|Fabrikam|USA\n")
-        << QStringList{QStringLiteral("ana@fabrikam.com|||Fabrikam||US|other|||new||now")}
-        << QList<qint64>{};
+    QTest::newRow("pipes") << QStringLiteral("pipes.csv")
+                           << QByteArray("email|company|country\nana@fabrikam.com|Fabrikam|USA\n")
+                           << QStringList{QStringLiteral(
+                                  "ana@fabrikam.com|||Fabrikam||US|other|||new||now")}
+                           << QList<qint64>{};
     QTest::newRow("Salesforce lead export")
         << QStringLiteral("salesforce.csv")
         << QByteArray("\"First Name\",\"Last Name\",\"Title\",\"Company\",\"Email\",\"Phone\","
@@ -242,8 +236,7 @@ void TestImportFormats::smallFiles_data() {
                        QStringLiteral("b@contoso.com|||||") + ms}
         << QList<qint64>{2};
     QTest::newRow("one Name column is split")
-        << QStringLiteral("names.csv")
-        << QByteArray("Name,Email\nJan de Vries,jan@fabrikam.nl\n")
+        << QStringLiteral("names.csv") << QByteArray("Name,Email\nJan de Vries,jan@fabrikam.nl\n")
         << QStringList{QStringLiteral("jan@fabrikam.nl|Jan|de Vries||||other|||new||now")}
         << QList<qint64>{};
     QTest::newRow("bad records are rejected with their lines, the rest lands")
@@ -291,7 +284,10 @@ void TestImportFormats::unreadableFiles_data() {
 
     QTest::newRow("empty") << QStringLiteral("empty.csv") << QByteArray() << QStringLiteral("auto")
                            << QStringLiteral("empty");
-    QTest::newRow("binary") << QStringLiteral("blob.csv") << QByteArray("ab\0\x01\x02" "cd\n", 8)
+    QTest::newRow("binary") << QStringLiteral("blob.csv")
+                            << QByteArray("ab\0\x01\x02"
+                                          "cd\n",
+                                          8)
                             << QStringLiteral("auto") << QStringLiteral("binary");
     QTest::newRow("a workbook read as CSV")
         << QStringLiteral("book.csv") << QByteArray("PK\x03\x04garbage", 11)
@@ -368,8 +364,9 @@ wb.save(sys.argv[1])
 void TestImportFormats::severalFilesLandTogetherOrNotAtAll() {
     LB_TEST_DATABASE(t, QStringLiteral("sqlite"));
     const QString a = write(QStringLiteral("a.csv"), "email\nana@fabrikam.com\n");
-    const QString b = write(QStringLiteral("b.json"), "{\"UserDetails\":{\"Email\":\"bo@contoso.com\"},"
-                                                      "\"LeadSource\":\"AppSource-PLT|contoso.crm\"}");
+    const QString b =
+        write(QStringLiteral("b.json"), "{\"UserDetails\":{\"Email\":\"bo@contoso.com\"},"
+                                        "\"LeadSource\":\"AppSource-PLT|contoso.crm\"}");
     const ImportSummary s = importPaths(t->database(), {a, b});
     QVERIFY2(s.ok(), qPrintable(problems(s)));
     QCOMPARE(s.imported, 2);
@@ -390,8 +387,9 @@ void TestImportFormats::dryRunCountsAndStoresNothing() {
         l.email = QStringLiteral("ana@fabrikam.com");
         return l;
     }()));
-    const QString path = write(QStringLiteral("dry.csv"), "email,company\nana@fabrikam.com,Fabrikam\n"
-                                                          "bo@contoso.com,Contoso\nbad,row,here\n");
+    const QString path =
+        write(QStringLiteral("dry.csv"), "email,company\nana@fabrikam.com,Fabrikam\n"
+                                         "bo@contoso.com,Contoso\nbad,row,here\n");
     ImportOptions options;
     options.dryRun = true;
     const ImportSummary dry = importPaths(t->database(), {path}, options);
@@ -414,16 +412,17 @@ void TestImportFormats::dryRunCountsAndStoresNothing() {
 void TestImportFormats::skipLeavesDuplicatesAlone() {
     QFETCH(QString, backend);
     LB_TEST_DATABASE(t, backend);
-    const QString first = write(QStringLiteral("first.csv"),
-                                "LeadSource,Email,Company\nAppSource-PLT|contoso.crm,"
-                                "ana@fabrikam.com,\n");
+    const QString first =
+        write(QStringLiteral("first.csv"), "LeadSource,Email,Company\nAppSource-PLT|contoso.crm,"
+                                           "ana@fabrikam.com,\n");
     QVERIFY(importPaths(t->database(), {first}).ok());
-    const QString again = write(QStringLiteral("again.csv"),
-                                "LeadSource,Email,Company,CreatedTime\nAppSource-INS|contoso.crm,"
-                                "ana@fabrikam.com,Fabrikam,2026-05-01T10:00:00Z\n"
-                                "AppSource-PLT|contoso.crm,bo@contoso.com,Contoso,2026-05-01T09:00:00Z\n"
-                                "AppSource-INS|contoso.crm,bo@contoso.com,,"
-                                "2026-05-02T10:00:00Z\n");
+    const QString again =
+        write(QStringLiteral("again.csv"),
+              "LeadSource,Email,Company,CreatedTime\nAppSource-INS|contoso.crm,"
+              "ana@fabrikam.com,Fabrikam,2026-05-01T10:00:00Z\n"
+              "AppSource-PLT|contoso.crm,bo@contoso.com,Contoso,2026-05-01T09:00:00Z\n"
+              "AppSource-INS|contoso.crm,bo@contoso.com,,"
+              "2026-05-02T10:00:00Z\n");
     ImportOptions options;
     options.onDuplicate = ImportOptions::OnDuplicate::Skip;
     const ImportSummary s = importPaths(t->database(), {again}, options);
@@ -456,7 +455,8 @@ void TestImportFormats::extraFieldsAreKept() {
     QVERIFY2(s.warnings.join(QLatin1Char('\n')).contains(QLatin1String("\"Industry\"")),
              qPrintable(s.warnings.join(QLatin1Char('\n'))));
     Lead lead = TestDatabase::allLeads(t->database()).first();
-    QCOMPARE(lead.extraFields.value(QStringLiteral("Industry")).toString(), QStringLiteral("Retail"));
+    QCOMPARE(lead.extraFields.value(QStringLiteral("Industry")).toString(),
+             QStringLiteral("Retail"));
     QCOMPARE(lead.extraFields.value(QStringLiteral("Employees")).toString(), QStringLiteral("250"));
     // A later file adds its own extra columns and keeps the first ones.
     const QString later = write(QStringLiteral("later.csv"),
@@ -464,14 +464,16 @@ void TestImportFormats::extraFieldsAreKept() {
                                 "2026-05-01T10:00:00Z\n");
     QVERIFY(importPaths(t->database(), {later}).ok());
     lead = TestDatabase::allLeads(t->database()).first();
-    QCOMPARE(lead.extraFields.value(QStringLiteral("Industry")).toString(), QStringLiteral("Retail"));
+    QCOMPARE(lead.extraFields.value(QStringLiteral("Industry")).toString(),
+             QStringLiteral("Retail"));
     QCOMPARE(lead.extraFields.value(QStringLiteral("Region")).toString(), QStringLiteral("EMEA"));
 }
 
 void TestImportFormats::savedMappingProfileIsReused() {
     LB_TEST_DATABASE(t, QStringLiteral("sqlite"));
     const QByteArray header = "Kontakt,Firma,Mail\n";
-    const QString path = write(QStringLiteral("crm.csv"), header + "Jan de Vries,Fabrikam,jan@fabrikam.nl\n");
+    const QString path =
+        write(QStringLiteral("crm.csv"), header + "Jan de Vries,Fabrikam,jan@fabrikam.nl\n");
     ImportPreview preview = ImportPreview::read(path, {}, 5);
     QVERIFY2(preview.fatal.isEmpty(), qPrintable(preview.fatal));
     ColumnMapping mapping = preview.mapping;
@@ -484,7 +486,8 @@ void TestImportFormats::savedMappingProfileIsReused() {
              qPrintable(profiles.lastError()));
     QCOMPARE(profiles.names(), QStringList{QStringLiteral("Our CRM")});
 
-    const QString next = write(QStringLiteral("crm-next.csv"), header + "Bo Berg,Contoso,bo@contoso.se\n");
+    const QString next =
+        write(QStringLiteral("crm-next.csv"), header + "Bo Berg,Contoso,bo@contoso.se\n");
     ImportOptions options;
     options.profile = profiles.profile(QStringLiteral("Our CRM"));
     QVERIFY(options.profile.has_value());
@@ -495,12 +498,12 @@ void TestImportFormats::savedMappingProfileIsReused() {
 }
 
 void TestImportFormats::previewShowsTheFileAsItIs() {
-    const QString path = write(
-        QStringLiteral("preview.csv"),
-        windows1252(QStringLiteral("Voornaam;Achternaam;E-mail;Land\r\n"
-                                   "J\u00fcrgen;M\u00fcller; jm@contoso.de ;Deutschland\r\n"
-                                   "Sanne;de Vries;sanne@fabrikam.nl\r\n"
-                                   "Piet;Jansen;piet@contoso.nl;Nederland\r\n")));
+    const QString path =
+        write(QStringLiteral("preview.csv"),
+              windows1252(QStringLiteral("Voornaam;Achternaam;E-mail;Land\r\n"
+                                         "J\u00fcrgen;M\u00fcller; jm@contoso.de ;Deutschland\r\n"
+                                         "Sanne;de Vries;sanne@fabrikam.nl\r\n"
+                                         "Piet;Jansen;piet@contoso.nl;Nederland\r\n")));
     const ImportPreview p = ImportPreview::read(path, {}, 10);
     QVERIFY2(p.fatal.isEmpty(), qPrintable(p.fatal));
     QCOMPARE(p.format, QStringLiteral("csv"));

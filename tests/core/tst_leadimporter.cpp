@@ -514,7 +514,8 @@ void TestLeadImporter::badFieldRejected() {
         QCOMPARE(s.imported, 3);
         // A lead source word of another CRM ("Trade Show") is no mistake: kept without a warning.
         QCOMPARE(s.recordWarnings, field == QLatin1String("storefront") ? 0 : 1);
-        const std::optional<Lead> bob = leadByEmail(t->database(), QStringLiteral("bob@contoso.com"));
+        const std::optional<Lead> bob =
+            leadByEmail(t->database(), QStringLiteral("bob@contoso.com"));
         QVERIFY(bob);
         QCOMPARE(bob->extraFields.value(field).toString(), value);
         return;
