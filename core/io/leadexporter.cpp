@@ -3,6 +3,7 @@
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
 #include "../storage/leadquery.h"
+#include "../storage/storedleadrows.h"
 #include "crmexportlayout.h"
 #include "csvwriter.h"
 #include "xlsxleadwriter.h"
@@ -12,11 +13,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QSaveFile>
-#include <QScopeGuard>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryFile>
-#include <QThread>
 
 #include <cstdio>
 #include <optional>
@@ -47,20 +44,21 @@ std::optional<CrmVocabulary::Crm> crmOf(LeadExporter::Format format) {
     return std::nullopt;
 }
 
-// Writes CSV rows to a device: cells are escaped straight into one text buffer, which is
-// encoded and written in large blocks.
+// Writes CSV rows to a device: cells are escaped as UTF-8 straight into one byte buffer,
+// which is written in large blocks.
 class CsvSink {
 public:
     CsvSink(QIODevice *device, const LeadExporter::Options &options)
         : m_device(device)
-        , m_bom(options.bom) {
+        , m_bom(options.bom)
+        , m_delimiter(QString(options.delimiter).toUtf8()) {
         m_style.delimiter = options.delimiter;
         m_buffer.reserve(flushAt + 4096);
     }
 
     bool header(const QStringList &cells) {
         if (m_bom)
-            m_buffer += QChar(0xFEFF);
+            m_buffer += "\xEF\xBB\xBF";
         for (qsizetype i = 0; i < cells.size(); ++i)
             cell(i, cells.at(i), false);
         return endRow() && flush();
@@ -68,49 +66,73 @@ public:
     // One cell of the current row; `typedText` for text a person typed, which a spreadsheet
     // must not run as a formula.
     void cell(qsizetype column, QStringView text, bool typedText) {
+        cell(column, text.toUtf8(), typedText);
+    }
+    void cell(qsizetype column, QByteArrayView text, bool typedText) {
         if (column > 0)
-            m_buffer += m_style.delimiter;
-        CsvWriter::appendEscaped(m_buffer, text, m_style, typedText);
+            m_buffer += m_delimiter;
+        // The quote goes inside the CSV quoting: the spreadsheet must see it as the cell's
+        // first character, or it would run the formula after all (CsvWriter's rule).
+        const bool quoteMark = typedText && m_style.neutraliseFormulas && !text.isEmpty() &&
+                               QByteArrayView("=+-@\t\r").contains(text.front());
+        const bool quoted = text.contains('"') || text.contains('\n') || text.contains('\r') ||
+                            text.contains(m_delimiter);
+        if (quoted)
+            m_buffer += '"';
+        if (quoteMark)
+            m_buffer += '\'';
+        if (quoted && text.contains('"')) {
+            for (const char c : text) {
+                if (c == '"')
+                    m_buffer += '"';
+                m_buffer += c;
+            }
+        } else {
+            m_buffer += text;
+        }
+        if (quoted)
+            m_buffer += '"';
     }
     bool endRow() {
-        m_buffer += QLatin1String("\r\n");
+        m_buffer += "\r\n";
         return m_buffer.size() < flushAt || flush();
     }
     bool flush() {
-        const QByteArray bytes = m_buffer.toUtf8();
+        const bool written = m_device->write(m_buffer) == m_buffer.size();
         m_buffer.clear();
-        return m_device->write(bytes) == bytes.size();
+        return written;
     }
 
 private:
     static constexpr qsizetype flushAt = 1 << 20;
     QIODevice *m_device;
     bool m_bom;
+    QByteArray m_delimiter;
     CsvWriter::Style m_style;
-    QString m_buffer;
+    QByteArray m_buffer;
 };
 
 // The stored cell of a canonical column as the export writes it: stored times are ISO 8601
 // UTC already, and storefronts and stages their canonical names.
-void storedCell(CsvSink &sink, qsizetype column, const QVariant &value, LeadColumns::Type type) {
+void storedCell(CsvSink &sink, int column, const StoredLeadRows &rows, LeadColumns::Type type) {
     switch (type) {
     case LeadColumns::Type::Flag:
-        sink.cell(column, value.toInt() ? u"true" : u"false", false);
+        sink.cell(column, QByteArrayView(rows.integer(column) ? "true" : "false"), false);
         return;
     case LeadColumns::Type::Real:
-        sink.cell(column, QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest),
+        sink.cell(column, QString::number(rows.real(column), 'g', QLocale::FloatingPointShortest),
                   false);
         return;
     case LeadColumns::Type::Integer:
-        sink.cell(column, QString::number(value.toLongLong()), false);
+        sink.cell(column, QByteArray::number(rows.integer(column)), false);
         return;
     case LeadColumns::Type::Text:
-        sink.cell(column, value.toString(), true);
+        sink.cell(column, QByteArrayView(rows.utf8(column)), true);
         return;
     case LeadColumns::Type::Time:
     case LeadColumns::Type::Storefront:
     case LeadColumns::Type::Stage:
-        sink.cell(column, value.toString(), false);
+        sink.cell(column, QByteArrayView(rows.utf8(column)), false);
         return;
     }
 }
@@ -151,9 +173,8 @@ QStringList LeadExporter::headers(const Options &options) {
 LeadExporter::LeadExporter(const Database &db)
     : m_db(db) {}
 
-LeadExporter::Result
-LeadExporter::eachRow(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
-                      const std::function<bool(const QSqlQuery &, QString *)> &row) {
+LeadExporter::Result LeadExporter::eachRow(const LeadFilter &filter, const LeadSort &sort,
+                                           const QStringList &columns, const RowHandler &row) {
     Result result;
     if (!LeadQuery::isSortable(sort.column)) {
         result.error = QStringLiteral("cannot sort: unknown column %1").arg(sort.column);
@@ -163,104 +184,17 @@ LeadExporter::eachRow(const LeadFilter &filter, const LeadSort &sort, const QStr
         result.error = QStringLiteral("unknown column %1").arg(unknown);
         return result;
     }
-    auto failed = [&result](const QSqlQuery &query) {
-        result.error = QStringLiteral("cannot read the leads: %1").arg(query.lastError().text());
+    StoredLeadRows rows(m_db);
+    if (!rows.start(filter, sort, columns)) {
+        result.error = rows.error();
         return result;
-    };
-    auto run = [](QSqlQuery &query, const QString &sql, const QVariantList &binds) {
-        query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            return false;
-        for (const QVariant &v : binds)
-            query.addBindValue(v);
-        return query.exec();
-    };
-    const LeadQuery sql(m_db.backend());
-    if (m_db.backend() == Database::Backend::Sqlite)
-        return eachSortedRow(filter, sort, columns, row);
-    // PostgreSQL: the order first, as ids alone, then the rows page by page in that order.
-    // Keyset pages would sort the rest of the table again for every page of a sort no index
-    // gives (test leads included).
-    QList<qint64> ids;
-    {
-        QSqlQuery query(m_db.connection());
-        QVariantList binds;
-        if (!run(query, sql.ids(filter, sort, &binds), binds))
-            return failed(query);
-        while (query.next())
-            ids << query.value(0).toLongLong();
-        if (query.lastError().isValid())
-            return failed(query);
     }
-    const qint64 total = ids.size();
+    const qint64 total = rows.total();
     if (m_progress)
         m_progress(0, total);
-    const qsizetype pageSize = std::max(1, m_pageSize);
-    // One statement for every page: only its one bound value, the page's ids, changes.
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql.rowsOf(columns)))
-        return failed(query);
-    for (qsizetype from = 0; from < ids.size(); from += pageSize) {
-        if (cancelled()) {
-            result.cancelled = true;
-            return result;
-        }
-        query.bindValue(0, sql.idList(ids.mid(from, pageSize)));
-        if (!query.exec())
-            return failed(query);
-        while (query.next()) {
-            if (!row(query, &result.error))
-                return result;
-            ++result.rows;
-        }
-        if (query.lastError().isValid())
-            return failed(query);
-        if (m_progress)
-            m_progress(result.rows, std::max(total, result.rows));
-    }
-    return result;
-}
-
-LeadExporter::Result
-LeadExporter::eachSortedRow(const LeadFilter &filter, const LeadSort &sort,
-                            const QStringList &columns,
-                            const std::function<bool(const QSqlQuery &, QString *)> &row) {
-    Result result;
-    const LeadQuery sql(m_db.backend());
-    QSqlQuery query(m_db.connection());
-    query.setForwardOnly(true);
-    auto failed = [&result, &query]() {
-        result.error = QStringLiteral("cannot read the leads: %1").arg(query.lastError().text());
-        return result;
-    };
-    QVariantList binds;
-    if (!query.prepare(QStringLiteral("SELECT count(*) FROM leads") + sql.where(filter, &binds)))
-        return failed();
-    for (const QVariant &v : std::as_const(binds))
-        query.addBindValue(v);
-    if (!query.exec() || !query.next())
-        return failed();
-    const qint64 total = query.value(0).toLongLong();
-    query.finish();
-    if (m_progress)
-        m_progress(0, total);
-    // The sort spills to temporary files in sorted runs, not to memory as the connection's
-    // short sorts do; helper threads sort the runs on the other cores.
-    query.exec(QStringLiteral("PRAGMA temp_store=FILE"));
-    query.exec(QStringLiteral("PRAGMA threads=%1").arg(std::min(QThread::idealThreadCount(), 4)));
-    const auto restore = qScopeGuard(
-        [this] { QSqlQuery(m_db.connection()).exec(QStringLiteral("PRAGMA temp_store=MEMORY")); });
-    binds.clear();
-    if (!query.prepare(sql.sortedRows(filter, sort, columns, &binds)))
-        return failed();
-    for (const QVariant &v : std::as_const(binds))
-        query.addBindValue(v);
-    if (!query.exec())
-        return failed();
     const qint64 every = std::max(1, m_pageSize);
-    while (query.next()) {
-        if (!row(query, &result.error))
+    while (rows.next()) {
+        if (!row(rows, &result.error))
             return result;
         if (++result.rows % every == 0) {
             if (m_progress)
@@ -271,8 +205,10 @@ LeadExporter::eachSortedRow(const LeadFilter &filter, const LeadSort &sort,
             }
         }
     }
-    if (query.lastError().isValid())
-        return failed();
+    if (!rows.error().isEmpty()) {
+        result.error = rows.error();
+        return result;
+    }
     if (m_progress)
         m_progress(result.rows, std::max(total, result.rows));
     return result;
@@ -290,10 +226,10 @@ LeadExporter::Result LeadExporter::exportCsv(const LeadFilter &filter, const Lea
     if (const auto crm = crmOf(options.format)) {
         const CrmExportLayout layout(*crm);
         const QStringList &source = CrmExportLayout::sourceColumns();
-        r = eachRow(filter, sort, source, [&](const QSqlQuery &query, QString *error) {
+        r = eachRow(filter, sort, source, [&](const StoredLeadRows &rows, QString *error) {
             Lead lead;
             for (qsizetype i = 0; i < source.size(); ++i)
-                LeadColumns::setValue(lead, source.at(i), query.value(int(i)));
+                LeadColumns::setValue(lead, source.at(i), rows.value(int(i)));
             const QStringList cells = layout.row(lead);
             for (qsizetype i = 0; i < cells.size(); ++i)
                 sink.cell(i, cells.at(i), layout.mayNeutralise(i, cells.at(i)));
@@ -307,9 +243,9 @@ LeadExporter::Result LeadExporter::exportCsv(const LeadFilter &filter, const Lea
         QList<LeadColumns::Type> types;
         for (const QString &c : columns)
             types << LeadColumns::type(c);
-        r = eachRow(filter, sort, columns, [&](const QSqlQuery &query, QString *error) {
+        r = eachRow(filter, sort, columns, [&](const StoredLeadRows &rows, QString *error) {
             for (qsizetype i = 0; i < types.size(); ++i)
-                storedCell(sink, i, query.value(int(i)), types.at(i));
+                storedCell(sink, int(i), rows, types.at(i));
             if (sink.endRow())
                 return true;
             *error = writeError(device);
@@ -371,8 +307,8 @@ LeadExporter::Result LeadExporter::exportToFile(const LeadFilter &filter, const 
             r.error = writer.error();
         } else {
             r = eachRow(filter, sort, columnsOf(options),
-                        [&](const QSqlQuery &query, QString *error) {
-                            if (writer.writeStored(query))
+                        [&](const StoredLeadRows &rows, QString *error) {
+                            if (writer.writeStored(rows))
                                 return true;
                             *error = writer.error();
                             return false;

@@ -12,7 +12,7 @@
 #include <optional>
 
 class QIODevice;
-class QSqlQuery;
+class StoredLeadRows;
 struct Lead;
 
 // Exports the leads of a filter and sort to CSV or Excel, page by page, with progress and
@@ -65,16 +65,12 @@ public:
                      QIODevice *device);
 
 private:
-    // Feeds the stored cells of every matching lead to `row`, `columns` in order from the
-    // query's column 0, through one forward-only query: no Lead values are built, which is
-    // where the time of a million-row export went.
+    // Feeds the stored cells of every matching lead to `row`, `columns` in order: no Lead
+    // values are built, which is where the time of a million-row export went.
+    using RowHandler = std::function<bool(const StoredLeadRows &, QString *)>;
     Result eachRow(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
-                   const std::function<bool(const QSqlQuery &, QString *)> &row);
+                   const RowHandler &row);
     bool cancelled() const { return m_cancel && m_cancel->load(); }
-
-    // SQLite: every row in one sorted query.
-    Result eachSortedRow(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
-                         const std::function<bool(const QSqlQuery &, QString *)> &row);
 
     Database m_db;
     std::function<void(qint64, qint64)> m_progress;

@@ -7,7 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QList>
-#include <QSqlQuery>
+#include "../storage/storedleadrows.h"
 #include <QTimeZone>
 
 #include <optional>
@@ -192,11 +192,11 @@ bool XlsxLeadWriter::write(const Lead &lead) {
     return true;
 }
 
-bool XlsxLeadWriter::writeStored(const QSqlQuery &query) {
+bool XlsxLeadWriter::writeStored(const StoredLeadRows &rows) {
     if (!startRow())
         return false;
     for (qsizetype c = 0; c < d->columns.size(); ++c)
-        if (!writeCell(c, query.value(int(c))))
+        if (!writeCell(c, rows.value(int(c))))
             return false;
     ++d->rowsInSheet;
     return true;

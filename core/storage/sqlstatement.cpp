@@ -103,8 +103,28 @@ void SqlStatement::bind(int index, double value) {
         m_query->bindValue(index, value);
 }
 
+void SqlStatement::bind(int index, const QVariant &value) {
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        bind(index, qint64(value.toBool() ? 1 : 0));
+        return;
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        bind(index, value.toLongLong());
+        return;
+    case QMetaType::Double:
+        bind(index, value.toDouble());
+        return;
+    default:
+        bind(index, value.toString());
+    }
+}
+
 bool SqlStatement::exec() {
     resetIfRun();
+    m_error.clear();
     m_run = true;
     m_rowPending = false;
     if (m_native) {
@@ -142,10 +162,18 @@ bool SqlStatement::next() {
         }
         if (!m_hasRow)
             return false;
-        m_hasRow = sqlite3_step(m_native) == SQLITE_ROW;
+        const int rc = sqlite3_step(m_native);
+        m_hasRow = rc == SQLITE_ROW;
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            m_error = sqliteError(m_native);
         return m_hasRow;
     }
-    return m_query && m_query->next();
+    if (!m_query || !m_query->next()) {
+        if (m_query && m_query->lastError().isValid())
+            m_error = m_query->lastError().text().simplified();
+        return false;
+    }
+    return true;
 }
 
 qint64 SqlStatement::intValue(int column) const {
@@ -160,6 +188,35 @@ QString SqlStatement::textValue(int column) const {
             reinterpret_cast<const char *>(sqlite3_column_text(m_native, column)),
             sqlite3_column_bytes(m_native, column));
     return m_query ? m_query->value(column).toString() : QString();
+}
+
+double SqlStatement::realValue(int column) const {
+    if (m_native)
+        return sqlite3_column_double(m_native, column);
+    return m_query ? m_query->value(column).toDouble() : 0.0;
+}
+
+QByteArray SqlStatement::utf8Value(int column) const {
+    if (m_native)
+        return QByteArray::fromRawData(
+            reinterpret_cast<const char *>(sqlite3_column_text(m_native, column)),
+            sqlite3_column_bytes(m_native, column));
+    return m_query ? m_query->value(column).toString().toUtf8() : QByteArray();
+}
+
+QVariant SqlStatement::value(int column) const {
+    if (!m_native)
+        return m_query ? m_query->value(column) : QVariant();
+    switch (sqlite3_column_type(m_native, column)) {
+    case SQLITE_INTEGER:
+        return qint64(sqlite3_column_int64(m_native, column));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(m_native, column);
+    case SQLITE_NULL:
+        return QVariant();
+    default:
+        return textValue(column);
+    }
 }
 
 qint64 SqlStatement::lastInsertId() const {

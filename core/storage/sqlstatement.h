@@ -2,7 +2,9 @@
 
 #include "database.h"
 
+#include <QByteArray>
 #include <QString>
+#include <QVariant>
 
 #include <memory>
 
@@ -27,11 +29,18 @@ public:
     void bind(int index, qint64 value);
     void bind(int index, int value) { bind(index, qint64(value)); }
     void bind(int index, double value);
+    // A value of the type it holds: integers, reals, flags (as 0/1) and text.
+    void bind(int index, const QVariant &value);
 
     bool exec(); // false: error() says why
     bool next(); // the next row a query returned
     qint64 intValue(int column) const;
     QString textValue(int column) const;
+    double realValue(int column) const;
+    // A column of the current row as UTF-8; on SQLite it is SQLite's own buffer, valid until
+    // the next step, not a copy.
+    QByteArray utf8Value(int column) const;
+    QVariant value(int column) const; // integers, reals and text as stored
     // Ends a run whose rows are not all read, so that it holds no read on the database.
     void finish() { resetIfRun(); }
     qint64 lastInsertId() const;

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "database.h"
+#include "leadfilter.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+class SqlStatement;
+
+// Every lead of a filter in sort order as its stored cells, for reading a whole library (an
+// export) without building Lead values. SQLite: one sorted query, the sort spilled to files and
+// run on helper threads (a pass over the table and a merge sort beat a look-up per row in index
+// order). PostgreSQL: the sorted ids first, then the rows page by page in that order.
+class StoredLeadRows {
+public:
+    explicit StoredLeadRows(const Database &db);
+    ~StoredLeadRows();
+    StoredLeadRows(const StoredLeadRows &) = delete;
+    StoredLeadRows &operator=(const StoredLeadRows &) = delete;
+
+    // Starts reading the canonical `columns`; false with error() set.
+    bool start(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns);
+    qint64 total() const { return m_total; } // the number of leads start() found
+    // The next lead; false at the end or on an error (error() tells which).
+    bool next();
+    QString error() const { return m_error; }
+
+    // The current lead's cells, by the position of their column in start()'s list.
+    QByteArray utf8(int column) const; // valid until next()
+    qint64 integer(int column) const;
+    double real(int column) const;
+    QVariant value(int column) const;
+
+private:
+    bool fail(const QString &detail);
+    bool nextPage();
+
+    Database m_db;
+    std::unique_ptr<SqlStatement> m_rows;
+    QList<qint64> m_ids; // PostgreSQL: the order, read page by page
+    qsizetype m_nextId = 0;
+    qint64 m_total = 0;
+    bool m_paged = false;
+    bool m_sortSettings = false;
+    QString m_error;
+};
