@@ -99,7 +99,7 @@ public:
     }
     bool flush() {
         const bool written = m_device->write(m_buffer) == m_buffer.size();
-        m_buffer.clear();
+        m_buffer.resize(0); // keeps its capacity: no growing again from nothing
         return written;
     }
 

@@ -155,7 +155,11 @@ QString LeadQuery::sortedRows(const LeadFilter &filter, const LeadSort &sort,
         terms << QStringLiteral("+") + key + dir;
     // Ids alone are the table's own order: a scan needs no sort.
     terms << (terms.isEmpty() ? QStringLiteral("id") : QStringLiteral("+id")) + dir;
-    return QStringLiteral("SELECT %1 FROM leads").arg(columns.join(QStringLiteral(", "))) +
+    // NOT INDEXED: one pass in table order, even where a filter column has an index; an
+    // index would turn the pass into a look-up per row (is_test = 0 alone takes 1.7 times as
+    // long through its index).
+    return QStringLiteral("SELECT %1 FROM leads NOT INDEXED")
+               .arg(columns.join(QStringLiteral(", "))) +
            where(filter, binds) + QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
 }
 
