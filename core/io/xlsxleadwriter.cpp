@@ -3,11 +3,11 @@
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
 
+#include "../storage/storedleadrows.h"
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QList>
-#include "../storage/storedleadrows.h"
 #include <QTimeZone>
 
 #include <optional>

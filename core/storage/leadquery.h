@@ -29,10 +29,10 @@ public:
     // The canonical `columns` of the leads whose ids are bound as its one value (idList()),
     // in the order of those ids.
     QString rowsOf(const QStringList &columns) const;
-    // SQLite: the canonical `columns` of the filter's leads in sort order, sorted as whole rows rather
-    // than read through a sort index: for reading every lead (an export), one sequential scan
-    // and an external merge sort beat a look-up per row in index order (SQLite, 1M leads:
-    // 3.9 s against 6.8 s in the sqlite3 shell).
+    // SQLite: the canonical `columns` of the filter's leads in sort order, sorted as whole rows
+    // rather than read through a sort index: for reading every lead (an export), one sequential
+    // scan and an external merge sort beat a look-up per row in index order (SQLite, 1M leads: 3.9
+    // s against 6.8 s in the sqlite3 shell).
     QString sortedRows(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
                        QVariantList *binds) const;
     // Ids as one bound value, however many: a JSON array for SQLite, an array literal for
