@@ -150,7 +150,8 @@ bool SqlStatement::exec() {
         m_error = m_query->lastError().text().simplified();
         return false;
     }
-    m_changes = m_query->numRowsAffected();
+    // A query's row count is not asked for: a forward-only query may not have its rows yet.
+    m_changes = m_query->isSelect() ? 0 : m_query->numRowsAffected();
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "leadquery.h"
 #include "sqlstatement.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -10,38 +11,45 @@
 
 namespace {
 constexpr qsizetype idPage = 2000;
+
+bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds) {
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &v : binds)
+        query.addBindValue(v);
+    return query.exec();
 }
+} // namespace
 
 StoredLeadRows::StoredLeadRows(const Database &db)
     : m_db(db) {}
 
 StoredLeadRows::~StoredLeadRows() {
     m_rows.reset();
+    m_query.reset();
     // The connection's short sorts stay in memory, as it was set up.
     if (m_sortSettings)
         QSqlQuery(m_db.connection()).exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
 }
 
 bool StoredLeadRows::fail(const QString &detail) {
-    m_error = QStringLiteral("cannot read the leads: %1").arg(detail);
+    m_error = QStringLiteral("cannot read the leads: %1").arg(detail.simplified());
     return false;
 }
 
 bool StoredLeadRows::start(const LeadFilter &filter, const LeadSort &sort,
                            const QStringList &columns) {
     const LeadQuery sql(m_db.backend());
-    SqlStatement count(m_db);
     QVariantList binds;
-    if (!count.prepare(QStringLiteral("SELECT count(*) FROM leads") + sql.where(filter, &binds)))
-        return fail(count.error());
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        count.bind(int(i), binds.at(i));
-    if (!count.exec() || !count.next())
-        return fail(count.error());
-    m_total = count.intValue(0);
-    count.finish();
-
-    m_rows = std::make_unique<SqlStatement>(m_db);
+    {
+        QSqlQuery count(m_db.connection());
+        if (!run(count, QStringLiteral("SELECT count(*) FROM leads") + sql.where(filter, &binds),
+                 binds) ||
+            !count.next())
+            return fail(count.lastError().text());
+        m_total = count.value(0).toLongLong();
+    }
     binds.clear();
     if (m_db.backend() == Database::Backend::Sqlite) {
         QSqlQuery settings(m_db.connection());
@@ -49,6 +57,7 @@ bool StoredLeadRows::start(const LeadFilter &filter, const LeadSort &sort,
         settings.exec(QStringLiteral("PRAGMA temp_store=FILE"));
         settings.exec(
             QStringLiteral("PRAGMA threads=%1").arg(std::min(QThread::idealThreadCount(), 4)));
+        m_rows = std::make_unique<SqlStatement>(m_db);
         if (!m_rows->prepare(sql.sortedRows(filter, sort, columns, &binds)))
             return fail(m_rows->error());
         for (qsizetype i = 0; i < binds.size(); ++i)
@@ -57,18 +66,20 @@ bool StoredLeadRows::start(const LeadFilter &filter, const LeadSort &sort,
             return fail(m_rows->error());
         return true;
     }
-    m_paged = true;
-    SqlStatement ids(m_db);
-    if (!ids.prepare(sql.ids(filter, sort, &binds)))
-        return fail(ids.error());
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        ids.bind(int(i), binds.at(i));
-    if (!ids.exec())
-        return fail(ids.error());
-    while (ids.next())
-        m_ids << ids.intValue(0);
-    if (!m_rows->prepare(sql.rowsOf(columns)))
-        return fail(m_rows->error());
+    {
+        // Read whole and gone before the rows' statement runs.
+        QSqlQuery ids(m_db.connection());
+        if (!run(ids, sql.ids(filter, sort, &binds), binds))
+            return fail(ids.lastError().text());
+        while (ids.next())
+            m_ids << ids.value(0).toLongLong();
+        if (ids.lastError().isValid())
+            return fail(ids.lastError().text());
+    }
+    m_query = std::make_unique<QSqlQuery>(m_db.connection());
+    m_query->setForwardOnly(true);
+    if (!m_query->prepare(sql.rowsOf(columns)))
+        return fail(m_query->lastError().text());
     return nextPage();
 }
 
@@ -76,38 +87,45 @@ bool StoredLeadRows::nextPage() {
     if (m_nextId >= m_ids.size())
         return false;
     const LeadQuery sql(m_db.backend());
-    m_rows->bind(0, sql.idList(m_ids.mid(m_nextId, idPage)));
+    m_query->bindValue(0, sql.idList(m_ids.mid(m_nextId, idPage)));
     m_nextId += idPage;
-    if (!m_rows->exec())
-        return fail(m_rows->error());
+    if (!m_query->exec())
+        return fail(m_query->lastError().text());
     return true;
 }
 
 bool StoredLeadRows::next() {
-    if (!m_rows)
-        return false;
-    while (true) {
+    if (m_rows) {
         if (m_rows->next())
             return true;
-        if (!m_rows->error().isEmpty() && m_error.isEmpty())
-            return fail(m_rows->error());
-        if (!m_paged || !nextPage())
+        if (!m_rows->error().isEmpty())
+            fail(m_rows->error());
+        return false;
+    }
+    if (!m_query)
+        return false;
+    while (true) {
+        if (m_query->next())
+            return true;
+        if (m_query->lastError().isValid())
+            return fail(m_query->lastError().text());
+        if (!nextPage())
             return false;
     }
 }
 
 QByteArray StoredLeadRows::utf8(int column) const {
-    return m_rows->utf8Value(column);
+    return m_rows ? m_rows->utf8Value(column) : m_query->value(column).toString().toUtf8();
 }
 
 qint64 StoredLeadRows::integer(int column) const {
-    return m_rows->intValue(column);
+    return m_rows ? m_rows->intValue(column) : m_query->value(column).toLongLong();
 }
 
 double StoredLeadRows::real(int column) const {
-    return m_rows->realValue(column);
+    return m_rows ? m_rows->realValue(column) : m_query->value(column).toDouble();
 }
 
 QVariant StoredLeadRows::value(int column) const {
-    return m_rows->value(column);
+    return m_rows ? m_rows->value(column) : m_query->value(column);
 }

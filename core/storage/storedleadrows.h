@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class QSqlQuery;
 class SqlStatement;
 
 // Every lead of a filter in sort order as its stored cells, for reading a whole library (an
@@ -41,11 +42,11 @@ private:
     bool nextPage();
 
     Database m_db;
-    std::unique_ptr<SqlStatement> m_rows;
-    QList<qint64> m_ids; // PostgreSQL: the order, read page by page
+    std::unique_ptr<SqlStatement> m_rows; // SQLite
+    std::unique_ptr<QSqlQuery> m_query;   // PostgreSQL: a page of rows
+    QList<qint64> m_ids;                  // PostgreSQL: the order, read page by page
     qsizetype m_nextId = 0;
     qint64 m_total = 0;
-    bool m_paged = false;
     bool m_sortSettings = false;
     QString m_error;
 };
