@@ -1,13 +1,12 @@
 #include "leadwriter.h"
 
 #include "../domain/dedupkey.h"
-#include "../domain/leadclassifier.h"
 #include "../domain/leadcolumns.h"
 #include "../domain/leaddiff.h"
-#include "../domain/mergepolicy.h"
 #include "eachintransaction.h"
 #include "leadrepository.h"
 #include "leadrow.h"
+#include "leadwriterstatements.h"
 #include "sqldialect.h"
 #include "sqlstatement.h"
 #include "transaction.h"
@@ -17,24 +16,16 @@
 #include <QSqlQuery>
 
 using LeadColumns::isoUtc;
-using LeadRow::text;
 
 namespace {
 
 constexpr int activityValues = 8; // the values of one activity row
-// A merge retries when a person changed the lead between its read and its write.
-constexpr int mergeAttempts = 3;
-
 // "?, ?, ?" for `count` values.
 QString questionMarks(qsizetype count) {
     QString marks;
     for (qsizetype i = 0; i < count; ++i)
         marks += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
     return marks;
-}
-
-QString recordName(const Lead &incoming, const LeadEvent &event) {
-    return event.leadSource.isEmpty() ? incoming.action : event.leadSource;
 }
 
 } // namespace
@@ -54,27 +45,6 @@ QString UpdateResult::statusName(Status status) {
     }
     return {};
 }
-
-// The statements every intake and insert runs, prepared once per writer.
-struct LeadWriter::Statements {
-    explicit Statements(const Database &db)
-        : insertLead(db)
-        , insertLeadIfAbsent(db)
-        , insertEvent(db)
-        , findKey(db)
-        , findNamed(db)
-        , findUnnamed(db) {}
-    SqlStatement insertLead;
-    SqlStatement insertLeadIfAbsent;
-    SqlStatement insertEvent;
-    // Probes before full reads: an import of new leads mostly finds nothing, and a probe on an
-    // index is far cheaper than preparing and reading a whole lead each time.
-    SqlStatement findKey;
-    SqlStatement findNamed;   // leads of a name hash that have an email
-    SqlStatement findUnnamed; // and those without
-    // Multi-row activity inserts by row count: a lead's history in one statement.
-    std::map<qsizetype, std::unique_ptr<SqlStatement>> insertActivities;
-};
 
 LeadWriter::LeadWriter(const Database &db)
     : m_db(db) {}
@@ -343,203 +313,6 @@ QList<UpdateResult> LeadWriter::updateMany(const QList<LeadVersion> &leads,
     return eachInTransaction(m_db, ids, [&](Transaction &, qsizetype i) {
         return applyChanges(leads.at(i).id, leads.at(i).version, changes, actor);
     });
-}
-
-bool LeadWriter::probe(SqlStatement &q, const QString &key, qint64 nameHash, bool *found) {
-    if (key.isNull())
-        q.bind(0, nameHash);
-    else
-        q.bind(0, key);
-    if (!q.exec())
-        return fail(QStringLiteral("cannot look for the lead"), q.error());
-    *found = q.next();
-    q.finish();
-    return true;
-}
-
-std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *error) {
-    error->clear();
-    if (!prepareStatements()) {
-        *error = m_error;
-        return std::nullopt;
-    }
-    const QString key = DedupKey::of(incoming);
-    bool found = false;
-    if (!probe(m_statements->findKey, key, 0, &found)) {
-        *error = m_error;
-        return std::nullopt;
-    }
-    const LeadRepository reader(m_db);
-    if (found) {
-        std::optional<Lead> lead = reader.leadWithKey(key);
-        *error = reader.lastError();
-        return lead;
-    }
-    if (!DedupKey::hasName(incoming))
-        return std::nullopt;
-    // An email-less record looks among the same name's leads with an email, and the other way.
-    const bool withEmail = incoming.email.trimmed().isEmpty();
-    const qint64 nameHash = DedupKey::nameHash(incoming);
-    if (!probe(withEmail ? m_statements->findNamed : m_statements->findUnnamed, QString(), nameHash,
-               &found)) {
-        *error = m_error;
-        return std::nullopt;
-    }
-    if (!found)
-        return std::nullopt;
-    const QList<Lead> candidates = reader.leadsWithNameHash(nameHash, withEmail);
-    *error = reader.lastError();
-    return MergePolicy::samePerson(incoming, candidates);
-}
-
-IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEvent &event,
-                                const QString &actor, Duplicates duplicates) {
-    IntakeResult result;
-    if (!tx.isActive() || !tx.lockForIntake()) {
-        result.error = QStringLiteral("cannot take in the record: %1")
-                           .arg(tx.isActive() ? tx.error() : QStringLiteral("no transaction"));
-        return result;
-    }
-    Lead incoming = raw;
-    LeadClassifier::classify(incoming);
-    if (DedupKey::of(incoming).isEmpty()) {
-        result.error = QStringLiteral("no email, no name and no company");
-        return result;
-    }
-    const QDateTime at =
-        event.occurredAt.isValid() ? event.occurredAt : QDateTime::currentDateTimeUtc();
-    LeadEvent stamped = event; // a record without its own time is stamped when it arrives
-    stamped.occurredAt = at;
-
-    // Each try sees what other writers have committed since the last: a lead stored meanwhile
-    // is merged into, a lead deleted meanwhile is stored anew.
-    for (int attempt = 1;; ++attempt) {
-        QString error;
-        std::optional<Lead> stored = existingLead(incoming, &error);
-        if (!error.isEmpty()) {
-            result.error = error;
-            return result;
-        }
-        if (!stored) {
-            const Lead lead = MergePolicy::created(incoming, at);
-            const qint64 id = insertLead(lead, true);
-            if (id < 0) {
-                result.error = m_error;
-                return result;
-            }
-            if (id > 0) {
-                Activity created;
-                created.actor = actor;
-                created.kind = ActivityKind::Created;
-                created.note = recordName(incoming, event);
-                if (!storeEvent(id, stamped) || !storeActivities(id, {created})) {
-                    result.error = m_error;
-                    return result;
-                }
-                result.outcome = IntakeResult::Outcome::Inserted;
-                result.leadId = id;
-                return result;
-            }
-            // Another writer stored the same person and offer since the look-up.
-            stored = LeadRepository(m_db).leadWithKey(DedupKey::of(lead));
-        }
-        bool gone = false;
-        if (stored && duplicates == Duplicates::Skip) {
-            result.outcome = IntakeResult::Outcome::Skipped;
-            result.leadId = stored->id;
-            return result;
-        }
-        if (stored) {
-            // Without its own time a record cannot be recognised as one already stored.
-            const IntakeResult merged =
-                mergeInto(*stored, incoming, stamped, event.occurredAt.isValid(), actor, &gone);
-            if (!gone)
-                return merged;
-        }
-        if (attempt >= mergeAttempts) {
-            result.error = QStringLiteral("the lead of this person and offer kept changing while "
-                                          "the record was taken in");
-            result.conflict = true;
-            return result;
-        }
-    }
-}
-
-IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const LeadEvent &event,
-                                   bool recognisable, const QString &actor, bool *gone) {
-    IntakeResult result;
-    result.leadId = stored.id;
-    if (recognisable) {
-        // A record without a LeadSource (Leadbench's own export) is known by its time alone.
-        QSqlQuery same(m_db.connection());
-        same.prepare(QStringLiteral("SELECT count(*) FROM lead_events WHERE lead_id = ? AND "
-                                    "occurred_at = ? AND (lead_source = ? OR ? = '')"));
-        same.addBindValue(stored.id);
-        same.addBindValue(text(isoUtc(event.occurredAt)));
-        same.addBindValue(text(event.leadSource));
-        same.addBindValue(text(event.leadSource));
-        if (!same.exec() || !same.next()) {
-            result.error = QStringLiteral("cannot read the events of lead %1: %2")
-                               .arg(stored.id)
-                               .arg(same.lastError().text().simplified());
-            return result;
-        }
-        if (same.value(0).toLongLong() > 0) {
-            result.outcome = IntakeResult::Outcome::Unchanged;
-            return result;
-        }
-    }
-    for (int attempt = 1;; ++attempt) {
-        Lead after = MergePolicy::merged(stored, incoming, event.occurredAt);
-        if (DedupKey::of(after) != DedupKey::of(stored)) {
-            // An email filled in makes it the key; if another lead already has that email
-            // and offer, this lead keeps its own key and the email stays with the other.
-            const std::optional<Lead> other = LeadRepository(m_db).leadWithKey(DedupKey::of(after));
-            if (other && other->id != stored.id) {
-                after.email = stored.email;
-                after.privacyRestricted = stored.privacyRestricted;
-            }
-        }
-        const int written = writeDifferences(stored, after);
-        if (written < 0) {
-            result.error = m_error;
-            return result;
-        }
-        if (written == 1) {
-            QList<Activity> changes = LeadDiff::changes(stored, after);
-            for (Activity &a : changes) {
-                if (a.field == QLatin1String("do_not_contact") && a.newValue.toBool() &&
-                    LeadClassifier::isDoNotContact(incoming.action))
-                    a.note = QStringLiteral("the marketplace says: do not contact (%1)")
-                                 .arg(recordName(incoming, event));
-            }
-            Activity merged;
-            merged.kind = ActivityKind::Merged;
-            merged.note = recordName(incoming, event);
-            changes.prepend(merged);
-            for (Activity &a : changes)
-                a.actor = actor;
-            if (!storeEvent(stored.id, event) || !storeActivities(stored.id, changes)) {
-                result.error = m_error;
-                return result;
-            }
-            result.outcome = IntakeResult::Outcome::Merged;
-            return result;
-        }
-        // Someone changed the lead between the read and the write: merge into theirs.
-        const LeadRepository reader(m_db);
-        const std::optional<Lead> now = reader.lead(stored.id);
-        if (!now && reader.lastError().isEmpty()) {
-            *gone = true; // deleted meanwhile: the caller looks again
-            return result;
-        }
-        if (!now || attempt >= mergeAttempts) {
-            result.error = QStringLiteral("lead %1 was changed by someone else").arg(stored.id);
-            result.conflict = true;
-            return result;
-        }
-        stored = *now;
-    }
 }
 
 UpdateResult LeadWriter::addNote(qint64 leadId, const QString &text, const QString &actor) {
