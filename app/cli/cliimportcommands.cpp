@@ -128,6 +128,12 @@ int Cli::importLeads(const Database &db, const CliArguments &args) {
     }
     for (const QString &w : std::as_const(s.warnings))
         m_err << "leadbench-cli: warning: " << w << '\n';
+    for (const ImportError &w : std::as_const(s.recordWarningList))
+        m_err << "leadbench-cli: warning: " << w.file << ": line " << w.line << ": " << w.message
+              << '\n';
+    if (s.recordWarnings > s.recordWarningList.size())
+        m_err << "leadbench-cli: warning: " << s.recordWarnings - s.recordWarningList.size()
+              << " more records with a warning\n";
     for (const ImportError &e : std::as_const(s.errors))
         m_err << "leadbench-cli: " << e.file << ": line " << e.line << ": " << e.message << '\n';
     if (!s.fatal.isEmpty())

@@ -221,6 +221,9 @@ bool LeadImporter::Run::take(const QStringList &fields, qint64 line, const Mappe
         return true;
     }
     s.recordWarnings += record.warnings.size();
+    for (const QString &warning : record.warnings)
+        if (s.recordWarningList.size() < ImportSummary::maxRecordWarnings)
+            s.recordWarningList.append({m_name, line, warning, {}});
     Lead lead = record.lead;
     lead.extraFields = record.extra;
     const bool skip = m_importer.m_options.onDuplicate == ImportOptions::OnDuplicate::Skip;

@@ -33,10 +33,13 @@ struct ImportSummary {
     QList<ImportError> errors;
     QStringList warnings;      // about the files: columns ignored or kept as extra fields
     qint64 recordWarnings = 0; // values changed or left out without rejecting the record
-    QStringList header;        // the (first) file's header, for saving rejected rows
-    ColumnMapping mapping;     // how the (first) file's columns were read
-    QList<qint64> leadIds;     // the leads the import created or merged into
-    bool dryRun = false;       // counted as if imported; nothing was stored
+    // The first of them with their file and line (at most maxRecordWarnings are kept).
+    QList<ImportError> recordWarningList;
+    static constexpr qsizetype maxRecordWarnings = 1000;
+    QStringList header;    // the (first) file's header, for saving rejected rows
+    ColumnMapping mapping; // how the (first) file's columns were read
+    QList<qint64> leadIds; // the leads the import created or merged into
+    bool dryRun = false;   // counted as if imported; nothing was stored
     // Why nothing landed: the input (no usable header), the storage or the file could not be
     // read, or a conflict with someone else's change.
     enum class Failure { None, Input, Storage, Conflict };

@@ -1165,6 +1165,15 @@ void TestCli::previewShowsTheFileAndWritesNothing() {
                                    QStringLiteral("email"), QStringLiteral("company")}));
     QVERIFY2(!QFile::exists(dbPath()), "preview created the database");
 
+    // A value the import leaves out is named with its line, and the record still lands.
+    const QString odd =
+        writeFile(QStringLiteral("odd.csv"), "Email;Land\nana@fabrikam.com;Atlantis\n");
+    const Result imported = runDb({QStringLiteral("import"), odd});
+    QVERIFY2(imported.exitCode == 0 && imported.out.contains("\"warnings\":1"),
+             qPrintable(imported.describe()));
+    QVERIFY2(imported.err.contains("odd.csv: line 2: ") && imported.err.contains("Atlantis"),
+             qPrintable(imported.describe()));
+
     const Result missing =
         runDb({QStringLiteral("preview"), m_dir->filePath(QStringLiteral("nope.csv"))});
     QCOMPARE(missing.exitCode, 2);
