@@ -1,5 +1,8 @@
 #include "xlsxreader.h"
 
+#include "xlsxnumberformat.h"
+#include "zipentry.h"
+
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -12,14 +15,13 @@
 
 #include <cmath>
 
+using namespace XlsxNumberFormat;
+
 namespace {
 
 constexpr int maxColumns = 16384; // XFD, the last column Excel has
 const QString workbookPart = QStringLiteral("xl/workbook.xml");
 const QString workbookRelsPart = QStringLiteral("xl/_rels/workbook.xml.rels");
-
-// How a number cell reads: its cell format decides whether Excel shows it as a date.
-enum class NumberKind : quint8 { Plain, Date, DateTime };
 
 // Excel numbers its columns A..Z, AA..ZZ, AAA..XFD.
 QString columnName(int column) {
@@ -41,84 +43,6 @@ int columnOf(QStringView reference) {
         column = column * 26 + (u - u'A' + 1);
     }
     return column <= maxColumns ? column : 0;
-}
-
-// The built-in formats Excel shows as dates or times. 27-36 and 50-58 are the East Asian
-// locales' built-in dates and times.
-NumberKind builtInKind(int id) {
-    if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58))
-        return NumberKind::Date;
-    if ((id >= 18 && id <= 22) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47))
-        return NumberKind::DateTime;
-    return NumberKind::Plain;
-}
-
-// A custom format is a date when it has day, month or year codes, and a time as well when it
-// has hours or seconds; quoted text, escaped characters and [colour] or [$-409] sections are
-// not codes, but [h]/[mm]/[ss] elapsed times are.
-NumberKind customKind(const QString &code) {
-    bool date = false;
-    bool time = false;
-    for (qsizetype i = 0; i < code.size(); ++i) {
-        const QChar c = code.at(i).toLower();
-        if (c == u'"') {
-            i = code.indexOf(u'"', i + 1);
-            if (i < 0)
-                break;
-        } else if (c == u'\\' || c == u'_' || c == u'*') {
-            ++i;
-        } else if (c == u'[') {
-            const qsizetype end = code.indexOf(u']', i + 1);
-            if (end < 0)
-                break;
-            const QString inside = code.mid(i + 1, end - i - 1).toLower();
-            if (!inside.isEmpty() && inside.count(inside.at(0)) == inside.size() &&
-                QStringLiteral("hms").contains(inside.at(0)))
-                time = true;
-            i = end;
-        } else if (c == u'h' || c == u's') {
-            time = true;
-        } else if (c == u'd' || c == u'm' || c == u'y') {
-            date = true;
-        }
-    }
-    return time ? NumberKind::DateTime : date ? NumberKind::Date : NumberKind::Plain;
-}
-
-// The shortest text that reads back as the same number; whole numbers without ".0", so that
-// a phone number stored as a number stays its digits.
-QString numberText(double v) {
-    if (v == std::trunc(v) && std::fabs(v) < 1e15)
-        return QString::number(qint64(v));
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
-}
-
-// A date serial as ISO 8601, the time in UTC (Excel has no time zones). In the 1900 system
-// serial 60 is 1900-02-29, a day Lotus invented and Excel kept; it is given as Excel shows it.
-QString serialText(double serial, bool date1904, NumberKind kind) {
-    if (!std::isfinite(serial) || serial < 0 || serial >= 2958466) // beyond 9999-12-31
-        return numberText(serial);
-    qint64 day = qint64(std::floor(serial));
-    qint64 ms = std::llround((serial - double(day)) * 86400000.0);
-    if (ms >= 86400000) {
-        ++day;
-        ms -= 86400000;
-    }
-    QString date;
-    if (date1904)
-        date = QDate(1904, 1, 1).addDays(day).toString(Qt::ISODate);
-    else if (day == 60)
-        date = QStringLiteral("1900-02-29");
-    else
-        date = (day < 60 ? QDate(1899, 12, 31) : QDate(1899, 12, 30))
-                   .addDays(day)
-                   .toString(Qt::ISODate);
-    if (kind == NumberKind::Date && ms == 0)
-        return date;
-    const QTime time = QTime::fromMSecsSinceStartOfDay(int(ms));
-    return date + u'T' +
-           time.toString(ms % 1000 ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss")) +
-           u'Z';
 }
 
 // Cell text escapes characters XML cannot hold as _xHHHH_ (a carriage return is _x000D_).
@@ -168,52 +92,6 @@ QString partName(const QString &target) {
         return QDir::cleanPath(target.mid(1));
     return QDir::cleanPath(QStringLiteral("xl/") + target);
 }
-
-// The archive's current entry, uncompressed as it is read: the sheet's XML is parsed from it
-// without ever being whole in memory.
-class ZipEntry : public QIODevice {
-public:
-    ~ZipEntry() override { close(); }
-    void setArchive(unzFile zip) { m_zip = zip; }
-    // Makes the entry current and opens it; false when the archive has no such entry.
-    bool openEntry(const QString &name) {
-        const QByteArray utf8 = name.toUtf8();
-        m_error = UNZ_OK;
-        if (!m_zip || unzLocateFile(m_zip, utf8.constData(), 2 /* any case */) != UNZ_OK ||
-            unzOpenCurrentFile(m_zip) != UNZ_OK)
-            return false;
-        unz_file_info64 info = {};
-        unzGetCurrentFileInfo64(m_zip, &info, nullptr, 0, nullptr, 0, nullptr, 0);
-        m_size = qint64(info.uncompressed_size);
-        return open(QIODevice::ReadOnly);
-    }
-    void close() override {
-        if (isOpen())
-            unzCloseCurrentFile(m_zip);
-        QIODevice::close();
-    }
-    bool isSequential() const override { return true; }
-    qint64 uncompressedSize() const { return m_size; }
-    // How much of the entry has been uncompressed (pos() stays 0 on a sequential device).
-    qint64 uncompressed() const { return m_zip && isOpen() ? qint64(unztell64(m_zip)) : 0; }
-    int zipError() const { return m_error; } // why the data could not be uncompressed
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override {
-        const int n = unzReadCurrentFile(m_zip, data, unsigned(qMin<qint64>(maxSize, 1 << 20)));
-        if (n < 0) {
-            m_error = n;
-            return -1;
-        }
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    unzFile m_zip = nullptr;
-    qint64 m_size = 0;
-    int m_error = UNZ_OK;
-};
 
 } // namespace
 
