@@ -1,5 +1,7 @@
 #include "bulkload.h"
 
+#include "largesorts.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -64,6 +66,7 @@ bool BulkLoad::finish(QString *error) {
     // An index build scans the table and sorts its keys in an external merge: a large page
     // cache only slows it down (measured: 1.4 s with SQLite's default, 2.6 s with 256 MB).
     q.exec(QStringLiteral("PRAGMA cache_size=-2000"));
+    const LargeSorts largeSorts(m_db); // 15 s rather than 24 s for the indexes of 1M leads
     QStringList statements = m_recreate;
     if (!m_recreate.filter(QStringLiteral("leads_fts")).isEmpty()) {
         // A larger in-memory term table writes fewer, larger segments: a quarter less time.

@@ -1,11 +1,11 @@
 #include "storedleadrows.h"
 
+#include "largesorts.h"
 #include "leadquery.h"
 #include "sqlstatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
 #include <algorithm>
 
@@ -28,9 +28,7 @@ StoredLeadRows::StoredLeadRows(const Database &db)
 StoredLeadRows::~StoredLeadRows() {
     m_rows.reset();
     m_query.reset();
-    // The connection's short sorts stay in memory, as it was set up.
-    if (m_sortSettings)
-        QSqlQuery(m_db.connection()).exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
+    m_largeSorts.reset(); // after the statements: the settings return once nothing sorts
 }
 
 bool StoredLeadRows::fail(const QString &detail) {
@@ -52,11 +50,7 @@ bool StoredLeadRows::start(const LeadFilter &filter, const LeadSort &sort,
     }
     binds.clear();
     if (m_db.backend() == Database::Backend::Sqlite) {
-        QSqlQuery settings(m_db.connection());
-        m_sortSettings = true;
-        settings.exec(QStringLiteral("PRAGMA temp_store=FILE"));
-        settings.exec(
-            QStringLiteral("PRAGMA threads=%1").arg(std::min(QThread::idealThreadCount(), 4)));
+        m_largeSorts = std::make_unique<LargeSorts>(m_db);
         m_rows = std::make_unique<SqlStatement>(m_db);
         if (!m_rows->prepare(sql.sortedRows(filter, sort, columns, &binds)))
             return fail(m_rows->error());

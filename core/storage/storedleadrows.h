@@ -11,6 +11,7 @@
 #include <memory>
 
 class QSqlQuery;
+class LargeSorts;
 class SqlStatement;
 
 // Every lead of a filter in sort order as its stored cells, for reading a whole library (an
@@ -47,6 +48,6 @@ private:
     QList<qint64> m_ids;                  // PostgreSQL: the order, read page by page
     qsizetype m_nextId = 0;
     qint64 m_total = 0;
-    bool m_sortSettings = false;
+    std::unique_ptr<LargeSorts> m_largeSorts;
     QString m_error;
 };
