@@ -189,10 +189,10 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     // The rest is read and mapped on another thread while this one stores.
     RecordProducer producer(reader, *m_mapper, header.size());
     while (true) {
-        const QList<ReadRecord> batch = producer.take();
+        QList<ReadRecord> batch = producer.take();
         if (batch.isEmpty())
             break;
-        for (const ReadRecord &r : batch) {
+        for (const ReadRecord &r : std::as_const(batch)) {
             if (!r.error.isEmpty()) {
                 ++s.read;
                 reject(r.line, r.error, r.fields);
@@ -200,6 +200,7 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
                 return false;
             }
         }
+        producer.recycle(std::move(batch));
         if (cancelled()) {
             s.cancelled = true;
             return false;

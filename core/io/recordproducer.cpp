@@ -28,10 +28,15 @@ void RecordProducer::run() {
     QList<ReadRecord> batch;
     batch.reserve(batchSize);
     auto hand = [this](QList<ReadRecord> &records) {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return m_batches.size() < queuedBatches || m_stop; });
-        m_batches.push_back(std::move(records));
+        std::vector<QList<ReadRecord>> spent;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_batches.size() < queuedBatches || m_stop; });
+            m_batches.push_back(std::move(records));
+            spent.swap(m_spent);
+        }
         m_changed.notify_all();
+        spent.clear(); // outside the lock
         records = {};
         records.reserve(batchSize);
     };
@@ -72,6 +77,12 @@ QList<ReadRecord> RecordProducer::take() {
     m_batches.pop_front();
     m_changed.notify_all();
     return batch;
+}
+
+void RecordProducer::recycle(QList<ReadRecord> &&spent) {
+    std::lock_guard lock(m_mutex);
+    if (!m_done) // else the destructor frees it
+        m_spent.push_back(std::move(spent));
 }
 
 QString RecordProducer::unreadable() const {

@@ -10,6 +10,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 class RecordReader;
 
@@ -35,6 +36,9 @@ public:
 
     // The next records in file order; empty once the file is read to its end.
     QList<ReadRecord> take();
+    // Hands a taken batch back once it is stored: the producer's thread frees it, so that the
+    // storing thread spends no time on memory the other one allocated.
+    void recycle(QList<ReadRecord> &&spent);
     // How far the reader is (RecordReader::bytesRead), from any thread.
     qint64 bytesRead() const { return m_bytes.load(std::memory_order_relaxed); }
     // Why the reader stopped early; read it once take() returned empty.
@@ -49,6 +53,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<QList<ReadRecord>> m_batches;
+    std::vector<QList<ReadRecord>> m_spent;
     bool m_done = false;
     std::atomic_bool m_stop{false};
     std::atomic<qint64> m_bytes{0};

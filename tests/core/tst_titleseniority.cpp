@@ -54,9 +54,9 @@ void TestTitleSeniority::of() {
 }
 
 void TestTitleSeniority::namesRoundTrip() {
-    for (Seniority s : {Seniority::CLevel, Seniority::VicePresident, Seniority::Director,
-                        Seniority::Manager, Seniority::IndividualContributor, Seniority::Student,
-                        Seniority::Unknown}) {
+    for (Seniority s :
+         {Seniority::CLevel, Seniority::VicePresident, Seniority::Director, Seniority::Manager,
+          Seniority::IndividualContributor, Seniority::Student, Seniority::Unknown}) {
         Seniority back = Seniority::Unknown;
         QVERIFY(TitleSeniority::fromCanonicalName(TitleSeniority::canonicalName(s), &back));
         QCOMPARE(back, s);
