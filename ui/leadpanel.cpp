@@ -2,9 +2,8 @@
 
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
-#include "core/storage/databasereader.h"
-#include "core/storage/leadhistory.h"
 #include "leadeditor.h"
+#include "leadtimeline.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,26 +12,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <limits>
 #include <utility>
-
-struct LeadPanel::History {
-    quint64 generation = 0;
-    qint64 leadId = 0;
-    QList<LeadEvent> events;
-    QList<Activity> activities;
-    QString error;
-};
 
 namespace {
 
@@ -47,26 +35,6 @@ bool looksLikePhone(const QString &phone) {
     const auto digits =
         std::count_if(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isDigit(); });
     return allowed.match(trimmed).hasMatch() && digits >= 6 && digits <= 15;
-}
-
-QString exactTime(const QDateTime &when) {
-    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::LongFormat) +
-                                QStringLiteral(" (") + LeadColumns::isoUtc(when) + QLatin1Char(')')
-                          : QString();
-}
-
-QString actionName(const QString &action) {
-    if (action == QLatin1String("INS"))
-        return LeadPanel::tr("Install");
-    if (action == QLatin1String("PLT"))
-        return LeadPanel::tr("Contact me");
-    if (action == QLatin1String("DNC"))
-        return LeadPanel::tr("Do not contact");
-    if (action == QLatin1String("Create"))
-        return LeadPanel::tr("Azure portal purchase");
-    if (action == QLatin1String("StartTestDrive"))
-        return LeadPanel::tr("Test drive");
-    return action; // unknown codes are shown as they came
 }
 
 } // namespace
@@ -108,8 +76,7 @@ QString LeadPanel::fieldName(const QString &column) {
 LeadPanel::LeadPanel(const Database &db, LeadEditor *editor, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
-    , m_editor(editor)
-    , m_reader(std::make_unique<DatabaseReader>(db)) {
+    , m_editor(editor) {
     setObjectName(QStringLiteral("leadPanel"));
     setAccessibleName(tr("Lead panel"));
     buildWidgets();
@@ -126,10 +93,7 @@ LeadPanel::LeadPanel(const Database &db, LeadEditor *editor, QWidget *parent)
     clear();
 }
 
-LeadPanel::~LeadPanel() {
-    m_latestHistory.store(std::numeric_limits<quint64>::max());
-    m_reader.reset();
-}
+LeadPanel::~LeadPanel() = default;
 
 void LeadPanel::buildWidgets() {
     auto *outer = new QVBoxLayout(this);
@@ -261,17 +225,8 @@ void LeadPanel::buildWidgets() {
     layout->addWidget(m_note);
     layout->addWidget(m_addNote, 0, Qt::AlignRight);
 
-    auto *historyTitle = new QLabel(tr("History"));
-    QFont bold = historyTitle->font();
-    bold.setBold(true);
-    historyTitle->setFont(bold);
-    layout->addWidget(historyTitle);
-    m_timeline = new QListWidget;
-    m_timeline->setObjectName(QStringLiteral("timeline"));
-    m_timeline->setAccessibleName(tr("History, newest first"));
-    m_timeline->setWordWrap(true);
-    m_timeline->setSpacing(3);
-    m_timeline->setMinimumHeight(160);
+    m_timeline = new LeadTimeline(m_db);
+    connect(m_timeline, &LeadTimeline::shown, this, &LeadPanel::historyShown);
     layout->addWidget(m_timeline, 1);
 }
 
@@ -280,8 +235,6 @@ void LeadPanel::clear() {
     m_sent.clear();
     m_queued.clear();
     m_notePending = false;
-    m_latestHistory.store(++m_historyGeneration);
-    m_loadingHistory = false;
     m_timeline->clear();
     m_message->hide();
     m_empty->show();
@@ -297,7 +250,6 @@ void LeadPanel::setLead(const Lead &lead) {
         m_notePending = false;
         m_note->clear();
         m_message->hide();
-        m_timeline->clear();
     }
     m_empty->hide();
     m_scroll->show();
@@ -329,8 +281,8 @@ void LeadPanel::showFields() {
     m_country->setText(l.country);
     m_offer->setText(l.offerTitle.isEmpty() ? l.offerId
                                             : tr("%1 (%2)").arg(l.offerTitle, l.offerId));
-    m_storefront->setText(
-        tr("%1 · %2").arg(Storefronts::displayName(l.storefront), actionName(l.action)));
+    m_storefront->setText(tr("%1 · %2").arg(Storefronts::displayName(l.storefront),
+                                            LeadTimeline::actionName(l.action)));
     m_score->setText(l.grade.isEmpty() ? QString::number(l.score)
                                        : tr("%1 · grade %2").arg(l.score).arg(l.grade));
     m_stage->setCurrentIndex(m_stage->findData(int(l.stage)));
@@ -390,127 +342,12 @@ void LeadPanel::showContact() {
 }
 
 void LeadPanel::refreshHistory() {
-    if (!hasLead())
-        return;
-    const quint64 generation = ++m_historyGeneration;
-    const qint64 id = m_lead.id;
-    m_loadingHistory = true;
-    m_latestHistory.store(generation);
-    m_reader->post([this, generation, id](const Database &db) {
-        if (generation != m_latestHistory.load())
-            return true;
-        History h;
-        h.generation = generation;
-        h.leadId = id;
-        const LeadHistory history(db);
-        h.events = history.events(id);
-        if (history.lastError().isEmpty())
-            h.activities = history.activities(id);
-        h.error = history.lastError();
-        QMetaObject::invokeMethod(
-            this, [this, h] { historyArrived(h); }, Qt::QueuedConnection);
-        return h.error.isEmpty();
-    });
+    if (hasLead())
+        m_timeline->showLead(m_lead.id);
 }
 
-void LeadPanel::historyArrived(const History &h) {
-    // A newer lead or a newer read is on its way: this answer is out of date.
-    if (h.generation != m_historyGeneration || h.leadId != m_lead.id)
-        return;
-    m_loadingHistory = false;
-    m_timeline->clear();
-    if (!h.error.isEmpty()) {
-        m_timeline->addItem(tr("Could not read the history: %1").arg(h.error));
-        emit historyShown();
-        return;
-    }
-    struct Line {
-        QDateTime at;
-        int order;
-        QString text;
-    };
-    QList<Line> lines;
-    int order = 0;
-    for (const LeadEvent &e : h.events)
-        lines.append({e.occurredAt, order++, describe(e)});
-    for (const Activity &a : h.activities)
-        lines.append({a.at, order++, describe(a)});
-    std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) {
-        return a.at != b.at ? a.at > b.at : a.order > b.order;
-    });
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const Line &line : std::as_const(lines)) {
-        auto *item = new QListWidgetItem(
-            line.at.isValid() ? tr("%1 · %2").arg(line.text, relativeTime(line.at, now))
-                              : line.text);
-        item->setToolTip(exactTime(line.at));
-        m_timeline->addItem(item);
-    }
-    emit historyShown();
-}
-
-QString LeadPanel::describe(const LeadEvent &e) {
-    return tr("%1 (%2) on %3")
-        .arg(actionName(e.action), e.action, Storefronts::displayName(e.storefront));
-}
-
-QString LeadPanel::describe(const Activity &a) {
-    const QString who = a.actor.isEmpty() ? tr("Someone") : a.actor;
-    switch (a.kind) {
-    case ActivityKind::Created:
-        return a.note.isEmpty() ? tr("Lead created") : tr("Lead created from %1").arg(a.note);
-    case ActivityKind::Merged:
-        return tr("Another record arrived: %1").arg(a.note);
-    case ActivityKind::Changed:
-        return tr("%1 changed %2: %3 → %4")
-            .arg(who, fieldName(a.field), shownValue(a.field, a.oldValue),
-                 shownValue(a.field, a.newValue));
-    case ActivityKind::Deleted:
-        return tr("%1 moved the lead to the trash").arg(who);
-    case ActivityKind::Restored:
-        return tr("%1 restored the lead from the trash").arg(who);
-    case ActivityKind::Note:
-        return tr("%1 noted: %2").arg(who, a.note);
-    }
-    return a.note;
-}
-
-QString LeadPanel::relativeTime(const QDateTime &when, const QDateTime &now) {
-    const qint64 secs = when.secsTo(now);
-    const qint64 span = std::abs(secs);
-    if (span < 60)
-        return tr("just now");
-    struct Unit {
-        qint64 seconds;
-        const char *one;
-        const char *many;
-    };
-    // English plurals spelled out: the source language has no translator to pick them.
-    static const Unit past[] = {
-        {86400 * 365, QT_TR_NOOP("1 year ago"), QT_TR_NOOP("%1 years ago")},
-        {86400 * 30, QT_TR_NOOP("1 month ago"), QT_TR_NOOP("%1 months ago")},
-        {86400, QT_TR_NOOP("1 day ago"), QT_TR_NOOP("%1 days ago")},
-        {3600, QT_TR_NOOP("1 hour ago"), QT_TR_NOOP("%1 hours ago")},
-        {60, QT_TR_NOOP("1 minute ago"), QT_TR_NOOP("%1 minutes ago")},
-    };
-    static const Unit future[] = {
-        {86400 * 365, QT_TR_NOOP("in 1 year"), QT_TR_NOOP("in %1 years")},
-        {86400 * 30, QT_TR_NOOP("in 1 month"), QT_TR_NOOP("in %1 months")},
-        {86400, QT_TR_NOOP("in 1 day"), QT_TR_NOOP("in %1 days")},
-        {3600, QT_TR_NOOP("in 1 hour"), QT_TR_NOOP("in %1 hours")},
-        {60, QT_TR_NOOP("in 1 minute"), QT_TR_NOOP("in %1 minutes")},
-    };
-    // Days up to six weeks read better than "1 month".
-    const qint64 monthFrom = 86400 * 45;
-    const Unit *units = secs >= 0 ? past : future;
-    for (int i = 0; i < 5; ++i) {
-        const Unit &unit = units[i];
-        if (span < unit.seconds || (unit.seconds == 86400 * 30 && span < monthFrom))
-            continue;
-        const qint64 n = span / unit.seconds;
-        return n == 1 ? tr(unit.one) : tr(unit.many).arg(n);
-    }
-    return tr("just now");
+bool LeadPanel::isLoadingHistory() const {
+    return m_timeline->isLoading();
 }
 
 void LeadPanel::save(const QString &column, const QVariant &value, const QString &text) {

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "core/domain/activity.h"
 #include "core/domain/lead.h"
-#include "core/domain/leadevent.h"
 #include "core/storage/database.h"
 
 #include <QHash>
@@ -10,18 +8,14 @@
 #include <QVariant>
 #include <QWidget>
 
-#include <atomic>
-#include <memory>
-
-class DatabaseReader;
 class LeadChanges;
 class LeadEditor;
+class LeadTimeline;
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
@@ -41,18 +35,12 @@ public:
     bool hasLead() const { return m_lead.id != 0; }
     const Lead &lead() const { return m_lead; }
     // True while the history of the lead shown is on its way.
-    bool isLoadingHistory() const { return m_loadingHistory; }
+    bool isLoadingHistory() const;
 
-    // One line of the timeline for an activity or an event, as the panel shows it (without
-    // the time); exposed for the tests and for the table's tooltips.
-    static QString describe(const Activity &activity);
-    static QString describe(const LeadEvent &event);
     // A column's machine value as a person reads it ("Qualified", a local time, "none").
     static QString shownValue(const QString &column, const QVariant &value);
     // A column as a person names it ("next follow up" for next_follow_up_at).
     static QString fieldName(const QString &column);
-    // "3 days ago", "in 2 hours", "just now".
-    static QString relativeTime(const QDateTime &when, const QDateTime &now);
 
 public slots:
     // The lead as stored after a change; the panel follows it when it is the lead shown.
@@ -65,11 +53,9 @@ signals:
     void historyShown();
 
 private:
-    struct History;
     void buildWidgets();
     void showFields();
     void showContact();
-    void historyArrived(const History &history);
     void save(const QString &column, const QVariant &value, const QString &text);
     void saveStage(int index);
     void saveOwner();
@@ -93,11 +79,6 @@ private:
     };
     QList<Queued> m_queued;
     bool m_notePending = false;
-    bool m_loadingHistory = false;
-    quint64 m_historyGeneration = 0;
-    // The newest history read as the reader thread sees it: moving quickly through the table
-    // skips the reads of leads already left behind.
-    std::atomic<quint64> m_latestHistory = 0;
 
     QLabel *m_name = nullptr;
     QLabel *m_dncReason = nullptr;
@@ -118,10 +99,8 @@ private:
     QPlainTextEdit *m_note = nullptr;
     QPushButton *m_addNote = nullptr;
     QLabel *m_message = nullptr;
-    QListWidget *m_timeline = nullptr;
+    LeadTimeline *m_timeline = nullptr;
     QScrollArea *m_scroll = nullptr;
     QWidget *m_body = nullptr;
     QLabel *m_empty = nullptr;
-    // Ended first in the destructor: its jobs report to this widget.
-    std::unique_ptr<DatabaseReader> m_reader;
 };
