@@ -4,6 +4,7 @@
 #include "core/domain/leadcolumns.h"
 #include "leadeditor.h"
 #include "leadtimeline.h"
+#include "scoresection.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -35,6 +36,14 @@ bool looksLikePhone(const QString &phone) {
     const auto digits =
         std::count_if(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isDigit(); });
     return allowed.match(trimmed).hasMatch() && digits >= 6 && digits <= 15;
+}
+
+ScoreSection::Shown scoreShown(const Lead &l) {
+    ScoreSection::Shown shown;
+    shown.unscored = l.isTest;
+    shown.score = l.score;
+    shown.grade = l.grade;
+    return shown;
 }
 
 } // namespace
@@ -162,7 +171,7 @@ void LeadPanel::buildWidgets() {
     form->addRow(tr("Offer:"), m_offer);
     m_storefront = label(QStringLiteral("storefrontLabel"), tr("Storefront"));
     form->addRow(tr("Storefront:"), m_storefront);
-    m_score = label(QStringLiteral("scoreLabel"), tr("Score and grade"));
+    m_score = new ScoreSection;
     form->addRow(tr("Score:"), m_score);
 
     m_stage = new QComboBox;
@@ -283,8 +292,7 @@ void LeadPanel::showFields() {
                                             : tr("%1 (%2)").arg(l.offerTitle, l.offerId));
     m_storefront->setText(tr("%1 · %2").arg(Storefronts::displayName(l.storefront),
                                             LeadTimeline::actionName(l.action)));
-    m_score->setText(l.grade.isEmpty() ? QString::number(l.score)
-                                       : tr("%1 · grade %2").arg(l.score).arg(l.grade));
+    m_score->show(scoreShown(l));
     m_stage->setCurrentIndex(m_stage->findData(int(l.stage)));
     // A value being typed stays; the stored one shows everywhere else.
     if (!(m_owner->hasFocus() && m_owner->isModified()))

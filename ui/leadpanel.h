@@ -19,6 +19,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
+class ScoreSection;
 
 // The current lead at a glance and at hand: who it is and how to reach them, where it stands,
 // its notes and its whole history, with the fields a rep changes saved through the editor.
@@ -91,7 +92,7 @@ private:
     QLabel *m_country = nullptr;
     QLabel *m_offer = nullptr;
     QLabel *m_storefront = nullptr;
-    QLabel *m_score = nullptr;
+    ScoreSection *m_score = nullptr;
     QComboBox *m_stage = nullptr;
     QLineEdit *m_owner = nullptr;
     QCheckBox *m_followUpSet = nullptr;

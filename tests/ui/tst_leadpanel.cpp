@@ -103,7 +103,7 @@ void TestLeadPanel::showsTheLeadAndItsContactLinks() {
     QVERIFY(email->openExternalLinks());
     QVERIFY(!child<QLabel>("dncReason")->isVisible());
     QCOMPARE(child<QComboBox>("stageCombo")->currentText(), QStringLiteral("New"));
-    QVERIFY(child<QLabel>("scoreLabel")->text().contains(QStringLiteral("42")));
+    QVERIFY(child<QLabel>("scoreHeadline")->text().contains(QStringLiteral("42")));
 }
 
 void TestLeadPanel::changingTheStageSavesAndTheTimelineShowsIt() {

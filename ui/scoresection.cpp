@@ -1,0 +1,101 @@
+#include "scoresection.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+ScoreSection::ScoreSection(QWidget *parent)
+    : QWidget(parent) {
+    setObjectName(QStringLiteral("scoreSection"));
+    setAccessibleName(tr("Score"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    m_headline = new QLabel;
+    m_headline->setObjectName(QStringLiteral("scoreHeadline"));
+    m_headline->setAccessibleName(tr("Score and grade"));
+    m_headline->setWordWrap(true);
+    layout->addWidget(m_headline);
+    m_lines = new QWidget;
+    m_lines->setObjectName(QStringLiteral("scoreLines"));
+    m_lines->setAccessibleName(tr("Why this score"));
+    m_linesLayout = new QVBoxLayout(m_lines);
+    m_linesLayout->setContentsMargins(0, 0, 0, 0);
+    m_linesLayout->setSpacing(0);
+    layout->addWidget(m_lines);
+    m_win = new QLabel;
+    m_win->setObjectName(QStringLiteral("winProbability"));
+    m_win->setAccessibleName(tr("Win probability"));
+    m_win->setWordWrap(true);
+    layout->addWidget(m_win);
+    m_drivers = new QLabel;
+    m_drivers->setObjectName(QStringLiteral("winDrivers"));
+    m_drivers->setAccessibleName(tr("What moves the win probability"));
+    m_drivers->setWordWrap(true);
+    m_drivers->setTextFormat(Qt::RichText);
+    layout->addWidget(m_drivers);
+}
+
+QString ScoreSection::signedPoints(int points) {
+    if (points > 0)
+        return QStringLiteral("+%1").arg(points);
+    if (points < 0)
+        return QStringLiteral("\u2212%1").arg(-points);
+    return QStringLiteral("0");
+}
+
+void ScoreSection::show(const Shown &s) {
+    while (QLayoutItem *item = m_linesLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (s.unscored) {
+        m_headline->setText(tr("Not scored: test leads prove a connection and are no prospects."));
+        m_lines->hide();
+        m_win->hide();
+        m_drivers->hide();
+        return;
+    }
+    m_headline->setText(s.grade.isEmpty()
+                            ? tr("<b>%1</b> of 100").arg(s.score)
+                            : tr("<b>%1</b> of 100 · grade <b>%2</b>").arg(s.score).arg(s.grade));
+    m_headline->setToolTip(s.modelVersion > 0
+                               ? tr("Scored by version %1 of the scoring rules").arg(s.modelVersion)
+                               : QString());
+    for (const Line &line : s.lines) {
+        // The sign is written out, so colour is never the only carrier of the meaning.
+        auto *row = new QLabel(tr("%1  %2").arg(signedPoints(line.points), line.label));
+        row->setObjectName(QStringLiteral("scoreLine"));
+        row->setWordWrap(true);
+        QPalette palette = row->palette();
+        if (line.points < 0)
+            palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+        row->setPalette(palette);
+        m_linesLayout->addWidget(row);
+    }
+    m_lines->setVisible(!s.lines.isEmpty());
+
+    m_win->show();
+    if (!s.winProbability) {
+        m_win->setText(tr("Win probability: %1")
+                           .arg(s.winStatus.isEmpty() ? tr("not enough history") : s.winStatus));
+        m_drivers->hide();
+        return;
+    }
+    m_win->setText(tr("Win probability: <b>%1 %</b>")
+                       .arg(QLocale().toString(*s.winProbability * 100.0, 'f', 0)));
+    const auto names = [](const QList<Driver> &drivers) {
+        QStringList list;
+        for (const Driver &d : drivers)
+            list << d.label.toHtmlEscaped();
+        return list.join(QStringLiteral(", "));
+    };
+    QStringList parts;
+    if (!s.up.isEmpty())
+        parts << tr("▲ Up: %1").arg(names(s.up));
+    if (!s.down.isEmpty())
+        parts << tr("▼ Down: %1").arg(names(s.down));
+    m_drivers->setText(parts.join(QStringLiteral("<br>")));
+    m_drivers->setVisible(!parts.isEmpty());
+}
