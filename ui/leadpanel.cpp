@@ -292,7 +292,7 @@ void LeadPanel::showFields() {
                                             : tr("%1 (%2)").arg(l.offerTitle, l.offerId));
     m_storefront->setText(tr("%1 · %2").arg(Storefronts::displayName(l.storefront),
                                             LeadTimeline::actionName(l.action)));
-    m_score->show(scoreShown(l));
+    m_score->display(scoreShown(l));
     m_stage->setCurrentIndex(m_stage->findData(int(l.stage)));
     // A value being typed stays; the stored one shows everywhere else.
     if (!(m_owner->hasFocus() && m_owner->isModified()))

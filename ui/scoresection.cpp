@@ -45,7 +45,7 @@ QString ScoreSection::signedPoints(int points) {
     return QStringLiteral("0");
 }
 
-void ScoreSection::show(const Shown &s) {
+void ScoreSection::display(const Shown &s) {
     while (QLayoutItem *item = m_linesLayout->takeAt(0)) {
         delete item->widget();
         delete item;

@@ -34,7 +34,7 @@ public:
     };
 
     explicit ScoreSection(QWidget *parent = nullptr);
-    void show(const Shown &shown);
+    void display(const Shown &shown);
 
     // "+30" / "−5", with a real minus sign.
     static QString signedPoints(int points);
