@@ -4,6 +4,8 @@
 #include "../domain/lead.h"
 #include "../domain/titleseniority.h"
 
+#include <QHash>
+
 namespace {
 
 // A lead that came back to the marketplace is a stronger sign than one touch; beyond three the
@@ -73,44 +75,67 @@ QString key(const char *group, const QString &value) {
     return QLatin1String(group) + QLatin1Char(':') + value;
 }
 
-// The features of a lead; names only when asked, since training reads keys alone.
-QList<WinFeature> features(const Lead &l, bool named) {
-    const Seniority seniority = TitleSeniority::of(l.title);
-    const EmailKind email = EmailKinds::of(l.email);
-    const QString country = l.country.trimmed().toUpper();
-    const QString offer = l.offerId.trimmed();
-    const bool phone = !l.phone.trimmed().isEmpty();
-    const bool company = !l.company.trimmed().isEmpty();
-    QList<WinFeature> out{
-        {key("storefront", Storefronts::canonicalName(l.storefront)), {}},
-        {key("action", l.action), {}},
-        {key("events", eventsBucket(l.events)), {}},
-        {key("offer", offer), {}},
-        {key("country", country), {}},
-        {key("seniority", TitleSeniority::canonicalName(seniority)), {}},
-        {key("email", EmailKinds::canonicalName(email)), {}},
-        {key("phone", phone ? QStringLiteral("yes") : QStringLiteral("no")), {}},
-        {key("company", company ? QStringLiteral("yes") : QStringLiteral("no")), {}},
-    };
-    if (!named)
-        return out;
-    const QString offerText = l.offerTitle.trimmed().isEmpty() ? offer : l.offerTitle.trimmed();
-    const QString names[] = {
-        storefrontName(l.storefront),
-        actionName(l.action),
-        eventsName(l.events),
-        offer.isEmpty() ? QStringLiteral("No offer") : QStringLiteral("Offer %1").arg(offerText),
-        country.isEmpty() ? QStringLiteral("No country")
-                          : QStringLiteral("Country %1").arg(country),
-        seniorityName(seniority, l.title),
-        emailName(email),
-        phone ? QStringLiteral("Has a phone number") : QStringLiteral("No phone number"),
-        company ? QStringLiteral("Has a company name") : QStringLiteral("No company name"),
-    };
-    for (qsizetype i = 0; i < out.size(); ++i)
-        out[i].name = names[i];
-    return out;
+// Titles repeat across thousands of leads and reading one is the dearest part of a lead's
+// features, so each thread remembers the ones it has read (forgetting them when they are many).
+Seniority seniorityOf(const QString &title) {
+    thread_local QHash<QString, Seniority> known;
+    if (const auto it = known.constFind(title); it != known.cend())
+        return it.value();
+    if (known.size() >= 50000)
+        known.clear();
+    const Seniority s = TitleSeniority::of(title);
+    known.insert(title, s);
+    return s;
 }
+
+// The value of each group for a lead, in groups() order.
+struct Values {
+    Seniority seniority;
+    EmailKind email;
+    QString country;
+    QString offer;
+    bool phone;
+    bool company;
+
+    explicit Values(const Lead &l)
+        : seniority(seniorityOf(l.title))
+        , email(EmailKinds::of(l.email))
+        , country(l.country.trimmed().toUpper())
+        , offer(l.offerId.trimmed())
+        , phone(!l.phone.trimmed().isEmpty())
+        , company(!l.company.trimmed().isEmpty()) {}
+
+    QStringList keys(const Lead &l) const {
+        return {
+            key("storefront", Storefronts::canonicalName(l.storefront)),
+            key("action", l.action),
+            key("events", eventsBucket(l.events)),
+            key("offer", offer),
+            key("country", country),
+            key("seniority", TitleSeniority::canonicalName(seniority)),
+            key("email", EmailKinds::canonicalName(email)),
+            key("phone", phone ? QStringLiteral("yes") : QStringLiteral("no")),
+            key("company", company ? QStringLiteral("yes") : QStringLiteral("no")),
+        };
+    }
+
+    QStringList names(const Lead &l) const {
+        const QString offerText = l.offerTitle.trimmed().isEmpty() ? offer : l.offerTitle.trimmed();
+        return {
+            storefrontName(l.storefront),
+            actionName(l.action),
+            eventsName(l.events),
+            offer.isEmpty() ? QStringLiteral("No offer")
+                            : QStringLiteral("Offer %1").arg(offerText),
+            country.isEmpty() ? QStringLiteral("No country")
+                              : QStringLiteral("Country %1").arg(country),
+            seniorityName(seniority, l.title),
+            emailName(email),
+            phone ? QStringLiteral("Has a phone number") : QStringLiteral("No phone number"),
+            company ? QStringLiteral("Has a company name") : QStringLiteral("No company name"),
+        };
+    }
+};
 
 } // namespace
 
@@ -126,16 +151,18 @@ const QStringList &groups() {
 }
 
 QList<WinFeature> of(const Lead &lead) {
-    return features(lead, true);
+    const Values values(lead);
+    const QStringList keys = values.keys(lead);
+    const QStringList names = values.names(lead);
+    QList<WinFeature> out;
+    out.reserve(keys.size());
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        out.append({keys.at(i), names.at(i)});
+    return out;
 }
 
 QStringList keysOf(const Lead &lead) {
-    QStringList keys;
-    const QList<WinFeature> list = features(lead, false);
-    keys.reserve(list.size());
-    for (const WinFeature &f : list)
-        keys << f.key;
-    return keys;
+    return Values(lead).keys(lead);
 }
 
 QString groupOf(const QString &key) {

@@ -82,22 +82,41 @@ QList<WinCalibrationBucket> WinModelEvaluation::calibrationTable(const QList<dou
     return table;
 }
 
-WinModelEvaluation WinModelEvaluation::evaluate(QList<WinClosedLead> closed,
+QList<WinExample> WinModelEvaluation::examplesOf(const QList<WinClosedLead> &closed) {
+    QList<WinExample> examples;
+    examples.reserve(closed.size());
+    for (const WinClosedLead &c : closed)
+        examples.append({WinFeatures::keysOf(c.lead), c.won});
+    return examples;
+}
+
+WinModelEvaluation WinModelEvaluation::evaluate(const QList<WinClosedLead> &closed,
+                                                const RuleScore &ruleScore,
+                                                const WinModel::Options &options) {
+    if (closed.size() < minimumClosed)
+        return evaluate(closed, {}, ruleScore, options);
+    return evaluate(closed, examplesOf(closed), ruleScore, options);
+}
+
+WinModelEvaluation WinModelEvaluation::evaluate(const QList<WinClosedLead> &closed,
+                                                const QList<WinExample> &examples,
                                                 const RuleScore &ruleScore,
                                                 const WinModel::Options &options) {
     WinModelEvaluation e;
     e.closed = closed.size();
-    if (closed.size() < minimumClosed) {
+    if (closed.size() < minimumClosed || examples.size() != closed.size()) {
         e.reason = QStringLiteral("%1 closed leads (won or lost); at least %2 are needed")
                        .arg(closed.size())
                        .arg(minimumClosed);
         return e;
     }
-    std::stable_sort(closed.begin(), closed.end(),
-                     [](const WinClosedLead &a, const WinClosedLead &b) {
-                         const qint64 ta = closeTime(a), tb = closeTime(b);
-                         return ta != tb ? ta < tb : a.lead.id < b.lead.id;
-                     });
+    // Oldest first by the time they closed; the leads themselves stay where they are.
+    QList<qsizetype> order(closed.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        const qint64 ta = closeTime(closed.at(a)), tb = closeTime(closed.at(b));
+        return ta != tb ? ta < tb : closed.at(a).lead.id < closed.at(b).lead.id;
+    });
     e.trained = closed.size() * 8 / 10;
     e.tested = closed.size() - e.trained;
 
@@ -105,17 +124,14 @@ WinModelEvaluation WinModelEvaluation::evaluate(QList<WinClosedLead> closed,
     training.reserve(e.trained);
     qint64 trainedWins = 0;
     for (qsizetype i = 0; i < e.trained; ++i) {
-        training.append({WinFeatures::keysOf(closed.at(i).lead), closed.at(i).won});
-        trainedWins += closed.at(i).won ? 1 : 0;
+        training.append(examples.at(order.at(i)));
+        trainedWins += examples.at(order.at(i)).won ? 1 : 0;
     }
-    QList<double> predicted, rules;
     QList<bool> won;
-    predicted.reserve(e.tested);
-    rules.reserve(e.tested);
     won.reserve(e.tested);
     for (qsizetype i = e.trained; i < closed.size(); ++i) {
-        won << closed.at(i).won;
-        e.testedWins += closed.at(i).won ? 1 : 0;
+        won << examples.at(order.at(i)).won;
+        e.testedWins += won.last() ? 1 : 0;
     }
     if (trainedWins == 0 || trainedWins == e.trained) {
         e.reason = outcomeGap("older", trainedWins);
@@ -127,10 +143,13 @@ WinModelEvaluation WinModelEvaluation::evaluate(QList<WinClosedLead> closed,
     }
 
     const WinModel model = WinModel::train(training, options);
+    QList<double> predicted, rules;
+    predicted.reserve(e.tested);
+    rules.reserve(e.tested);
     for (qsizetype i = e.trained; i < closed.size(); ++i) {
-        const Lead &lead = closed.at(i).lead;
-        predicted << model.probability(lead);
-        rules << (ruleScore ? ruleScore(lead) : double(lead.score));
+        const qsizetype at = order.at(i);
+        predicted << model.probability(examples.at(at).features);
+        rules << (ruleScore ? ruleScore(closed.at(at).lead) : double(closed.at(at).lead.score));
     }
     e.status = Status::Ready;
     e.auc = rankAuc(predicted, won);

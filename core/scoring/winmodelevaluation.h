@@ -20,8 +20,16 @@ struct WinModelEvaluation {
     // The rule score of a lead, for comparison on the same hold-out; Lead::score when unset.
     using RuleScore = std::function<double(const Lead &)>;
 
-    static WinModelEvaluation evaluate(QList<WinClosedLead> closed, const RuleScore &ruleScore = {},
+    static WinModelEvaluation evaluate(const QList<WinClosedLead> &closed,
+                                       const RuleScore &ruleScore = {},
                                        const WinModel::Options &options = {});
+    // The same with the leads' examples already made (examplesOf), in the order of `closed`.
+    static WinModelEvaluation evaluate(const QList<WinClosedLead> &closed,
+                                       const QList<WinExample> &examples,
+                                       const RuleScore &ruleScore,
+                                       const WinModel::Options &options);
+    // What the model learns from each closed lead, in the same order.
+    static QList<WinExample> examplesOf(const QList<WinClosedLead> &closed);
     // The area under the ROC curve: the chance that a won lead scores above a lost one, ties
     // counting half. NaN when there is no won or no lost lead.
     static double rankAuc(const QList<double> &scores, const QList<bool> &won);

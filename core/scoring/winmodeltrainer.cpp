@@ -1,7 +1,6 @@
 #include "winmodeltrainer.h"
 
 #include "../storage/winhistoryreader.h"
-#include "winfeatures.h"
 
 #include <QElapsedTimer>
 
@@ -32,14 +31,12 @@ WinTrainingResult WinModelTrainer::run(const QList<WinClosedLead> &closed,
     result.ok = true;
     QElapsedTimer clock;
     clock.start();
-    result.evaluation = WinModelEvaluation::evaluate(closed, ruleScore, options);
+    const QList<WinExample> examples = WinModelEvaluation::examplesOf(closed);
+    result.featureMilliseconds = clock.restart();
+    result.evaluation = WinModelEvaluation::evaluate(closed, examples, ruleScore, options);
     result.evaluateMilliseconds = clock.restart();
     if (!result.evaluation.isReady())
         return result;
-    QList<WinExample> examples;
-    examples.reserve(closed.size());
-    for (const WinClosedLead &c : closed)
-        examples.append({WinFeatures::keysOf(c.lead), c.won});
     result.model = WinModel::train(examples, options);
     result.trainMilliseconds = clock.elapsed();
     return result;

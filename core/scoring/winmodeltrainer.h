@@ -17,6 +17,7 @@ struct WinTrainingResult {
     // nobody shows a probability the history cannot back.
     WinModel model;
     qint64 readMilliseconds = 0;
+    qint64 featureMilliseconds = 0; // making the examples from the leads
     qint64 evaluateMilliseconds = 0;
     qint64 trainMilliseconds = 0;
 };
