@@ -19,7 +19,9 @@ struct Lead;
 class WinModel {
 public:
     struct Options {
-        double l2 = 1.0;             // a prior of standard deviation 1 on each log-odds effect
+        // A prior of standard deviation 0.5 on each log-odds effect: a value needs dozens of
+        // closed leads before it can move the odds by more than a factor of two.
+        double l2 = 4.0;
         int minExamples = 25;        // fewer closed leads than this: the value is pooled
         int maxValuesPerGroup = 100; // the most common values of a group keep their own weight
     };
