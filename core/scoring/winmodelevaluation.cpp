@@ -104,19 +104,27 @@ WinModelEvaluation WinModelEvaluation::evaluate(const QList<WinClosedLead> &clos
                                                 const WinModel::Options &options) {
     WinModelEvaluation e;
     e.closed = closed.size();
-    if (closed.size() < minimumClosed || examples.size() != closed.size()) {
+    if (closed.size() < minimumClosed) {
         e.reason = QStringLiteral("%1 closed leads (won or lost); at least %2 are needed")
                        .arg(closed.size())
                        .arg(minimumClosed);
         return e;
     }
+    if (examples.size() != closed.size()) {
+        e.reason = QStringLiteral("%1 examples for %2 closed leads")
+                       .arg(examples.size())
+                       .arg(closed.size());
+        return e;
+    }
     // Oldest first by the time they closed; the leads themselves stay where they are.
     QList<qsizetype> order(closed.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        const qint64 ta = closeTime(closed.at(a)), tb = closeTime(closed.at(b));
-        return ta != tb ? ta < tb : closed.at(a).lead.id < closed.at(b).lead.id;
-    });
+    QList<std::pair<qint64, qint64>> when; // the close time and the lead id, for ties
+    when.reserve(closed.size());
+    for (const WinClosedLead &c : closed)
+        when.append({closeTime(c), c.lead.id});
+    std::sort(order.begin(), order.end(),
+              [&](qsizetype a, qsizetype b) { return when.at(a) < when.at(b); });
     e.trained = closed.size() * 8 / 10;
     e.tested = closed.size() - e.trained;
 

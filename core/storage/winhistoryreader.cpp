@@ -3,16 +3,17 @@
 #include "../domain/leadcolumns.h"
 #include "sqlstatement.h"
 
+#include <QHash>
 #include <QTimeZone>
 
 namespace {
 
 // The columns read, in the order readLead() reads them, then the close time.
 const char *const selectedColumns =
-    "l.id, l.storefront, l.action, l.offer_id, l.offer_title, l.email, l.phone, l.country, "
-    "l.company, l.title, l.created_at, l.last_event_at, l.events, l.stage, l.owner, l.score, "
-    "l.grade, l.follow_ups, l.do_not_contact, l.campaign, l.origin, l.privacy_restricted";
-constexpr int closedAtColumn = 22;
+    "l.id, l.storefront, l.action, l.offer_id, l.email, l.phone, l.country, l.company, l.title, "
+    "l.created_at, l.last_event_at, l.events, l.stage, l.score, l.do_not_contact, "
+    "l.privacy_restricted";
+constexpr int closedAtColumn = 16;
 
 // A lead is closed when its stage was last changed to won or lost; a lead stored already
 // closed (an import, a restore) has no such change, and its last marketplace event stands in.
@@ -49,25 +50,42 @@ QDateTime storedTime(const QByteArray &utf8) {
     return LeadColumns::parseIsoUtc(QString::fromUtf8(utf8));
 }
 
-Lead readLead(const SqlStatement &q) {
+// Hundreds of thousands of closed leads share a few hundred actions, offers, countries and
+// titles: each distinct text is kept once and shared, not copied into every lead.
+class SharedTexts {
+public:
+    QString operator()(const QByteArray &utf8) {
+        if (const auto it = m_known.constFind(utf8); it != m_known.cend())
+            return it.value();
+        if (m_known.size() >= 100000)
+            m_known.clear();
+        const QString text = QString::fromUtf8(utf8);
+        m_known.insert(QByteArray(utf8.constData(), utf8.size()), text);
+        return text;
+    }
+
+private:
+    QHash<QByteArray, QString> m_known;
+};
+
+Lead readLead(const SqlStatement &q, SharedTexts &shared) {
     Lead l;
     int i = 0;
     l.id = q.intValue(i++);
-    Storefronts::fromCanonicalName(q.textValue(i++), &l.storefront);
-    for (QString *text : {&l.action, &l.offerId, &l.offerTitle, &l.email, &l.phone, &l.country,
-                          &l.company, &l.title})
-        *text = q.textValue(i++);
+    Storefronts::fromCanonicalName(shared(q.utf8Value(i++)), &l.storefront);
+    l.action = shared(q.utf8Value(i++));
+    l.offerId = shared(q.utf8Value(i++));
+    l.email = q.textValue(i++);
+    l.phone = q.textValue(i++);
+    l.country = shared(q.utf8Value(i++));
+    l.company = shared(q.utf8Value(i++));
+    l.title = shared(q.utf8Value(i++));
     l.createdAt = storedTime(q.utf8Value(i++));
     l.lastEventAt = storedTime(q.utf8Value(i++));
     l.events = int(q.intValue(i++));
-    Stages::fromCanonicalName(q.textValue(i++), &l.stage);
-    l.owner = q.textValue(i++);
+    Stages::fromCanonicalName(shared(q.utf8Value(i++)), &l.stage);
     l.score = int(q.intValue(i++));
-    l.grade = q.textValue(i++);
-    l.followUps = int(q.intValue(i++));
     l.doNotContact = q.intValue(i++) != 0;
-    l.campaign = q.textValue(i++);
-    l.origin = q.textValue(i++);
     l.privacyRestricted = q.intValue(i++) != 0;
     return l;
 }
@@ -79,15 +97,30 @@ WinHistoryReader::WinHistoryReader(const Database &db)
 
 std::optional<QList<WinClosedLead>> WinHistoryReader::closedLeads() {
     m_error.clear();
+    // Counted first so that the list is made once at its size: growing it would move every
+    // lead read so far, and hold two copies at the peak.
+    qint64 count = 0;
+    {
+        SqlStatement counter(m_db);
+        if (!counter.prepare(QStringLiteral("SELECT count(*) FROM leads WHERE is_test = 0 AND "
+                                            "stage IN ('won', 'lost')")) ||
+            !counter.exec() || !counter.next()) {
+            m_error = QStringLiteral("cannot count the closed leads: %1").arg(counter.error());
+            return std::nullopt;
+        }
+        count = counter.intValue(0);
+    }
     SqlStatement q(m_db);
     if (!q.prepare(closedLeadsSql()) || !q.exec()) {
         m_error = QStringLiteral("cannot read the closed leads: %1").arg(q.error());
         return std::nullopt;
     }
     QList<WinClosedLead> out;
+    out.reserve(count);
+    SharedTexts shared;
     while (q.next()) {
         WinClosedLead c;
-        c.lead = readLead(q);
+        c.lead = readLead(q, shared);
         c.won = c.lead.stage == Stage::Won;
         c.closedAt = storedTime(q.utf8Value(closedAtColumn));
         out.append(std::move(c));
