@@ -22,9 +22,12 @@ double sigmoid(double x) {
 // at least minExamples closed leads, in a stable order. The rest share the group's pooled key.
 QStringList ownColumns(const QHash<QString, qint64> &counts, const WinModel::Options &options) {
     QHash<QString, QList<std::pair<qint64, QString>>> byGroup;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        // Every group seen gets its pooled key, even one whose only value is that key.
+        auto &values = byGroup[WinFeatures::groupOf(it.key())];
         if (!WinFeatures::isPooled(it.key()))
-            byGroup[WinFeatures::groupOf(it.key())].append({it.value(), it.key()});
+            values.append({it.value(), it.key()});
+    }
     QStringList groups = byGroup.keys();
     std::sort(groups.begin(), groups.end());
     QStringList columns;

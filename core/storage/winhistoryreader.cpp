@@ -18,6 +18,9 @@ constexpr int closedAtColumn = 16;
 // A lead is closed when its stage was last changed to won or lost; a lead stored already
 // closed (an import, a restore) has no such change, and its last marketplace event stands in.
 // Timestamps are ISO 8601 UTC text of one width, so the largest text is the latest time.
+// Disqualified leads are no outcome: they are set aside as students, test leads, bad data or
+// do-not-contact before anyone tries to sell, so counting them as lost would teach the model
+// to spot bad data rather than lost deals.
 QString closedLeadsSql() {
     return QStringLiteral(
                "SELECT %1, COALESCE((SELECT max(a.at) FROM activities a WHERE a.lead_id = l.id "
