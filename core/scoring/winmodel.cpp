@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace {
 
@@ -82,40 +83,61 @@ bool readNumbers(const QJsonObject &json, const QString &field, QHash<QString, d
 
 } // namespace
 
-WinModel WinModel::train(const QList<WinExample> &examples, const Options &options) {
+WinModel WinModel::train(const WinHistory &history, const Options &options) {
+    std::vector<qsizetype> every(size_t(history.size()));
+    std::iota(every.begin(), every.end(), 0);
+    return train(history, every, options);
+}
+
+WinModel WinModel::train(const WinHistory &history, std::span<const qsizetype> leads,
+                         const Options &options) {
     WinModel model;
     model.m_options = options;
-    if (examples.isEmpty())
+    if (leads.empty())
         return model;
+    const QStringList &keys = history.keys();
+    std::vector<qint64> keyCounts(size_t(keys.size()), 0);
+    for (const qsizetype lead : leads)
+        for (const int key : history.features(lead))
+            ++keyCounts[size_t(key)];
     QHash<QString, qint64> counts;
-    for (const WinExample &e : examples)
-        for (const QString &key : e.features)
-            ++counts[key];
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        if (keyCounts[size_t(i)] > 0)
+            counts.insert(keys.at(i), keyCounts[size_t(i)]);
     const QStringList columns = ownColumns(counts, options);
     QHash<QString, int> columnOf;
     for (int i = 0; i < columns.size(); ++i)
         columnOf.insert(columns.at(i), i);
+    // Each key's column, looked up once rather than once per lead: its own, or its group's
+    // pooled one. Keys none of these leads has stay unset.
+    std::vector<int> columnOfKey(size_t(keys.size()), -1);
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        if (keyCounts[size_t(i)] == 0)
+            continue;
+        auto it = columnOf.constFind(keys.at(i));
+        if (it == columnOf.cend())
+            it = columnOf.constFind(WinFeatures::pooledKey(WinFeatures::groupOf(keys.at(i))));
+        columnOfKey[size_t(i)] = it.value();
+    }
 
     WinLogisticFit::Rows rows;
-    rows.columns.reserve(size_t(examples.size()) * size_t(WinFeatures::groups().size()));
-    rows.rowStarts.reserve(size_t(examples.size()) + 1);
-    rows.won.reserve(size_t(examples.size()));
+    rows.columns.reserve(leads.size() * size_t(WinFeatures::groups().size()));
+    rows.rowStarts.reserve(leads.size() + 1);
+    rows.won.reserve(leads.size());
     rows.columnCount = int(columns.size());
     std::vector<qint64> columnCounts(size_t(columns.size()), 0);
     std::vector<int> active;
-    for (const WinExample &e : examples) {
+    for (const qsizetype lead : leads) {
         active.clear();
-        for (const QString &key : e.features) {
-            auto it = columnOf.constFind(key);
-            if (it == columnOf.cend())
-                it = columnOf.constFind(WinFeatures::pooledKey(WinFeatures::groupOf(key)));
-            active.push_back(it.value());
-            ++columnCounts[size_t(it.value())];
+        for (const int key : history.features(lead)) {
+            const int column = columnOfKey[size_t(key)];
+            active.push_back(column);
+            ++columnCounts[size_t(column)];
         }
-        rows.add(active, e.won);
-        model.m_wins += e.won ? 1 : 0;
+        rows.add(active, history.won(lead));
+        model.m_wins += history.won(lead) ? 1 : 0;
     }
-    model.m_examples = examples.size();
+    model.m_examples = qint64(leads.size());
 
     const WinLogisticFit::Result fit = WinLogisticFit::fit(rows, options.l2);
     model.m_intercept = fit.intercept;
@@ -124,7 +146,7 @@ WinModel WinModel::train(const QList<WinExample> &examples, const Options &optio
         model.m_weights.insert(columns.at(i), fit.weights.at(i));
         const QString group = WinFeatures::groupOf(columns.at(i));
         model.m_groupMeans[group] +=
-            fit.weights.at(i) * double(columnCounts[size_t(i)]) / double(examples.size());
+            fit.weights.at(i) * double(columnCounts[size_t(i)]) / double(model.m_examples);
     }
     // A pooled key no training lead had stands for values never seen: score them as typical.
     for (int i = 0; i < columns.size(); ++i)

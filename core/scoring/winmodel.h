@@ -1,7 +1,7 @@
 #pragma once
 
 #include "windriver.h"
-#include "winexample.h"
+#include "winhistory.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <span>
 
 struct Lead;
 
@@ -28,8 +29,12 @@ public:
 
     // An untrained model: probability() is the neutral 0.5 and drivers() are empty.
     WinModel() = default;
-    static WinModel train(const QList<WinExample> &examples, const Options &options);
-    static WinModel train(const QList<WinExample> &examples) { return train(examples, Options()); }
+    // Trained on every lead of the history.
+    static WinModel train(const WinHistory &history, const Options &options);
+    static WinModel train(const WinHistory &history) { return train(history, Options()); }
+    // Trained on the leads of the history at `leads` only.
+    static WinModel train(const WinHistory &history, std::span<const qsizetype> leads,
+                          const Options &options);
 
     bool isTrained() const { return m_examples > 0; }
     qint64 examples() const { return m_examples; }

@@ -7,13 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
+#include <vector>
 
 namespace {
-
-qint64 closeTime(const WinClosedLead &c) {
-    return c.closedAt.isValid() ? c.closedAt.toMSecsSinceEpoch()
-                                : std::numeric_limits<qint64>::min();
-}
 
 // Without both outcomes there is nothing to learn from or nothing to rank.
 QString outcomeGap(const char *part, qint64 wins) {
@@ -82,63 +79,41 @@ QList<WinCalibrationBucket> WinModelEvaluation::calibrationTable(const QList<dou
     return table;
 }
 
-QList<WinExample> WinModelEvaluation::examplesOf(const QList<WinClosedLead> &closed) {
-    QList<WinExample> examples;
-    examples.reserve(closed.size());
-    for (const WinClosedLead &c : closed)
-        examples.append({WinFeatures::keysOf(c.lead), c.won});
-    return examples;
-}
-
 WinModelEvaluation WinModelEvaluation::evaluate(const QList<WinClosedLead> &closed,
                                                 const RuleScore &ruleScore,
                                                 const WinModel::Options &options) {
-    if (closed.size() < minimumClosed)
-        return evaluate(closed, {}, ruleScore, options);
-    return evaluate(closed, examplesOf(closed), ruleScore, options);
+    return evaluate(WinHistory::of(closed, ruleScore), options);
 }
 
-WinModelEvaluation WinModelEvaluation::evaluate(const QList<WinClosedLead> &closed,
-                                                const QList<WinExample> &examples,
-                                                const RuleScore &ruleScore,
+WinModelEvaluation WinModelEvaluation::evaluate(const WinHistory &history,
                                                 const WinModel::Options &options) {
     WinModelEvaluation e;
-    e.closed = closed.size();
-    if (closed.size() < minimumClosed) {
+    const qsizetype n = history.size();
+    e.closed = n;
+    if (n < minimumClosed) {
         e.reason = QStringLiteral("%1 closed leads (won or lost); at least %2 are needed")
-                       .arg(closed.size())
+                       .arg(n)
                        .arg(minimumClosed);
         return e;
     }
-    if (examples.size() != closed.size()) {
-        e.reason = QStringLiteral("%1 examples for %2 closed leads")
-                       .arg(examples.size())
-                       .arg(closed.size());
-        return e;
-    }
-    // Oldest first by the time they closed; the leads themselves stay where they are.
-    QList<qsizetype> order(closed.size());
+    // Oldest first by the time they closed, the lead id breaking ties; the leads themselves
+    // stay where they are.
+    std::vector<qsizetype> order(static_cast<size_t>(n));
     std::iota(order.begin(), order.end(), 0);
-    QList<std::pair<qint64, qint64>> when; // the close time and the lead id, for ties
-    when.reserve(closed.size());
-    for (const WinClosedLead &c : closed)
-        when.append({closeTime(c), c.lead.id});
-    std::sort(order.begin(), order.end(),
-              [&](qsizetype a, qsizetype b) { return when.at(a) < when.at(b); });
-    e.trained = closed.size() * 8 / 10;
-    e.tested = closed.size() - e.trained;
+    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        return std::pair(history.closedAt(a), history.leadId(a)) <
+               std::pair(history.closedAt(b), history.leadId(b));
+    });
+    e.trained = n * 8 / 10;
+    e.tested = n - e.trained;
 
-    QList<WinExample> training;
-    training.reserve(e.trained);
     qint64 trainedWins = 0;
-    for (qsizetype i = 0; i < e.trained; ++i) {
-        training.append(examples.at(order.at(i)));
-        trainedWins += examples.at(order.at(i)).won ? 1 : 0;
-    }
+    for (qsizetype i = 0; i < e.trained; ++i)
+        trainedWins += history.won(order[size_t(i)]) ? 1 : 0;
     QList<bool> won;
     won.reserve(e.tested);
-    for (qsizetype i = e.trained; i < closed.size(); ++i) {
-        won << examples.at(order.at(i)).won;
+    for (qsizetype i = e.trained; i < n; ++i) {
+        won << history.won(order[size_t(i)]);
         e.testedWins += won.last() ? 1 : 0;
     }
     if (trainedWins == 0 || trainedWins == e.trained) {
@@ -150,14 +125,15 @@ WinModelEvaluation WinModelEvaluation::evaluate(const QList<WinClosedLead> &clos
         return e;
     }
 
-    const WinModel model = WinModel::train(training, options);
+    const WinModel model =
+        WinModel::train(history, std::span(order).first(size_t(e.trained)), options);
     QList<double> predicted, rules;
     predicted.reserve(e.tested);
     rules.reserve(e.tested);
-    for (qsizetype i = e.trained; i < closed.size(); ++i) {
-        const qsizetype at = order.at(i);
-        predicted << model.probability(examples.at(at).features);
-        rules << (ruleScore ? ruleScore(closed.at(at).lead) : double(closed.at(at).lead.score));
+    for (qsizetype i = e.trained; i < n; ++i) {
+        const qsizetype at = order[size_t(i)];
+        predicted << model.probability(history.featureKeys(at));
+        rules << history.ruleScore(at);
     }
     e.status = Status::Ready;
     e.auc = rankAuc(predicted, won);

@@ -2,13 +2,13 @@
 
 #include "wincalibrationbucket.h"
 #include "winclosedlead.h"
+#include "winhistory.h"
 #include "winmodel.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
-#include <functional>
 #include <limits>
 
 // How well the win model predicts, measured honestly: trained on the older 80% of the closed
@@ -18,18 +18,15 @@ struct WinModelEvaluation {
     enum class Status { Ready, NotEnoughHistory };
     static constexpr int minimumClosed = 200;
     // The rule score of a lead, for comparison on the same hold-out; Lead::score when unset.
-    using RuleScore = std::function<double(const Lead &)>;
+    using RuleScore = WinHistory::RuleScore;
 
+    // The model measured on the history, against the rule scores the history holds.
+    static WinModelEvaluation evaluate(const WinHistory &history,
+                                       const WinModel::Options &options = {});
+    // The same on whole leads, each rule-scored by `ruleScore`.
     static WinModelEvaluation evaluate(const QList<WinClosedLead> &closed,
                                        const RuleScore &ruleScore = {},
                                        const WinModel::Options &options = {});
-    // The same with the leads' examples already made (examplesOf), in the order of `closed`.
-    static WinModelEvaluation evaluate(const QList<WinClosedLead> &closed,
-                                       const QList<WinExample> &examples,
-                                       const RuleScore &ruleScore,
-                                       const WinModel::Options &options);
-    // What the model learns from each closed lead, in the same order.
-    static QList<WinExample> examplesOf(const QList<WinClosedLead> &closed);
     // The area under the ROC curve: the chance that a won lead scores above a lost one, ties
     // counting half. NaN when there is no won or no lost lead.
     static double rankAuc(const QList<double> &scores, const QList<bool> &won);

@@ -12,32 +12,30 @@ WinTrainingResult WinModelTrainer::run(const WinModelEvaluation::RuleScore &rule
     QElapsedTimer clock;
     clock.start();
     WinHistoryReader reader(m_db);
-    const std::optional<QList<WinClosedLead>> closed = reader.closedLeads();
-    if (!closed) {
+    const std::optional<WinHistory> history = reader.closedLeads(ruleScore);
+    if (!history) {
         WinTrainingResult failed;
         failed.error = reader.error();
         return failed;
     }
     const qint64 read = clock.elapsed();
-    WinTrainingResult result = run(*closed, ruleScore, options);
+    WinTrainingResult result = run(*history, options);
     result.readMilliseconds = read;
+    result.featureMilliseconds = reader.featureMilliseconds();
     return result;
 }
 
-WinTrainingResult WinModelTrainer::run(const QList<WinClosedLead> &closed,
-                                       const WinModelEvaluation::RuleScore &ruleScore,
+WinTrainingResult WinModelTrainer::run(const WinHistory &history,
                                        const WinModel::Options &options) {
     WinTrainingResult result;
     result.ok = true;
     QElapsedTimer clock;
     clock.start();
-    const QList<WinExample> examples = WinModelEvaluation::examplesOf(closed);
-    result.featureMilliseconds = clock.restart();
-    result.evaluation = WinModelEvaluation::evaluate(closed, examples, ruleScore, options);
+    result.evaluation = WinModelEvaluation::evaluate(history, options);
     result.evaluateMilliseconds = clock.restart();
     if (!result.evaluation.isReady())
         return result;
-    result.model = WinModel::train(examples, options);
+    result.model = WinModel::train(history, options);
     result.trainMilliseconds = clock.elapsed();
     return result;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "../storage/database.h"
-#include "winclosedlead.h"
+#include "winhistory.h"
 #include "winmodel.h"
 #include "winmodelevaluation.h"
 
@@ -17,7 +17,7 @@ struct WinTrainingResult {
     // nobody shows a probability the history cannot back.
     WinModel model;
     qint64 readMilliseconds = 0;
-    qint64 featureMilliseconds = 0; // making the examples from the leads
+    qint64 featureMilliseconds = 0; // the leads' features and rule scores, made while reading
     qint64 evaluateMilliseconds = 0;
     qint64 trainMilliseconds = 0;
 };
@@ -31,9 +31,7 @@ public:
     WinTrainingResult run(const WinModelEvaluation::RuleScore &ruleScore = {},
                           const WinModel::Options &options = {}) const;
     // The same on closed leads already read.
-    static WinTrainingResult run(const QList<WinClosedLead> &closed,
-                                 const WinModelEvaluation::RuleScore &ruleScore,
-                                 const WinModel::Options &options);
+    static WinTrainingResult run(const WinHistory &history, const WinModel::Options &options);
 
 private:
     Database m_db;

@@ -3,6 +3,7 @@
 #include "../domain/leadcolumns.h"
 #include "sqlstatement.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QTimeZone>
 
@@ -98,9 +99,10 @@ Lead readLead(const SqlStatement &q, SharedTexts &shared) {
 WinHistoryReader::WinHistoryReader(const Database &db)
     : m_db(db) {}
 
-std::optional<QList<WinClosedLead>> WinHistoryReader::closedLeads() {
+std::optional<WinHistory> WinHistoryReader::closedLeads(const WinHistory::RuleScore &ruleScore) {
     m_error.clear();
-    // Counted first so that the list is made once at its size: growing it would move every
+    m_featureNanoseconds = 0;
+    // Counted first so that the history is made once at its size: growing it would move every
     // lead read so far, and hold two copies at the peak.
     qint64 count = 0;
     {
@@ -118,15 +120,16 @@ std::optional<QList<WinClosedLead>> WinHistoryReader::closedLeads() {
         m_error = QStringLiteral("cannot read the closed leads: %1").arg(q.error());
         return std::nullopt;
     }
-    QList<WinClosedLead> out;
+    WinHistory out;
     out.reserve(count);
     SharedTexts shared;
+    QElapsedTimer clock;
     while (q.next()) {
-        WinClosedLead c;
-        c.lead = readLead(q, shared);
-        c.won = c.lead.stage == Stage::Won;
-        c.closedAt = storedTime(q.utf8Value(closedAtColumn));
-        out.append(std::move(c));
+        const Lead lead = readLead(q, shared);
+        const QDateTime closedAt = storedTime(q.utf8Value(closedAtColumn));
+        clock.start();
+        out.add(lead, lead.stage == Stage::Won, closedAt, ruleScore);
+        m_featureNanoseconds += clock.nsecsElapsed();
     }
     if (!q.error().isEmpty()) {
         m_error = QStringLiteral("cannot read the closed leads: %1").arg(q.error());

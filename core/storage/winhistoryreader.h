@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../scoring/winclosedlead.h"
+#include "../scoring/winhistory.h"
 #include "database.h"
 
 #include <QList>
@@ -9,18 +9,23 @@
 #include <optional>
 
 // The win model's training data: every won or lost lead that is no test lead, with the time it
-// was closed, in one query. The lead carries the columns a score reads (storefront, action,
-// offer id, email, phone, country, company, title, times, events, stage, score, flags); names,
-// notes, owner, grade and campaign are left out, as they are for hundreds of thousands of leads.
+// was closed, in one query. Each lead is read with the columns a score reads (storefront,
+// action, offer id, email, phone, country, company, title, times, events, stage, score, flags)
+// only for as long as it takes to note its features and rule score: names, notes, owner, grade
+// and campaign are left out, and no lead is kept whole, as they are hundreds of thousands.
 class WinHistoryReader {
 public:
     explicit WinHistoryReader(const Database &db);
 
-    // In no particular order; nullopt with error() set.
-    std::optional<QList<WinClosedLead>> closedLeads();
+    // In no particular order, each lead's rule score from `ruleScore` (its stored score when
+    // unset); nullopt with error() set.
+    std::optional<WinHistory> closedLeads(const WinHistory::RuleScore &ruleScore = {});
     QString error() const { return m_error; }
+    // Of the last closedLeads(), the time spent on the leads' features and rule scores.
+    qint64 featureMilliseconds() const { return m_featureNanoseconds / 1000000; }
 
 private:
     Database m_db;
     QString m_error;
+    qint64 m_featureNanoseconds = 0;
 };

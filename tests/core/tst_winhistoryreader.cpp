@@ -115,22 +115,46 @@ void TestWinHistoryReader::readsClosedLeadsWithTheirCloseTime() {
     QVERIFY(won > 0 && reopened > 0 && imported > 0);
 
     WinHistoryReader reader(db);
-    const std::optional<QList<WinClosedLead>> closed = reader.closedLeads();
+    const std::optional<WinHistory> closed = reader.closedLeads();
     QVERIFY2(closed, qPrintable(reader.error()));
     QCOMPARE(closed->size(), expected.size());
-    for (const WinClosedLead &c : *closed) {
-        QVERIFY2(expected.contains(c.lead.id), qPrintable(QString::number(c.lead.id)));
-        QCOMPARE(c.won, expected.value(c.lead.id).won);
-        QCOMPARE(c.closedAt, expected.value(c.lead.id).closedAt);
-        // What the model and a rule score read came with it.
-        QCOMPARE(c.lead.title, QStringLiteral("Director of IT"));
-        QCOMPARE(c.lead.offerId, QStringLiteral("contoso.analytics"));
-        QCOMPARE(c.lead.storefront, Storefront::AzureMarketplace);
-        QCOMPARE(c.lead.country, QStringLiteral("NL"));
-        QCOMPARE(c.lead.events, 2);
-        QCOMPARE(c.lead.score, 70);
-        QCOMPARE(c.lead.lastEventAt, day(1, 9));
-        QVERIFY(c.lead.email.endsWith(QStringLiteral("@fabrikam.com")));
+    for (qsizetype i = 0; i < closed->size(); ++i) {
+        const qint64 id = closed->leadId(i);
+        QVERIFY2(expected.contains(id), qPrintable(QString::number(id)));
+        QCOMPARE(closed->won(i), expected.value(id).won);
+        QCOMPARE(closed->closedAt(i), expected.value(id).closedAt.toMSecsSinceEpoch());
+        // Without a rule score, the stored score is the one compared with.
+        QCOMPARE(closed->ruleScore(i), 70.0);
+        // What the model learns from came with it.
+        const QStringList keys = closed->featureKeys(i);
+        for (const char *key :
+             {"storefront:azure-marketplace", "action:INS", "events:2", "offer:contoso.analytics",
+              "country:NL", "seniority:director", "email:corporate", "phone:yes", "company:yes"})
+            QVERIFY2(keys.contains(QString::fromUtf8(key)),
+                     qPrintable(keys.join(QLatin1Char(' '))));
+    }
+
+    // A rule score reads the columns a score reads, with the lead whole while it is read.
+    QMap<qint64, Lead> scoredLeads;
+    const std::optional<WinHistory> scored = reader.closedLeads([&](const Lead &l) {
+        scoredLeads.insert(l.id, l);
+        return double(l.events * 100 + l.score);
+    });
+    QVERIFY2(scored, qPrintable(reader.error()));
+    QCOMPARE(scored->size(), expected.size());
+    QCOMPARE(scoredLeads.size(), expected.size());
+    for (qsizetype i = 0; i < scored->size(); ++i)
+        QCOMPARE(scored->ruleScore(i), 270.0);
+    for (const Lead &l : scoredLeads) {
+        QVERIFY2(expected.contains(l.id), qPrintable(QString::number(l.id)));
+        QCOMPARE(l.title, QStringLiteral("Director of IT"));
+        QCOMPARE(l.offerId, QStringLiteral("contoso.analytics"));
+        QCOMPARE(l.storefront, Storefront::AzureMarketplace);
+        QCOMPARE(l.country, QStringLiteral("NL"));
+        QCOMPARE(l.events, 2);
+        QCOMPARE(l.score, 70);
+        QCOMPARE(l.lastEventAt, day(1, 9));
+        QVERIFY(l.email.endsWith(QStringLiteral("@fabrikam.com")));
     }
 }
 

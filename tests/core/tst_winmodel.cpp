@@ -4,9 +4,11 @@
 #include "plantedclosedleads.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 
 // The win model: the features a rep reads, learning a planted pattern, rare values that must not
 // claim certainty, the drivers shown in the lead panel, and a stored model that reads back.
@@ -16,6 +18,7 @@ private slots:
     void features_data();
     void features();
     void everyLeadHasOneFeaturePerGroup();
+    void historyKeepsWhatTrainingReads();
     void beatsAFeatureBlindBaseline();
     void driversNameThePlantedFeatures_data();
     void driversNameThePlantedFeatures();
@@ -41,10 +44,6 @@ QStringList sl(std::initializer_list<const char *> texts) {
     return out;
 }
 
-QList<WinExample> examplesOf(const QList<WinClosedLead> &closed) {
-    return WinModelEvaluation::examplesOf(closed);
-}
-
 Lead lead(const QString &title, const QString &email) {
     Lead l;
     l.storefront = Storefront::AppSource;
@@ -65,7 +64,8 @@ QStringList names(const QList<WinDriver> &drivers) {
 }
 
 const WinModel &plantedModel() {
-    static const WinModel model = WinModel::train(examplesOf(PlantedClosedLeads::make(3000, 7)));
+    static const WinModel model =
+        WinModel::train(WinHistory::of(PlantedClosedLeads::make(3000, 7)));
     return model;
 }
 
@@ -149,6 +149,35 @@ void TestWinModel::everyLeadHasOneFeaturePerGroup() {
     }
 }
 
+void TestWinModel::historyKeepsWhatTrainingReads() {
+    QList<WinClosedLead> closed = PlantedClosedLeads::make(500, 13);
+    closed[0].closedAt = QDateTime();
+    for (qsizetype i = 0; i < closed.size(); ++i)
+        closed[i].lead.score = int(i % 100);
+    const WinHistory history = WinHistory::of(closed);
+    QCOMPARE(history.size(), closed.size());
+    for (qsizetype i = 0; i < closed.size(); ++i) {
+        const WinClosedLead &c = closed.at(i);
+        QCOMPARE(history.featureKeys(i), WinFeatures::keysOf(c.lead));
+        QCOMPARE(history.leadId(i), c.lead.id);
+        QCOMPARE(history.won(i), c.won);
+        QCOMPARE(history.ruleScore(i), double(c.lead.score));
+        if (i > 0)
+            QCOMPARE(history.closedAt(i), c.closedAt.toMSecsSinceEpoch());
+    }
+    // A lead whose close time is unknown counts as the oldest.
+    QCOMPARE(history.closedAt(0), std::numeric_limits<qint64>::min());
+    // Five hundred leads of nine features each share a few dozen distinct keys.
+    QVERIFY2(history.keys().size() < 40, qPrintable(history.keys().join(QLatin1Char(' '))));
+    QCOMPARE(QSet<QString>(history.keys().cbegin(), history.keys().cend()).size(),
+             history.keys().size());
+    // A rule score given reads the whole lead once, and only its number is kept.
+    const WinHistory scored =
+        WinHistory::of(closed, [](const Lead &l) { return PlantedClosedLeads::truth(l); });
+    for (qsizetype i = 0; i < closed.size(); ++i)
+        QCOMPARE(scored.ruleScore(i), PlantedClosedLeads::truth(closed.at(i).lead));
+}
+
 void TestWinModel::beatsAFeatureBlindBaseline() {
     const WinModel &model = plantedModel();
     const QList<WinClosedLead> unseen = PlantedClosedLeads::make(1000, 99);
@@ -224,7 +253,7 @@ void TestWinModel::rareValuesArePooled() {
         closed[i].lead.offerId = QStringLiteral("fabrikam.lucky");
         closed[i].won = true;
     }
-    const WinModel model = WinModel::train(examplesOf(closed));
+    const WinModel model = WinModel::train(WinHistory::of(closed));
     QVERIFY(!model.weights().contains(QStringLiteral("offer:fabrikam.lucky")));
     QCOMPARE(model.weight(QStringLiteral("offer:fabrikam.lucky")),
              model.weight(QStringLiteral("offer:*")));
@@ -240,10 +269,10 @@ void TestWinModel::rareValuesArePooled() {
 }
 
 void TestWinModel::oneOutcomeOnlyStaysFinite() {
-    QList<WinExample> examples = examplesOf(PlantedClosedLeads::make(300, 5));
-    for (WinExample &e : examples)
-        e.won = true;
-    const WinModel model = WinModel::train(examples);
+    QList<WinClosedLead> closed = PlantedClosedLeads::make(300, 5);
+    for (WinClosedLead &c : closed)
+        c.won = true;
+    const WinModel model = WinModel::train(WinHistory::of(closed));
     const double p = model.probability(lead(QStringLiteral("CEO"), QString()));
     QVERIFY(std::isfinite(p));
     QVERIFY(p > 0.9);
