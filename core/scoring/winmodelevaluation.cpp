@@ -1,7 +1,5 @@
 #include "winmodelevaluation.h"
 
-#include "winfeatures.h"
-
 #include <QJsonArray>
 
 #include <algorithm>
