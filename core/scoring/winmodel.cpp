@@ -2,6 +2,7 @@
 
 #include "../domain/lead.h"
 #include "winfeatures.h"
+#include "winhistory.h"
 #include "winlogisticfit.h"
 
 #include <QJsonValue>

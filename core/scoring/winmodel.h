@@ -1,17 +1,18 @@
 #pragma once
 
 #include "windriver.h"
-#include "winhistory.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <span>
 
 struct Lead;
+class WinHistory;
 
 // The chance that a lead is won, learned from closed leads by a regularised logistic regression
 // over the lead's one-hot features (WinFeatures). Values that are too rare to learn from (an

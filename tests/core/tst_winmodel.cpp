@@ -1,4 +1,5 @@
 #include "core/scoring/winfeatures.h"
+#include "core/scoring/winhistory.h"
 #include "core/scoring/winmodel.h"
 #include "core/scoring/winmodelevaluation.h"
 #include "plantedclosedleads.h"
