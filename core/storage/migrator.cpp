@@ -168,12 +168,16 @@ QStringList qualificationSchema(const SqlDialect &d) {
                    .arg(QLatin1String(column));
     sql << QStringLiteral("ALTER TABLE leads ADD COLUMN opportunity_value %1 NOT NULL DEFAULT 0")
                .arg(d.real());
-    // A lead in the trash comes back with every column of its snapshot; a number column needs a
-    // number, where a missing text column is rightly "".
-    sql << QStringLiteral("UPDATE trash SET snapshot = %1")
-               .arg(d.jsonSetText(QStringLiteral("snapshot"),
-                                  {QStringLiteral("lead"), QStringLiteral("opportunity_value")},
-                                  QStringLiteral("0")));
+    // A lead in the trash comes back with every column of its snapshot: the new ones go into
+    // the snapshots too, with the values the columns start with.
+    QString snapshot = QStringLiteral("snapshot");
+    for (const char *column : {"qualification", "opportunity_currency", "expected_close_at",
+                               "destination", "disqualify_reason", "disqualify_note"})
+        snapshot = d.jsonSetText(snapshot, {QStringLiteral("lead"), QLatin1String(column)}, {});
+    snapshot =
+        d.jsonSetText(snapshot, {QStringLiteral("lead"), QStringLiteral("opportunity_value")},
+                      QStringLiteral("0"));
+    sql << QStringLiteral("UPDATE trash SET snapshot = ") + snapshot;
     return sql;
 }
 

@@ -30,7 +30,7 @@ QString SqlDialect::real() const {
                                                   : QStringLiteral("DOUBLE PRECISION");
 }
 
-QString SqlDialect::jsonSetText(const QString &column, const QStringList &path,
+QString SqlDialect::jsonSetText(const QString &json, const QStringList &path,
                                 const QString &value) const {
     const auto quoted = [](QString text) {
         return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QLatin1String("''")) +
@@ -38,10 +38,10 @@ QString SqlDialect::jsonSetText(const QString &column, const QStringList &path,
     };
     if (m_backend == Database::Backend::Sqlite)
         return QStringLiteral("json_set(%1, %2, %3)")
-            .arg(column, quoted(QStringLiteral("$.") + path.join(QLatin1Char('.'))), quoted(value));
+            .arg(json, quoted(QStringLiteral("$.") + path.join(QLatin1Char('.'))), quoted(value));
     return QStringLiteral("CAST(jsonb_set(CAST(%1 AS jsonb), %2, to_jsonb(CAST(%3 AS text))) AS "
                           "text)")
-        .arg(column, quoted(QLatin1Char('{') + path.join(QLatin1Char(',')) + QLatin1Char('}')),
+        .arg(json, quoted(QLatin1Char('{') + path.join(QLatin1Char(',')) + QLatin1Char('}')),
              quoted(value));
 }
 
