@@ -276,10 +276,10 @@ const QList<CliCommand> &Cli::commands() {
                                   true),
                         P::option(QStringLiteral("close-date"), QStringLiteral("DATE"),
                                   QStringLiteral("the expected close date (YYYY-MM-DD)"), true),
-                        P::option(QStringLiteral("destination"),
-                                  QStringLiteral("own-crm|co-sell|marketplace"),
-                                  QStringLiteral("where it is followed up: your CRM, the "
-                                                 "Microsoft field seller, the marketplace"),
+                        P::option(QStringLiteral("destination"), QStringLiteral("WHERE"),
+                                  QStringLiteral("where it is followed up: own-crm (your CRM), "
+                                                 "co-sell (the Microsoft field seller) or "
+                                                 "marketplace"),
                                   true),
                         ifVersionParameter()},
          .example = QStringLiteral("convert 42 --value 25000 --currency EUR --close-date "
