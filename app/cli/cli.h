@@ -11,6 +11,7 @@ class QTextStream;
 struct ImportOptions;
 struct LeadFilter;
 struct LeadSort;
+struct UpdateResult;
 
 // leadbench-cli: the commands of the CLI contract in DESIGN.md, over the lead library.
 class Cli {
@@ -58,6 +59,14 @@ private:
     int restore(const Database &db, const CliArguments &args);
     int history(const Database &db, const CliArguments &args);
     int trash(const Database &db, const CliArguments &args);
+    // From lead to opportunity (cliqualifycommands.cpp).
+    int qualify(const Database &db, const CliArguments &args);
+    int convert(const Database &db, const CliArguments &args);
+    int disqualify(const Database &db, const CliArguments &args);
+    // --if-version: 0 when absent; false after a usage error naming the problem.
+    bool parseIfVersion(const CliArguments &args, qint64 *version);
+    // Prints the lead a step stored as JSON, or says why it was not; the exit status.
+    int reportStep(const Database &db, const UpdateResult &result, qint64 expectedVersion);
     // "no lead with id N", or that it is in the trash and how to bring it back.
     static QString missingLead(const Database &db, qint64 id);
     bool parseIds(const CliArguments &args, QList<qint64> *ids);

@@ -90,6 +90,13 @@ QList<CliParameter> setParameters() {
     return out;
 }
 
+// --if-version of the qualification commands, as set has it.
+CliParameter ifVersionParameter() {
+    return CliParameter::option(QStringLiteral("if-version"), QStringLiteral("V"),
+                                QStringLiteral("change the lead only if it is still at version V; "
+                                               "exit 3 if someone changed it since"));
+}
+
 } // namespace
 
 const QList<CliCommand> &Cli::commands() {
@@ -246,6 +253,52 @@ const QList<CliCommand> &Cli::commands() {
                                   QStringLiteral("output format (default table)"))},
          .example = QStringLiteral("history 42 --format json"),
          .handler = &Cli::history},
+        {.name = QStringLiteral("qualify"),
+         .summary = QStringLiteral("tick qualification prerequisites and move the lead to "
+                                   "qualified once all are ticked; prints the lead as JSON"),
+         .parameters = {P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id")),
+                        P::option(QStringLiteral("check"), QStringLiteral("a,b,..."),
+                                  QStringLiteral("tick these prerequisites first: budget, "
+                                                 "authority, need, timeline")),
+                        P::flag(QStringLiteral("check-only"),
+                                QStringLiteral("tick the --check items and leave the stage")),
+                        ifVersionParameter()},
+         .example = QStringLiteral("qualify 42 --check budget,authority,need,timeline"),
+         .handler = &Cli::qualify},
+        {.name = QStringLiteral("convert"),
+         .summary = QStringLiteral("make a qualified lead an opportunity, with its value, close "
+                                   "date and follow-up destination; prints the lead as JSON"),
+         .parameters = {P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id")),
+                        P::option(QStringLiteral("value"), QStringLiteral("V"),
+                                  QStringLiteral("the estimated value, above 0"), true),
+                        P::option(QStringLiteral("currency"), QStringLiteral("C"),
+                                  QStringLiteral("the value's ISO 4217 currency: USD, EUR, ..."),
+                                  true),
+                        P::option(QStringLiteral("close-date"), QStringLiteral("DATE"),
+                                  QStringLiteral("the expected close date (YYYY-MM-DD)"), true),
+                        P::option(QStringLiteral("destination"), QStringLiteral("WHERE"),
+                                  QStringLiteral("where it is followed up: own-crm (your CRM), "
+                                                 "co-sell (the Microsoft field seller) or "
+                                                 "marketplace"),
+                                  true),
+                        ifVersionParameter()},
+         .example = QStringLiteral("convert 42 --value 25000 --currency EUR --close-date "
+                                   "2027-03-31 --destination co-sell"),
+         .handler = &Cli::convert},
+        {.name = QStringLiteral("disqualify"),
+         .summary = QStringLiteral("close a lead as disqualified, with the reason why; prints "
+                                   "the lead as JSON"),
+         .parameters = {P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id")),
+                        P::option(QStringLiteral("reason"), QStringLiteral("R"),
+                                  QStringLiteral("no-budget, no-need, competitor, bad-data, "
+                                                 "student, test-lead, dnc or other"),
+                                  true),
+                        P::option(QStringLiteral("text"), QStringLiteral("T"),
+                                  QStringLiteral("what happened, in words; needed for other")),
+                        ifVersionParameter()},
+         .example = QStringLiteral("disqualify 42 --reason other --text \"reseller, not an end "
+                                   "customer\""),
+         .handler = &Cli::disqualify},
         {.name = QStringLiteral("help"),
          .summary = QStringLiteral("the commands, or one command's options and an example"),
          .parameters = {P::positional(QStringLiteral("COMMAND"),

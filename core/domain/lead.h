@@ -1,5 +1,6 @@
 #pragma once
 
+#include "qualification.h"
 #include "stage.h"
 #include "storefront.h"
 
@@ -41,6 +42,15 @@ struct Lead {
     qint64 version = 0; // optimistic concurrency; bumped by every stored change
     // Columns of an imported file that are no lead field, by their header: kept, not dropped.
     QJsonObject extraFields;
+    // From lead to opportunity (QualificationPolicy): the checklist, the opportunity's details,
+    // why it was disqualified. Text and times unset are "", the value 0.
+    Qualification qualification;
+    double opportunityValue = 0.0;
+    QString opportunityCurrency; // ISO 4217
+    QDateTime expectedCloseAt;   // UTC
+    QString destination;         // own-crm, co-sell, marketplace
+    QString disqualifyReason;    // DisqualifyReasons canonical name
+    QString disqualifyNote;
 
     QString fullName() const;
 };

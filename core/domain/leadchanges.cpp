@@ -63,6 +63,11 @@ QString LeadChanges::applyTo(Lead &lead) const {
         }
         LeadColumns::setValue(changed, column, value);
     }
+    if ((columns().contains(QStringLiteral("disqualify_reason")) ||
+         columns().contains(QStringLiteral("disqualify_note"))) &&
+        changed.disqualifyReason == QLatin1String("other") &&
+        changed.disqualifyNote.trimmed().isEmpty())
+        return QStringLiteral("disqualify_note: reason \"other\" needs a text saying why");
     if (DedupKey::of(changed).isEmpty())
         return QStringLiteral("a lead needs an email, a name or a company");
     changed.privacyRestricted = LeadClassifier::isPrivacyRestricted(changed.email);

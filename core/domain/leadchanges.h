@@ -23,8 +23,8 @@ public:
     // the event count, the .edu flag).
     static bool isEditable(const QString &column);
     // Applies the changes to `lead`; returns the reason when one cannot be applied (a column
-    // that is not editable, a value that is not of its kind or range), leaving `lead` as it
-    // was, else "".
+    // that is not editable, a value that is not of its kind or range, a disqualification for
+    // "other" without a text), leaving `lead` as it was, else "".
     QString applyTo(Lead &lead) const;
 
 private:

@@ -1,6 +1,9 @@
 #include "leadcolumns.h"
 
+#include "disqualifyreason.h"
+#include "followupdestination.h"
 #include "lead.h"
+#include "opportunitydetails.h"
 
 #include <QHash>
 #include <QLocale>
@@ -53,6 +56,19 @@ const QHash<QString, Getter> &getters() {
         {QStringLiteral("privacy_restricted"),
          [](const Lead &l) { return QVariant(l.privacyRestricted); }},
         {QStringLiteral("version"), [](const Lead &l) { return QVariant(l.version); }},
+        {QStringLiteral("qualification"),
+         [](const Lead &l) { return QVariant(l.qualification.toText()); }},
+        {QStringLiteral("opportunity_value"),
+         [](const Lead &l) { return QVariant(l.opportunityValue); }},
+        {QStringLiteral("opportunity_currency"),
+         [](const Lead &l) { return QVariant(l.opportunityCurrency); }},
+        {QStringLiteral("expected_close_at"),
+         [](const Lead &l) { return QVariant(isoUtc(l.expectedCloseAt)); }},
+        {QStringLiteral("destination"), [](const Lead &l) { return QVariant(l.destination); }},
+        {QStringLiteral("disqualify_reason"),
+         [](const Lead &l) { return QVariant(l.disqualifyReason); }},
+        {QStringLiteral("disqualify_note"),
+         [](const Lead &l) { return QVariant(l.disqualifyNote); }},
     };
     return map;
 }
@@ -85,7 +101,14 @@ const QStringList &all() {
                                         QStringLiteral("do_not_contact"),
                                         QStringLiteral("is_test"),
                                         QStringLiteral("campaign"),
-                                        QStringLiteral("origin")};
+                                        QStringLiteral("origin"),
+                                        QStringLiteral("qualification"),
+                                        QStringLiteral("opportunity_value"),
+                                        QStringLiteral("opportunity_currency"),
+                                        QStringLiteral("expected_close_at"),
+                                        QStringLiteral("destination"),
+                                        QStringLiteral("disqualify_reason"),
+                                        QStringLiteral("disqualify_note")};
     return columns;
 }
 
@@ -120,9 +143,54 @@ Type type(const QString &column) {
         {QStringLiteral("next_follow_up_at"), Type::Time},
         {QStringLiteral("storefront"), Type::Storefront},
         {QStringLiteral("stage"), Type::Stage},
+        {QStringLiteral("opportunity_value"), Type::Real},
+        {QStringLiteral("expected_close_at"), Type::Time},
     };
     return types.value(column, Type::Text);
 }
+
+namespace {
+// Reads the qualification and opportunity columns; false for any other column. "" is unset.
+bool parseQualificationColumn(const QString &column, const QString &t, QVariant *value,
+                              QString *problem) {
+    if (column == QLatin1String("qualification")) {
+        Qualification checklist;
+        if (Qualification::fromText(t, &checklist, problem))
+            *value = checklist.toText();
+        return true;
+    }
+    if (column == QLatin1String("opportunity_currency")) {
+        const QString code = t.toUpper();
+        if (!code.isEmpty() && !OpportunityDetails::isCurrencyCode(code))
+            *problem = QStringLiteral("\"%1\" is not an ISO 4217 currency code").arg(t);
+        *value = code;
+        return true;
+    }
+    if (column == QLatin1String("destination")) {
+        FollowUpDestination d;
+        if (t.isEmpty())
+            *value = QString(QLatin1String(""));
+        else if (FollowUpDestinations::fromCanonicalName(t, &d))
+            *value = FollowUpDestinations::canonicalName(d);
+        else
+            *problem = QStringLiteral("\"%1\" is not a destination (%2)")
+                           .arg(t, FollowUpDestinations::namesText());
+        return true;
+    }
+    if (column == QLatin1String("disqualify_reason")) {
+        DisqualifyReason r;
+        if (t.isEmpty())
+            *value = QString(QLatin1String(""));
+        else if (DisqualifyReasons::fromCanonicalName(t, &r))
+            *value = DisqualifyReasons::canonicalName(r);
+        else
+            *problem = QStringLiteral("\"%1\" is not a reason to disqualify (%2)")
+                           .arg(t, DisqualifyReasons::namesText());
+        return true;
+    }
+    return false;
+}
+} // namespace
 
 QString parse(const QString &column, const QString &text, QVariant *value) {
     const QString t = text.trimmed();
@@ -149,6 +217,8 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
             return QStringLiteral("\"%1\" is not a number").arg(text);
         if (column == QLatin1String("win_probability") && (x < 0.0 || x > 1.0))
             return QStringLiteral("%1 is not between 0 and 1").arg(text);
+        if (column == QLatin1String("opportunity_value") && x < 0.0)
+            return QStringLiteral("%1 is not an amount (0 when unset)").arg(text);
         *value = x;
         return {};
     }
@@ -216,6 +286,8 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
         *value = t;
         return {};
     }
+    if (QString problem; parseQualificationColumn(column, t, value, &problem))
+        return problem;
     if (column == QLatin1String("email") && !t.isEmpty() && !t.contains(QLatin1Char('@')))
         return QStringLiteral("\"%1\" is not an email address").arg(text);
     *value = text;
@@ -239,6 +311,10 @@ bool setValue(Lead &l, const QString &column, const QVariant &v) {
         {QStringLiteral("grade"), &Lead::grade},
         {QStringLiteral("campaign"), &Lead::campaign},
         {QStringLiteral("origin"), &Lead::origin},
+        {QStringLiteral("opportunity_currency"), &Lead::opportunityCurrency},
+        {QStringLiteral("destination"), &Lead::destination},
+        {QStringLiteral("disqualify_reason"), &Lead::disqualifyReason},
+        {QStringLiteral("disqualify_note"), &Lead::disqualifyNote},
     };
     if (const auto it = texts.constFind(column); it != texts.cend()) {
         l.*(*it) = v.toString();
@@ -248,6 +324,14 @@ bool setValue(Lead &l, const QString &column, const QVariant &v) {
         return Storefronts::fromCanonicalName(v.toString(), &l.storefront);
     if (column == QLatin1String("stage"))
         return Stages::fromCanonicalName(v.toString(), &l.stage);
+    if (column == QLatin1String("qualification")) {
+        QString problem;
+        return Qualification::fromText(v.toString(), &l.qualification, &problem);
+    }
+    if (column == QLatin1String("expected_close_at")) {
+        l.expectedCloseAt = parseIsoUtc(v.toString());
+        return l.expectedCloseAt.isValid() || v.toString().isEmpty();
+    }
     if (column == QLatin1String("created_at") || column == QLatin1String("last_event_at") ||
         column == QLatin1String("next_follow_up_at")) {
         const QDateTime when = parseIsoUtc(v.toString());
@@ -276,6 +360,8 @@ bool setValue(Lead &l, const QString &column, const QVariant &v) {
         l.privacyRestricted = v.toBool();
     else if (column == QLatin1String("version"))
         l.version = v.toLongLong();
+    else if (column == QLatin1String("opportunity_value"))
+        l.opportunityValue = v.toDouble();
     else
         return false;
     return true;

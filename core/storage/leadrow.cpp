@@ -74,6 +74,12 @@ void bind(SqlStatement &q, const Lead &l, int i) {
     q.bind(i++, l.isTest ? 1 : 0);
     q.bind(i++, l.campaign);
     q.bind(i++, l.origin.isEmpty() ? QStringLiteral("marketplace") : l.origin);
+    q.bind(i++, l.qualification.toText());
+    q.bind(i++, l.opportunityValue);
+    q.bind(i++, l.opportunityCurrency);
+    q.bind(i++, isoUtc(l.expectedCloseAt));
+    for (const QString *value : {&l.destination, &l.disqualifyReason, &l.disqualifyNote})
+        q.bind(i++, *value);
     q.bind(i++, l.privacyRestricted ? 1 : 0);
     q.bind(i++, DedupKey::of(l));
     q.bind(i++, DedupKey::nameHash(l));
@@ -109,6 +115,16 @@ Lead fromRow(const QSqlQuery &q, int i) {
     l.isTest = q.value(i++).toInt() != 0;
     l.campaign = q.value(i++).toString();
     l.origin = q.value(i++).toString();
+    if (const QString checklist = q.value(i++).toString(); !checklist.isEmpty()) {
+        QString problem; // a checklist the columns' rules refused is never stored
+        Qualification::fromText(checklist, &l.qualification, &problem);
+    }
+    l.opportunityValue = q.value(i++).toDouble();
+    l.opportunityCurrency = q.value(i++).toString();
+    l.expectedCloseAt = parseIsoUtc(q.value(i++).toString());
+    l.destination = q.value(i++).toString();
+    l.disqualifyReason = q.value(i++).toString();
+    l.disqualifyNote = q.value(i++).toString();
     l.privacyRestricted = q.value(i++).toInt() != 0;
     l.version = q.value(i++).toLongLong();
     const QString extra = q.value(i++).toString();

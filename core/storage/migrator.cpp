@@ -157,10 +157,37 @@ QStringList importSchema(const SqlDialect &d) {
                 .arg(d.idColumn())};
 }
 
+// Version 7: from lead to opportunity: the qualification checklist (JSON), the opportunity's
+// value, currency, expected close and follow-up destination, and why a lead was disqualified.
+// Plain columns, so that each step is an edit that undoes by writing the old values back.
+QStringList qualificationSchema(const SqlDialect &d) {
+    QStringList sql;
+    for (const char *column : {"qualification", "opportunity_currency", "expected_close_at",
+                               "destination", "disqualify_reason", "disqualify_note"})
+        sql << QStringLiteral("ALTER TABLE leads ADD COLUMN %1 TEXT NOT NULL DEFAULT ''")
+                   .arg(QLatin1String(column));
+    sql << QStringLiteral("ALTER TABLE leads ADD COLUMN opportunity_value %1 NOT NULL DEFAULT 0")
+               .arg(d.real());
+    // A lead in the trash comes back with every column of its snapshot: the new ones go into
+    // the snapshots too, with the values the columns start with.
+    QString snapshot = QStringLiteral("snapshot");
+    for (const char *column : {"qualification", "opportunity_currency", "expected_close_at",
+                               "destination", "disqualify_reason", "disqualify_note"})
+        snapshot = d.jsonSetText(snapshot, {QStringLiteral("lead"), QLatin1String(column)}, {});
+    snapshot =
+        d.jsonSetText(snapshot, {QStringLiteral("lead"), QStringLiteral("opportunity_value")},
+                      QStringLiteral("0"));
+    sql << QStringLiteral("UPDATE trash SET snapshot = ") + snapshot;
+    return sql;
+}
+
 // Step N takes a database from version N-1 to N.
 QList<QStringList> steps(const SqlDialect &d) {
-    return {baseSchema(d), d.searchSchema(), writePathSchema(d), savedViewSchema(d),
-            importSchema(d)};
+    QList<QStringList> all = {baseSchema(d), d.searchSchema(), writePathSchema(d),
+                              savedViewSchema(d), importSchema(d)};
+    all << QStringList(); // 6: the scoring columns
+    all << qualificationSchema(d);
+    return all;
 }
 
 bool run(QSqlQuery &q, const QString &sql, QString *error) {
@@ -177,7 +204,7 @@ Migrator::Migrator(const Database &db)
     : m_db(db) {}
 
 int Migrator::latestVersion() {
-    return 5;
+    return 7;
 }
 
 bool Migrator::isEmpty(QString *error) const {

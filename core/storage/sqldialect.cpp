@@ -30,6 +30,21 @@ QString SqlDialect::real() const {
                                                   : QStringLiteral("DOUBLE PRECISION");
 }
 
+QString SqlDialect::jsonSetText(const QString &json, const QStringList &path,
+                                const QString &value) const {
+    const auto quoted = [](QString text) {
+        return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QLatin1String("''")) +
+               QLatin1Char('\'');
+    };
+    if (m_backend == Database::Backend::Sqlite)
+        return QStringLiteral("json_set(%1, %2, %3)")
+            .arg(json, quoted(QStringLiteral("$.") + path.join(QLatin1Char('.'))), quoted(value));
+    return QStringLiteral("CAST(jsonb_set(CAST(%1 AS jsonb), %2, to_jsonb(CAST(%3 AS text))) AS "
+                          "text)")
+        .arg(json, quoted(QLatin1Char('{') + path.join(QLatin1Char(',')) + QLatin1Char('}')),
+             quoted(value));
+}
+
 QString SqlDialect::tableExistsSql() const {
     return m_backend == Database::Backend::Sqlite
                ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "

@@ -108,6 +108,14 @@ private slots:
     void exportCrmLayoutRefusesColumns_data();
     void exportCrmLayoutRefusesColumns();
 
+    void qualifyThenConvert_data() { TestDatabase::addBackendRows(); }
+    void qualifyThenConvert();
+    void disqualifyWithAReason_data() { TestDatabase::addBackendRows(); }
+    void disqualifyWithAReason();
+    void qualificationRefusals_data();
+    void qualificationRefusals();
+    void qualifyLosingTheRaceChangesNothing();
+
 private:
     struct Result {
         int exitCode = -1;
@@ -139,6 +147,9 @@ private:
     QString writeFile(const QString &name, const QByteArray &content) const;
     bool generateDemo(int count = 500);
     QJsonArray listJson(const QStringList &extra);
+    // The id of a generated lead still open for qualification: new, contacted or nurturing,
+    // neither do-not-contact nor a test lead; 0 when there is none.
+    qint64 openLead();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_location; // what runDb() passes to --db
@@ -182,7 +193,14 @@ const QStringList canonicalColumns = {QStringLiteral("id"),
                                       QStringLiteral("do_not_contact"),
                                       QStringLiteral("is_test"),
                                       QStringLiteral("campaign"),
-                                      QStringLiteral("origin")};
+                                      QStringLiteral("origin"),
+                                      QStringLiteral("qualification"),
+                                      QStringLiteral("opportunity_value"),
+                                      QStringLiteral("opportunity_currency"),
+                                      QStringLiteral("expected_close_at"),
+                                      QStringLiteral("destination"),
+                                      QStringLiteral("disqualify_reason"),
+                                      QStringLiteral("disqualify_note")};
 
 QStringList sorted(QStringList list) {
     list.sort();
@@ -274,6 +292,18 @@ QJsonArray TestCli::listJson(const QStringList &extra) {
     if (r.exitCode != 0 || !r.json().isArray())
         qWarning("%s", qPrintable(r.describe()));
     return r.json().array();
+}
+
+qint64 TestCli::openLead() {
+    for (const QJsonValue &v : listJson({QStringLiteral("--sort"), QStringLiteral("id")})) {
+        const QJsonObject o = v.toObject();
+        const QString stage = o.value(QStringLiteral("stage")).toString();
+        if ((stage == QLatin1String("new") || stage == QLatin1String("contacted") ||
+             stage == QLatin1String("nurturing")) &&
+            !o.value(QStringLiteral("do_not_contact")).toBool())
+            return o.value(QStringLiteral("id")).toInteger();
+    }
+    return 0;
 }
 
 void TestCli::noArguments() {
@@ -1290,11 +1320,12 @@ namespace {
 
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
-    QStringLiteral("init"),   QStringLiteral("generate"), QStringLiteral("preview"),
-    QStringLiteral("import"), QStringLiteral("list"),     QStringLiteral("export"),
-    QStringLiteral("show"),   QStringLiteral("stats"),    QStringLiteral("count"),
-    QStringLiteral("set"),    QStringLiteral("delete"),   QStringLiteral("restore"),
-    QStringLiteral("trash"),  QStringLiteral("history"),  QStringLiteral("help")};
+    QStringLiteral("init"),    QStringLiteral("generate"),   QStringLiteral("preview"),
+    QStringLiteral("import"),  QStringLiteral("list"),       QStringLiteral("export"),
+    QStringLiteral("show"),    QStringLiteral("stats"),      QStringLiteral("count"),
+    QStringLiteral("set"),     QStringLiteral("delete"),     QStringLiteral("restore"),
+    QStringLiteral("trash"),   QStringLiteral("history"),    QStringLiteral("qualify"),
+    QStringLiteral("convert"), QStringLiteral("disqualify"), QStringLiteral("help")};
 
 const QStringList filterOptions = {
     QStringLiteral("--storefront"),  QStringLiteral("--stage"),  QStringLiteral("--owner"),
@@ -1387,21 +1418,39 @@ void TestCli::commandHelp_data() {
                            << filterOptions + QStringList{QStringLiteral("--format")}
                            << QStringList();
     QTest::newRow("count") << QStringLiteral("count") << filterOptions << QStringList();
-    QTest::newRow("set")
-        << QStringLiteral("set")
-        << QStringList{QStringLiteral("--storefront"),      QStringLiteral("--action"),
-                       QStringLiteral("--offer-id"),        QStringLiteral("--offer-title"),
-                       QStringLiteral("--first-name"),      QStringLiteral("--last-name"),
-                       QStringLiteral("--email"),           QStringLiteral("--phone"),
-                       QStringLiteral("--country"),         QStringLiteral("--company"),
-                       QStringLiteral("--title"),           QStringLiteral("--description"),
-                       QStringLiteral("--stage"),           QStringLiteral("--owner"),
-                       QStringLiteral("--score"),           QStringLiteral("--grade"),
-                       QStringLiteral("--win-probability"), QStringLiteral("--next-follow-up-at"),
-                       QStringLiteral("--follow-ups"),      QStringLiteral("--do-not-contact"),
-                       QStringLiteral("--is-test"),         QStringLiteral("--campaign"),
-                       QStringLiteral("--origin"),          QStringLiteral("--if-version")}
-        << QStringList{QStringLiteral("ID")};
+    QTest::newRow("set") << QStringLiteral("set")
+                         << QStringList{QStringLiteral("--storefront"),
+                                        QStringLiteral("--action"),
+                                        QStringLiteral("--offer-id"),
+                                        QStringLiteral("--offer-title"),
+                                        QStringLiteral("--first-name"),
+                                        QStringLiteral("--last-name"),
+                                        QStringLiteral("--email"),
+                                        QStringLiteral("--phone"),
+                                        QStringLiteral("--country"),
+                                        QStringLiteral("--company"),
+                                        QStringLiteral("--title"),
+                                        QStringLiteral("--description"),
+                                        QStringLiteral("--stage"),
+                                        QStringLiteral("--owner"),
+                                        QStringLiteral("--score"),
+                                        QStringLiteral("--grade"),
+                                        QStringLiteral("--win-probability"),
+                                        QStringLiteral("--next-follow-up-at"),
+                                        QStringLiteral("--follow-ups"),
+                                        QStringLiteral("--do-not-contact"),
+                                        QStringLiteral("--is-test"),
+                                        QStringLiteral("--campaign"),
+                                        QStringLiteral("--origin"),
+                                        QStringLiteral("--qualification"),
+                                        QStringLiteral("--opportunity-value"),
+                                        QStringLiteral("--opportunity-currency"),
+                                        QStringLiteral("--expected-close-at"),
+                                        QStringLiteral("--destination"),
+                                        QStringLiteral("--disqualify-reason"),
+                                        QStringLiteral("--disqualify-note"),
+                                        QStringLiteral("--if-version")}
+                         << QStringList{QStringLiteral("ID")};
     QTest::newRow("delete") << QStringLiteral("delete") << QStringList()
                             << QStringList{QStringLiteral("ID...")};
     QTest::newRow("restore") << QStringLiteral("restore") << QStringList()
@@ -1410,6 +1459,21 @@ void TestCli::commandHelp_data() {
                            << QStringList();
     QTest::newRow("history") << QStringLiteral("history") << QStringList{QStringLiteral("--format")}
                              << QStringList{QStringLiteral("ID")};
+    QTest::newRow("qualify") << QStringLiteral("qualify")
+                             << QStringList{QStringLiteral("--check"),
+                                            QStringLiteral("--check-only"),
+                                            QStringLiteral("--if-version")}
+                             << QStringList{QStringLiteral("ID")};
+    QTest::newRow("convert") << QStringLiteral("convert")
+                             << QStringList{QStringLiteral("--value"), QStringLiteral("--currency"),
+                                            QStringLiteral("--close-date"),
+                                            QStringLiteral("--destination"),
+                                            QStringLiteral("--if-version")}
+                             << QStringList{QStringLiteral("ID")};
+    QTest::newRow("disqualify") << QStringLiteral("disqualify")
+                                << QStringList{QStringLiteral("--reason"), QStringLiteral("--text"),
+                                               QStringLiteral("--if-version")}
+                                << QStringList{QStringLiteral("ID")};
     QTest::newRow("help") << QStringLiteral("help") << QStringList()
                           << QStringList{QStringLiteral("COMMAND")};
 }
@@ -1966,6 +2030,192 @@ void TestCli::exportCrmLayoutRefusesColumns() {
                  r.err.contains("--format csv"),
              qPrintable(r.describe()));
     QVERIFY(!QFile::exists(path));
+}
+
+void TestCli::qualifyThenConvert() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(40));
+    const QString id = QString::number(openLead());
+    QVERIFY(id != QLatin1String("0"));
+    Result r =
+        runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    const qint64 version = r.json().object().value(QStringLiteral("version")).toInteger();
+
+    // Two prerequisites ticked only: the stage stays, the ticks are kept.
+    r = runDb({QStringLiteral("qualify"), id, QStringLiteral("--check"),
+               QStringLiteral("budget,need"), QStringLiteral("--check-only")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QJsonObject lead = r.json().object();
+    QCOMPARE(lead.value(QStringLiteral("version")).toInteger(), version + 1);
+    const QString checklist = lead.value(QStringLiteral("qualification")).toString();
+    QVERIFY2(checklist.contains(QLatin1String("\"budget\":{\"at\":\"")), qPrintable(checklist));
+    QVERIFY2(!checklist.contains(QLatin1String("authority")), qPrintable(checklist));
+    r = runDb({QStringLiteral("qualify"), id});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("authority and timeline are not ticked (--check authority,timeline)"),
+             qPrintable(r.describe()));
+    r = runDb({QStringLiteral("qualify"), id, QStringLiteral("--check"),
+               QStringLiteral("authority, timeline"), QStringLiteral("--if-version"),
+               QString::number(version + 1)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    lead = r.json().object();
+    QCOMPARE(lead.value(QStringLiteral("stage")).toString(), QStringLiteral("qualified"));
+
+    r = runDb({QStringLiteral("convert"), id, QStringLiteral("--value"), QStringLiteral("25000"),
+               QStringLiteral("--currency"), QStringLiteral("eur"), QStringLiteral("--close-date"),
+               QStringLiteral("2027-03-31"), QStringLiteral("--destination"),
+               QStringLiteral("co-sell")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    // show prints what convert stored.
+    r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    lead = r.json().object();
+    QCOMPARE(lead.value(QStringLiteral("stage")).toString(), QStringLiteral("opportunity"));
+    QCOMPARE(lead.value(QStringLiteral("opportunity_value")).toDouble(), 25000.0);
+    QCOMPARE(lead.value(QStringLiteral("opportunity_currency")).toString(), QStringLiteral("EUR"));
+    QCOMPARE(lead.value(QStringLiteral("expected_close_at")).toString(),
+             QStringLiteral("2027-03-31T00:00:00Z"));
+    QCOMPARE(lead.value(QStringLiteral("destination")).toString(), QStringLiteral("co-sell"));
+    QCOMPARE(lead.value(QStringLiteral("version")).toInteger(), version + 3);
+    // Each step in the timeline, with who took it.
+    QStringList steps;
+    for (const QJsonValue &a : lead.value(QStringLiteral("activities")).toArray()) {
+        const QJsonObject o = a.toObject();
+        if (o.value(QStringLiteral("field")).toString() == QLatin1String("stage"))
+            steps << o.value(QStringLiteral("new_value")).toString();
+        if (o.value(QStringLiteral("kind")).toString() == QLatin1String("changed"))
+            QVERIFY(!o.value(QStringLiteral("actor")).toString().isEmpty());
+    }
+    // The demo lead's own history comes first.
+    QVERIFY(steps.size() >= 2);
+    QCOMPARE(steps.mid(steps.size() - 2),
+             (QStringList{QStringLiteral("qualified"), QStringLiteral("opportunity")}));
+    // And in the exports, as columns.
+    r = runDb({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv"),
+               QStringLiteral("--columns"),
+               QStringLiteral("id,opportunity_value,opportunity_currency,destination"),
+               QStringLiteral("--stage"), QStringLiteral("opportunity")});
+    QVERIFY2(r.out.contains(id.toUtf8() + ",25000,EUR,co-sell"), qPrintable(r.describe()));
+}
+
+void TestCli::disqualifyWithAReason() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(40));
+    const QString id = QString::number(openLead());
+    Result r = runDb({QStringLiteral("disqualify"), id, QStringLiteral("--reason"),
+                      QStringLiteral("other"), QStringLiteral("--text"),
+                      QStringLiteral("a reseller, not an end customer")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject lead = r.json().object();
+    QCOMPARE(lead.value(QStringLiteral("stage")).toString(), QStringLiteral("disqualified"));
+    QCOMPARE(lead.value(QStringLiteral("disqualify_reason")).toString(), QStringLiteral("other"));
+    QCOMPARE(lead.value(QStringLiteral("disqualify_note")).toString(),
+             QStringLiteral("a reseller, not an end customer"));
+    QVERIFY(lead.value(QStringLiteral("next_follow_up_at")).isNull());
+    r = runDb({QStringLiteral("history"), id, QStringLiteral("--format"), QStringLiteral("csv")});
+    QVERIFY2(r.out.contains("changed disqualify_reason"), qPrintable(r.describe()));
+}
+
+void TestCli::qualificationRefusals_data() {
+    QTest::addColumn<QStringList>("arguments"); // ID stands for an open lead's id
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString id = QStringLiteral("ID");
+    QTest::newRow("disqualify without a reason")
+        << QStringList{QStringLiteral("disqualify"), id} << 2
+        << QStringLiteral("disqualify needs --reason R");
+    QTest::newRow("disqualify with an empty reason")
+        << QStringList{QStringLiteral("disqualify"), id, QStringLiteral("--reason"), QString()} << 2
+        << QStringLiteral("needs a reason to be disqualified: no-budget, no-need");
+    QTest::newRow("disqualify with an unknown reason")
+        << QStringList{QStringLiteral("disqualify"), id, QStringLiteral("--reason"),
+                       QStringLiteral("rude")}
+        << 2 << QStringLiteral("\"rude\" is not a reason to disqualify");
+    QTest::newRow("other without a text")
+        << QStringList{QStringLiteral("disqualify"), id, QStringLiteral("--reason"),
+                       QStringLiteral("other")}
+        << 2 << QStringLiteral("reason \"other\" needs a text");
+    const QStringList convert = {QStringLiteral("convert"),       id,
+                                 QStringLiteral("--value"),       QStringLiteral("100"),
+                                 QStringLiteral("--close-date"),  QStringLiteral("2027-01-31"),
+                                 QStringLiteral("--destination"), QStringLiteral("own-crm")};
+    QTest::newRow("convert without a currency")
+        << convert << 2 << QStringLiteral("convert needs --currency C");
+    QTest::newRow("convert a lead not qualified")
+        << convert + QStringList{QStringLiteral("--currency"), QStringLiteral("USD")} << 2
+        << QStringLiteral("qualify it before converting it to an opportunity");
+    QTest::newRow("convert with a made-up currency")
+        << convert + QStringList{QStringLiteral("--currency"), QStringLiteral("EURO")} << 2
+        << QStringLiteral("currency: \"EURO\" is not an ISO 4217 currency code");
+    QTest::newRow("convert with no value")
+        << QStringList{QStringLiteral("convert"),       id,
+                       QStringLiteral("--value"),       QStringLiteral("-3"),
+                       QStringLiteral("--currency"),    QStringLiteral("USD"),
+                       QStringLiteral("--close-date"),  QStringLiteral("soon"),
+                       QStringLiteral("--destination"), QStringLiteral("salesforce")}
+        << 2
+        << QStringLiteral("value: -3 is not an amount above 0; close date: \"soon\" is not a "
+                          "date (YYYY-MM-DD) or an ISO 8601 time; destination: \"salesforce\" is "
+                          "not own-crm, co-sell, marketplace");
+    QTest::newRow("unknown prerequisite")
+        << QStringList{QStringLiteral("qualify"), id, QStringLiteral("--check"),
+                       QStringLiteral("budget,money")}
+        << 2
+        << QStringLiteral("\"money\" is not a qualification prerequisite (budget, authority, "
+                          "need, timeline)");
+    QTest::newRow("check-only without items")
+        << QStringList{QStringLiteral("qualify"), id, QStringLiteral("--check-only")} << 2
+        << QStringLiteral("--check-only needs --check");
+    QTest::newRow("not a version")
+        << QStringList{QStringLiteral("qualify"), id, QStringLiteral("--if-version"),
+                       QStringLiteral("latest")}
+        << 2 << QStringLiteral("--if-version: \"latest\" is not a version");
+    QTest::newRow("no such lead") << QStringList{QStringLiteral("disqualify"),
+                                                 QStringLiteral("99999"),
+                                                 QStringLiteral("--reason"),
+                                                 QStringLiteral("no-need")}
+                                  << 1 << QStringLiteral("no lead with id 99999");
+}
+
+void TestCli::qualificationRefusals() {
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QVERIFY(generateDemo(20));
+    const QString id = QString::number(openLead());
+    arguments.replaceInStrings(QRegularExpression(QStringLiteral("^ID$")), id);
+    const QByteArray before = runDb({QStringLiteral("show"), id}).out;
+    const Result r = runDb(arguments);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.startsWith("leadbench-cli: error: "), qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(message.toUtf8()), qPrintable(r.describe()));
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(runDb({QStringLiteral("show"), id}).out, before);
+}
+
+void TestCli::qualifyLosingTheRaceChangesNothing() {
+    QVERIFY(generateDemo(20));
+    const QString id = QString::number(openLead());
+    Result r =
+        runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    const qint64 version = r.json().object().value(QStringLiteral("version")).toInteger();
+    r = runDb({QStringLiteral("set"), id, QStringLiteral("--owner"), QStringLiteral("kim")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("qualify"), id, QStringLiteral("--check"),
+               QStringLiteral("budget,authority,need,timeline"), QStringLiteral("--if-version"),
+               QString::number(version)});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("version " + QByteArray::number(version + 1)),
+             qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("owner")).toString(), QStringLiteral("kim"));
+    r = runDb({QStringLiteral("disqualify"), id, QStringLiteral("--reason"),
+               QStringLiteral("no-need"), QStringLiteral("--if-version"),
+               QString::number(version)});
+    QCOMPARE(r.exitCode, 3);
+    r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY(r.json().object().value(QStringLiteral("qualification")).toString().isEmpty());
+    QCOMPARE(r.json().object().value(QStringLiteral("version")).toInteger(), version + 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -748,6 +748,14 @@ void TestLeadImporter::everyCanonicalColumnIsRead() {
         {QStringLiteral("is_test"), QStringLiteral("true")},
         {QStringLiteral("campaign"), QStringLiteral("azure-test-drive")},
         {QStringLiteral("origin"), QStringLiteral("co-sell")},
+        {QStringLiteral("qualification"),
+         QStringLiteral(R"({"budget":{"at":"2025-03-01T10:00:00Z","by":"sam.patel"}})")},
+        {QStringLiteral("opportunity_value"), QStringLiteral("48000.5")},
+        {QStringLiteral("opportunity_currency"), QStringLiteral("EUR")},
+        {QStringLiteral("expected_close_at"), QStringLiteral("2025-06-30T00:00:00Z")},
+        {QStringLiteral("destination"), QStringLiteral("co-sell")},
+        {QStringLiteral("disqualify_reason"), QStringLiteral("no-need")},
+        {QStringLiteral("disqualify_note"), QStringLiteral("asked again in a year")},
     };
     QCOMPARE(qsizetype(values.size()), columns.size());
     QStringList row;

@@ -339,6 +339,14 @@ void TestLeadWriter::editRecordsEveryColumn_data() {
         {"is_test", "yes", QVariant(true)},
         {"campaign", "spring-trial", QStringLiteral("spring-trial")},
         {"origin", "co-sell", QStringLiteral("co-sell")},
+        {"qualification", R"({"need": {"by": "rep", "at": "2026-03-02T11:00:00+01:00"}})",
+         QStringLiteral(R"({"need":{"at":"2026-03-02T10:00:00Z","by":"rep"}})")},
+        {"opportunity_value", "48000.5", QVariant(48000.5)},
+        {"opportunity_currency", "eur", QStringLiteral("EUR")},
+        {"expected_close_at", "2027-03-31", QStringLiteral("2027-03-31T00:00:00Z")},
+        {"destination", "marketplace", QStringLiteral("marketplace")},
+        {"disqualify_reason", "no budget", QStringLiteral("no-budget")},
+        {"disqualify_note", "Next fiscal year", QStringLiteral("Next fiscal year")},
     };
     for (const char *backend : {"sqlite", "postgresql"}) {
         for (const auto &[column, text, expected] : cases)

@@ -1,14 +1,22 @@
+#include "core/domain/opportunitydetails.h"
 #include "core/storage/leadhistory.h"
+#include "core/storage/leadqualifier.h"
 #include "core/storage/leadrepository.h"
+#include "core/storage/leadtrash.h"
 #include "core/storage/migrator.h"
 #include "core/storage/savedviewrepository.h"
 #include "testdatabase.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 // Schema migrations: a fresh database, an upgrade that keeps data, and a newer schema refused.
 class TestMigrator : public QObject {
@@ -20,6 +28,8 @@ private slots:
     void upgradeKeepsLeads();
     void savedViewsArriveWithStep4_data() { TestDatabase::addBackendRows(); }
     void savedViewsArriveWithStep4();
+    void qualificationColumnsArriveWithStep7_data() { TestDatabase::addBackendRows(); }
+    void qualificationColumnsArriveWithStep7();
     void refusesNewer_data() { TestDatabase::addBackendRows(); }
     void refusesNewer();
     void notADatabase();
@@ -151,6 +161,72 @@ void TestMigrator::savedViewsArriveWithStep4() {
     // Migrating again adds no second set.
     QVERIFY2(m.migrate(&error), qPrintable(error));
     QCOMPARE(views.list()->size(), 4);
+}
+
+void TestMigrator::qualificationColumnsArriveWithStep7() {
+    QFETCH(QString, backend);
+    const auto t = TestDatabase::create(backend);
+    if (!t->ok() && t->mustSkip())
+        QSKIP(qPrintable(t->problem()));
+    QVERIFY2(t->ok(), qPrintable(t->problem()));
+    QString error;
+    Migrator m(t->database());
+    QVERIFY2(m.migrate(&error, 5), qPrintable(error));
+    // A qualified lead stored by a version-5 program.
+    QSqlQuery insert(t->database().connection());
+    QVERIFY(insert.exec(QStringLiteral("INSERT INTO leads (email, stage, dedup_key) VALUES "
+                                       "('ingrid@northwind.se', 'qualified', "
+                                       "'ingrid@northwind.se|')")));
+    QVERIFY(insert.exec(QStringLiteral("SELECT id FROM leads")) && insert.next());
+    const qint64 id = insert.value(0).toLongLong();
+    // And one it moved to the trash: its snapshot holds the columns of then, as text.
+    QVERIFY(insert.exec(QStringLiteral("INSERT INTO leads (email, dedup_key) VALUES "
+                                       "('ola@northwind.se', 'ola@northwind.se|')")));
+    QVERIFY(insert.exec(QStringLiteral("SELECT * FROM leads WHERE email = 'ola@northwind.se'")));
+    QVERIFY(insert.next());
+    QJsonObject row;
+    for (int i = 0; i < insert.record().count(); ++i)
+        row.insert(insert.record().fieldName(i), insert.value(i).toString());
+    const qint64 trashed = insert.value(QStringLiteral("id")).toLongLong();
+    insert.finish();
+    const QJsonObject snapshot{{QStringLiteral("lead"), row},
+                               {QStringLiteral("events"), QJsonArray()},
+                               {QStringLiteral("activities"), QJsonArray()}};
+    QVERIFY(insert.exec(QStringLiteral("DELETE FROM leads WHERE id = %1").arg(trashed)));
+    QVERIFY(insert.exec(
+        QStringLiteral("INSERT INTO trash (lead_id, deleted_at, actor, snapshot) VALUES (%1, "
+                       "'2026-11-01T10:00:00Z', 'sam', '%2')")
+            .arg(QString::number(trashed),
+                 QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact)))));
+    insert.finish();
+
+    QVERIFY2(m.migrate(&error), qPrintable(error));
+    QCOMPARE(m.currentVersion(&error), 7);
+    const QList<UpdateResult> restored =
+        LeadTrash(t->database()).restore({trashed}, QStringLiteral("sam"));
+    QVERIFY2(restored.first().ok(), qPrintable(restored.first().error));
+    QCOMPARE(LeadRepository(t->database()).lead(trashed)->email,
+             QStringLiteral("ola@northwind.se"));
+    const Lead before = *LeadRepository(t->database()).lead(id);
+    QVERIFY(before.qualification.isEmpty());
+    QCOMPARE(before.opportunityValue, 0.0);
+    QVERIFY(before.opportunityCurrency.isEmpty());
+    QVERIFY(!before.expectedCloseAt.isValid());
+    QVERIFY(before.disqualifyReason.isEmpty());
+    // The lead from before the upgrade becomes an opportunity like any other.
+    OpportunityDetails d;
+    d.value = 12000;
+    d.currency = QStringLiteral("SEK");
+    d.expectedCloseAt = QDateTime(QDate(2027, 6, 30), QTime(0, 0), QTimeZone::utc());
+    d.destination = QStringLiteral("own-crm");
+    const UpdateResult r = LeadQualifier(t->database()).convert(id, 0, d, QStringLiteral("sam"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const Lead after = *LeadRepository(t->database()).lead(id);
+    QCOMPARE(after.stage, Stage::Opportunity);
+    QCOMPARE(after.opportunityValue, 12000.0);
+    QCOMPARE(after.opportunityCurrency, QStringLiteral("SEK"));
+    QCOMPARE(after.expectedCloseAt, d.expectedCloseAt);
+    QCOMPARE(after.destination, QStringLiteral("own-crm"));
 }
 
 void TestMigrator::refusesNewer() {
