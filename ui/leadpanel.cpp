@@ -4,6 +4,7 @@
 #include "core/domain/leadcolumns.h"
 #include "leadeditor.h"
 #include "leadtimeline.h"
+#include "qualificationsection.h"
 #include "scoresection.h"
 
 #include <QCheckBox>
@@ -217,6 +218,17 @@ void LeadPanel::buildWidgets() {
     form->addRow(followUpLabel, followUpBox);
     layout->addLayout(form);
 
+    auto *qualificationTitle = new QLabel(tr("Qualification"));
+    QFont bold = qualificationTitle->font();
+    bold.setBold(true);
+    qualificationTitle->setFont(bold);
+    layout->addWidget(qualificationTitle);
+    m_qualification = new QualificationSection(m_editor->actor());
+    connect(m_qualification, &QualificationSection::stepRequested, this,
+            &LeadPanel::takeStep);
+    connect(m_qualification, &QualificationSection::refused, this, &LeadPanel::showMessage);
+    layout->addWidget(m_qualification);
+
     m_message = label(QStringLiteral("panelMessage"), tr("Save problem"));
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
     layout->addWidget(m_message);
@@ -270,6 +282,7 @@ void LeadPanel::leadChanged(const Lead &lead) {
     if (lead.id != m_lead.id || lead.version < m_lead.version)
         return;
     m_sent.clear();
+    m_stepPending = false;
     m_message->hide();
     setLead(lead);
     // Saves that waited for this version go now, unless the value is already stored.
@@ -293,6 +306,7 @@ void LeadPanel::showFields() {
     m_storefront->setText(tr("%1 · %2").arg(Storefronts::displayName(l.storefront),
                                             LeadTimeline::actionName(l.action)));
     m_score->display(scoreShown(l));
+    m_qualification->display(l);
     m_stage->setCurrentIndex(m_stage->findData(int(l.stage)));
     // A value being typed stays; the stored one shows everywhere else.
     if (!(m_owner->hasFocus() && m_owner->isModified()))
@@ -404,6 +418,19 @@ void LeadPanel::saveFollowUp() {
          planned ? tr("Set next follow-up") : tr("Clear next follow-up"));
 }
 
+void LeadPanel::takeStep(const LeadChanges &changes, const QString &text) {
+    if (!hasLead())
+        return;
+    if (m_stepPending || !m_sent.isEmpty()) {
+        showMessage(tr("The last change is still being saved; try again in a moment."));
+        m_qualification->display(m_lead);
+        return;
+    }
+    m_stepPending = true;
+    m_message->hide();
+    m_editor->edit({LeadVersion{m_lead.id, m_lead.version}}, changes, text);
+}
+
 void LeadPanel::addNote() {
     const QString text = m_note->toPlainText().trimmed();
     if (!hasLead() || text.isEmpty() || m_notePending)
@@ -415,8 +442,10 @@ void LeadPanel::addNote() {
 
 void LeadPanel::editFailed(const QString &message) {
     // Only a failure of something this panel sent is its to show; the typed values stay.
-    if (m_sent.isEmpty() && !m_notePending)
+    if (m_sent.isEmpty() && !m_notePending && !m_stepPending)
         return;
+    m_stepPending = false;
+    m_qualification->display(m_lead); // the boxes as stored
     m_sent.clear();
     m_queued.clear(); // their values stay typed in their fields, to commit again
     m_notePending = false;

@@ -19,6 +19,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
+class QualificationSection;
 class ScoreSection;
 
 // The current lead at a glance and at hand: who it is and how to reach them, where it stands,
@@ -62,6 +63,7 @@ private:
     void saveOwner();
     void saveFollowUp();
     void addNote();
+    void takeStep(const LeadChanges &changes, const QString &text);
     void editFailed(const QString &message);
     void showMessage(const QString &message);
 
@@ -80,6 +82,7 @@ private:
     };
     QList<Queued> m_queued;
     bool m_notePending = false;
+    bool m_stepPending = false; // a qualification step on its way
 
     QLabel *m_name = nullptr;
     QLabel *m_dncReason = nullptr;
@@ -93,6 +96,7 @@ private:
     QLabel *m_offer = nullptr;
     QLabel *m_storefront = nullptr;
     ScoreSection *m_score = nullptr;
+    QualificationSection *m_qualification = nullptr;
     QComboBox *m_stage = nullptr;
     QLineEdit *m_owner = nullptr;
     QCheckBox *m_followUpSet = nullptr;
