@@ -224,8 +224,7 @@ void LeadPanel::buildWidgets() {
     qualificationTitle->setFont(bold);
     layout->addWidget(qualificationTitle);
     m_qualification = new QualificationSection(m_editor->actor());
-    connect(m_qualification, &QualificationSection::stepRequested, this,
-            &LeadPanel::takeStep);
+    connect(m_qualification, &QualificationSection::stepRequested, this, &LeadPanel::takeStep);
     connect(m_qualification, &QualificationSection::refused, this, &LeadPanel::showMessage);
     layout->addWidget(m_qualification);
 

@@ -99,8 +99,7 @@ void QualificationSection::display(const Lead &lead) {
                                   : lead.destination;
         state = tr("Opportunity: %1 %2 · expected to close %3 · followed up in %4")
                     .arg(locale.toString(lead.opportunityValue, 'f', 2), lead.opportunityCurrency,
-                         locale.toString(lead.expectedCloseAt.date(), QLocale::ShortFormat),
-                         where);
+                         locale.toString(lead.expectedCloseAt.date(), QLocale::ShortFormat), where);
     }
     m_state->setText(state);
     m_state->setVisible(!state.isEmpty());

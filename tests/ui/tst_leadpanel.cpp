@@ -5,9 +5,11 @@
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -16,6 +18,8 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
+#include <QUndoStack>
 
 // The lead panel as a rep uses it: the fields save through the editor and the timeline shows
 // the change; a failed save keeps what was typed; a do-not-contact lead offers no link.
@@ -32,6 +36,10 @@ private slots:
     void anOddEmailOrPhoneIsFlagged();
     void aNoteIsAddedToTheTimeline();
     void theFollowUpIsSetAndCleared();
+    void tickingAPrerequisiteSaysWhoAndUndoes();
+    void qualifyTicksEverythingAndMovesTheStage();
+    void disqualifyAsksForAReason();
+    void convertRecordsTheOpportunity();
     void everyWidgetHasAnAccessibleName();
 
 private:
@@ -220,6 +228,84 @@ void TestLeadPanel::theFollowUpIsSetAndCleared() {
     QTRY_VERIFY(!stored(m_id).nextFollowUpAt.isValid());
     QTRY_COMPARE(when->text(), QStringLiteral("None planned"));
     QCOMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Clear next follow-up"));
+}
+
+void TestLeadPanel::tickingAPrerequisiteSaysWhoAndUndoes() {
+    QCheckBox *budget = child<QCheckBox>("check_budget");
+    QVERIFY(!budget->isChecked());
+    // On the box itself: a wide check box takes clicks only on its box and words.
+    QTest::mouseClick(budget, Qt::LeftButton, {}, QPoint(8, budget->height() / 2));
+    QTRY_VERIFY2(stored(m_id).qualification.isTicked(QStringLiteral("budget")),
+                 qPrintable(child<QLabel>("panelMessage")->text()));
+    QCOMPARE(stored(m_id).qualification.tickOf(QStringLiteral("budget")).by, QStringLiteral("sam"));
+    QTRY_VERIFY2(budget->text().contains(QStringLiteral("sam")), qPrintable(budget->text()));
+    QVERIFY(budget->isChecked());
+    QVERIFY(!child<QCheckBox>("check_need")->isChecked());
+    m_editor->undoStack()->undo();
+    QTRY_VERIFY(!stored(m_id).qualification.isTicked(QStringLiteral("budget")));
+    QTRY_VERIFY(!budget->isChecked());
+}
+
+void TestLeadPanel::qualifyTicksEverythingAndMovesTheStage() {
+    QTest::mouseClick(child<QPushButton>("qualifyButton"), Qt::LeftButton);
+    QTRY_COMPARE(stored(m_id).stage, Stage::Qualified);
+    const Lead lead = stored(m_id);
+    for (const char *item : {"budget", "authority", "need", "timeline"})
+        QVERIFY2(lead.qualification.isTicked(QLatin1String(item)), item);
+    QTRY_COMPARE(child<QComboBox>("stageCombo")->currentText(), QStringLiteral("Qualified"));
+    QVERIFY(!child<QPushButton>("qualifyButton")->isEnabled());
+    QVERIFY(child<QPushButton>("convertLeadButton")->isEnabled());
+    QCOMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Qualify Lead 1"));
+    m_editor->undoStack()->undo();
+    QTRY_COMPARE(stored(m_id).stage, Stage::New);
+    QVERIFY(stored(m_id).qualification.isEmpty());
+}
+
+void TestLeadPanel::disqualifyAsksForAReason() {
+    bool okWasOff = false;
+    QTimer::singleShot(0, this, [&okWasOff] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        auto *ok = dialog->findChild<QPushButton *>(QStringLiteral("disqualifyButton"));
+        okWasOff = !ok->isEnabled(); // no reason chosen yet
+        auto *reason = dialog->findChild<QComboBox *>(QStringLiteral("disqualifyReason"));
+        reason->setCurrentIndex(reason->findData(QStringLiteral("no-budget")));
+        dialog->findChild<QLineEdit *>(QStringLiteral("disqualifyText"))
+            ->setText(QStringLiteral("Frozen until next year"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+    });
+    QTest::mouseClick(child<QPushButton>("disqualifyLeadButton"), Qt::LeftButton);
+    QVERIFY(okWasOff);
+    QTRY_COMPARE(stored(m_id).stage, Stage::Disqualified);
+    QCOMPARE(stored(m_id).disqualifyReason, QStringLiteral("no-budget"));
+    QCOMPARE(stored(m_id).disqualifyNote, QStringLiteral("Frozen until next year"));
+    QTRY_VERIFY2(child<QLabel>("qualificationState")->text().contains(QStringLiteral("No budget")),
+                 qPrintable(child<QLabel>("qualificationState")->text()));
+}
+
+void TestLeadPanel::convertRecordsTheOpportunity() {
+    QTest::mouseClick(child<QPushButton>("qualifyButton"), Qt::LeftButton);
+    QTRY_COMPARE(stored(m_id).stage, Stage::Qualified);
+    QTRY_VERIFY(child<QPushButton>("convertLeadButton")->isEnabled());
+    QTimer::singleShot(0, this, [] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        dialog->findChild<QDoubleSpinBox *>(QStringLiteral("opportunityValue"))->setValue(25000);
+        dialog->findChild<QLineEdit *>(QStringLiteral("opportunityCurrency"))
+            ->setText(QStringLiteral("eur"));
+        auto *where = dialog->findChild<QComboBox *>(QStringLiteral("destination"));
+        where->setCurrentIndex(where->findData(QStringLiteral("co-sell")));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("convertButton")),
+                          Qt::LeftButton);
+    });
+    QTest::mouseClick(child<QPushButton>("convertLeadButton"), Qt::LeftButton);
+    QTRY_COMPARE(stored(m_id).stage, Stage::Opportunity);
+    const Lead lead = stored(m_id);
+    QCOMPARE(lead.opportunityValue, 25000.0);
+    QCOMPARE(lead.opportunityCurrency, QStringLiteral("EUR"));
+    QCOMPARE(lead.destination, QStringLiteral("co-sell"));
+    QVERIFY(lead.expectedCloseAt.isValid());
+    QTRY_VERIFY(child<QLabel>("qualificationState")->text().contains(QStringLiteral("EUR")));
 }
 
 void TestLeadPanel::everyWidgetHasAnAccessibleName() {
