@@ -60,6 +60,21 @@ LeadActions::LeadActions(QTableView *view, LeadTableModel *model, LeadEditor *ed
     note->setObjectName(QStringLiteral("addNoteAction"));
     connect(note, &QAction::triggered, this, &LeadActions::addNote);
     m_menu->addSeparator();
+    QAction *qualify = add(tr("&Qualify"), QKeySequence(Qt::Key_Q),
+                           tr("Tick every prerequisite of the current lead and move it to "
+                              "Qualified"));
+    qualify->setObjectName(QStringLiteral("qualifyAction"));
+    connect(qualify, &QAction::triggered, m_panel, &LeadPanel::qualify);
+    QAction *convert = add(tr("Con&vert to opportunity…"), QKeySequence(Qt::Key_V),
+                           tr("Record the current lead's value and close date as an "
+                              "opportunity"));
+    convert->setObjectName(QStringLiteral("convertAction"));
+    connect(convert, &QAction::triggered, m_panel, &LeadPanel::convert);
+    QAction *disqualify = add(tr("Dis&qualify…"), QKeySequence(Qt::Key_X),
+                              tr("Close the current lead as disqualified, with the reason"));
+    disqualify->setObjectName(QStringLiteral("disqualifyAction"));
+    connect(disqualify, &QAction::triggered, m_panel, &LeadPanel::disqualify);
+    m_menu->addSeparator();
     QAction *dnc =
         add(tr("Mark &do not contact"), QKeySequence(), tr("No outreach to the selected leads"));
     dnc->setObjectName(QStringLiteral("doNotContactAction"));

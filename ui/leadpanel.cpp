@@ -417,6 +417,21 @@ void LeadPanel::saveFollowUp() {
          planned ? tr("Set next follow-up") : tr("Clear next follow-up"));
 }
 
+void LeadPanel::qualify() {
+    if (hasLead())
+        m_qualification->qualify();
+}
+
+void LeadPanel::convert() {
+    if (hasLead())
+        m_qualification->convert();
+}
+
+void LeadPanel::disqualify() {
+    if (hasLead())
+        m_qualification->disqualify();
+}
+
 void LeadPanel::takeStep(const LeadChanges &changes, const QString &text) {
     if (!hasLead())
         return;

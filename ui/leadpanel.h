@@ -49,6 +49,10 @@ public slots:
     void leadChanged(const Lead &lead);
     // Reads the history of the lead shown again.
     void refreshHistory();
+    // The qualification steps for the lead shown (the Lead menu's Q, V and X).
+    void qualify();
+    void convert();
+    void disqualify();
 
 signals:
     // The history of the lead shown arrived and is on screen.
