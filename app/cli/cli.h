@@ -58,6 +58,8 @@ private:
     int restore(const Database &db, const CliArguments &args);
     int history(const Database &db, const CliArguments &args);
     int trash(const Database &db, const CliArguments &args);
+    // Scores with the current scoring model (cliwritecommands.cpp).
+    int score(const Database &db, const CliArguments &args);
     // "no lead with id N", or that it is in the trash and how to bring it back.
     static QString missingLead(const Database &db, qint64 id);
     bool parseIds(const CliArguments &args, QList<qint64> *ids);

@@ -13,6 +13,7 @@
 #include <memory>
 
 class QSqlQuery;
+class RuleScorer;
 class SqlStatement;
 class Transaction;
 
@@ -26,6 +27,10 @@ struct LeadVersion {
 // an older version is refused, never applied over someone else's) and writes its activities,
 // derived from the lead before and after, in the same transaction. Methods that take a
 // Transaction run inside the caller's; the others own theirs.
+// Every lead it stores is scored with the database's current scoring model (read once per
+// writer), in the same write: the score is no change of its own, so it adds no version, and it
+// adds a `changed` activity by "system" only when the grade moves. A lead whose score a person
+// set (no model version, a score or grade) keeps it.
 class LeadWriter {
 public:
     explicit LeadWriter(const Database &db);
@@ -65,8 +70,16 @@ public:
     // lead's columns and version stay; NotFound for a missing lead, Invalid for empty text.
     UpdateResult addNote(qint64 leadId, const QString &text, const QString &actor);
 
+    // Whether `lead`'s score was set by a person rather than a scoring model.
+    static bool isHandScored(const Lead &lead);
+
 private:
     struct Statements;
+    // Scores `lead` with the current model unless a person scored it; false if the model cannot
+    // be read.
+    bool score(Lead &lead);
+    // The grade activity a rescore adds, if the grade moved between `before` and `after`.
+    static QList<Activity> gradeChange(const Lead &before, const Lead &after);
     bool prepareStatements();
     bool fail(const QString &what, const QString &detail);
     UpdateResult applyChanges(qint64 id, qint64 expectedVersion, const LeadChanges &changes,
@@ -88,4 +101,5 @@ private:
     Database m_db;
     QString m_error;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<RuleScorer> m_scorer;
 };

@@ -157,10 +157,23 @@ QStringList importSchema(const SqlDialect &d) {
                 .arg(d.idColumn())};
 }
 
+// Version 6: scoring. Each saved scoring model is a new version; a lead records the version
+// that scored it and why (its explanation), beside the predictive model's reasons.
+QStringList scoringSchema(const SqlDialect &) {
+    return {QStringLiteral("CREATE TABLE scoring_models (version INTEGER PRIMARY KEY, model_json "
+                           "TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL "
+                           "DEFAULT '')"),
+            QStringLiteral("ALTER TABLE leads ADD COLUMN score_model_version INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE leads ADD COLUMN score_explanation TEXT NOT NULL DEFAULT "
+                           "''"),
+            QStringLiteral("ALTER TABLE leads ADD COLUMN win_drivers TEXT NOT NULL DEFAULT ''")};
+}
+
 // Step N takes a database from version N-1 to N.
 QList<QStringList> steps(const SqlDialect &d) {
-    return {baseSchema(d), d.searchSchema(), writePathSchema(d), savedViewSchema(d),
-            importSchema(d)};
+    return {baseSchema(d),      d.searchSchema(), writePathSchema(d),
+            savedViewSchema(d), importSchema(d),  scoringSchema(d)};
 }
 
 bool run(QSqlQuery &q, const QString &sql, QString *error) {
@@ -177,7 +190,7 @@ Migrator::Migrator(const Database &db)
     : m_db(db) {}
 
 int Migrator::latestVersion() {
-    return 5;
+    return 6;
 }
 
 bool Migrator::isEmpty(QString *error) const {
