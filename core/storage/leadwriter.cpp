@@ -212,13 +212,13 @@ bool LeadWriter::addEvent(Transaction &tx, qint64 leadId, const LeadEvent &event
 }
 
 qint64 LeadWriter::insert(Transaction &tx, const Lead &lead, const QList<LeadEvent> &events,
-                          const QList<Activity> &activities) {
+                          const QList<Activity> &activities, Scoring scoring) {
     if (!tx.isActive()) {
         fail(QStringLiteral("cannot store the lead"), QStringLiteral("no transaction"));
         return 0;
     }
     Lead scored = lead;
-    if (!score(scored))
+    if (scoring == Scoring::Current && !score(scored))
         return 0;
     const qint64 id = insertLead(scored, false);
     if (id <= 0)

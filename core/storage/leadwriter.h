@@ -58,9 +58,11 @@ public:
     enum class Duplicates { Merge, Skip };
     IntakeResult intake(Transaction &tx, const Lead &incoming, const LeadEvent &event,
                         const QString &actor, Duplicates duplicates = Duplicates::Merge);
-    // A complete lead with its history (demo data); returns its id, 0 on error.
+    // A complete lead with its history (demo data); returns its id, 0 on error. Its score is
+    // stored as given (data made by hand, a lead put back), or the current model's.
+    enum class Scoring { AsGiven, Current };
     qint64 insert(Transaction &tx, const Lead &lead, const QList<LeadEvent> &events,
-                  const QList<Activity> &activities);
+                  const QList<Activity> &activities, Scoring scoring = Scoring::AsGiven);
 
     // Stores activities for a lead, stamping those without a time or actor.
     bool addActivities(Transaction &tx, qint64 leadId, const QList<Activity> &activities);

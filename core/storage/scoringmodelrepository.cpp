@@ -1,6 +1,7 @@
 #include "scoringmodelrepository.h"
 
 #include "../domain/leadcolumns.h"
+#include "leadrow.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -80,7 +81,7 @@ std::optional<ScoringModel> ScoringModelRepository::save(const ScoringModel &mod
                              "scoring_models"));
     q.addBindValue(QString::fromUtf8(saved.toJsonText()));
     q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
-    q.addBindValue(actor);
+    q.addBindValue(LeadRow::text(actor));
     if (!q.exec()) {
         m_error = QStringLiteral("cannot save the scoring model: %1")
                       .arg(q.lastError().text().simplified());
