@@ -29,7 +29,8 @@ public:
     // The time recency is measured to; default: now.
     void setNow(const QDateTime &now) { m_now = now; }
 
-    // All: every lead. Stale: the leads not scored by the current model version.
+    // All: every lead. Stale: the leads not scored by the current model version, but for those
+    // whose score a person set.
     enum class Scope { All, Stale };
     RescoreResult rescore(Scope scope);
 

@@ -12,6 +12,11 @@ const QString readColumns =
                    "last_event_at, events, do_not_contact, is_test, score, grade, "
                    "score_model_version, score_explanation FROM leads WHERE id > ?");
 
+// Leads another model version scored, or none did; a score a person set (no model version, a
+// score or a grade) is theirs (LeadWriter::isHandScored).
+const QString staleOnly = QStringLiteral(" AND score_model_version <> ? AND (score_model_version "
+                                         "> 0 OR (score = 0 AND grade = ''))");
+
 int digits(const QByteArray &t, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; ++i) {
@@ -53,8 +58,7 @@ bool ScoreStore::prepare() {
     m_activity = std::make_unique<SqlStatement>(m_db);
     const std::pair<SqlStatement *, QString> statements[] = {
         {m_readAll.get(), readColumns + QStringLiteral(" ORDER BY id LIMIT ?")},
-        {m_readStale.get(),
-         readColumns + QStringLiteral(" AND score_model_version <> ? ORDER BY id LIMIT ?")},
+        {m_readStale.get(), readColumns + staleOnly + QStringLiteral(" ORDER BY id LIMIT ?")},
         {m_update.get(),
          QStringLiteral("UPDATE leads SET score = ?, grade = ?, score_explanation = ?, "
                         "score_model_version = ? WHERE id = ?")},
@@ -77,7 +81,7 @@ bool ScoreStore::prepare() {
 qint64 ScoreStore::count(int staleFor) {
     SqlStatement q(m_db);
     if (!q.prepare(staleFor > 0
-                       ? QStringLiteral("SELECT count(*) FROM leads WHERE score_model_version <> ?")
+                       ? QStringLiteral("SELECT count(*) FROM leads WHERE id > 0") + staleOnly
                        : QStringLiteral("SELECT count(*) FROM leads"))) {
         m_error = QStringLiteral("cannot count the leads: %1").arg(q.error());
         return -1;

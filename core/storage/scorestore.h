@@ -25,7 +25,7 @@ public:
     QString lastError() const { return m_error; }
 
     // How many leads read() goes through: all (staleFor 0), or those not scored by model
-    // version `staleFor`; -1 on error.
+    // version `staleFor` whose score no person set; -1 on error.
     qint64 count(int staleFor);
     // The next at most `limit` leads after id `afterId`, in id order, with the columns scoring
     // reads (id, storefront, action, email, phone, country, company, title, last_event_at,
