@@ -324,6 +324,7 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
         return result;
     }
     LeadWriter writer(m_db);
+    writer.setScoredAt(end); // the same seed and end give the same scores
     Random rnd(seed);
     QHash<QString, QString> localParts; // "first last" -> "first.last": normalising is slow
     QHash<QString, QString> domains;

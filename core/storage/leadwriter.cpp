@@ -67,7 +67,7 @@ bool LeadWriter::score(Lead &lead) {
             return fail(QStringLiteral("cannot score the lead"), models.lastError());
         m_scorer = std::make_unique<RuleScorer>(*model);
     }
-    m_scorer->apply(lead, QDateTime::currentDateTimeUtc());
+    m_scorer->apply(lead, m_scoredAt.isValid() ? m_scoredAt : QDateTime::currentDateTimeUtc());
     return true;
 }
 

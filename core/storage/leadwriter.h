@@ -72,6 +72,9 @@ public:
     // lead's columns and version stay; NotFound for a missing lead, Invalid for empty text.
     UpdateResult addNote(qint64 leadId, const QString &text, const QString &actor);
 
+    // The time a score's recency is measured to; default (null): the time of each write.
+    void setScoredAt(const QDateTime &at) { m_scoredAt = at; }
+
     // Whether `lead`'s score was set by a person rather than a scoring model.
     static bool isHandScored(const Lead &lead);
 
@@ -104,4 +107,5 @@ private:
     QString m_error;
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<RuleScorer> m_scorer;
+    QDateTime m_scoredAt;
 };
