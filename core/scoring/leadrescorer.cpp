@@ -10,6 +10,16 @@ namespace {
 // Leads read per batch: the reads and writes take turns, so no read runs over rows being written.
 constexpr int batchSize = 20000;
 
+// Stored UTF-8 against a grade, without making a string per lead.
+bool sameText(QByteArrayView stored, const QString &text) {
+    if (stored.size() != text.size())
+        return false;
+    for (qsizetype i = 0; i < stored.size(); ++i)
+        if (uchar(stored.at(i)) >= 0x80 || QChar(char16_t(uchar(stored.at(i)))) != text.at(i))
+            return false;
+    return true;
+}
+
 } // namespace
 
 LeadRescorer::LeadRescorer(const Database &db)
@@ -47,8 +57,17 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         result.error = store.lastError();
         return result;
     }
-    QList<Lead> leads;
+    // The changed scores of a batch, written once its read is over.
+    struct Change {
+        qint64 id;
+        int score;
+        QString grade;
+        QByteArray explanation;
+        QString oldGrade;
+    };
+    QList<Change> changes;
     ScoreResult scored;
+    const int version = model->version;
     qint64 after = 0;
     for (;;) {
         if (m_cancel && m_cancel->load()) {
@@ -56,28 +75,34 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
             result.error = QStringLiteral("cancelled; no score was changed");
             return result;
         }
-        if (!store.read(after, batchSize, staleFor, &leads)) {
+        changes.clear();
+        qint64 visited = 0;
+        const qint64 last = store.visit(
+            after, batchSize, staleFor, [&](const Lead &lead, const ScoreStore::Stored &stored) {
+                ++visited;
+                scorer.score(lead, now, &scored, false);
+                if (stored.score == scored.score && stored.modelVersion == version &&
+                    sameText(stored.grade, scored.grade) &&
+                    stored.explanation == QByteArrayView(scored.explanation))
+                    return;
+                changes << Change{lead.id, scored.score, scored.grade, scored.explanation,
+                                  QString::fromUtf8(stored.grade)};
+            });
+        if (last < 0) {
             result.error = store.lastError();
             return result;
         }
-        if (leads.isEmpty())
+        if (last == 0)
             break;
-        for (const Lead &stored : std::as_const(leads)) {
-            scorer.score(stored, now, &scored);
-            Lead next = stored;
-            next.score = scored.score;
-            next.grade = scored.grade;
-            next.scoreExplanation = scored.explanationText;
-            next.scoreModelVersion = model->version;
-            bool written = false;
-            if (!store.write(stored, next, &written)) {
+        for (const Change &c : std::as_const(changes)) {
+            if (!store.write(c.id, c.score, c.grade, c.explanation, version, c.oldGrade)) {
                 result.error = store.lastError();
                 return result;
             }
-            result.changed += written ? 1 : 0;
         }
-        result.scored += leads.size();
-        after = leads.last().id;
+        result.changed += changes.size();
+        result.scored += visited;
+        after = last;
         if (m_progress)
             m_progress(result.scored, total);
     }

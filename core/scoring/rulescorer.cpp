@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace {
 
@@ -14,10 +15,11 @@ const QString capMaxId = QStringLiteral("cap.max");
 const QString capMinId = QStringLiteral("cap.min");
 const QString dncId = QStringLiteral("do-not-contact");
 
-QString fragment(const QString &rule, const QString &label) {
-    return QStringLiteral("{\"rule\":") + ScoreExplanation::quoted(rule) +
-           QStringLiteral(",\"label\":") + ScoreExplanation::quoted(label) +
-           QStringLiteral(",\"points\":");
+QByteArray fragment(const QString &rule, const QString &label) {
+    return (QStringLiteral("{\"rule\":") + ScoreExplanation::quoted(rule) +
+            QStringLiteral(",\"label\":") + ScoreExplanation::quoted(label) +
+            QStringLiteral(",\"points\":"))
+        .toUtf8();
 }
 
 } // namespace
@@ -84,9 +86,10 @@ ScoreResult RuleScorer::score(const Lead &lead, const QDateTime &now) const {
     return r;
 }
 
-void RuleScorer::score(const Lead &lead, const QDateTime &now, ScoreResult *out) const {
+void RuleScorer::score(const Lead &lead, const QDateTime &now, ScoreResult *out,
+                       bool withLines) const {
     out->lines.clear();
-    out->explanationText.clear();
+    out->explanation.clear();
     out->score = 0;
     if (lead.isTest) {
         out->grade.clear();
@@ -128,37 +131,44 @@ void RuleScorer::score(const Lead &lead, const QDateTime &now, ScoreResult *out)
     std::sort(m_fired.begin(), m_fired.end());
 
     int sum = 0;
-    QString &text = out->explanationText;
-    text += QLatin1Char('[');
-    for (const auto &[i, points] : std::as_const(m_fired)) {
-        const ScoringRule &rule = m_model.rules.at(i);
+    QByteArray &text = out->explanation;
+    text += '[';
+    char number[16];
+    auto append = [&](const QByteArray &fragment, int points) {
         if (text.size() > 1)
-            text += QLatin1Char(',');
-        text += m_fragments.at(i);
-        text += QString::number(points);
-        text += QLatin1Char('}');
-        out->lines << ScoreLine{rule.id, rule.label, points};
+            text += ',';
+        text += fragment;
+        const int n = std::snprintf(number, sizeof number, "%d}", points);
+        text.append(number, n);
+    };
+    for (const auto &[i, points] : std::as_const(m_fired)) {
+        append(m_fragments.at(i), points);
+        if (withLines) {
+            const ScoringRule &rule = m_model.rules.at(i);
+            out->lines << ScoreLine{rule.id, rule.label, points};
+        }
         sum += points;
     }
+    bool any = !m_fired.isEmpty();
     auto close = [&](const QString &id, const QString &label, int points) {
-        if (text.size() > 1)
-            text += QLatin1Char(',');
-        text += fragment(id, label) + QString::number(points) + QLatin1Char('}');
-        out->lines << ScoreLine{id, label, points};
+        append(fragment(id, label), points);
+        if (withLines)
+            out->lines << ScoreLine{id, label, points};
         sum += points;
+        any = true;
     };
     if (lead.doNotContact || LeadClassifier::isDoNotContact(lead.action)) {
-        if (sum != 0 || out->lines.isEmpty())
+        if (sum != 0 || !any)
             close(dncId, QStringLiteral("Do not contact"), -sum);
     } else if (sum > 100) {
         close(capMaxId, QStringLiteral("Capped at 100"), 100 - sum);
     } else if (sum < 0) {
         close(capMinId, QStringLiteral("Raised to 0: no score is below 0"), -sum);
     }
-    if (out->lines.isEmpty())
+    if (!any)
         text.clear();
     else
-        text += QLatin1Char(']');
+        text += ']';
     out->score = sum;
     out->grade = m_model.gradeFor(sum);
 }
@@ -168,6 +178,6 @@ void RuleScorer::apply(Lead &lead, const QDateTime &now) const {
     score(lead, now, &r);
     lead.score = r.score;
     lead.grade = r.grade;
-    lead.scoreExplanation = r.explanationText;
+    lead.scoreExplanation = r.explanationText();
     lead.scoreModelVersion = m_model.version;
 }

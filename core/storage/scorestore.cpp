@@ -97,10 +97,10 @@ qint64 ScoreStore::count(int staleFor) {
     return n;
 }
 
-bool ScoreStore::read(qint64 afterId, int limit, int staleFor, QList<Lead> *leads) {
-    leads->clear();
+qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
+                         const std::function<void(const Lead &, const Stored &)> &visit) {
     if (!prepare())
-        return false;
+        return -1;
     SqlStatement &q = staleFor > 0 ? *m_readStale : *m_readAll;
     int i = 0;
     q.bind(i++, afterId);
@@ -109,10 +109,12 @@ bool ScoreStore::read(qint64 afterId, int limit, int staleFor, QList<Lead> *lead
     q.bind(i++, limit);
     if (!q.exec()) {
         m_error = QStringLiteral("cannot read the leads to score: %1").arg(q.error());
-        return false;
+        return -1;
     }
+    qint64 last = 0;
+    Lead l; // one lead, refilled row by row
+    Stored stored;
     while (q.next()) {
-        Lead l;
         l.id = q.intValue(0);
         Storefronts::fromCanonicalName(q.textValue(1), &l.storefront);
         l.action = q.textValue(2);
@@ -125,51 +127,49 @@ bool ScoreStore::read(qint64 afterId, int limit, int staleFor, QList<Lead> *lead
         l.events = int(q.intValue(9));
         l.doNotContact = q.intValue(10) != 0;
         l.isTest = q.intValue(11) != 0;
-        l.score = int(q.intValue(12));
-        l.grade = q.textValue(13);
-        l.scoreModelVersion = int(q.intValue(14));
-        l.scoreExplanation = q.textValue(15);
-        leads->append(l);
+        const QByteArray grade = q.utf8Value(13);
+        const QByteArray explanation = q.utf8Value(15);
+        stored.score = int(q.intValue(12));
+        stored.grade = grade;
+        stored.modelVersion = int(q.intValue(14));
+        stored.explanation = explanation;
+        visit(l, stored);
+        last = l.id;
     }
+    const QString error = q.error();
     q.finish();
-    if (!q.error().isEmpty()) {
-        m_error = QStringLiteral("cannot read the leads to score: %1").arg(q.error());
-        return false;
+    if (!error.isEmpty()) {
+        m_error = QStringLiteral("cannot read the leads to score: %1").arg(error);
+        return -1;
     }
-    return true;
+    return last;
 }
 
-bool ScoreStore::write(const Lead &stored, const Lead &scored, bool *written) {
-    *written = false;
-    if (stored.score == scored.score && stored.grade == scored.grade &&
-        stored.scoreModelVersion == scored.scoreModelVersion &&
-        stored.scoreExplanation == scored.scoreExplanation)
-        return true;
+bool ScoreStore::write(qint64 id, int score, const QString &grade, const QByteArray &explanation,
+                       int modelVersion, const QString &oldGrade) {
     if (!prepare())
         return false;
-    m_update->bind(0, scored.score);
-    m_update->bind(1, scored.grade);
-    m_update->bind(2, scored.scoreExplanation);
-    m_update->bind(3, scored.scoreModelVersion);
-    m_update->bind(4, stored.id);
+    m_update->bind(0, score);
+    m_update->bind(1, grade);
+    m_update->bind(2, QString::fromUtf8(explanation));
+    m_update->bind(3, modelVersion);
+    m_update->bind(4, id);
     if (!m_update->exec()) {
-        m_error = QStringLiteral("cannot store the score of lead %1: %2")
-                      .arg(stored.id)
-                      .arg(m_update->error());
+        m_error =
+            QStringLiteral("cannot store the score of lead %1: %2").arg(id).arg(m_update->error());
         return false;
     }
-    if (stored.grade != scored.grade) {
-        m_activity->bind(0, stored.id);
+    if (oldGrade != grade) {
+        m_activity->bind(0, id);
         m_activity->bind(1, m_now);
-        m_activity->bind(2, stored.grade);
-        m_activity->bind(3, scored.grade);
+        m_activity->bind(2, oldGrade);
+        m_activity->bind(3, grade);
         if (!m_activity->exec()) {
             m_error = QStringLiteral("cannot record the grade of lead %1: %2")
-                          .arg(stored.id)
+                          .arg(id)
                           .arg(m_activity->error());
             return false;
         }
     }
-    *written = true;
     return true;
 }

@@ -124,10 +124,10 @@ void TestRuleScorer::eachRuleMovesTheScore() {
     const ScoreResult r = scorer.score(l, now);
     QCOMPARE(r.score, plain + delta);
     if (!rule.isEmpty() && delta == -points) { // the rule no longer fires
-        QVERIFY2(hasLine(before, rule, points), qPrintable(before.explanationText));
-        QVERIFY2(!hasLine(r, rule, points), qPrintable(r.explanationText));
+        QVERIFY2(hasLine(before, rule, points), qPrintable(before.explanationText()));
+        QVERIFY2(!hasLine(r, rule, points), qPrintable(r.explanationText()));
     } else if (!rule.isEmpty()) {
-        QVERIFY2(hasLine(r, rule, points), qPrintable(r.explanationText));
+        QVERIFY2(hasLine(r, rule, points), qPrintable(r.explanationText()));
     }
     QCOMPARE(ScoreExplanation::sum(r.lines), r.score);
 }
@@ -165,7 +165,7 @@ void TestRuleScorer::testLeadsAreNotScored() {
     QCOMPARE(r.score, 0);
     QVERIFY(r.grade.isEmpty());
     QVERIFY(r.lines.isEmpty());
-    QVERIFY(r.explanationText.isEmpty());
+    QVERIFY(r.explanationText().isEmpty());
 }
 
 void TestRuleScorer::explanationSumsToTheScore_data() {
@@ -203,8 +203,8 @@ void TestRuleScorer::explanationSumsToTheScore() {
     QCOMPARE(ScoreExplanation::sum(r.lines), score);
     QCOMPARE(r.lines.last().rule, lastRule);
     // The stored text is the same explanation, and reads back as it was.
-    QCOMPARE(r.explanationText, ScoreExplanation::toJsonText(r.lines));
-    QCOMPARE(ScoreExplanation::fromJsonText(r.explanationText), r.lines);
+    QCOMPARE(r.explanationText(), ScoreExplanation::toJsonText(r.lines));
+    QCOMPARE(ScoreExplanation::fromJsonText(r.explanationText()), r.lines);
 }
 
 void TestRuleScorer::gradesFollowTheModelsBands_data() {
