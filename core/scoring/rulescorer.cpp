@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace {
 
@@ -20,6 +19,29 @@ QByteArray fragment(const QString &rule, const QString &label) {
             QStringLiteral(",\"label\":") + ScoreExplanation::quoted(label) +
             QStringLiteral(",\"points\":"))
         .toUtf8();
+}
+
+// Whether `value` holds more than spaces, without trimming a copy of it.
+bool hasText(const QString &value) {
+    for (const QChar c : value)
+        if (!c.isSpace())
+            return true;
+    return false;
+}
+
+// Points in decimal, without a formatting call per line.
+void appendNumber(QByteArray &out, int value) {
+    char digits[12];
+    int n = 0;
+    unsigned magnitude = value < 0 ? 0u - unsigned(value) : unsigned(value);
+    do {
+        digits[n++] = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    if (value < 0)
+        out += '-';
+    while (n > 0)
+        out += digits[--n];
 }
 
 } // namespace
@@ -107,9 +129,9 @@ void RuleScorer::score(const Lead &lead, const QDateTime &now, ScoreResult *out,
     if (!m_seniority[size_t(Seniority::Unknown)].isEmpty() || !lead.title.isEmpty())
         fireAll(m_seniority[size_t(seniorityOf(lead.title))]);
     fireAll(m_email[size_t(EmailKinds::of(lead.email))]);
-    if (!lead.phone.trimmed().isEmpty())
+    if (hasText(lead.phone))
         fireAll(m_phone);
-    if (!lead.company.trimmed().isEmpty())
+    if (hasText(lead.company))
         fireAll(m_company);
     if (!lead.country.isEmpty())
         for (const auto &[codes, i] : m_countries)
@@ -133,13 +155,12 @@ void RuleScorer::score(const Lead &lead, const QDateTime &now, ScoreResult *out,
     int sum = 0;
     QByteArray &text = out->explanation;
     text += '[';
-    char number[16];
     auto append = [&](const QByteArray &fragment, int points) {
         if (text.size() > 1)
             text += ',';
         text += fragment;
-        const int n = std::snprintf(number, sizeof number, "%d}", points);
-        text.append(number, n);
+        appendNumber(text, points);
+        text += '}';
     };
     for (const auto &[i, points] : std::as_const(m_fired)) {
         append(m_fragments.at(i), points);
