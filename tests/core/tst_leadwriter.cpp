@@ -1,6 +1,6 @@
 #include "core/domain/leadcolumns.h"
-#include "core/scoring/scoreexplanation.h"
 #include "core/io/leadimporter.h"
+#include "core/scoring/scoreexplanation.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadtrash.h"
@@ -795,9 +795,9 @@ void TestLeadWriter::aPersonsScoreIsKept() {
     const Database &db = t->database();
     const IntakeResult a = Intake(db)(person(), record(0), QStringLiteral("import"));
     LeadWriter writer(db);
-    UpdateResult r = writer.update(
-        a.leadId, 0, LeadChanges().set(QStringLiteral("score"), QStringLiteral("90")),
-        QStringLiteral("manager"));
+    UpdateResult r =
+        writer.update(a.leadId, 0, LeadChanges().set(QStringLiteral("score"), QStringLiteral("90")),
+                      QStringLiteral("manager"));
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.lead->score, 90);
     QCOMPARE(r.lead->scoreModelVersion, 0);
