@@ -67,6 +67,8 @@ private:
     bool parseIfVersion(const CliArguments &args, qint64 *version);
     // Prints the lead a step stored as JSON, or says why it was not; the exit status.
     int reportStep(const Database &db, const UpdateResult &result, qint64 expectedVersion);
+    // Scores with the current scoring model (cliwritecommands.cpp).
+    int score(const Database &db, const CliArguments &args);
     // "no lead with id N", or that it is in the trash and how to bring it back.
     static QString missingLead(const Database &db, qint64 id);
     bool parseIds(const CliArguments &args, QList<qint64> *ids);

@@ -228,6 +228,14 @@ const QList<CliCommand> &Cli::commands() {
          .example = QStringLiteral("set 42 --stage contacted --owner sam --next-follow-up-at "
                                    "2026-12-03T09:00:00Z --if-version 3"),
          .handler = &Cli::set},
+        {.name = QStringLiteral("score"),
+         .summary = QStringLiteral("score leads with the current scoring model; prints a JSON "
+                                   "summary"),
+         .parameters = {P::flag(QStringLiteral("rescore-all"),
+                                QStringLiteral("score every lead, not only those the current "
+                                               "model has not scored yet"))},
+         .example = QStringLiteral("score --rescore-all"),
+         .handler = &Cli::score},
         {.name = QStringLiteral("delete"),
          .summary = QStringLiteral("move leads to the trash, with their history; restore brings "
                                    "them back"),

@@ -1,16 +1,19 @@
-// The Cli commands that change leads and read their history: set, delete, restore, history.
+// The Cli commands that change leads and read their history: set, delete, restore, history,
+// score.
 #include "cli.h"
 
 #include "cliarguments.h"
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadjson.h"
+#include "core/scoring/leadrescorer.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadtrash.h"
 #include "core/storage/leadwriter.h"
 #include "outputwriter.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -252,5 +255,25 @@ int Cli::trash(const Database &db, const CliArguments &args) {
                          QStringLiteral("email"), QStringLiteral("offer_id")});
     writer.writeRecords(records);
     writer.finish();
+    return Ok;
+}
+
+int Cli::score(const Database &db, const CliArguments &args) {
+    if (!openDatabase(db, Access::ReadExisting))
+        return Failure;
+    QElapsedTimer timer;
+    timer.start();
+    LeadRescorer rescorer(db);
+    const RescoreResult r =
+        rescorer.rescore(args.has(QStringLiteral("rescore-all")) ? LeadRescorer::Scope::All
+                                                                 : LeadRescorer::Scope::Stale);
+    if (!r.ok)
+        return fail(r.error);
+    OutputWriter::writeJson(m_out,
+                            {{QStringLiteral("scored"), r.scored},
+                             {QStringLiteral("changed"), r.changed},
+                             {QStringLiteral("model_version"), r.modelVersion},
+                             {QStringLiteral("seconds"), timer.elapsed() / 1000.0}},
+                            OutputWriter::JsonStyle::Compact);
     return Ok;
 }

@@ -31,7 +31,12 @@ struct Lead {
     QString owner;
     int score = 0;
     QString grade;
+    // The scoring model version that gave score and grade (0: none), and why, as compact JSON
+    // lines [{"rule","label","points"}] that sum to the score (ScoreExplanation).
+    int scoreModelVersion = 0;
+    QString scoreExplanation;
     double winProbability = 0.0;
+    QString winDrivers;       // the predictive model's reasons for winProbability, as JSON text
     QDateTime nextFollowUpAt; // UTC; null when none is planned
     int followUps = 0;
     bool doNotContact = false;

@@ -324,6 +324,7 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
         return result;
     }
     LeadWriter writer(m_db);
+    writer.setScoredAt(end); // the same seed and end give the same scores
     Random rnd(seed);
     QHash<QString, QString> localParts; // "first last" -> "first.last": normalising is slow
     QHash<QString, QString> domains;
@@ -590,7 +591,7 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
             lead.nextFollowUpAt =
                 (when > lead.lastEventAt ? when : lead.lastEventAt).addDays(2 + rnd.below(10));
 
-        if (writer.insert(tx, lead, events, activities) == 0) {
+        if (writer.insert(tx, lead, events, activities, LeadWriter::Scoring::Current) == 0) {
             result.error = writer.lastError();
             result.generated = 0;
             return result;

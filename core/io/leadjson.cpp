@@ -4,7 +4,11 @@
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
 #include "../domain/leadevent.h"
+#include "../scoring/scoreexplanation.h"
 #include "../storage/leadstats.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace LeadJson {
 
@@ -28,6 +32,14 @@ QJsonObject storedLead(const Lead &l) {
     o.insert(QStringLiteral("version"), l.version);
     if (!l.extraFields.isEmpty())
         o.insert(QStringLiteral("extra_fields"), l.extraFields);
+    o.insert(QStringLiteral("score_model_version"), l.scoreModelVersion);
+    o.insert(QStringLiteral("score_explanation"),
+             ScoreExplanation::toJson(ScoreExplanation::fromJsonText(l.scoreExplanation)));
+    // The predictive model's reasons as it stored them; [] when it has given none.
+    const QJsonDocument drivers = QJsonDocument::fromJson(l.winDrivers.toUtf8());
+    o.insert(QStringLiteral("win_drivers"), drivers.isArray()    ? QJsonValue(drivers.array())
+                                            : drivers.isObject() ? QJsonValue(drivers.object())
+                                                                 : QJsonValue(QJsonArray()));
     return o;
 }
 

@@ -15,15 +15,19 @@ namespace LeadRow {
 
 const QString &selectColumns() {
     static const QString columns = LeadColumns::all().join(QStringLiteral(", ")) +
-                                   QStringLiteral(", privacy_restricted, version, extra_fields");
+                                   QStringLiteral(", privacy_restricted, version, extra_fields, "
+                                                  "score_model_version, score_explanation, "
+                                                  "win_drivers");
     return columns;
 }
 
 const QStringList &writeColumns() {
     static const QStringList columns =
         LeadColumns::all().mid(1) +
-        QStringList{QStringLiteral("privacy_restricted"), QStringLiteral("dedup_key"),
-                    QStringLiteral("name_hash"), QStringLiteral("extra_fields")};
+        QStringList{QStringLiteral("privacy_restricted"),  QStringLiteral("dedup_key"),
+                    QStringLiteral("name_hash"),           QStringLiteral("extra_fields"),
+                    QStringLiteral("score_model_version"), QStringLiteral("score_explanation"),
+                    QStringLiteral("win_drivers")};
     return columns;
 }
 
@@ -44,6 +48,12 @@ QVariant storedValue(const Lead &lead, const QString &column) {
         return DedupKey::nameHash(lead);
     if (column == QLatin1String("extra_fields"))
         return extraText(lead.extraFields);
+    if (column == QLatin1String("score_model_version"))
+        return lead.scoreModelVersion;
+    if (column == QLatin1String("score_explanation"))
+        return text(lead.scoreExplanation);
+    if (column == QLatin1String("win_drivers"))
+        return text(lead.winDrivers);
     if (column == QLatin1String("origin"))
         return lead.origin.isEmpty() ? QStringLiteral("marketplace") : lead.origin;
     const QVariant v = LeadColumns::value(lead, column);
@@ -84,6 +94,9 @@ void bind(SqlStatement &q, const Lead &l, int i) {
     q.bind(i++, DedupKey::of(l));
     q.bind(i++, DedupKey::nameHash(l));
     q.bind(i++, extraText(l.extraFields));
+    q.bind(i++, l.scoreModelVersion);
+    q.bind(i++, l.scoreExplanation);
+    q.bind(i++, l.winDrivers);
 }
 
 Lead fromRow(const QSqlQuery &q, int i) {
@@ -130,6 +143,9 @@ Lead fromRow(const QSqlQuery &q, int i) {
     const QString extra = q.value(i++).toString();
     if (!extra.isEmpty())
         l.extraFields = QJsonDocument::fromJson(extra.toUtf8()).object();
+    l.scoreModelVersion = q.value(i++).toInt();
+    l.scoreExplanation = q.value(i++).toString();
+    l.winDrivers = q.value(i++).toString();
     return l;
 }
 

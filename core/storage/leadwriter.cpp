@@ -3,10 +3,12 @@
 #include "../domain/dedupkey.h"
 #include "../domain/leadcolumns.h"
 #include "../domain/leaddiff.h"
+#include "../scoring/rulescorer.h"
 #include "eachintransaction.h"
 #include "leadrepository.h"
 #include "leadrow.h"
 #include "leadwriterstatements.h"
+#include "scoringmodelrepository.h"
 #include "sqldialect.h"
 #include "sqlstatement.h"
 #include "transaction.h"
@@ -50,6 +52,36 @@ LeadWriter::LeadWriter(const Database &db)
     : m_db(db) {}
 
 LeadWriter::~LeadWriter() = default;
+
+bool LeadWriter::isHandScored(const Lead &lead) {
+    return lead.scoreModelVersion == 0 && (lead.score != 0 || !lead.grade.isEmpty());
+}
+
+bool LeadWriter::score(Lead &lead) {
+    if (isHandScored(lead))
+        return true;
+    if (!m_scorer) {
+        ScoringModelRepository models(m_db);
+        const std::optional<ScoringModel> model = models.current();
+        if (!model)
+            return fail(QStringLiteral("cannot score the lead"), models.lastError());
+        m_scorer = std::make_unique<RuleScorer>(*model);
+    }
+    m_scorer->apply(lead, m_scoredAt.isValid() ? m_scoredAt : QDateTime::currentDateTimeUtc());
+    return true;
+}
+
+QList<Activity> LeadWriter::gradeChange(const Lead &before, const Lead &after) {
+    if (before.grade == after.grade)
+        return {};
+    Activity a;
+    a.kind = ActivityKind::Changed;
+    a.actor = QStringLiteral("system");
+    a.field = QStringLiteral("grade");
+    a.oldValue = before.grade;
+    a.newValue = after.grade;
+    return {a};
+}
 
 bool LeadWriter::fail(const QString &what, const QString &detail) {
     m_error = what + QStringLiteral(": ") + detail.simplified();
@@ -180,12 +212,15 @@ bool LeadWriter::addEvent(Transaction &tx, qint64 leadId, const LeadEvent &event
 }
 
 qint64 LeadWriter::insert(Transaction &tx, const Lead &lead, const QList<LeadEvent> &events,
-                          const QList<Activity> &activities) {
+                          const QList<Activity> &activities, Scoring scoring) {
     if (!tx.isActive()) {
         fail(QStringLiteral("cannot store the lead"), QStringLiteral("no transaction"));
         return 0;
     }
-    const qint64 id = insertLead(lead, false);
+    Lead scored = lead;
+    if (scoring == Scoring::Current && !score(scored))
+        return 0;
+    const qint64 id = insertLead(scored, false);
     if (id <= 0)
         return 0;
     for (const LeadEvent &e : events) {
@@ -203,7 +238,8 @@ int LeadWriter::writeDifferences(const Lead &before, const Lead &after) {
         sets << a.field + QStringLiteral(" = ?");
         values << LeadRow::storedValue(after, a.field);
     }
-    for (const char *derived : {"dedup_key", "name_hash", "extra_fields"}) {
+    for (const char *derived : {"dedup_key", "name_hash", "extra_fields", "score_model_version",
+                                "score_explanation", "win_drivers"}) {
         const QString column = QLatin1String(derived);
         const QVariant now = LeadRow::storedValue(after, column);
         if (now != LeadRow::storedValue(before, column)) {
@@ -257,6 +293,11 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
         return r;
     }
     QList<Activity> diff = LeadDiff::changes(*current, after);
+    if (changes.columns().contains(QStringLiteral("score")) ||
+        changes.columns().contains(QStringLiteral("grade"))) {
+        after.scoreModelVersion = 0; // a person's score: kept until everything is rescored
+        after.scoreExplanation.clear();
+    }
     if (diff.isEmpty()) { // nothing to change: no new version, no activity
         r.status = UpdateResult::Status::Updated;
         r.lead = current;
@@ -273,6 +314,12 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
             return r;
         }
     }
+    const Lead asChanged = after;
+    if (!score(after)) {
+        r.status = UpdateResult::Status::Failed;
+        r.error = m_error;
+        return r;
+    }
     const int written = writeDifferences(*current, after);
     if (written < 0) {
         r.status = UpdateResult::Status::Failed;
@@ -287,6 +334,7 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
     }
     for (Activity &a : diff)
         a.actor = actor;
+    diff += gradeChange(asChanged, after);
     if (!storeActivities(id, diff)) {
         r.status = UpdateResult::Status::Failed;
         r.error = m_error;

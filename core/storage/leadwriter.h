@@ -13,6 +13,7 @@
 #include <memory>
 
 class QSqlQuery;
+class RuleScorer;
 class SqlStatement;
 class Transaction;
 
@@ -26,6 +27,10 @@ struct LeadVersion {
 // an older version is refused, never applied over someone else's) and writes its activities,
 // derived from the lead before and after, in the same transaction. Methods that take a
 // Transaction run inside the caller's; the others own theirs.
+// Every lead it stores is scored with the database's current scoring model (read once per
+// writer), in the same write: the score is no change of its own, so it adds no version, and it
+// adds a `changed` activity by "system" only when the grade moves. A lead whose score a person
+// set (no model version, a score or grade) keeps it.
 class LeadWriter {
 public:
     explicit LeadWriter(const Database &db);
@@ -53,9 +58,11 @@ public:
     enum class Duplicates { Merge, Skip };
     IntakeResult intake(Transaction &tx, const Lead &incoming, const LeadEvent &event,
                         const QString &actor, Duplicates duplicates = Duplicates::Merge);
-    // A complete lead with its history (demo data); returns its id, 0 on error.
+    // A complete lead with its history (demo data); returns its id, 0 on error. Its score is
+    // stored as given (data made by hand, a lead put back), or the current model's.
+    enum class Scoring { AsGiven, Current };
     qint64 insert(Transaction &tx, const Lead &lead, const QList<LeadEvent> &events,
-                  const QList<Activity> &activities);
+                  const QList<Activity> &activities, Scoring scoring = Scoring::AsGiven);
 
     // Stores activities for a lead, stamping those without a time or actor.
     bool addActivities(Transaction &tx, qint64 leadId, const QList<Activity> &activities);
@@ -65,8 +72,19 @@ public:
     // lead's columns and version stay; NotFound for a missing lead, Invalid for empty text.
     UpdateResult addNote(qint64 leadId, const QString &text, const QString &actor);
 
+    // The time a score's recency is measured to; default (null): the time of each write.
+    void setScoredAt(const QDateTime &at) { m_scoredAt = at; }
+
+    // Whether `lead`'s score was set by a person rather than a scoring model.
+    static bool isHandScored(const Lead &lead);
+
 private:
     struct Statements;
+    // Scores `lead` with the current model unless a person scored it; false if the model cannot
+    // be read.
+    bool score(Lead &lead);
+    // The grade activity a rescore adds, if the grade moved between `before` and `after`.
+    static QList<Activity> gradeChange(const Lead &before, const Lead &after);
     bool prepareStatements();
     bool fail(const QString &what, const QString &detail);
     UpdateResult applyChanges(qint64 id, qint64 expectedVersion, const LeadChanges &changes,
@@ -88,4 +106,6 @@ private:
     Database m_db;
     QString m_error;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<RuleScorer> m_scorer;
+    QDateTime m_scoredAt;
 };

@@ -105,7 +105,11 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
             return result;
         }
         if (!stored) {
-            const Lead lead = MergePolicy::created(incoming, at);
+            Lead lead = MergePolicy::created(incoming, at);
+            if (!score(lead)) {
+                result.error = m_error;
+                return result;
+            }
             const qint64 id = insertLead(lead, true);
             if (id < 0) {
                 result.error = m_error;
@@ -184,25 +188,31 @@ IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const Lead
                 after.privacyRestricted = stored.privacyRestricted;
             }
         }
+        const Lead merged = after;
+        if (!score(after)) {
+            result.error = m_error;
+            return result;
+        }
         const int written = writeDifferences(stored, after);
         if (written < 0) {
             result.error = m_error;
             return result;
         }
         if (written == 1) {
-            QList<Activity> changes = LeadDiff::changes(stored, after);
+            QList<Activity> changes = LeadDiff::changes(stored, merged);
             for (Activity &a : changes) {
                 if (a.field == QLatin1String("do_not_contact") && a.newValue.toBool() &&
                     LeadClassifier::isDoNotContact(incoming.action))
                     a.note = QStringLiteral("the marketplace says: do not contact (%1)")
                                  .arg(recordName(incoming, event));
             }
-            Activity merged;
-            merged.kind = ActivityKind::Merged;
-            merged.note = recordName(incoming, event);
-            changes.prepend(merged);
+            Activity mergedLine;
+            mergedLine.kind = ActivityKind::Merged;
+            mergedLine.note = recordName(incoming, event);
+            changes.prepend(mergedLine);
             for (Activity &a : changes)
                 a.actor = actor;
+            changes += gradeChange(merged, after);
             if (!storeEvent(stored.id, event) || !storeActivities(stored.id, changes)) {
                 result.error = m_error;
                 return result;

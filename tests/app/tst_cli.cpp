@@ -53,6 +53,8 @@ private slots:
     void listEverySortReturnsEveryLead();
     void showJson_data() { TestDatabase::addBackendRows(); }
     void showJson();
+    void scoreRescoresAndShowExplains_data() { TestDatabase::addBackendRows(); }
+    void scoreRescoresAndShowExplains();
     void showMissingLead_data() { TestDatabase::addBackendRows(); }
     void showMissingLead();
     void importReportsEveryRow_data() { TestDatabase::addBackendRows(); }
@@ -526,16 +528,30 @@ void TestCli::listTriageFilters() {
         listJson(QStringList{QStringLiteral("--sort"), QStringLiteral("id")} + columns);
     QVERIFY(all.size() > 10);
 
-    // A grade set by hand is found by --grade, in any case; nothing else is.
-    const QString id =
-        QString::number(all.at(3).toObject().value(QStringLiteral("id")).toInteger());
+    // Generated leads are graded; a grade set by hand is found by --grade too, in any case;
+    // nothing else is.
+    const QStringList gradeA =
+        QStringList{QStringLiteral("--grade"), QStringLiteral("a")} + columns;
+    const QJsonArray before = listJson(gradeA);
+    QVERIFY(!before.isEmpty());
+    QJsonObject notA;
+    for (const QJsonValue &v : all)
+        if (v.toObject().value(QStringLiteral("grade")).toString() == QLatin1String("C"))
+            notA = v.toObject();
+    QVERIFY(!notA.isEmpty());
+    const QString id = QString::number(notA.value(QStringLiteral("id")).toInteger());
     QCOMPARE(
         runDb({QStringLiteral("set"), id, QStringLiteral("--grade"), QStringLiteral("A")}).exitCode,
         0);
-    const QJsonArray graded =
-        listJson(QStringList{QStringLiteral("--grade"), QStringLiteral("a")} + columns);
-    QCOMPARE(graded.size(), 1);
-    QCOMPARE(QString::number(graded.at(0).toObject().value(QStringLiteral("id")).toInteger()), id);
+    const QJsonArray graded = listJson(gradeA);
+    QCOMPARE(graded.size(), before.size() + 1);
+    bool found = false;
+    for (const QJsonValue &v : graded) {
+        QCOMPARE(v.toObject().value(QStringLiteral("grade")).toString(), QStringLiteral("A"));
+        found =
+            found || QString::number(v.toObject().value(QStringLiteral("id")).toInteger()) == id;
+    }
+    QVERIFY(found);
 
     const QJsonArray dnc = listJson(QStringList{QStringLiteral("--do-not-contact")} + columns);
     for (const QJsonValue &v : dnc)
@@ -627,6 +643,45 @@ void TestCli::listEverySortReturnsEveryLead() {
     QCOMPARE(qint64(ids.size()), total);
     ids.removeDuplicates();
     QCOMPARE(qint64(ids.size()), total);
+}
+
+void TestCli::scoreRescoresAndShowExplains() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(300));
+    // Generated leads are scored already: only --rescore-all goes through them again.
+    Result r = runDb({QStringLiteral("score")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QJsonObject summary = r.json().object();
+    QCOMPARE(summary.value(QStringLiteral("scored")).toInteger(), 0);
+    QCOMPARE(summary.value(QStringLiteral("model_version")).toInteger(), 1);
+    QVERIFY(summary.value(QStringLiteral("seconds")).isDouble());
+    r = runDb({QStringLiteral("score"), QStringLiteral("--rescore-all")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    summary = r.json().object();
+    QCOMPARE(summary.value(QStringLiteral("scored")).toInteger(), 300);
+
+    // The best lead explains its score: lines of rule and points that add up to it.
+    const QJsonArray top = listJson({QStringLiteral("--sort"), QStringLiteral("score:desc"),
+                                     QStringLiteral("--limit"), QStringLiteral("1")});
+    const qint64 id = top.first().toObject().value(QStringLiteral("id")).toInteger();
+    r = runDb({QStringLiteral("show"), QString::number(id), QStringLiteral("--format"),
+               QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject lead = r.json().object();
+    const qint64 score = lead.value(QStringLiteral("score")).toInteger();
+    QVERIFY(score > 0);
+    QCOMPARE(lead.value(QStringLiteral("grade")).toString(), QStringLiteral("A"));
+    const QJsonArray lines = lead.value(QStringLiteral("score_explanation")).toArray();
+    QVERIFY(lines.size() > 2);
+    qint64 sum = 0;
+    for (const QJsonValue &v : lines) {
+        QVERIFY(!v.toObject().value(QStringLiteral("rule")).toString().isEmpty());
+        QVERIFY(!v.toObject().value(QStringLiteral("label")).toString().isEmpty());
+        sum += v.toObject().value(QStringLiteral("points")).toInteger();
+    }
+    QCOMPARE(sum, score);
+    QVERIFY(lead.value(QStringLiteral("win_drivers")).isArray());
 }
 
 void TestCli::showJson() {
@@ -1320,12 +1375,13 @@ namespace {
 
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
-    QStringLiteral("init"),    QStringLiteral("generate"),   QStringLiteral("preview"),
-    QStringLiteral("import"),  QStringLiteral("list"),       QStringLiteral("export"),
-    QStringLiteral("show"),    QStringLiteral("stats"),      QStringLiteral("count"),
-    QStringLiteral("set"),     QStringLiteral("delete"),     QStringLiteral("restore"),
-    QStringLiteral("trash"),   QStringLiteral("history"),    QStringLiteral("qualify"),
-    QStringLiteral("convert"), QStringLiteral("disqualify"), QStringLiteral("help")};
+    QStringLiteral("init"),     QStringLiteral("generate"), QStringLiteral("preview"),
+    QStringLiteral("import"),   QStringLiteral("list"),     QStringLiteral("export"),
+    QStringLiteral("show"),     QStringLiteral("stats"),    QStringLiteral("count"),
+    QStringLiteral("set"),      QStringLiteral("score"),    QStringLiteral("delete"),
+    QStringLiteral("restore"),  QStringLiteral("trash"),    QStringLiteral("history"),
+    QStringLiteral("qualify"),  QStringLiteral("convert"),  QStringLiteral("disqualify"),
+    QStringLiteral("help")};
 
 const QStringList filterOptions = {
     QStringLiteral("--storefront"),  QStringLiteral("--stage"),  QStringLiteral("--owner"),
@@ -1797,7 +1853,9 @@ void TestCli::exportImportRoundTrip() {
         companyOnly.stage = Stage::Lost;
         companyOnly.origin = QStringLiteral("manual");
         event.occurredAt = companyOnly.createdAt;
-        QVERIFY2(writer.insert(tx, companyOnly, {event}, {}) > 0, qPrintable(writer.lastError()));
+        // Scored as the writer scores leads it takes in, so that the import keeps its score.
+        QVERIFY2(writer.insert(tx, companyOnly, {event}, {}, LeadWriter::Scoring::Current) > 0,
+                 qPrintable(writer.lastError()));
         QVERIFY(tx.commit());
     }
 

@@ -72,7 +72,10 @@ QString problems(const ImportSummary &s) {
 QString describe(const Lead &l) {
     return QStringList{l.email, l.firstName, l.lastName, l.company, l.title, l.country,
                        Storefronts::canonicalName(l.storefront), l.action, l.offerId,
-                       Stages::canonicalName(l.stage), l.grade,
+                       Stages::canonicalName(l.stage),
+                       // The grade the file gave (a CRM's rating); a lead without one is graded
+                       // by the scoring model, which tst_rulescorer checks.
+                       l.scoreModelVersion == 0 ? l.grade : QString(),
                        // A record without a time of its own is stamped as it arrives.
                        qAbs(l.createdAt.secsTo(QDateTime::currentDateTimeUtc())) < 600
                            ? QStringLiteral("now")

@@ -1,5 +1,6 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadgenerator.h"
+#include "core/scoring/scoreexplanation.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "testdatabase.h"
@@ -31,6 +32,7 @@ private slots:
     void fewerLeadsOnWeekends();
     void seniorTitlesWinMoreThanStudents();
     void corporateMailWinsMoreThanFreeMail();
+    void leadsArriveScoredAcrossAllGrades();
 
     void addsToAnExistingLibrary();
     void cancelAddsNothing_data();
@@ -457,6 +459,35 @@ void TestLeadGenerator::cancelAddsNothing() {
     const GenerateResult again = generate(t->database(), 20, 3);
     QVERIFY2(again.ok, qPrintable(again.error));
     QCOMPARE(countAll(t->database()), 70);
+}
+
+void TestLeadGenerator::leadsArriveScoredAcrossAllGrades() {
+    QMap<QString, qint64> leads, won, closed;
+    for (const Lead &l : std::as_const(m_leads)) {
+        if (l.isTest) {
+            QVERIFY(l.grade.isEmpty());
+            continue;
+        }
+        QCOMPARE(l.scoreModelVersion, 1);
+        QCOMPARE(ScoreExplanation::sum(ScoreExplanation::fromJsonText(l.scoreExplanation)),
+                 l.score);
+        ++leads[l.grade];
+        if (l.stage == Stage::Won || l.stage == Stage::Lost) {
+            ++closed[l.grade];
+            won[l.grade] += l.stage == Stage::Won ? 1 : 0;
+        }
+    }
+    QCOMPARE(leads.keys(), (QStringList{QStringLiteral("A"), QStringLiteral("B"),
+                                        QStringLiteral("C"), QStringLiteral("D")}));
+    // Every grade is a real share of the queue, and a better grade wins more often.
+    double previous = 1.0;
+    for (const QString &g : leads.keys()) {
+        QVERIFY2(leads.value(g) > mixCount / 20,
+                 qPrintable(QStringLiteral("grade %1: %2 leads").arg(g).arg(leads.value(g))));
+        const double rate = double(won.value(g)) / double(std::max<qint64>(1, closed.value(g)));
+        QVERIFY2(rate < previous, qPrintable(QStringLiteral("grade %1 wins %2").arg(g).arg(rate)));
+        previous = rate;
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLeadGenerator)

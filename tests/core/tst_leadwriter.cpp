@@ -1,5 +1,6 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadimporter.h"
+#include "core/scoring/scoreexplanation.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadtrash.h"
@@ -42,6 +43,10 @@ private slots:
     void concurrentImportersBothSucceed();
     void noteIsOneActivity_data() { TestDatabase::addBackendRows(); }
     void noteIsOneActivity();
+    void everyWriteScoresTheLead_data() { TestDatabase::addBackendRows(); }
+    void everyWriteScoresTheLead();
+    void aPersonsScoreIsKept_data() { TestDatabase::addBackendRows(); }
+    void aPersonsScoreIsKept();
 };
 
 namespace {
@@ -379,7 +384,11 @@ void TestLeadWriter::editRecordsEveryColumn() {
     const QList<Activity> history = LeadHistory(t->database()).activities(a.leadId);
     QList<Activity> lines;
     for (const Activity &act : history) {
-        if (act.kind == ActivityKind::Changed)
+        // What scores the lead (action, phone, title, ...) may move its grade: the rescore's
+        // own line, by "system".
+        if (act.kind == ActivityKind::Changed && act.actor == QLatin1String("system"))
+            QCOMPARE(act.field, QStringLiteral("grade"));
+        else if (act.kind == ActivityKind::Changed)
             lines << act;
     }
     QVERIFY(!lines.isEmpty());
@@ -408,7 +417,9 @@ void TestLeadWriter::editRecordsEveryColumn() {
     for (const UpdateResult &r : bulk) {
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(LeadColumns::value(*LeadRepository(t->database()).lead(r.id), column), expected);
-        const QList<Activity> lines = LeadHistory(t->database()).activities(r.id);
+        QList<Activity> lines = LeadHistory(t->database()).activities(r.id);
+        if (lines.last().actor == QLatin1String("system")) // the grade moved with the change
+            lines.removeLast();
         QCOMPARE(lines.last().kind, ActivityKind::Changed);
         QCOMPARE(lines.last().field, column);
         QCOMPARE(lines.last().newValue, expected);
@@ -710,6 +721,101 @@ void TestLeadWriter::noteIsOneActivity() {
     QCOMPARE(writer.addNote(a.leadId, QStringLiteral("   "), {}).status,
              UpdateResult::Status::Invalid);
     QCOMPARE(history.activities(a.leadId).size(), lines + 1);
+}
+
+void TestLeadWriter::everyWriteScoresTheLead() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const Database &db = t->database();
+    Intake intake(db);
+    LeadRepository repo(db);
+    auto gradeLines = [&](qint64 id) {
+        QList<Activity> lines;
+        for (const Activity &a : LeadHistory(db).activities(id))
+            if (a.field == QLatin1String("grade"))
+                lines << a;
+        return lines;
+    };
+    // A new lead: Azure Marketplace 3, contact me 10, work address 10, company 5.
+    const IntakeResult a = intake(person(), record(0), QStringLiteral("import"));
+    Lead lead = *repo.lead(a.leadId);
+    QCOMPARE(lead.score, 28);
+    QCOMPARE(lead.grade, QStringLiteral("D"));
+    QCOMPARE(lead.scoreModelVersion, 1);
+    QCOMPARE(ScoreExplanation::sum(ScoreExplanation::fromJsonText(lead.scoreExplanation)), 28);
+    QVERIFY(gradeLines(a.leadId).isEmpty()); // born with its grade: no line
+
+    // The same person installs: installed 25 instead of 10, and came back 15.
+    Lead installed = person();
+    installed.action = QStringLiteral("INS");
+    QCOMPARE(intake(installed, record(2, QStringLiteral("INS")), QStringLiteral("import")).outcome,
+             IntakeResult::Outcome::Merged);
+    const Lead merged = *repo.lead(a.leadId);
+    QCOMPARE(merged.score, 58);
+    QCOMPARE(merged.grade, QStringLiteral("B"));
+    QCOMPARE(merged.version, lead.version + 1); // the merge's version; the score adds none
+    QList<Activity> grades = gradeLines(a.leadId);
+    QCOMPARE(grades.size(), 1);
+    QCOMPARE(grades.first().actor, QStringLiteral("system"));
+    QCOMPARE(grades.first().newValue, QVariant(QStringLiteral("B")));
+    for (const Activity &act : LeadHistory(db).activities(a.leadId))
+        QVERIFY2(act.field != QLatin1String("score"), "a score is no timeline line");
+
+    // A rep's edit to what scores: a CEO is worth 20 more, in the edit's one version.
+    const UpdateResult edit = LeadWriter(db).update(
+        a.leadId, merged.version,
+        LeadChanges().set(QStringLiteral("title"), QStringLiteral("Chief Executive Officer")),
+        QStringLiteral("rep"));
+    QVERIFY2(edit.ok(), qPrintable(edit.error));
+    QCOMPARE(edit.lead->score, 78);
+    QCOMPARE(repo.lead(a.leadId)->score, 78);
+    QCOMPARE(repo.lead(a.leadId)->version, merged.version + 1);
+    grades = gradeLines(a.leadId);
+    QCOMPARE(grades.size(), 2);
+    QCOMPARE(grades.last().actor, QStringLiteral("system"));
+
+    // Do not contact: 0, whatever else it has.
+    Lead dnc = person();
+    dnc.action = QStringLiteral("DNC");
+    QCOMPARE(intake(dnc, record(3, QStringLiteral("DNC")), QStringLiteral("import")).outcome,
+             IntakeResult::Outcome::Merged);
+    lead = *repo.lead(a.leadId);
+    QCOMPARE(lead.score, 0);
+    QCOMPARE(lead.grade, QStringLiteral("D"));
+    const QList<ScoreLine> lines = ScoreExplanation::fromJsonText(lead.scoreExplanation);
+    QCOMPARE(lines.last().rule, QStringLiteral("do-not-contact"));
+    QCOMPARE(ScoreExplanation::sum(lines), 0);
+
+    // A test lead is not scored.
+    Lead test = person(QStringLiteral("msft_test_123456@microsoft.com"));
+    test.firstName = QStringLiteral("MSFT_TEST_123456");
+    const IntakeResult tr = intake(test, record(4), QStringLiteral("import"));
+    const Lead testLead = *repo.lead(tr.leadId);
+    QVERIFY(testLead.isTest);
+    QCOMPARE(testLead.score, 0);
+    QVERIFY(testLead.grade.isEmpty());
+    QVERIFY(testLead.scoreExplanation.isEmpty());
+}
+
+void TestLeadWriter::aPersonsScoreIsKept() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const Database &db = t->database();
+    const IntakeResult a = Intake(db)(person(), record(0), QStringLiteral("import"));
+    LeadWriter writer(db);
+    UpdateResult r =
+        writer.update(a.leadId, 0, LeadChanges().set(QStringLiteral("score"), QStringLiteral("90")),
+                      QStringLiteral("manager"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.lead->score, 90);
+    QCOMPARE(r.lead->scoreModelVersion, 0);
+    // A later edit leaves the manager's score alone.
+    r = writer.update(a.leadId, 0,
+                      LeadChanges().set(QStringLiteral("title"), QStringLiteral("Developer")),
+                      QStringLiteral("rep"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(LeadRepository(db).lead(a.leadId)->score, 90);
+    QVERIFY(LeadWriter::isHandScored(*LeadRepository(db).lead(a.leadId)));
 }
 
 QTEST_GUILESS_MAIN(TestLeadWriter)

@@ -5,6 +5,7 @@
 #include "core/storage/leadtrash.h"
 #include "core/storage/migrator.h"
 #include "core/storage/savedviewrepository.h"
+#include "core/storage/scoringmodelrepository.h"
 #include "testdatabase.h"
 
 #include <QFile>
@@ -30,6 +31,8 @@ private slots:
     void savedViewsArriveWithStep4();
     void qualificationColumnsArriveWithStep7_data() { TestDatabase::addBackendRows(); }
     void qualificationColumnsArriveWithStep7();
+    void scoringArrivesWithStep6_data() { TestDatabase::addBackendRows(); }
+    void scoringArrivesWithStep6();
     void refusesNewer_data() { TestDatabase::addBackendRows(); }
     void refusesNewer();
     void notADatabase();
@@ -163,6 +166,42 @@ void TestMigrator::savedViewsArriveWithStep4() {
     QCOMPARE(views.list()->size(), 4);
 }
 
+void TestMigrator::scoringArrivesWithStep6() {
+    QFETCH(QString, backend);
+    const auto t = TestDatabase::create(backend);
+    if (!t->ok() && t->mustSkip())
+        QSKIP(qPrintable(t->problem()));
+    QVERIFY2(t->ok(), qPrintable(t->problem()));
+    QString error;
+    Migrator m(t->database());
+    QVERIFY2(m.migrate(&error, 5), qPrintable(error));
+    // A lead a version-5 program stored and scored by hand.
+    QSqlQuery insert(t->database().connection());
+    QVERIFY(insert.exec(QStringLiteral("INSERT INTO leads (email, score, grade, dedup_key) VALUES "
+                                       "('ingrid@northwind.se', 64, 'B', "
+                                       "'ingrid@northwind.se|')")));
+    QVERIFY(insert.exec(QStringLiteral("SELECT id FROM leads")) && insert.next());
+    const qint64 id = insert.value(0).toLongLong();
+    insert.finish();
+
+    QVERIFY2(m.migrate(&error), qPrintable(error));
+    QCOMPARE(m.currentVersion(&error), Migrator::latestVersion());
+    const Lead kept = *LeadRepository(t->database()).lead(id);
+    QCOMPARE(kept.score, 64);
+    QCOMPARE(kept.grade, QStringLiteral("B"));
+    QCOMPARE(kept.scoreModelVersion, 0); // no model scored it
+    QVERIFY(kept.scoreExplanation.isEmpty());
+    QVERIFY(kept.winDrivers.isEmpty());
+    // The scoring models start empty; the first read stores the shipped model as version 1.
+    ScoringModelRepository models(t->database());
+    QVERIFY(models.versions().isEmpty());
+    const std::optional<ScoringModel> current = models.current();
+    QVERIFY2(current, qPrintable(models.lastError()));
+    QCOMPARE(current->version, 1);
+    QCOMPARE(current->rules, ScoringModel::defaultModel().rules);
+    QCOMPARE(models.versions().size(), 1);
+}
+
 void TestMigrator::qualificationColumnsArriveWithStep7() {
     QFETCH(QString, backend);
     const auto t = TestDatabase::create(backend);
@@ -201,7 +240,7 @@ void TestMigrator::qualificationColumnsArriveWithStep7() {
     insert.finish();
 
     QVERIFY2(m.migrate(&error), qPrintable(error));
-    QCOMPARE(m.currentVersion(&error), 7);
+    QCOMPARE(m.currentVersion(&error), Migrator::latestVersion());
     const QList<UpdateResult> restored =
         LeadTrash(t->database()).restore({trashed}, QStringLiteral("sam"));
     QVERIFY2(restored.first().ok(), qPrintable(restored.first().error));

@@ -1,0 +1,181 @@
+#include "scorestore.h"
+
+#include "../domain/leadcolumns.h"
+#include "sqlstatement.h"
+
+#include <QTimeZone>
+
+namespace {
+
+const QString readColumns =
+    QStringLiteral("SELECT id, storefront, action, email, phone, country, company, title, "
+                   "last_event_at, events, do_not_contact, is_test, score, grade, "
+                   "score_model_version, score_explanation FROM leads WHERE id > ?");
+
+// Leads another model version scored, or none did; a score a person set (no model version, a
+// score or a grade) is theirs (LeadWriter::isHandScored).
+const QString staleOnly = QStringLiteral(" AND score_model_version <> ? AND (score_model_version "
+                                         "> 0 OR (score = 0 AND grade = ''))");
+
+int digits(const QByteArray &t, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; ++i) {
+        const char c = t.at(i);
+        if (c < '0' || c > '9')
+            return -1;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// Stored times are "YYYY-MM-DDTHH:MM:SSZ" (LeadColumns::isoUtc): read without the general
+// parser, which costs more than scoring the lead.
+QDateTime storedTime(const QByteArray &t) {
+    if (t.isEmpty())
+        return {};
+    if (t.size() == 20 && t.at(4) == '-' && t.at(7) == '-' && t.at(10) == 'T' && t.at(19) == 'Z') {
+        const int y = digits(t, 0, 4), mo = digits(t, 5, 2), d = digits(t, 8, 2);
+        const int h = digits(t, 11, 2), mi = digits(t, 14, 2), s = digits(t, 17, 2);
+        if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && s >= 0)
+            return QDateTime(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::utc());
+    }
+    return LeadColumns::parseIsoUtc(QString::fromUtf8(t));
+}
+
+} // namespace
+
+ScoreStore::ScoreStore(const Database &db)
+    : m_db(db) {}
+
+ScoreStore::~ScoreStore() = default;
+
+bool ScoreStore::prepare() {
+    if (m_update)
+        return true;
+    m_readAll = std::make_unique<SqlStatement>(m_db);
+    m_readStale = std::make_unique<SqlStatement>(m_db);
+    m_update = std::make_unique<SqlStatement>(m_db);
+    m_activity = std::make_unique<SqlStatement>(m_db);
+    const std::pair<SqlStatement *, QString> statements[] = {
+        {m_readAll.get(), readColumns + QStringLiteral(" ORDER BY id LIMIT ?")},
+        {m_readStale.get(), readColumns + staleOnly + QStringLiteral(" ORDER BY id LIMIT ?")},
+        {m_update.get(),
+         QStringLiteral("UPDATE leads SET score = ?, grade = ?, score_explanation = ?, "
+                        "score_model_version = ? WHERE id = ?")},
+        {m_activity.get(),
+         QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, field, old_value, "
+                        "new_value, note) VALUES (?, ?, 'system', 'changed', 'grade', ?, ?, '')")},
+    };
+    for (const auto &[statement, sql] : statements) {
+        if (!statement->prepare(sql)) {
+            m_error =
+                QStringLiteral("cannot prepare the score statements: %1").arg(statement->error());
+            m_update.reset();
+            return false;
+        }
+    }
+    m_now = LeadColumns::isoUtc(QDateTime::currentDateTimeUtc());
+    if (m_db.backend() == Database::Backend::Sqlite) {
+        // Every lead's pages are read once: mapped, they are not copied a page at a time.
+        SqlStatement mmap(m_db);
+        if (mmap.prepare(QStringLiteral("PRAGMA mmap_size=2147418112")) && mmap.exec())
+            mmap.finish();
+    }
+    return true;
+}
+
+qint64 ScoreStore::count(int staleFor) {
+    SqlStatement q(m_db);
+    if (!q.prepare(staleFor > 0
+                       ? QStringLiteral("SELECT count(*) FROM leads WHERE id > 0") + staleOnly
+                       : QStringLiteral("SELECT count(*) FROM leads"))) {
+        m_error = QStringLiteral("cannot count the leads: %1").arg(q.error());
+        return -1;
+    }
+    if (staleFor > 0)
+        q.bind(0, staleFor);
+    if (!q.exec() || !q.next()) {
+        m_error = QStringLiteral("cannot count the leads: %1").arg(q.error());
+        return -1;
+    }
+    const qint64 n = q.intValue(0);
+    q.finish();
+    return n;
+}
+
+qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
+                         const std::function<void(const Lead &, const Stored &)> &visit) {
+    if (!prepare())
+        return -1;
+    SqlStatement &q = staleFor > 0 ? *m_readStale : *m_readAll;
+    int i = 0;
+    q.bind(i++, afterId);
+    if (staleFor > 0)
+        q.bind(i++, staleFor);
+    q.bind(i++, limit);
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot read the leads to score: %1").arg(q.error());
+        return -1;
+    }
+    qint64 last = 0;
+    Lead l; // one lead, refilled row by row
+    Stored stored;
+    while (q.next()) {
+        l.id = q.intValue(0);
+        Storefronts::fromCanonicalName(q.textValue(1), &l.storefront);
+        l.action = q.textValue(2);
+        l.email = q.textValue(3);
+        l.phone = q.textValue(4);
+        l.country = q.textValue(5);
+        l.company = q.textValue(6);
+        l.title = q.textValue(7);
+        l.lastEventAt = storedTime(q.utf8Value(8));
+        l.events = int(q.intValue(9));
+        l.doNotContact = q.intValue(10) != 0;
+        l.isTest = q.intValue(11) != 0;
+        const QByteArray grade = q.utf8Value(13);
+        const QByteArray explanation = q.utf8Value(15);
+        stored.score = int(q.intValue(12));
+        stored.grade = grade;
+        stored.modelVersion = int(q.intValue(14));
+        stored.explanation = explanation;
+        visit(l, stored);
+        last = l.id;
+    }
+    const QString error = q.error();
+    q.finish();
+    if (!error.isEmpty()) {
+        m_error = QStringLiteral("cannot read the leads to score: %1").arg(error);
+        return -1;
+    }
+    return last;
+}
+
+bool ScoreStore::write(qint64 id, int score, const QString &grade, const QByteArray &explanation,
+                       int modelVersion, const QString &oldGrade) {
+    if (!prepare())
+        return false;
+    m_update->bind(0, score);
+    m_update->bind(1, grade);
+    m_update->bind(2, QString::fromUtf8(explanation));
+    m_update->bind(3, modelVersion);
+    m_update->bind(4, id);
+    if (!m_update->exec()) {
+        m_error =
+            QStringLiteral("cannot store the score of lead %1: %2").arg(id).arg(m_update->error());
+        return false;
+    }
+    if (oldGrade != grade) {
+        m_activity->bind(0, id);
+        m_activity->bind(1, m_now);
+        m_activity->bind(2, oldGrade);
+        m_activity->bind(3, grade);
+        if (!m_activity->exec()) {
+            m_error = QStringLiteral("cannot record the grade of lead %1: %2")
+                          .arg(id)
+                          .arg(m_activity->error());
+            return false;
+        }
+    }
+    return true;
+}

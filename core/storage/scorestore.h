@@ -1,0 +1,56 @@
+#pragma once
+
+#include "../domain/lead.h"
+#include "database.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class SqlStatement;
+
+// Reads what scoring needs of every lead and writes scores back, fast: statements prepared once,
+// only rows whose score changed written. A score is no one's edit: the lead's version stays, so
+// an edit open elsewhere never conflicts over it, and only a changed grade leaves a line in the
+// timeline (a `changed` activity by "system"). Runs inside the caller's transaction.
+class ScoreStore {
+public:
+    explicit ScoreStore(const Database &db);
+    ~ScoreStore();
+    ScoreStore(const ScoreStore &) = delete;
+    ScoreStore &operator=(const ScoreStore &) = delete;
+
+    QString lastError() const { return m_error; }
+
+    // How many leads read() goes through: all (staleFor 0), or those not scored by model
+    // version `staleFor` whose score no person set; -1 on error.
+    qint64 count(int staleFor);
+    // A lead's score as stored; the text is valid only during a visit.
+    struct Stored {
+        int score = 0;
+        QByteArrayView grade;
+        int modelVersion = 0;
+        QByteArrayView explanation; // UTF-8
+    };
+    // Calls `visit` with each of the next at most `limit` leads after id `afterId`, in id order:
+    // the columns scoring reads (id, storefront, action, email, phone, country, company, title,
+    // last_event_at, events, do_not_contact, is_test; the others empty) and the stored score.
+    // Returns the last id visited, 0 for none, -1 on error. Nothing may be written meanwhile.
+    qint64 visit(qint64 afterId, int limit, int staleFor,
+                 const std::function<void(const Lead &, const Stored &)> &visit);
+    // Stores lead `id`'s score, grade, explanation (UTF-8) and model version, leaving its
+    // version alone; a grade that differs from `oldGrade` writes its activity.
+    bool write(qint64 id, int score, const QString &grade, const QByteArray &explanation,
+               int modelVersion, const QString &oldGrade);
+
+private:
+    bool prepare();
+
+    Database m_db;
+    QString m_error;
+    std::unique_ptr<SqlStatement> m_readAll, m_readStale, m_update, m_activity;
+    QString m_now; // the time of the grade activities, once per store
+};
