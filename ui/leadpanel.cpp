@@ -2,6 +2,7 @@
 
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
+#include "core/scoring/scoreexplanation.h"
 #include "leadeditor.h"
 #include "leadtimeline.h"
 #include "qualificationsection.h"
@@ -44,6 +45,9 @@ ScoreSection::Shown scoreShown(const Lead &l) {
     shown.unscored = l.isTest;
     shown.score = l.score;
     shown.grade = l.grade;
+    shown.modelVersion = l.scoreModelVersion;
+    for (const ScoreLine &line : ScoreExplanation::fromJsonText(l.scoreExplanation))
+        shown.lines << ScoreSection::Line{line.label, line.points};
     return shown;
 }
 

@@ -112,6 +112,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     createSavedViewPanel();
     createEditing();
     createImportExport();
+    createScoringMenu();
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::storefrontChosen);

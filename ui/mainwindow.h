@@ -108,6 +108,9 @@ private:
     void showLeadTableMenu(const QPoint &at);
     // Only the leads of `ids` in the table: "Show imported leads" at the end of an import.
     void showImportedLeads(const QList<qint64> &ids);
+    // The Scoring menu: the scoring rules and the win probability's quality (an admin's).
+    void createScoringMenu();
+    void openScoring();
 
     Database m_db;
     StorefrontListModel *m_storefronts = nullptr;

@@ -1,0 +1,27 @@
+// MainWindow's Scoring menu: the rules behind every lead's score, and how well the win
+// probability predicts.
+#include "mainwindow.h"
+
+#include "scoringdialog.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+
+void MainWindow::createScoringMenu() {
+    auto *scoring = new QMenu(tr("&Scoring"), this);
+    scoring->setObjectName(QStringLiteral("scoringMenu"));
+    QAction *rules = scoring->addAction(tr("Scoring &rules…"), this, &MainWindow::openScoring);
+    rules->setObjectName(QStringLiteral("scoringRulesAction"));
+    rules->setStatusTip(tr("Edit the rules and grade bands behind every lead's score, with a "
+                           "preview, and rescore"));
+    // Before Help, the last menu.
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), scoring);
+}
+
+void MainWindow::openScoring() {
+    ScoringDialog dialog(m_db, userName(), this);
+    connect(&dialog, &ScoringDialog::rescored, this, &MainWindow::refresh);
+    dialog.exec();
+}
