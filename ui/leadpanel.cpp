@@ -3,6 +3,7 @@
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
 #include "core/scoring/scoreexplanation.h"
+#include "core/scoring/scoringmodel.h"
 #include "leadeditor.h"
 #include "leadtimeline.h"
 #include "qualificationsection.h"
@@ -40,14 +41,15 @@ bool looksLikePhone(const QString &phone) {
     return allowed.match(trimmed).hasMatch() && digits >= 6 && digits <= 15;
 }
 
-ScoreSection::Shown scoreShown(const Lead &l) {
+ScoreSection::Shown scoreShown(const Lead &l, const ScoringModel &model) {
     ScoreSection::Shown shown;
     shown.unscored = l.isTest;
     shown.score = l.score;
     shown.grade = l.grade;
     shown.modelVersion = l.scoreModelVersion;
-    for (const ScoreLine &line : ScoreExplanation::fromJsonText(l.scoreExplanation))
-        shown.lines << ScoreSection::Line{line.label, line.points};
+    for (const ScoreLine &line : ScoreExplanation::fromText(l.scoreExplanation, &model))
+        shown.lines << ScoreSection::Line{line.label.isEmpty() ? line.rule : line.label,
+                                          line.points};
     return shown;
 }
 
@@ -308,7 +310,7 @@ void LeadPanel::showFields() {
                                             : tr("%1 (%2)").arg(l.offerTitle, l.offerId));
     m_storefront->setText(tr("%1 · %2").arg(Storefronts::displayName(l.storefront),
                                             LeadTimeline::actionName(l.action)));
-    m_score->display(scoreShown(l));
+    m_score->display(scoreShown(l, m_scoringModel));
     m_qualification->display(l);
     m_stage->setCurrentIndex(m_stage->findData(int(l.stage)));
     // A value being typed stays; the stored one shows everywhere else.
@@ -419,6 +421,12 @@ void LeadPanel::saveFollowUp() {
         return;
     save(QStringLiteral("next_follow_up_at"), LeadColumns::isoUtc(when),
          planned ? tr("Set next follow-up") : tr("Clear next follow-up"));
+}
+
+void LeadPanel::setScoringModel(const ScoringModel &model) {
+    m_scoringModel = model;
+    if (hasLead())
+        showFields();
 }
 
 void LeadPanel::qualify() {

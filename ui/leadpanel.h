@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/lead.h"
+#include "core/scoring/scoringmodel.h"
 #include "core/storage/database.h"
 
 #include <QHash>
@@ -49,6 +50,8 @@ public slots:
     void leadChanged(const Lead &lead);
     // Reads the history of the lead shown again.
     void refreshHistory();
+    // The model whose words explain scores (the shipped one until the window reads the current).
+    void setScoringModel(const ScoringModel &model);
     // The qualification steps for the lead shown (the Lead menu's Q, V and X).
     void qualify();
     void convert();
@@ -74,6 +77,7 @@ private:
     Database m_db;
     LeadEditor *m_editor;
     Lead m_lead;
+    ScoringModel m_scoringModel = ScoringModel::defaultModel();
     // Values sent and not yet answered, per column: a second Enter or focus-out for the same
     // value is not another edit.
     QHash<QString, QVariant> m_sent;

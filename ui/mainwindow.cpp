@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "conflictdialog.h"
+#include "core/storage/databasereader.h"
 #include "delegates/scoredelegate.h"
 #include "delegates/stagedelegate.h"
 #include "demodatafiller.h"

@@ -8,6 +8,10 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <memory>
+
+class DatabaseReader;
+
 class DemoDataFiller;
 class ExportController;
 struct Lead;
@@ -111,8 +115,11 @@ private:
     // The Scoring menu: the scoring rules and the win probability's quality (an admin's).
     void createScoringMenu();
     void openScoring();
+    // Reads the current scoring model for the panel's explanations, off the GUI thread.
+    void loadScoringModel();
 
     Database m_db;
+    std::unique_ptr<DatabaseReader> m_scoringReader; // ended before the widgets it reports to
     StorefrontListModel *m_storefronts = nullptr;
     LeadTableModel *m_leads = nullptr;
     QSplitter *m_splitter = nullptr;

@@ -2,6 +2,9 @@
 // probability predicts.
 #include "mainwindow.h"
 
+#include "core/storage/databasereader.h"
+#include "core/storage/scoringmodelrepository.h"
+#include "leadpanel.h"
 #include "scoringdialog.h"
 
 #include <QAction>
@@ -18,10 +21,28 @@ void MainWindow::createScoringMenu() {
     // Before Help, the last menu.
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), scoring);
+    m_scoringReader = std::make_unique<DatabaseReader>(m_db);
+    loadScoringModel();
+}
+
+void MainWindow::loadScoringModel() {
+    m_scoringReader->post([this](const Database &db) {
+        ScoringModelRepository models(db);
+        const std::optional<ScoringModel> model = models.current();
+        if (model) {
+            const ScoringModel value = *model;
+            QMetaObject::invokeMethod(
+                this, [this, value] { m_panel->setScoringModel(value); }, Qt::QueuedConnection);
+        }
+        return model.has_value();
+    });
 }
 
 void MainWindow::openScoring() {
     ScoringDialog dialog(m_db, userName(), this);
-    connect(&dialog, &ScoringDialog::rescored, this, &MainWindow::refresh);
+    connect(&dialog, &ScoringDialog::rescored, this, [this] {
+        loadScoringModel();
+        refresh();
+    });
     dialog.exec();
 }

@@ -6,10 +6,12 @@
 #include "core/io/leadgenerator.h"
 #include "core/io/leadimporter.h"
 #include "core/io/leadjson.h"
+#include "core/scoring/scoreexplanation.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadquery.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/migrator.h"
+#include "core/storage/scoringmodelrepository.h"
 #include "outputwriter.h"
 
 #include <QElapsedTimer>
@@ -411,6 +413,14 @@ int Cli::show(const Database &db, const CliArguments &args) {
             ac.append(LeadJson::activity(a));
         o.insert(QStringLiteral("marketplace_events"), ev); // "events" is the count column
         o.insert(QStringLiteral("activities"), ac);
+        // The explanation in the words of the model that scored the lead.
+        if (lead->scoreModelVersion > 0) {
+            ScoringModelRepository models(db);
+            if (const std::optional<ScoringModel> model = models.model(lead->scoreModelVersion))
+                o.insert(QStringLiteral("score_explanation"),
+                         ScoreExplanation::toJson(
+                             ScoreExplanation::fromText(lead->scoreExplanation, &*model)));
+        }
         OutputWriter::writeJson(m_out, o, OutputWriter::JsonStyle::Indented);
         return Ok;
     }

@@ -34,7 +34,7 @@ QJsonObject storedLead(const Lead &l) {
         o.insert(QStringLiteral("extra_fields"), l.extraFields);
     o.insert(QStringLiteral("score_model_version"), l.scoreModelVersion);
     o.insert(QStringLiteral("score_explanation"),
-             ScoreExplanation::toJson(ScoreExplanation::fromJsonText(l.scoreExplanation)));
+             ScoreExplanation::toJson(ScoreExplanation::fromText(l.scoreExplanation)));
     // The predictive model's reasons as it stored them; [] when it has given none.
     const QJsonDocument drivers = QJsonDocument::fromJson(l.winDrivers.toUtf8());
     o.insert(QStringLiteral("win_drivers"), drivers.isArray()    ? QJsonValue(drivers.array())

@@ -14,11 +14,8 @@ const QString capMaxId = QStringLiteral("cap.max");
 const QString capMinId = QStringLiteral("cap.min");
 const QString dncId = QStringLiteral("do-not-contact");
 
-QByteArray fragment(const QString &rule, const QString &label) {
-    return (QStringLiteral("{\"rule\":") + ScoreExplanation::quoted(rule) +
-            QStringLiteral(",\"label\":") + ScoreExplanation::quoted(label) +
-            QStringLiteral(",\"points\":"))
-        .toUtf8();
+QByteArray fragment(const QString &rule) {
+    return (rule + QLatin1Char(':')).toUtf8();
 }
 
 // Whether `value` holds more than spaces, without trimming a copy of it.
@@ -50,7 +47,7 @@ RuleScorer::RuleScorer(const ScoringModel &model)
     : m_model(model) {
     for (int i = 0; i < m_model.rules.size(); ++i) {
         const ScoringRule &r = m_model.rules.at(i);
-        m_fragments << fragment(r.id, r.label);
+        m_fragments << fragment(r.id);
         switch (r.kind) {
         case RuleKind::Action:
             m_actions << std::pair{r.value, i};
@@ -154,13 +151,11 @@ void RuleScorer::score(const Lead &lead, const QDateTime &now, ScoreResult *out,
 
     int sum = 0;
     QByteArray &text = out->explanation;
-    text += '[';
     auto append = [&](const QByteArray &fragment, int points) {
-        if (text.size() > 1)
-            text += ',';
+        if (!text.isEmpty())
+            text += ' ';
         text += fragment;
         appendNumber(text, points);
-        text += '}';
     };
     for (const auto &[i, points] : std::as_const(m_fired)) {
         append(m_fragments.at(i), points);
@@ -171,25 +166,23 @@ void RuleScorer::score(const Lead &lead, const QDateTime &now, ScoreResult *out,
         sum += points;
     }
     bool any = !m_fired.isEmpty();
-    auto close = [&](const QString &id, const QString &label, int points) {
-        append(fragment(id, label), points);
+    auto close = [&](const QString &id, int points) {
+        append(fragment(id), points);
         if (withLines)
-            out->lines << ScoreLine{id, label, points};
+            out->lines << ScoreLine{id, ScoreExplanation::fixedLabel(id), points};
         sum += points;
         any = true;
     };
     if (lead.doNotContact || LeadClassifier::isDoNotContact(lead.action)) {
         if (sum != 0 || !any)
-            close(dncId, QStringLiteral("Do not contact"), -sum);
+            close(dncId, -sum);
     } else if (sum > 100) {
-        close(capMaxId, QStringLiteral("Capped at 100"), 100 - sum);
+        close(capMaxId, 100 - sum);
     } else if (sum < 0) {
-        close(capMinId, QStringLiteral("Raised to 0: no score is below 0"), -sum);
+        close(capMinId, -sum);
     }
     if (!any)
         text.clear();
-    else
-        text += ']';
     out->score = sum;
     out->grade = m_model.gradeFor(sum);
 }

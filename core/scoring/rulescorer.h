@@ -19,7 +19,7 @@ struct ScoreResult {
     int score = 0;
     QString grade;          // "" for a test lead, which is not scored
     QList<ScoreLine> lines; // the rules that fired, in the model's order, then any cap
-    QByteArray explanation; // ScoreExplanation::toJsonText(lines), as UTF-8
+    QByteArray explanation; // ScoreExplanation::toText(lines), as UTF-8
 
     QString explanationText() const { return QString::fromUtf8(explanation); }
 };

@@ -1,47 +1,57 @@
 #include "scoreexplanation.h"
 
-#include <QJsonDocument>
+#include "scoringmodel.h"
+
 #include <QJsonObject>
 
 namespace ScoreExplanation {
 
-QString quoted(const QString &text) {
-    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
+QString fixedLabel(const QString &rule) {
+    if (rule == QLatin1String("cap.max"))
+        return QStringLiteral("Capped at 100");
+    if (rule == QLatin1String("cap.min"))
+        return QStringLiteral("Raised to 0: no score is below 0");
+    if (rule == QLatin1String("do-not-contact"))
+        return QStringLiteral("Do not contact");
+    return {};
 }
 
-QString toJsonText(const QList<ScoreLine> &lines) {
-    if (lines.isEmpty())
-        return QLatin1String("");
-    QString out = QStringLiteral("[");
-    for (const ScoreLine &l : lines) {
-        if (out.size() > 1)
-            out += QLatin1Char(',');
-        out += QStringLiteral("{\"rule\":") + quoted(l.rule) + QStringLiteral(",\"label\":") +
-               quoted(l.label) + QStringLiteral(",\"points\":") + QString::number(l.points) +
-               QLatin1Char('}');
-    }
-    return out + QLatin1Char(']');
+QString toText(const QList<ScoreLine> &lines) {
+    QStringList parts;
+    for (const ScoreLine &l : lines)
+        parts << l.rule + QLatin1Char(':') + QString::number(l.points);
+    return parts.join(QLatin1Char(' '));
 }
 
 QJsonArray toJson(const QList<ScoreLine> &lines) {
     QJsonArray out;
-    for (const ScoreLine &l : lines)
-        out.append(QJsonObject{{QStringLiteral("rule"), l.rule},
-                               {QStringLiteral("label"), l.label},
-                               {QStringLiteral("points"), l.points}});
+    for (const ScoreLine &l : lines) {
+        QJsonObject o{{QStringLiteral("rule"), l.rule}, {QStringLiteral("points"), l.points}};
+        if (!l.label.isEmpty())
+            o.insert(QStringLiteral("label"), l.label);
+        out.append(o);
+    }
     return out;
 }
 
-QList<ScoreLine> fromJsonText(const QString &text) {
+QList<ScoreLine> fromText(const QString &text, const ScoringModel *model) {
     QList<ScoreLine> out;
-    if (text.isEmpty())
-        return out;
-    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array()) {
-        const QJsonObject o = v.toObject();
-        out << ScoreLine{o.value(QStringLiteral("rule")).toString(),
-                         o.value(QStringLiteral("label")).toString(),
-                         o.value(QStringLiteral("points")).toInt()};
+    for (const QString &part : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const qsizetype colon = part.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const int points = colon > 0 ? part.mid(colon + 1).toInt(&ok) : 0;
+        if (!ok)
+            return {}; // not an explanation
+        ScoreLine line{part.left(colon), fixedLabel(part.left(colon)), points};
+        if (line.label.isEmpty() && model) {
+            for (const ScoringRule &r : model->rules) {
+                if (r.id == line.rule) {
+                    line.label = r.label;
+                    break;
+                }
+            }
+        }
+        out << line;
     }
     return out;
 }

@@ -469,7 +469,7 @@ void TestLeadGenerator::leadsArriveScoredAcrossAllGrades() {
             continue;
         }
         QCOMPARE(l.scoreModelVersion, 1);
-        QCOMPARE(ScoreExplanation::sum(ScoreExplanation::fromJsonText(l.scoreExplanation)),
+        QCOMPARE(ScoreExplanation::sum(ScoreExplanation::fromText(l.scoreExplanation)),
                  l.score);
         ++leads[l.grade];
         if (l.stage == Stage::Won || l.stage == Stage::Lost) {

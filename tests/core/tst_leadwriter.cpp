@@ -742,7 +742,7 @@ void TestLeadWriter::everyWriteScoresTheLead() {
     QCOMPARE(lead.score, 28);
     QCOMPARE(lead.grade, QStringLiteral("D"));
     QCOMPARE(lead.scoreModelVersion, 1);
-    QCOMPARE(ScoreExplanation::sum(ScoreExplanation::fromJsonText(lead.scoreExplanation)), 28);
+    QCOMPARE(ScoreExplanation::sum(ScoreExplanation::fromText(lead.scoreExplanation)), 28);
     QVERIFY(gradeLines(a.leadId).isEmpty()); // born with its grade: no line
 
     // The same person installs: installed 25 instead of 10, and came back 15.
@@ -782,7 +782,7 @@ void TestLeadWriter::everyWriteScoresTheLead() {
     lead = *repo.lead(a.leadId);
     QCOMPARE(lead.score, 0);
     QCOMPARE(lead.grade, QStringLiteral("D"));
-    const QList<ScoreLine> lines = ScoreExplanation::fromJsonText(lead.scoreExplanation);
+    const QList<ScoreLine> lines = ScoreExplanation::fromText(lead.scoreExplanation);
     QCOMPARE(lines.last().rule, QStringLiteral("do-not-contact"));
     QCOMPARE(ScoreExplanation::sum(lines), 0);
 

@@ -198,13 +198,14 @@ void TestRuleScorer::explanationSumsToTheScore() {
     QFETCH(Lead, lead);
     QFETCH(int, score);
     QFETCH(QString, lastRule);
-    const ScoreResult r = RuleScorer(ScoringModel::defaultModel()).score(lead, now);
+    const ScoringModel model = ScoringModel::defaultModel();
+    const ScoreResult r = RuleScorer(model).score(lead, now);
     QCOMPARE(r.score, score);
     QCOMPARE(ScoreExplanation::sum(r.lines), score);
     QCOMPARE(r.lines.last().rule, lastRule);
     // The stored text is the same explanation, and reads back as it was.
-    QCOMPARE(r.explanationText(), ScoreExplanation::toJsonText(r.lines));
-    QCOMPARE(ScoreExplanation::fromJsonText(r.explanationText()), r.lines);
+    QCOMPARE(r.explanationText(), ScoreExplanation::toText(r.lines));
+    QCOMPARE(ScoreExplanation::fromText(r.explanationText(), &model), r.lines);
 }
 
 void TestRuleScorer::gradesFollowTheModelsBands_data() {
