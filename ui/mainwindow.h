@@ -50,6 +50,8 @@ public:
 
     // Opens the import wizard, with `path` chosen when given (a file dropped on the window).
     void openImportWizard(const QString &path = QString());
+    // Opens Scoring → Scoring rules… (window-modal, not blocking).
+    void openScoring();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -114,7 +116,6 @@ private:
     void showImportedLeads(const QList<qint64> &ids);
     // The Scoring menu: the scoring rules and the win probability's quality (an admin's).
     void createScoringMenu();
-    void openScoring();
     // Reads the current scoring model for the panel's explanations, off the GUI thread.
     void loadScoringModel();
 

@@ -39,10 +39,11 @@ void MainWindow::loadScoringModel() {
 }
 
 void MainWindow::openScoring() {
-    ScoringDialog dialog(m_db, userName(), this);
-    connect(&dialog, &ScoringDialog::rescored, this, [this] {
+    auto *dialog = new ScoringDialog(m_db, userName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ScoringDialog::rescored, this, [this] {
         loadScoringModel();
         refresh();
     });
-    dialog.exec();
+    dialog->open();
 }

@@ -7,7 +7,9 @@
 #include "leadpanel.h"
 #include "mainwindow.h"
 #include "models/leadtablemodel.h"
+#include "scoringdialog.h"
 #include "shortcutsdialog.h"
+#include "winmodelpanel.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -17,6 +19,7 @@
 #include <QFile>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QThread>
@@ -111,8 +114,34 @@ void ScreenshotTour::run() {
     shortcuts.close();
 
     importTour();
+    scoringTour();
 
     emit finished(m_ok);
+}
+
+void ScreenshotTour::scoringTour() {
+    m_window->openScoring();
+    auto *dialog = m_window->findChild<ScoringDialog *>();
+    if (!dialog) {
+        m_ok = false;
+        return;
+    }
+    dialog->resize(900, 720);
+    settle(500);
+    for (int waited = 0; dialog->isPreviewing() && waited < 100; ++waited)
+        settle(100);
+    settle(300);
+    save(dialog, QStringLiteral("scoring"));
+    if (auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("scoringTabs")))
+        tabs->setCurrentIndex(1);
+    if (auto *win = dialog->findChild<WinModelPanel *>()) {
+        win->measure();
+        for (int waited = 0; win->isMeasuring() && waited < 300; ++waited)
+            settle(100);
+    }
+    settle(500);
+    save(dialog, QStringLiteral("scoring-win"));
+    dialog->close();
 }
 
 void ScreenshotTour::importTour() {

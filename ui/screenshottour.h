@@ -23,6 +23,8 @@ private:
     void run();
     // The import wizard's pages over a small Dutch file, and its leads in the table.
     void importTour();
+    // The Scoring dialog: its rules with the grade preview, and the win probability's quality.
+    void scoringTour();
     bool save(QWidget *widget, const QString &name);
     void settle(int ms);
     void type(QLineEdit *field, const QString &text);
