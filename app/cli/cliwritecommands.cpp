@@ -270,6 +270,7 @@ int Cli::score(const Database &db, const CliArguments &args) {
     timer.start();
     // The rule score a closed lead was last given is what the win model is compared against.
     const WinTrainingResult trained = WinModelTrainer(db).run();
+    const qint64 trainMilliseconds = timer.elapsed();
     if (!trained.ok)
         return fail(trained.error);
     if (args.has(QStringLiteral("evaluate"))) {
@@ -300,6 +301,7 @@ int Cli::score(const Database &db, const CliArguments &args) {
                                                                : trained.evaluation.statusText()},
                              {QStringLiteral("closed"), trained.evaluation.closed},
                              {QStringLiteral("win_changed"), r.winChanged},
+                             {QStringLiteral("win_model_seconds"), trainMilliseconds / 1000.0},
                              {QStringLiteral("seconds"), timer.elapsed() / 1000.0}},
                             OutputWriter::JsonStyle::Compact);
     return Ok;
