@@ -229,11 +229,16 @@ const QList<CliCommand> &Cli::commands() {
                                    "2026-12-03T09:00:00Z --if-version 3"),
          .handler = &Cli::set},
         {.name = QStringLiteral("score"),
-         .summary = QStringLiteral("score leads with the current scoring model; prints a JSON "
-                                   "summary"),
+         .summary = QStringLiteral("score leads with the current scoring model, retrain the win "
+                                   "model on the closed leads and give every open lead its win "
+                                   "probability; prints a JSON summary"),
          .parameters = {P::flag(QStringLiteral("rescore-all"),
                                 QStringLiteral("score every lead, not only those the current "
-                                               "model has not scored yet"))},
+                                               "model has not scored yet")),
+                        P::flag(QStringLiteral("evaluate"),
+                                QStringLiteral("only measure the win model on the newest 20% of "
+                                               "the closed leads (AUC, the rule score's AUC, "
+                                               "calibration by decile) and change nothing"))},
          .example = QStringLiteral("score --rescore-all"),
          .handler = &Cli::score},
         {.name = QStringLiteral("delete"),

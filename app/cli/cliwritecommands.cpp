@@ -7,10 +7,12 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadjson.h"
 #include "core/scoring/leadrescorer.h"
+#include "core/scoring/winmodeltrainer.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadtrash.h"
 #include "core/storage/leadwriter.h"
+#include "core/storage/winmodelstore.h"
 #include "outputwriter.h"
 
 #include <QElapsedTimer>
@@ -259,11 +261,32 @@ int Cli::trash(const Database &db, const CliArguments &args) {
 }
 
 int Cli::score(const Database &db, const CliArguments &args) {
+    if (args.has(QStringLiteral("evaluate")) && args.has(QStringLiteral("rescore-all")))
+        return usage(QStringLiteral("--evaluate only measures the win model; it cannot be "
+                                    "combined with --rescore-all"));
     if (!openDatabase(db, Access::ReadExisting))
         return Failure;
     QElapsedTimer timer;
     timer.start();
+    // The rule score a closed lead was last given is what the win model is compared against.
+    const WinTrainingResult trained = WinModelTrainer(db).run();
+    const qint64 trainMilliseconds = timer.elapsed();
+    if (!trained.ok)
+        return fail(trained.error);
+    if (args.has(QStringLiteral("evaluate"))) {
+        OutputWriter::writeJson(m_out, trained.evaluation.toJson(),
+                                OutputWriter::JsonStyle::Compact);
+        return Ok;
+    }
+    // A model the history cannot back is forgotten, and the untrained one gives every lead 0.
+    WinModelStore winModels(db);
+    const bool stored = trained.evaluation.isReady()
+                            ? winModels.save(trained.model, trained.evaluation.closed)
+                            : winModels.clear();
+    if (!stored)
+        return fail(winModels.lastError());
     LeadRescorer rescorer(db);
+    rescorer.setWinModel(&trained.model);
     const RescoreResult r =
         rescorer.rescore(args.has(QStringLiteral("rescore-all")) ? LeadRescorer::Scope::All
                                                                  : LeadRescorer::Scope::Stale);
@@ -273,6 +296,12 @@ int Cli::score(const Database &db, const CliArguments &args) {
                             {{QStringLiteral("scored"), r.scored},
                              {QStringLiteral("changed"), r.changed},
                              {QStringLiteral("model_version"), r.modelVersion},
+                             {QStringLiteral("win_model"), trained.evaluation.isReady()
+                                                               ? QStringLiteral("trained")
+                                                               : trained.evaluation.statusText()},
+                             {QStringLiteral("closed"), trained.evaluation.closed},
+                             {QStringLiteral("win_changed"), r.winChanged},
+                             {QStringLiteral("win_model_seconds"), trainMilliseconds / 1000.0},
                              {QStringLiteral("seconds"), timer.elapsed() / 1000.0}},
                             OutputWriter::JsonStyle::Compact);
     return Ok;

@@ -4,6 +4,13 @@
 #include "../storage/scoringmodelrepository.h"
 #include "../storage/transaction.h"
 #include "rulescorer.h"
+#include "winmodel.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
 
 namespace {
 
@@ -18,6 +25,63 @@ bool sameText(QByteArrayView stored, const QString &text) {
         if (uchar(stored.at(i)) >= 0x80 || QChar(char16_t(uchar(stored.at(i)))) != text.at(i))
             return false;
     return true;
+}
+
+// A lead's win probability and drivers under a model. Drivers repeat across thousands of leads,
+// so each one's JSON is made once and the leads' JSON is put together from those pieces.
+class WinValuesMaker {
+public:
+    explicit WinValuesMaker(const WinModel &model)
+        : m_model(model) {}
+
+    void make(const Lead &lead, ScoreStore::WinValues *out) {
+        out->drivers.clear();
+        if (!m_model.isTrained() || lead.isTest || lead.doNotContact ||
+            Stages::isClosed(lead.stage)) {
+            out->probability = 0.0;
+            return;
+        }
+        out->probability = m_model.probability(lead);
+        const WinDrivers drivers = m_model.drivers(lead, 3);
+        out->drivers.append(R"({"up":[)");
+        append(drivers.up, &out->drivers);
+        out->drivers.append(R"(],"down":[)");
+        append(drivers.down, &out->drivers);
+        out->drivers.append("]}");
+    }
+
+private:
+    void append(const QList<WinDriver> &drivers, QByteArray *out) {
+        for (qsizetype i = 0; i < drivers.size(); ++i) {
+            if (i > 0)
+                out->append(',');
+            out->append(piece(drivers.at(i)));
+        }
+    }
+
+    // {"name":"Director","effect":0.41}: the effect in log-odds, to two decimals.
+    const QByteArray &piece(const WinDriver &d) {
+        const QString id = d.key + QChar(0) + d.name;
+        auto it = m_pieces.find(id);
+        if (it != m_pieces.end())
+            return it.value();
+        // The name escaped as JSON, without the brackets of the array it was written in.
+        const QByteArray name = QJsonDocument(QJsonArray{d.name}).toJson(QJsonDocument::Compact);
+        const double effect = std::round(d.logOdds * 100.0) / 100.0;
+        QByteArray json = R"({"name":)" + name.mid(1, name.size() - 2) + R"(,"effect":)" +
+                          QByteArray::number(effect == 0.0 ? 0.0 : effect, 'g', 15) + '}';
+        return m_pieces.insert(id, json).value();
+    }
+
+    const WinModel &m_model;
+    QHash<QString, QByteArray> m_pieces;
+};
+
+// A score that is not a person's and not the current version's: what Scope::Stale rescores
+// (the same test as ScoreStore's stale query).
+bool isStale(const ScoreStore::Stored &stored, int version) {
+    return stored.modelVersion != version &&
+           (stored.modelVersion > 0 || (stored.score == 0 && stored.grade.isEmpty()));
 }
 
 } // namespace
@@ -52,7 +116,13 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
     ScoreStore store(m_db);
     const int staleFor = scope == Scope::Stale ? model->version : 0;
-    const qint64 total = store.count(staleFor);
+    // Any lead may need new win values, so with a win model every lead is read; the rule
+    // score is still only given to those in scope.
+    const int readStaleFor = m_winModel ? 0 : staleFor;
+    std::optional<WinValuesMaker> winValues;
+    if (m_winModel)
+        winValues.emplace(*m_winModel);
+    const qint64 total = store.count(readStaleFor);
     if (total < 0) {
         result.error = store.lastError();
         return result;
@@ -64,11 +134,16 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         QString grade;
         QByteArray explanation;
         QString oldGrade;
+        bool scoreChanged;
+        bool winChanged;
+        ScoreStore::WinValues win;
     };
     QList<Change> changes;
     ScoreResult scored;
+    ScoreStore::WinValues win;
     const int version = model->version;
     qint64 after = 0;
+    qint64 seen = 0; // leads read, scored or not
     for (;;) {
         if (m_cancel && m_cancel->load()) {
             result.cancelled = true;
@@ -78,15 +153,37 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         changes.clear();
         qint64 visited = 0;
         const qint64 last = store.visit(
-            after, batchSize, staleFor, [&](const Lead &lead, const ScoreStore::Stored &stored) {
-                ++visited;
-                scorer.score(lead, now, &scored, false);
-                if (stored.score == scored.score && stored.modelVersion == version &&
-                    sameText(stored.grade, scored.grade) &&
-                    stored.explanation == QByteArrayView(scored.explanation))
+            after, batchSize, readStaleFor,
+            [&](const Lead &lead, const ScoreStore::Stored &stored) {
+                ++seen;
+                bool scoreChanged = false;
+                if (!staleFor || isStale(stored, version)) {
+                    ++visited;
+                    scorer.score(lead, now, &scored, false);
+                    scoreChanged = stored.score != scored.score || stored.modelVersion != version ||
+                                   !sameText(stored.grade, scored.grade) ||
+                                   stored.explanation != QByteArrayView(scored.explanation);
+                }
+                bool winChanged = false;
+                if (winValues) {
+                    winValues->make(lead, &win);
+                    // Stored as the double it is; the tolerance is for a backend that prints it.
+                    winChanged = std::abs(stored.winProbability - win.probability) > 1e-9 ||
+                                 stored.winDrivers != QByteArrayView(win.drivers);
+                }
+                if (!scoreChanged && !winChanged)
                     return;
-                changes << Change{lead.id, scored.score, scored.grade, scored.explanation,
-                                  QString::fromUtf8(stored.grade)};
+                Change c{lead.id,    0,
+                         QString(),  QByteArray(),
+                         QString(),  scoreChanged,
+                         winChanged, winChanged ? win : ScoreStore::WinValues()};
+                if (scoreChanged) {
+                    c.score = scored.score;
+                    c.grade = scored.grade;
+                    c.explanation = scored.explanation;
+                    c.oldGrade = QString::fromUtf8(stored.grade);
+                }
+                changes << c;
             });
         if (last < 0) {
             result.error = store.lastError();
@@ -95,20 +192,25 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         if (last == 0)
             break;
         for (const Change &c : std::as_const(changes)) {
-            if (!store.write(c.id, c.score, c.grade, c.explanation, version, c.oldGrade)) {
+            const bool written = c.scoreChanged
+                                     ? store.write(c.id, c.score, c.grade, c.explanation, version,
+                                                   c.oldGrade, c.winChanged ? &c.win : nullptr)
+                                     : store.writeWin(c.id, c.win);
+            if (!written) {
                 result.error = store.lastError();
                 return result;
             }
+            result.changed += c.scoreChanged ? 1 : 0;
+            result.winChanged += c.winChanged ? 1 : 0;
         }
-        result.changed += changes.size();
         result.scored += visited;
         after = last;
         if (m_progress)
-            m_progress(result.scored, total);
+            m_progress(seen, total);
     }
     if (!tx.commit()) {
         result.error = QStringLiteral("cannot commit: %1").arg(tx.error());
-        result.scored = result.changed = 0;
+        result.scored = result.changed = result.winChanged = 0;
         return result;
     }
     result.ok = true;

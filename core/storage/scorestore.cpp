@@ -10,7 +10,8 @@ namespace {
 const QString readColumns =
     QStringLiteral("SELECT id, storefront, action, email, phone, country, company, title, "
                    "last_event_at, events, do_not_contact, is_test, score, grade, "
-                   "score_model_version, score_explanation FROM leads WHERE id > ?");
+                   "score_model_version, score_explanation, offer_id, offer_title, stage, "
+                   "win_probability, win_drivers FROM leads WHERE id > ?");
 
 // Leads another model version scored, or none did; a score a person set (no model version, a
 // score or a grade) is theirs (LeadWriter::isHandScored).
@@ -55,6 +56,8 @@ bool ScoreStore::prepare() {
     m_readAll = std::make_unique<SqlStatement>(m_db);
     m_readStale = std::make_unique<SqlStatement>(m_db);
     m_update = std::make_unique<SqlStatement>(m_db);
+    m_updateWithWin = std::make_unique<SqlStatement>(m_db);
+    m_updateWin = std::make_unique<SqlStatement>(m_db);
     m_activity = std::make_unique<SqlStatement>(m_db);
     const std::pair<SqlStatement *, QString> statements[] = {
         {m_readAll.get(), readColumns + QStringLiteral(" ORDER BY id LIMIT ?")},
@@ -62,6 +65,12 @@ bool ScoreStore::prepare() {
         {m_update.get(),
          QStringLiteral("UPDATE leads SET score = ?, grade = ?, score_explanation = ?, "
                         "score_model_version = ? WHERE id = ?")},
+        {m_updateWithWin.get(),
+         QStringLiteral("UPDATE leads SET score = ?, grade = ?, score_explanation = ?, "
+                        "score_model_version = ?, win_probability = ?, win_drivers = ? "
+                        "WHERE id = ?")},
+        {m_updateWin.get(),
+         QStringLiteral("UPDATE leads SET win_probability = ?, win_drivers = ? WHERE id = ?")},
         {m_activity.get(),
          QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, field, old_value, "
                         "new_value, note) VALUES (?, ?, 'system', 'changed', 'grade', ?, ?, '')")},
@@ -119,6 +128,7 @@ qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
     }
     qint64 last = 0;
     Lead l; // one lead, refilled row by row
+    QByteArray offerUtf8, offerTitleUtf8, stageUtf8;
     Stored stored;
     while (q.next()) {
         l.id = q.intValue(0);
@@ -133,12 +143,32 @@ qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
         l.events = int(q.intValue(9));
         l.doNotContact = q.intValue(10) != 0;
         l.isTest = q.intValue(11) != 0;
+        // Offers and stages repeat across every lead: kept while they do not change.
+        const QByteArray offerId = q.utf8Value(16);
+        if (offerId != offerUtf8) {
+            offerUtf8 = QByteArray(offerId.constData(), offerId.size());
+            l.offerId = QString::fromUtf8(offerId);
+        }
+        const QByteArray offerTitle = q.utf8Value(17);
+        if (offerTitle != offerTitleUtf8) {
+            offerTitleUtf8 = QByteArray(offerTitle.constData(), offerTitle.size());
+            l.offerTitle = QString::fromUtf8(offerTitle);
+        }
+        const QByteArray stage = q.utf8Value(18);
+        if (stage != stageUtf8) {
+            stageUtf8 = QByteArray(stage.constData(), stage.size());
+            l.stage = Stage::New;
+            Stages::fromCanonicalName(QString::fromUtf8(stage), &l.stage);
+        }
         const QByteArray grade = q.utf8Value(13);
         const QByteArray explanation = q.utf8Value(15);
+        const QByteArray drivers = q.utf8Value(20);
         stored.score = int(q.intValue(12));
         stored.grade = grade;
         stored.modelVersion = int(q.intValue(14));
         stored.explanation = explanation;
+        stored.winProbability = q.realValue(19);
+        stored.winDrivers = drivers;
         visit(l, stored);
         last = l.id;
     }
@@ -152,17 +182,23 @@ qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
 }
 
 bool ScoreStore::write(qint64 id, int score, const QString &grade, const QByteArray &explanation,
-                       int modelVersion, const QString &oldGrade) {
+                       int modelVersion, const QString &oldGrade, const WinValues *win) {
     if (!prepare())
         return false;
-    m_update->bind(0, score);
-    m_update->bind(1, grade);
-    m_update->bind(2, QString::fromUtf8(explanation));
-    m_update->bind(3, modelVersion);
-    m_update->bind(4, id);
-    if (!m_update->exec()) {
+    SqlStatement &update = win ? *m_updateWithWin : *m_update;
+    int i = 0;
+    update.bind(i++, score);
+    update.bind(i++, grade);
+    update.bind(i++, QString::fromUtf8(explanation));
+    update.bind(i++, modelVersion);
+    if (win) {
+        update.bind(i++, win->probability);
+        update.bind(i++, QString::fromUtf8(win->drivers));
+    }
+    update.bind(i++, id);
+    if (!update.exec()) {
         m_error =
-            QStringLiteral("cannot store the score of lead %1: %2").arg(id).arg(m_update->error());
+            QStringLiteral("cannot store the score of lead %1: %2").arg(id).arg(update.error());
         return false;
     }
     if (oldGrade != grade) {
@@ -176,6 +212,21 @@ bool ScoreStore::write(qint64 id, int score, const QString &grade, const QByteAr
                           .arg(m_activity->error());
             return false;
         }
+    }
+    return true;
+}
+
+bool ScoreStore::writeWin(qint64 id, const WinValues &win) {
+    if (!prepare())
+        return false;
+    m_updateWin->bind(0, win.probability);
+    m_updateWin->bind(1, QString::fromUtf8(win.drivers));
+    m_updateWin->bind(2, id);
+    if (!m_updateWin->exec()) {
+        m_error = QStringLiteral("cannot store the win probability of lead %1: %2")
+                      .arg(id)
+                      .arg(m_updateWin->error());
+        return false;
     }
     return true;
 }

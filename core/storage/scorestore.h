@@ -34,23 +34,36 @@ public:
         QByteArrayView grade;
         int modelVersion = 0;
         QByteArrayView explanation; // UTF-8
+        double winProbability = 0.0;
+        QByteArrayView winDrivers; // UTF-8 JSON, "" when there is none
+    };
+    // A lead's win probability and its drivers as compact UTF-8 JSON.
+    struct WinValues {
+        double probability = 0.0;
+        QByteArray drivers;
     };
     // Calls `visit` with each of the next at most `limit` leads after id `afterId`, in id order:
-    // the columns scoring reads (id, storefront, action, email, phone, country, company, title,
-    // last_event_at, events, do_not_contact, is_test; the others empty) and the stored score.
+    // the columns scoring and the win model read (id, storefront, action, offer_id, offer_title,
+    // email, phone, country, company, title, last_event_at, events, stage, do_not_contact,
+    // is_test; the others empty) and the stored score and win values.
     // Returns the last id visited, 0 for none, -1 on error. Nothing may be written meanwhile.
     qint64 visit(qint64 afterId, int limit, int staleFor,
                  const std::function<void(const Lead &, const Stored &)> &visit);
     // Stores lead `id`'s score, grade, explanation (UTF-8) and model version, leaving its
     // version alone; a grade that differs from `oldGrade` writes its activity.
+    // With `win`, its probability and drivers are stored in the same statement.
     bool write(qint64 id, int score, const QString &grade, const QByteArray &explanation,
-               int modelVersion, const QString &oldGrade);
+               int modelVersion, const QString &oldGrade, const WinValues *win = nullptr);
+    // Stores lead `id`'s win probability and drivers only, leaving its version alone and the
+    // timeline quiet: a probability moves with every retraining and is nobody's edit.
+    bool writeWin(qint64 id, const WinValues &win);
 
 private:
     bool prepare();
 
     Database m_db;
     QString m_error;
-    std::unique_ptr<SqlStatement> m_readAll, m_readStale, m_update, m_activity;
+    std::unique_ptr<SqlStatement> m_readAll, m_readStale, m_update, m_updateWithWin, m_updateWin,
+        m_activity;
     QString m_now; // the time of the grade activities, once per store
 };

@@ -55,6 +55,10 @@ private slots:
     void showJson();
     void scoreRescoresAndShowExplains_data() { TestDatabase::addBackendRows(); }
     void scoreRescoresAndShowExplains();
+    void scoreEvaluateNeedsHistory_data() { TestDatabase::addBackendRows(); }
+    void scoreEvaluateNeedsHistory();
+    void scoreGivesOpenLeadsAWinProbability_data() { TestDatabase::addBackendRows(); }
+    void scoreGivesOpenLeadsAWinProbability();
     void showMissingLead_data() { TestDatabase::addBackendRows(); }
     void showMissingLead();
     void importReportsEveryRow_data() { TestDatabase::addBackendRows(); }
@@ -682,6 +686,82 @@ void TestCli::scoreRescoresAndShowExplains() {
     }
     QCOMPARE(sum, score);
     QVERIFY(lead.value(QStringLiteral("win_drivers")).isArray());
+}
+
+void TestCli::scoreEvaluateNeedsHistory() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(100));
+    Result r = runDb({QStringLiteral("score"), QStringLiteral("--evaluate")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.out.count('\n'), 1); // one line
+    const QJsonObject evaluation = r.json().object();
+    QCOMPARE(evaluation.value(QStringLiteral("status")).toString(),
+             QStringLiteral("not enough history"));
+    const qint64 closed = evaluation.value(QStringLiteral("closed")).toInteger();
+    QVERIFY(closed < 200);
+    QVERIFY(!evaluation.contains(QStringLiteral("auc")));
+
+    r = runDb({QStringLiteral("score")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject summary = r.json().object();
+    QCOMPARE(summary.value(QStringLiteral("win_model")).toString(),
+             QStringLiteral("not enough history"));
+    QCOMPARE(summary.value(QStringLiteral("closed")).toInteger(), closed);
+    // No number the history cannot back.
+    for (const QJsonValue &v : listJson({QStringLiteral("--include-test")}))
+        QCOMPARE(v.toObject().value(QStringLiteral("win_probability")).toDouble(), 0.0);
+
+    r = runDb(
+        {QStringLiteral("score"), QStringLiteral("--evaluate"), QStringLiteral("--rescore-all")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCli::scoreGivesOpenLeadsAWinProbability() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(3000));
+    const qint64 id = openLead();
+    QVERIFY(id > 0);
+    auto showLead = [&] {
+        const Result shown = runDb({QStringLiteral("show"), QString::number(id),
+                                    QStringLiteral("--format"), QStringLiteral("json")});
+        return shown.json().object();
+    };
+    const qint64 version = showLead().value(QStringLiteral("version")).toInteger();
+
+    // Evaluating measures the model on the newest closed leads and changes nothing.
+    Result r = runDb({QStringLiteral("score"), QStringLiteral("--evaluate")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject evaluation = r.json().object();
+    QVERIFY2(evaluation.value(QStringLiteral("closed")).toInteger() >= 200, r.out.constData());
+    // Generated outcomes follow the leads' features.
+    QVERIFY2(evaluation.value(QStringLiteral("auc")).toDouble() > 0.6, r.out.constData());
+    QVERIFY2(evaluation.value(QStringLiteral("rule_auc")).isDouble(), r.out.constData());
+    QCOMPARE(evaluation.value(QStringLiteral("calibration")).toArray().size(), 10);
+    QCOMPARE(showLead().value(QStringLiteral("win_probability")).toDouble(), 0.0);
+
+    r = runDb({QStringLiteral("score")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject summary = r.json().object();
+    QCOMPARE(summary.value(QStringLiteral("win_model")).toString(), QStringLiteral("trained"));
+    QCOMPARE(summary.value(QStringLiteral("closed")).toInteger(),
+             evaluation.value(QStringLiteral("closed")).toInteger());
+
+    const QJsonObject lead = showLead();
+    const double p = lead.value(QStringLiteral("win_probability")).toDouble();
+    QVERIFY2(p > 0.0 && p < 1.0, qPrintable(QString::number(p)));
+    QCOMPARE(lead.value(QStringLiteral("version")).toInteger(), version);
+    const QJsonObject drivers = lead.value(QStringLiteral("win_drivers")).toObject();
+    const QJsonArray up = drivers.value(QStringLiteral("up")).toArray();
+    const QJsonArray down = drivers.value(QStringLiteral("down")).toArray();
+    QVERIFY(up.size() <= 3 && down.size() <= 3 && up.size() + down.size() > 0);
+    for (const QJsonArray &list : {up, down}) {
+        for (const QJsonValue &v : list) {
+            QVERIFY(!v.toObject().value(QStringLiteral("name")).toString().isEmpty());
+            QVERIFY(v.toObject().value(QStringLiteral("effect")).isDouble());
+        }
+    }
 }
 
 void TestCli::showJson() {

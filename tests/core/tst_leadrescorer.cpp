@@ -1,11 +1,18 @@
 #include "core/domain/leadchanges.h"
+#include "core/io/leadgenerator.h"
 #include "core/scoring/leadrescorer.h"
+#include "core/scoring/winfeatures.h"
+#include "core/scoring/winmodeltrainer.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
 #include "core/storage/scoringmodelrepository.h"
 #include "testdatabase.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
 
@@ -24,6 +31,10 @@ private slots:
     void cancelLeavesScoresAsBefore();
     void staleScopeScoresWhatTheModelHasNot_data() { TestDatabase::addBackendRows(); }
     void staleScopeScoresWhatTheModelHasNot();
+    void winModelReachesEveryOpenLead_data() { TestDatabase::addBackendRows(); }
+    void winModelReachesEveryOpenLead();
+    void fewClosedLeadsGiveNoProbability_data() { TestDatabase::addBackendRows(); }
+    void fewClosedLeadsGiveNoProbability();
 };
 
 namespace {
@@ -82,6 +93,17 @@ QList<Activity> gradeLines(const Database &db, qint64 id) {
         if (a.field == QLatin1String("grade"))
             out << a;
     return out;
+}
+
+qint64 activityCount(const Database &db) {
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM activities")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+bool isOpen(const Lead &l) {
+    return !Stages::isClosed(l.stage) && !l.isTest && !l.doNotContact;
 }
 
 } // namespace
@@ -233,6 +255,106 @@ void TestLeadRescorer::staleScopeScoresWhatTheModelHasNot() {
     QCOMPARE(r.scored, 3);
     QCOMPARE(r.modelVersion, 2);
     QCOMPARE(rescore(db, LeadRescorer::Scope::Stale).scored, 0);
+}
+
+void TestLeadRescorer::winModelReachesEveryOpenLead() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const Database &db = t->database();
+    LeadGenerator generator(db);
+    generator.setEnd(now);
+    const GenerateResult generated = generator.generate(3000, 5);
+    QVERIFY2(generated.ok, qPrintable(generated.error));
+    const WinTrainingResult trained = WinModelTrainer(db).run();
+    QVERIFY2(trained.ok, qPrintable(trained.error));
+    QVERIFY2(trained.evaluation.isReady(), qPrintable(trained.evaluation.reason));
+    const QList<Lead> before = TestDatabase::allLeads(db);
+    const qint64 activitiesBefore = activityCount(db);
+
+    // The generated leads are scored already: the stale scope has no score to give, but every
+    // open lead still gets its probability.
+    LeadRescorer rescorer(db);
+    rescorer.setNow(now);
+    rescorer.setWinModel(&trained.model);
+    RescoreResult r = rescorer.rescore(LeadRescorer::Scope::Stale);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.scored, 0);
+    QVERIFY(r.winChanged > 0);
+
+    const QList<Lead> after = TestDatabase::allLeads(db);
+    QCOMPARE(after.size(), before.size());
+    qint64 open = 0, closed = 0;
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        const Lead &l = after.at(i);
+        QCOMPARE(l.version, before.at(i).version);
+        QCOMPARE(l.score, before.at(i).score);
+        if (!isOpen(l)) {
+            ++closed;
+            QCOMPARE(l.winProbability, 0.0);
+            QCOMPARE(l.winDrivers, QString());
+            continue;
+        }
+        ++open;
+        QVERIFY2(l.winProbability > 0.0 && l.winProbability < 1.0,
+                 qPrintable(QStringLiteral("lead %1: %2").arg(l.id).arg(l.winProbability)));
+        QVERIFY(qAbs(l.winProbability - trained.model.probability(l)) < 1e-9);
+        // Three drivers at most each way, each the name of one of the lead's own features.
+        QStringList names;
+        for (const WinFeature &f : WinFeatures::of(l))
+            names << f.name;
+        const QJsonObject drivers = QJsonDocument::fromJson(l.winDrivers.toUtf8()).object();
+        QCOMPARE(drivers.keys(), (QStringList{QStringLiteral("down"), QStringLiteral("up")}));
+        for (const QString &way : {QStringLiteral("up"), QStringLiteral("down")}) {
+            const QJsonArray list = drivers.value(way).toArray();
+            QVERIFY(list.size() <= 3);
+            for (const QJsonValue &v : list) {
+                const QString name = v.toObject().value(QStringLiteral("name")).toString();
+                const double effect = v.toObject().value(QStringLiteral("effect")).toDouble();
+                QVERIFY2(names.contains(name), qPrintable(name));
+                QVERIFY2(way == QLatin1String("up") ? effect >= 0.0 : effect <= 0.0,
+                         qPrintable(l.winDrivers));
+            }
+        }
+        QVERIFY2(!drivers.value(QStringLiteral("up")).toArray().isEmpty() ||
+                     !drivers.value(QStringLiteral("down")).toArray().isEmpty(),
+                 qPrintable(l.winDrivers));
+    }
+    QVERIFY(open > 100);
+    QVERIFY(closed >= 200);
+    // A probability is nobody's edit: nothing in the timeline.
+    QCOMPARE(activityCount(db), activitiesBefore);
+
+    // Applying the same model again finds nothing to write.
+    r = rescorer.rescore(LeadRescorer::Scope::All);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.winChanged, 0);
+    QCOMPARE(r.scored, qint64(after.size()));
+}
+
+void TestLeadRescorer::fewClosedLeadsGiveNoProbability() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const Database &db = t->database();
+    const QList<qint64> ids = fill(db);
+    // A probability left from a model that history no longer backs.
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(QStringLiteral("UPDATE leads SET win_probability = 0.7, win_drivers = "
+                                  "'{\"up\":[],\"down\":[]}' WHERE id = %1")
+                       .arg(ids.first())));
+    const WinTrainingResult trained = WinModelTrainer(db).run();
+    QVERIFY2(trained.ok, qPrintable(trained.error));
+    QCOMPARE(trained.evaluation.statusText(), QStringLiteral("not enough history"));
+    LeadRescorer rescorer(db);
+    rescorer.setNow(now);
+    rescorer.setWinModel(&trained.model);
+    const RescoreResult r = rescorer.rescore(LeadRescorer::Scope::Stale);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.winChanged, 1);
+    for (const Lead &l : TestDatabase::allLeads(db)) {
+        QCOMPARE(l.winProbability, 0.0);
+        QCOMPARE(l.winDrivers, QString());
+        QVERIFY(l.score > 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLeadRescorer)
