@@ -14,6 +14,9 @@
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -50,6 +53,27 @@ ScoreSection::Shown scoreShown(const Lead &l, const ScoringModel &model) {
     for (const ScoreLine &line : ScoreExplanation::fromText(l.scoreExplanation, &model))
         shown.lines << ScoreSection::Line{line.label.isEmpty() ? line.rule : line.label,
                                           line.points};
+    if (Stages::isClosed(l.stage)) {
+        shown.winStatus = LeadPanel::tr("closed, no longer predicted");
+    } else if (l.doNotContact) {
+        shown.winStatus = LeadPanel::tr("none for a do-not-contact lead");
+    } else if (l.winDrivers.isEmpty()) {
+        shown.winStatus = LeadPanel::tr("not yet: it is learned from 200 closed leads or more, "
+                                        "at the next rescoring");
+    } else {
+        shown.winProbability = l.winProbability;
+        const QJsonObject drivers = QJsonDocument::fromJson(l.winDrivers.toUtf8()).object();
+        const auto read = [&](const QString &key) {
+            QList<ScoreSection::Driver> out;
+            for (const QJsonValue &v : drivers.value(key).toArray())
+                out << ScoreSection::Driver{
+                    v.toObject().value(QStringLiteral("name")).toString(),
+                    v.toObject().value(QStringLiteral("effect")).toDouble()};
+            return out;
+        };
+        shown.up = read(QStringLiteral("up"));
+        shown.down = read(QStringLiteral("down"));
+    }
     return shown;
 }
 

@@ -3,6 +3,7 @@
 #include "core/scoring/leadrescorer.h"
 #include "core/storage/databasereader.h"
 #include "core/storage/scoringmodelrepository.h"
+#include "core/storage/winmodelstore.h"
 #include "models/scoringrulesmodel.h"
 #include "winmodelpanel.h"
 
@@ -324,6 +325,10 @@ void ScoringDialog::saveAndRescore() {
         }
         LeadRescorer rescorer(db);
         rescorer.setCancelFlag(cancel.get());
+        // The win probability as last trained goes along, so that the pass keeps it current.
+        const std::optional<StoredWinModel> win = WinModelStore(db).load();
+        if (win)
+            rescorer.setWinModel(&win->model);
         qint64 shown = -1;
         rescorer.setProgressHandler([this, &shown](qint64 done, qint64 total) {
             const qint64 percent = total > 0 ? done * 100 / total : 0;

@@ -36,6 +36,7 @@ private slots:
     void anOddEmailOrPhoneIsFlagged();
     void aNoteIsAddedToTheTimeline();
     void theFollowUpIsSetAndCleared();
+    void theScoreExplainsItselfAndTheWinProbabilityItsDrivers();
     void tickingAPrerequisiteSaysWhoAndUndoes();
     void qualifyTicksEverythingAndMovesTheStage();
     void disqualifyAsksForAReason();
@@ -228,6 +229,34 @@ void TestLeadPanel::theFollowUpIsSetAndCleared() {
     QTRY_VERIFY(!stored(m_id).nextFollowUpAt.isValid());
     QTRY_COMPARE(when->text(), QStringLiteral("None planned"));
     QCOMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Clear next follow-up"));
+}
+
+void TestLeadPanel::theScoreExplainsItselfAndTheWinProbabilityItsDrivers() {
+    // Until a win model is trained the panel says so instead of a number.
+    QVERIFY2(child<QLabel>("winProbability")->text().contains(QStringLiteral("not yet")),
+             qPrintable(child<QLabel>("winProbability")->text()));
+    QSqlQuery q(m_db->database().connection());
+    QVERIFY(q.exec(QStringLiteral(
+        "UPDATE leads SET score = 43, grade = 'C', score_model_version = 1, score_explanation = "
+        "'action.INS:25 seniority.director:15 email.free-mail:-5 cap.max:8', win_probability = "
+        "0.34, win_drivers = '{\"up\":[{\"name\":\"Director\",\"effect\":0.54}],"
+        "\"down\":[{\"name\":\"Free-mail address\",\"effect\":-0.4}]}'")));
+    m_panel->setLead(stored(m_id));
+    QStringList lines;
+    for (const QLabel *line : m_panel->findChildren<QLabel *>(QStringLiteral("scoreLine")))
+        lines << line->text();
+    // In the words of the shipped rules, signed, adding up to the score.
+    QCOMPARE(lines, QStringList({QStringLiteral("+25  Installed the offer"),
+                                 QStringLiteral("+15  Director"),
+                                 QStringLiteral("\u22125  Free-mail address"),
+                                 QStringLiteral("+8  Capped at 100")}));
+    QVERIFY(child<QLabel>("scoreHeadline")->text().contains(QStringLiteral("<b>43</b>")));
+    QVERIFY2(child<QLabel>("winProbability")->text().contains(QStringLiteral("34")),
+             qPrintable(child<QLabel>("winProbability")->text()));
+    const QString drivers = child<QLabel>("winDrivers")->text();
+    QVERIFY2(drivers.contains(QStringLiteral("Up: Director")) &&
+                 drivers.contains(QStringLiteral("Down: Free-mail address")),
+             qPrintable(drivers));
 }
 
 void TestLeadPanel::tickingAPrerequisiteSaysWhoAndUndoes() {
