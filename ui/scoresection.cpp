@@ -67,7 +67,8 @@ void ScoreSection::display(const Shown &s) {
         // The sign is written out, so colour is never the only carrier of the meaning.
         auto *row = new QLabel(tr("%1  %2").arg(signedPoints(line.points), line.label));
         row->setObjectName(QStringLiteral("scoreLine"));
-        row->setWordWrap(true);
+        // One line each: wrapped labels in a form row get no height of their own and overlap.
+        row->setToolTip(row->text());
         QPalette palette = row->palette();
         if (line.points < 0)
             palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));

@@ -34,6 +34,7 @@ void CalibrationChart::setBuckets(const QList<Bucket> &buckets, const QString &e
     perfect->append(100, 100);
     QPen dashed = perfect->pen();
     dashed.setStyle(Qt::DashLine);
+    dashed.setColor(QColor(128, 128, 128)); // readable on a light and a dark chart
     dashed.setWidthF(1.0);
     perfect->setPen(dashed);
     auto *model = new QLineSeries;
