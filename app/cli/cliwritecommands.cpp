@@ -81,40 +81,11 @@ int Cli::set(const Database &db, const CliArguments &args) {
     if (changes.isEmpty())
         return usage(QStringLiteral("set needs a column to change, such as --stage contacted"));
     qint64 expected = 0;
-    if (args.has(QStringLiteral("if-version"))) {
-        bool ok = false;
-        expected = args.value(QStringLiteral("if-version")).toLongLong(&ok);
-        if (!ok || expected < 1)
-            return usage(QStringLiteral("--if-version: \"%1\" is not a version")
-                             .arg(args.value(QStringLiteral("if-version"))));
-    }
+    if (!parseIfVersion(args, &expected))
+        return Usage;
     if (!openDatabase(db, Access::ReadExisting))
         return Failure;
-    const UpdateResult r = LeadWriter(db).update(ids.first(), expected, changes, actor());
-    switch (r.status) {
-    case UpdateResult::Status::Updated:
-        OutputWriter::writeJson(m_out, LeadJson::storedLead(*r.lead),
-                                OutputWriter::JsonStyle::Indented);
-        return Ok;
-    case UpdateResult::Status::Conflict:
-        // Theirs on stdout, to compare with what was meant to be set.
-        if (r.lead)
-            OutputWriter::writeJson(m_out, LeadJson::storedLead(*r.lead),
-                                    OutputWriter::JsonStyle::Indented);
-        return fail(QStringLiteral("lead %1 was changed by someone else: it is at version %2%3; "
-                                   "nothing was changed")
-                        .arg(r.id)
-                        .arg(r.lead ? r.lead->version : 0)
-                        .arg(expected ? QStringLiteral(", not %1").arg(expected) : QString()),
-                    Conflict);
-    case UpdateResult::Status::Invalid:
-        return fail(QStringLiteral("lead %1 not changed: %2").arg(r.id).arg(r.error), Usage);
-    case UpdateResult::Status::NotFound:
-        return fail(missingLead(db, r.id));
-    case UpdateResult::Status::Failed:
-        return fail(r.error);
-    }
-    return Failure;
+    return reportStep(db, LeadWriter(db).update(ids.first(), expected, changes, actor()), expected);
 }
 
 int Cli::remove(const Database &db, const CliArguments &args) {
