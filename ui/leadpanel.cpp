@@ -2,7 +2,6 @@
 
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
-#include "core/scoring/scoreexplanation.h"
 #include "core/scoring/scoringmodel.h"
 #include "leadeditor.h"
 #include "leadtimeline.h"
@@ -14,9 +13,6 @@
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -42,39 +38,6 @@ bool looksLikePhone(const QString &phone) {
     const auto digits =
         std::count_if(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isDigit(); });
     return allowed.match(trimmed).hasMatch() && digits >= 6 && digits <= 15;
-}
-
-ScoreSection::Shown scoreShown(const Lead &l, const ScoringModel &model) {
-    ScoreSection::Shown shown;
-    shown.unscored = l.isTest;
-    shown.score = l.score;
-    shown.grade = l.grade;
-    shown.modelVersion = l.scoreModelVersion;
-    for (const ScoreLine &line : ScoreExplanation::fromText(l.scoreExplanation, &model))
-        shown.lines << ScoreSection::Line{line.label.isEmpty() ? line.rule : line.label,
-                                          line.points};
-    if (Stages::isClosed(l.stage)) {
-        shown.winStatus = LeadPanel::tr("closed, no longer predicted");
-    } else if (l.doNotContact) {
-        shown.winStatus = LeadPanel::tr("none for a do-not-contact lead");
-    } else if (l.winDrivers.isEmpty()) {
-        shown.winStatus = LeadPanel::tr("not yet: it is learned from 200 closed leads or more, "
-                                        "at the next rescoring");
-    } else {
-        shown.winProbability = l.winProbability;
-        const QJsonObject drivers = QJsonDocument::fromJson(l.winDrivers.toUtf8()).object();
-        const auto read = [&](const QString &key) {
-            QList<ScoreSection::Driver> out;
-            for (const QJsonValue &v : drivers.value(key).toArray())
-                out << ScoreSection::Driver{
-                    v.toObject().value(QStringLiteral("name")).toString(),
-                    v.toObject().value(QStringLiteral("effect")).toDouble()};
-            return out;
-        };
-        shown.up = read(QStringLiteral("up"));
-        shown.down = read(QStringLiteral("down"));
-    }
-    return shown;
 }
 
 } // namespace
@@ -334,7 +297,7 @@ void LeadPanel::showFields() {
                                             : tr("%1 (%2)").arg(l.offerTitle, l.offerId));
     m_storefront->setText(tr("%1 · %2").arg(Storefronts::displayName(l.storefront),
                                             LeadTimeline::actionName(l.action)));
-    m_score->display(scoreShown(l, m_scoringModel));
+    m_score->display(ScoreSection::shownOf(l, m_scoringModel));
     m_qualification->display(l);
     m_stage->setCurrentIndex(m_stage->findData(int(l.stage)));
     // A value being typed stays; the stored one shows everywhere else.

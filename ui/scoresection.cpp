@@ -1,6 +1,13 @@
 #include "scoresection.h"
 
+#include "core/domain/lead.h"
+#include "core/scoring/scoreexplanation.h"
+#include "core/scoring/scoringmodel.h"
+
 #include <QGridLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -43,6 +50,37 @@ QString ScoreSection::signedPoints(int points) {
     if (points < 0)
         return QStringLiteral("\u2212%1").arg(-points);
     return QStringLiteral("0");
+}
+
+ScoreSection::Shown ScoreSection::shownOf(const Lead &l, const ScoringModel &model) {
+    Shown shown;
+    shown.unscored = l.isTest;
+    shown.score = l.score;
+    shown.grade = l.grade;
+    shown.modelVersion = l.scoreModelVersion;
+    for (const ScoreLine &line : ScoreExplanation::fromText(l.scoreExplanation, &model))
+        shown.lines << Line{line.label.isEmpty() ? line.rule : line.label, line.points};
+    if (Stages::isClosed(l.stage)) {
+        shown.winStatus = tr("closed, no longer predicted");
+    } else if (l.doNotContact) {
+        shown.winStatus = tr("none for a do-not-contact lead");
+    } else if (l.winDrivers.isEmpty()) {
+        shown.winStatus = tr("not yet: it is learned from 200 closed leads or more, "
+                             "at the next rescoring");
+    } else {
+        shown.winProbability = l.winProbability;
+        const QJsonObject drivers = QJsonDocument::fromJson(l.winDrivers.toUtf8()).object();
+        const auto read = [&](const QString &key) {
+            QList<Driver> out;
+            for (const QJsonValue &v : drivers.value(key).toArray())
+                out << Driver{v.toObject().value(QStringLiteral("name")).toString(),
+                              v.toObject().value(QStringLiteral("effect")).toDouble()};
+            return out;
+        };
+        shown.up = read(QStringLiteral("up"));
+        shown.down = read(QStringLiteral("down"));
+    }
+    return shown;
 }
 
 void ScoreSection::display(const Shown &s) {

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+struct Lead;
+struct ScoringModel;
 class QLabel;
 class QVBoxLayout;
 
@@ -34,6 +36,9 @@ public:
     };
 
     explicit ScoreSection(QWidget *parent = nullptr);
+    // What a lead shows: its stored explanation in the words of `model`, and its win
+    // probability with its drivers, or why it has none (closed, do-not-contact, not learned).
+    static Shown shownOf(const Lead &lead, const ScoringModel &model);
     void display(const Shown &shown);
 
     // "+30" / "−5", with a real minus sign.
