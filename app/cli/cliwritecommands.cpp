@@ -12,6 +12,7 @@
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadtrash.h"
 #include "core/storage/leadwriter.h"
+#include "core/storage/winhistoryreader.h"
 #include "core/storage/winmodelstore.h"
 #include "outputwriter.h"
 
@@ -239,22 +240,44 @@ int Cli::score(const Database &db, const CliArguments &args) {
         return Failure;
     QElapsedTimer timer;
     timer.start();
-    // The rule score a closed lead was last given is what the win model is compared against.
-    const WinTrainingResult trained = WinModelTrainer(db).run();
+    const bool evaluate = args.has(QStringLiteral("evaluate"));
+    WinHistoryReader history(db);
+    const QString fingerprint = history.fingerprint();
+    if (fingerprint.isEmpty())
+        return fail(history.error());
+    // The closed leads as they were when the stored model was trained: the same data would
+    // train the same model, so it is used as it is.
+    WinModelStore winModels(db);
+    std::optional<StoredWinModel> kept;
+    if (!evaluate) {
+        kept = winModels.load();
+        if (!winModels.lastError().isEmpty())
+            return fail(winModels.lastError());
+        if (kept && kept->history != fingerprint)
+            kept.reset();
+    }
+    WinTrainingResult trained;
+    if (kept) {
+        trained.ok = true;
+        trained.model = kept->model;
+        trained.evaluation.closed = kept->closed;
+    } else {
+        // The rule score a closed lead was last given is what the win model is compared against.
+        trained = WinModelTrainer(db).run();
+        if (!trained.ok)
+            return fail(trained.error);
+    }
     const qint64 trainMilliseconds = timer.elapsed();
-    if (!trained.ok)
-        return fail(trained.error);
-    if (args.has(QStringLiteral("evaluate"))) {
+    if (evaluate) {
         OutputWriter::writeJson(m_out, trained.evaluation.toJson(),
                                 OutputWriter::JsonStyle::Compact);
         return Ok;
     }
     // A model the history cannot back is forgotten, and the untrained one gives every lead 0.
-    WinModelStore winModels(db);
-    const bool stored = trained.evaluation.isReady()
-                            ? winModels.save(trained.model, trained.evaluation.closed)
-                            : winModels.clear();
-    if (!stored)
+    const bool ready = kept || trained.evaluation.isReady();
+    if (!kept && !(ready ? winModels.save(trained.model, trained.evaluation.closed,
+                                          QDateTime::currentDateTimeUtc(), fingerprint)
+                         : winModels.clear()))
         return fail(winModels.lastError());
     LeadRescorer rescorer(db);
     rescorer.setWinModel(&trained.model);
@@ -267,9 +290,9 @@ int Cli::score(const Database &db, const CliArguments &args) {
                             {{QStringLiteral("scored"), r.scored},
                              {QStringLiteral("changed"), r.changed},
                              {QStringLiteral("model_version"), r.modelVersion},
-                             {QStringLiteral("win_model"), trained.evaluation.isReady()
-                                                               ? QStringLiteral("trained")
-                                                               : trained.evaluation.statusText()},
+                             {QStringLiteral("win_model"),
+                              ready ? QStringLiteral("trained") : trained.evaluation.statusText()},
+                             {QStringLiteral("win_model_retrained"), !kept},
                              {QStringLiteral("closed"), trained.evaluation.closed},
                              {QStringLiteral("win_changed"), r.winChanged},
                              {QStringLiteral("win_model_seconds"), trainMilliseconds / 1000.0},

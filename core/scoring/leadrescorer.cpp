@@ -1,5 +1,6 @@
 #include "leadrescorer.h"
 
+#include "../storage/bulkload.h"
 #include "../storage/scorestore.h"
 #include "../storage/scoringmodelrepository.h"
 #include "../storage/transaction.h"
@@ -100,15 +101,33 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         result.error = error;
         return result;
     }
+    ScoringModelRepository models(m_db);
+    const std::optional<ScoringModel> model = models.current();
+    if (!model) {
+        result.error = models.lastError();
+        return result;
+    }
+    // Rewriting most scores, the score index is set aside and built again once, and the
+    // pages are written once through a rollback journal rather than twice through the log.
+    BulkLoad bulk(m_db);
+    bool large = false;
+    {
+        ScoreStore counter(m_db);
+        const qint64 stale = counter.count(model->version);
+        const qint64 all = counter.count(0);
+        large = stale >= m_largeRewrite && stale * 3 >= all;
+    }
+    if (large) {
+        bulk.setAsideOnly(ScoreStore::scoreIndexes());
+        bulk.useRollbackJournal();
+    }
     Transaction tx(m_db);
     if (!tx.isActive()) {
         result.error = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
         return result;
     }
-    ScoringModelRepository models(m_db);
-    const std::optional<ScoringModel> model = models.current();
-    if (!model) {
-        result.error = models.lastError();
+    if (large && !bulk.begin(&error)) {
+        result.error = QStringLiteral("cannot set the score index aside: %1").arg(error);
         return result;
     }
     result.modelVersion = model->version;
@@ -207,6 +226,10 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         after = last;
         if (m_progress)
             m_progress(seen, total);
+    }
+    if (large && !bulk.finish(&error)) {
+        result.error = QStringLiteral("cannot rebuild the score index: %1").arg(error);
+        return result;
     }
     if (!tx.commit()) {
         result.error = QStringLiteral("cannot commit: %1").arg(tx.error());

@@ -37,6 +37,9 @@ public:
     // lead 0 and none; an untrained model gives every lead 0 and none. Without one (nullptr,
     // the default) the stored win values are left alone.
     void setWinModel(const WinModel *model) { m_winModel = model; }
+    // From how many leads to rescore (and at least a third of all) the score index is set
+    // aside and built again once, rather than kept up to date lead by lead; default 50,000.
+    void setLargeRewrite(qint64 leads) { m_largeRewrite = leads; }
 
     // All: every lead. Stale: the leads not scored by the current model version, but for those
     // whose score a person set. With a win model every lead is visited, as any may need new
@@ -50,4 +53,5 @@ private:
     const std::atomic_bool *m_cancel = nullptr;
     QDateTime m_now;
     const WinModel *m_winModel = nullptr;
+    qint64 m_largeRewrite = 50000;
 };

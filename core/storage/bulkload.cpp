@@ -43,7 +43,8 @@ bool BulkLoad::begin(QString *error) {
         return false;
     }
     while (q.next()) {
-        if (m_keep.contains(q.value(1).toString()))
+        const QString name = q.value(1).toString();
+        if (m_keep.contains(name) || (!m_only.isEmpty() && !m_only.contains(name)))
             continue;
         drops << QStringLiteral("DROP %1 %2")
                      .arg(q.value(0).toString().toUpper(), q.value(1).toString());

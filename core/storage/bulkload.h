@@ -16,6 +16,8 @@ public:
     void useRollbackJournal();
     // Keeps an index while loading, because the load itself looks things up in it.
     void keepIndex(const QString &name) { m_keep << name; }
+    // Sets aside these indexes only (a rewrite of the columns they hold), and no trigger.
+    void setAsideOnly(const QStringList &indexes) { m_only = indexes; }
     bool begin(QString *error);  // call inside the transaction, before inserting
     bool finish(QString *error); // call inside the transaction, before committing
 
@@ -23,6 +25,7 @@ private:
     Database m_db;
     QStringList m_recreate;
     QStringList m_keep{QStringLiteral("leads_dedup_key")};
+    QStringList m_only;
     bool m_active = false;
     bool m_journalChanged = false;
     qint64 m_cacheSize = -2000; // the connection's, put back at the end

@@ -50,6 +50,10 @@ ScoreStore::ScoreStore(const Database &db)
 
 ScoreStore::~ScoreStore() = default;
 
+QStringList ScoreStore::scoreIndexes() {
+    return {QStringLiteral("leads_score")};
+}
+
 bool ScoreStore::prepare() {
     if (m_update)
         return true;

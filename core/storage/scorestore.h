@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -24,6 +25,8 @@ public:
     ScoreStore &operator=(const ScoreStore &) = delete;
 
     QString lastError() const { return m_error; }
+    // The indexes that hold a score: a rewrite of most scores sets them aside (BulkLoad).
+    static QStringList scoreIndexes();
 
     // How many leads read() goes through: all (staleFor 0), or those not scored by model
     // version `staleFor` whose score no person set; -1 on error.

@@ -97,6 +97,10 @@ QString SqlDialect::insensitiveLike() const {
                                                   : QStringLiteral("ILIKE");
 }
 
+QString SqlDialect::wholeTable(const QString &table) const {
+    return m_backend == Database::Backend::Sqlite ? table + QStringLiteral(" NOT INDEXED") : table;
+}
+
 QStringList SqlDialect::searchSchema() const {
     const QString concatenated = searchColumns.join(QStringLiteral(" || ' ' || "));
     if (m_backend == Database::Backend::Sqlite) {

@@ -32,6 +32,9 @@ public:
     // `search`, case-insensitively; its values are appended to `binds`.
     QString searchPredicate(const QString &search, QVariantList *binds) const;
     QString insensitiveLike() const; // LIKE that ignores case
+    // `table` read in one pass in its own order, never through an index: on SQLite an index on
+    // a filter column turns a pass over most rows into a look-up per row.
+    QString wholeTable(const QString &table) const;
     // The JSON text of SQL expression `json` with the string `value` set at `path` ("lead",
     // "opportunity_value"), as an SQL expression; `path` and `value` are SQL-quoted here.
     QString jsonSetText(const QString &json, const QStringList &path, const QString &value) const;

@@ -1,6 +1,7 @@
 #include "winhistoryreader.h"
 
 #include "../domain/leadcolumns.h"
+#include "sqldialect.h"
 #include "sqlstatement.h"
 
 #include <QElapsedTimer>
@@ -98,6 +99,24 @@ Lead readLead(const SqlStatement &q, SharedTexts &shared) {
 
 WinHistoryReader::WinHistoryReader(const Database &db)
     : m_db(db) {}
+
+QString WinHistoryReader::fingerprint() {
+    m_error.clear();
+    // The id and version mixed by multiplying, so that one lead leaving and another coming
+    // cannot cancel out as they would in a plain sum.
+    SqlStatement q(m_db);
+    if (!q.prepare(QStringLiteral("SELECT count(*), COALESCE(sum((id * 2654435761 + version * "
+                                  "40503) % 1000000007), 0) FROM %1 WHERE is_test = 0 AND "
+                                  "stage IN ('won', 'lost')")
+                       .arg(SqlDialect(m_db.backend()).wholeTable(QStringLiteral("leads")))) ||
+        !q.exec() || !q.next()) {
+        m_error = QStringLiteral("cannot read the closed leads: %1").arg(q.error());
+        return {};
+    }
+    const QString out = QStringLiteral("%1:%2").arg(q.intValue(0)).arg(q.textValue(1));
+    q.finish();
+    return out;
+}
 
 std::optional<WinHistory> WinHistoryReader::closedLeads(const WinHistory::RuleScore &ruleScore) {
     m_error.clear();

@@ -20,6 +20,10 @@ public:
     // In no particular order, each lead's rule score from `ruleScore` (its stored score when
     // unset); nullopt with error() set.
     std::optional<WinHistory> closedLeads(const WinHistory::RuleScore &ruleScore = {});
+    // What the closed leads are now, in one short text: their number and a sum over each one's
+    // id and version, which every edit, close, reopen, delete and restore moves. A model trained
+    // when it was the same would be trained again on the same data. Empty with error() set.
+    QString fingerprint();
     QString error() const { return m_error; }
     // Of the last closedLeads(), the time spent on the leads' features and rule scores.
     qint64 featureMilliseconds() const { return m_featureNanoseconds / 1000000; }

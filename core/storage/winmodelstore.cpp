@@ -15,10 +15,12 @@ const QString &WinModelStore::key() {
     return k;
 }
 
-bool WinModelStore::save(const WinModel &model, qint64 closed, const QDateTime &trainedAt) {
+bool WinModelStore::save(const WinModel &model, qint64 closed, const QDateTime &trainedAt,
+                         const QString &history) {
     m_error.clear();
     const QJsonObject value{{QStringLiteral("trained_at"), LeadColumns::isoUtc(trainedAt)},
                             {QStringLiteral("closed"), double(closed)},
+                            {QStringLiteral("history"), history},
                             {QStringLiteral("model"), model.toJson()}};
     Transaction tx(m_db);
     if (!tx.isActive()) {
@@ -105,5 +107,6 @@ std::optional<StoredWinModel> WinModelStore::load() {
     out.model = *model;
     out.trainedAt = LeadColumns::parseIsoUtc(o.value(QStringLiteral("trained_at")).toString());
     out.closed = qint64(o.value(QStringLiteral("closed")).toDouble());
+    out.history = o.value(QStringLiteral("history")).toString();
     return out;
 }

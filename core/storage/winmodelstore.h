@@ -13,6 +13,7 @@ struct StoredWinModel {
     WinModel model;
     QDateTime trainedAt;
     qint64 closed = 0;
+    QString history; // WinHistoryReader::fingerprint() of the leads it was trained on
 };
 
 // Keeps the trained win model in the database's `meta` table under the key `win_model`, so that
@@ -21,9 +22,11 @@ class WinModelStore {
 public:
     explicit WinModelStore(const Database &db);
 
-    // Replaces the stored model; false with lastError() set.
+    // Replaces the stored model, trained on `closed` leads whose fingerprint was `history`;
+    // false with lastError() set.
     bool save(const WinModel &model, qint64 closed,
-              const QDateTime &trainedAt = QDateTime::currentDateTimeUtc());
+              const QDateTime &trainedAt = QDateTime::currentDateTimeUtc(),
+              const QString &history = QString());
     // The stored model; nullopt when none was stored (lastError() empty) or it cannot be read
     // (lastError() says why).
     std::optional<StoredWinModel> load();

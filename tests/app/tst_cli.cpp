@@ -762,6 +762,26 @@ void TestCli::scoreGivesOpenLeadsAWinProbability() {
             QVERIFY(v.toObject().value(QStringLiteral("effect")).isDouble());
         }
     }
+    QCOMPARE(summary.value(QStringLiteral("win_model_retrained")).toBool(), true);
+
+    // The same closed leads would train the same model: the stored one is used again, until
+    // a closed lead changes.
+    r = runDb({QStringLiteral("score")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("win_model_retrained")).toBool(), false);
+    QCOMPARE(r.json().object().value(QStringLiteral("win_model")).toString(),
+             QStringLiteral("trained"));
+    QCOMPARE(showLead().value(QStringLiteral("win_probability")).toDouble(), p);
+    const QJsonArray won = listJson({QStringLiteral("--stage"), QStringLiteral("won"),
+                                     QStringLiteral("--limit"), QStringLiteral("1")});
+    QCOMPARE(won.size(), 1);
+    r = runDb({QStringLiteral("set"),
+               QString::number(won.first()[QStringLiteral("id")].toInteger()),
+               QStringLiteral("--title"), QStringLiteral("Chief Executive Officer")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("score")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("win_model_retrained")).toBool(), true);
 }
 
 void TestCli::showJson() {
@@ -1455,12 +1475,12 @@ namespace {
 
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
-    QStringLiteral("init"),     QStringLiteral("generate"), QStringLiteral("preview"),
-    QStringLiteral("import"),   QStringLiteral("list"),     QStringLiteral("export"),
-    QStringLiteral("show"),     QStringLiteral("stats"),    QStringLiteral("count"),
-    QStringLiteral("set"),      QStringLiteral("score"),    QStringLiteral("delete"),
-    QStringLiteral("restore"),  QStringLiteral("trash"),    QStringLiteral("history"),
-    QStringLiteral("qualify"),  QStringLiteral("convert"),  QStringLiteral("disqualify"),
+    QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("preview"),
+    QStringLiteral("import"),  QStringLiteral("list"),     QStringLiteral("export"),
+    QStringLiteral("show"),    QStringLiteral("stats"),    QStringLiteral("count"),
+    QStringLiteral("set"),     QStringLiteral("score"),    QStringLiteral("delete"),
+    QStringLiteral("restore"), QStringLiteral("trash"),    QStringLiteral("history"),
+    QStringLiteral("qualify"), QStringLiteral("convert"),  QStringLiteral("disqualify"),
     QStringLiteral("help")};
 
 const QStringList filterOptions = {

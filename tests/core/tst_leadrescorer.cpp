@@ -35,6 +35,8 @@ private slots:
     void winModelReachesEveryOpenLead();
     void fewClosedLeadsGiveNoProbability_data() { TestDatabase::addBackendRows(); }
     void fewClosedLeadsGiveNoProbability();
+    void largeRewriteKeepsTheScoreOrder_data() { TestDatabase::addBackendRows(); }
+    void largeRewriteKeepsTheScoreOrder();
 };
 
 namespace {
@@ -354,6 +356,41 @@ void TestLeadRescorer::fewClosedLeadsGiveNoProbability() {
         QCOMPARE(l.winProbability, 0.0);
         QCOMPARE(l.winDrivers, QString());
         QVERIFY(l.score > 0);
+    }
+}
+
+void TestLeadRescorer::largeRewriteKeepsTheScoreOrder() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const Database &db = t->database();
+    const QList<qint64> ids = fill(db);
+    QVERIFY(rescore(db).ok);
+    ScoringModelRepository models(db);
+    // A phone worth more than anything else puts the developer without one last by far.
+    QVERIFY2(models.save(withPhonePoints(40), QStringLiteral("admin")),
+             qPrintable(models.lastError()));
+    LeadRescorer r(db);
+    r.setNow(now);
+    r.setLargeRewrite(2); // every lead of three is a large rewrite here
+    const RescoreResult result = r.rescore(LeadRescorer::Scope::All);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.changed, 3);
+
+    // The list sorted by score, as the lead table asks for it, follows the new scores.
+    const QList<Lead> byScore = LeadRepository(db).page(
+        LeadFilter(), LeadSort{QStringLiteral("score"), false}, nullptr, 10);
+    QCOMPARE(byScore.size(), 3);
+    QCOMPARE(byScore.at(0).id, ids.at(2));
+    QVERIFY(byScore.at(0).score < byScore.at(1).score);
+    QVERIFY(byScore.at(1).score <= byScore.at(2).score);
+    if (db.backend() == Database::Backend::Sqlite) {
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                      "AND name = 'leads_score'")) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), 1); // built again, not lost
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal")); // readers and writers again
     }
 }
 

@@ -1,5 +1,8 @@
+#include "core/domain/leadchanges.h"
 #include "core/io/leadgenerator.h"
+#include "core/scoring/leadrescorer.h"
 #include "core/scoring/winmodeltrainer.h"
+#include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
 #include "core/storage/transaction.h"
 #include "core/storage/winhistoryreader.h"
@@ -19,6 +22,8 @@ private slots:
     void trainerNeedsEnoughHistory_data() { TestDatabase::addBackendRows(); }
     void trainerNeedsEnoughHistory();
     void trainerLearnsFromGeneratedLeads();
+    void fingerprintFollowsTheClosedLeads_data() { TestDatabase::addBackendRows(); }
+    void fingerprintFollowsTheClosedLeads();
 };
 
 namespace {
@@ -184,6 +189,47 @@ void TestWinHistoryReader::trainerLearnsFromGeneratedLeads() {
     QVERIFY2(r.evaluation.auc > 0.65, qPrintable(QString::number(r.evaluation.auc)));
     QVERIFY(r.model.isTrained());
     QCOMPARE(r.model.examples(), r.evaluation.closed);
+}
+
+void TestWinHistoryReader::fingerprintFollowsTheClosedLeads() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const Database &db = t->database();
+    const qint64 won = store(db, QStringLiteral("Won"), Stage::Won, false, {});
+    store(db, QStringLiteral("Lost"), Stage::Lost, false, {});
+    const qint64 open = store(db, QStringLiteral("Open"), Stage::Contacted, false, {});
+    WinHistoryReader reader(db);
+    const QString first = reader.fingerprint();
+    QVERIFY2(!first.isEmpty(), qPrintable(reader.error()));
+    QVERIFY2(first.startsWith(QLatin1String("2:")), qPrintable(first));
+
+    // Rescoring and an open lead's edit leave what the win model learns from alone.
+    QVERIFY(LeadRescorer(db).rescore(LeadRescorer::Scope::All).ok);
+    LeadWriter writer(db);
+    const LeadRepository repo(db);
+    QVERIFY(writer
+                .update(open, repo.lead(open)->version,
+                        LeadChanges().set(QStringLiteral("title"), QStringLiteral("CIO")),
+                        QStringLiteral("sam"))
+                .ok());
+    QCOMPARE(reader.fingerprint(), first);
+
+    // A closed lead's edit, and a lead that closes, each make it another.
+    QVERIFY(writer
+                .update(won, repo.lead(won)->version,
+                        LeadChanges().set(QStringLiteral("title"), QStringLiteral("CTO")),
+                        QStringLiteral("sam"))
+                .ok());
+    const QString edited = reader.fingerprint();
+    QVERIFY(edited != first);
+    QVERIFY(writer
+                .update(open, repo.lead(open)->version,
+                        LeadChanges().set(QStringLiteral("stage"), QStringLiteral("won")),
+                        QStringLiteral("sam"))
+                .ok());
+    const QString closed = reader.fingerprint();
+    QVERIFY2(closed.startsWith(QLatin1String("3:")), qPrintable(closed));
+    QVERIFY(closed != edited);
 }
 
 QTEST_GUILESS_MAIN(TestWinHistoryReader)
