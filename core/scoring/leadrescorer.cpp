@@ -6,10 +6,7 @@
 #include "../storage/transaction.h"
 #include "rulescorer.h"
 #include "winmodel.h"
-
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "winvaluesmaker.h"
 
 #include <cmath>
 
@@ -27,56 +24,6 @@ bool sameText(QByteArrayView stored, const QString &text) {
             return false;
     return true;
 }
-
-// A lead's win probability and drivers under a model. Drivers repeat across thousands of leads,
-// so each one's JSON is made once and the leads' JSON is put together from those pieces.
-class WinValuesMaker {
-public:
-    explicit WinValuesMaker(const WinModel &model)
-        : m_model(model) {}
-
-    void make(const Lead &lead, ScoreStore::WinValues *out) {
-        out->drivers.clear();
-        if (!m_model.isTrained() || lead.isTest || lead.doNotContact ||
-            Stages::isClosed(lead.stage)) {
-            out->probability = 0.0;
-            return;
-        }
-        out->probability = m_model.probability(lead);
-        const WinDrivers drivers = m_model.drivers(lead, 3);
-        out->drivers.append(R"({"up":[)");
-        append(drivers.up, &out->drivers);
-        out->drivers.append(R"(],"down":[)");
-        append(drivers.down, &out->drivers);
-        out->drivers.append("]}");
-    }
-
-private:
-    void append(const QList<WinDriver> &drivers, QByteArray *out) {
-        for (qsizetype i = 0; i < drivers.size(); ++i) {
-            if (i > 0)
-                out->append(',');
-            out->append(piece(drivers.at(i)));
-        }
-    }
-
-    // {"name":"Director","effect":0.41}: the effect in log-odds, to two decimals.
-    const QByteArray &piece(const WinDriver &d) {
-        const QString id = d.key + QChar(0) + d.name;
-        auto it = m_pieces.find(id);
-        if (it != m_pieces.end())
-            return it.value();
-        // The name escaped as JSON, without the brackets of the array it was written in.
-        const QByteArray name = QJsonDocument(QJsonArray{d.name}).toJson(QJsonDocument::Compact);
-        const double effect = std::round(d.logOdds * 100.0) / 100.0;
-        QByteArray json = R"({"name":)" + name.mid(1, name.size() - 2) + R"(,"effect":)" +
-                          QByteArray::number(effect == 0.0 ? 0.0 : effect, 'g', 15) + '}';
-        return m_pieces.insert(id, json).value();
-    }
-
-    const WinModel &m_model;
-    QHash<QString, QByteArray> m_pieces;
-};
 
 // A score that is not a person's and not the current version's: what Scope::Stale rescores
 // (the same test as ScoreStore's stale query).
@@ -185,7 +132,7 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
                 }
                 bool winChanged = false;
                 if (winValues) {
-                    winValues->make(lead, &win);
+                    winValues->make(lead, &win.probability, &win.drivers);
                     // Stored as the double it is; the tolerance is for a backend that prints it.
                     winChanged = std::abs(stored.winProbability - win.probability) > 1e-9 ||
                                  stored.winDrivers != QByteArrayView(win.drivers);

@@ -4,6 +4,7 @@
 #include "../domain/leadcolumns.h"
 #include "../domain/leaddiff.h"
 #include "../scoring/rulescorer.h"
+#include "../scoring/winvaluesmaker.h"
 #include "eachintransaction.h"
 #include "leadrepository.h"
 #include "leadrow.h"
@@ -12,6 +13,7 @@
 #include "sqldialect.h"
 #include "sqlstatement.h"
 #include "transaction.h"
+#include "winmodelstore.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -58,16 +60,29 @@ bool LeadWriter::isHandScored(const Lead &lead) {
 }
 
 bool LeadWriter::score(Lead &lead) {
-    if (isHandScored(lead))
-        return true;
     if (!m_scorer) {
         ScoringModelRepository models(m_db);
         const std::optional<ScoringModel> model = models.current();
         if (!model)
             return fail(QStringLiteral("cannot score the lead"), models.lastError());
+        WinModelStore winModels(m_db);
+        const std::optional<StoredWinModel> win = winModels.load();
+        if (!winModels.lastError().isEmpty())
+            return fail(QStringLiteral("cannot score the lead"), winModels.lastError());
         m_scorer = std::make_unique<RuleScorer>(*model);
+        if (win) {
+            m_winModel = std::make_unique<WinModel>(win->model);
+            m_winValues = std::make_unique<WinValuesMaker>(*m_winModel);
+        }
     }
-    m_scorer->apply(lead, m_scoredAt.isValid() ? m_scoredAt : QDateTime::currentDateTimeUtc());
+    if (!isHandScored(lead))
+        m_scorer->apply(lead, m_scoredAt.isValid() ? m_scoredAt : QDateTime::currentDateTimeUtc());
+    // The win probability follows every change too, whoever set the score.
+    if (m_winValues) {
+        QByteArray drivers;
+        m_winValues->make(lead, &lead.winProbability, &drivers);
+        lead.winDrivers = QString::fromUtf8(drivers);
+    }
     return true;
 }
 

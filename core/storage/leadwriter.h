@@ -14,6 +14,8 @@
 
 class QSqlQuery;
 class RuleScorer;
+class WinModel;
+class WinValuesMaker;
 class SqlStatement;
 class Transaction;
 
@@ -107,5 +109,8 @@ private:
     QString m_error;
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<RuleScorer> m_scorer;
+    // The stored win model and what makes a lead's values from it; none until one is trained.
+    std::unique_ptr<WinModel> m_winModel;
+    std::unique_ptr<WinValuesMaker> m_winValues;
     QDateTime m_scoredAt;
 };
