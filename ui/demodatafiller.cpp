@@ -1,6 +1,8 @@
 #include "demodatafiller.h"
 
 #include "core/io/leadgenerator.h"
+#include "core/scoring/leadrescorer.h"
+#include "core/scoring/winmodelrefresh.h"
 
 #include <QThreadPool>
 
@@ -31,7 +33,22 @@ bool DemoDataFiller::start(qint64 count, quint64 seed) {
             QMetaObject::invokeMethod(
                 this, [this, done, total] { emit progress(done, total); }, Qt::QueuedConnection);
         });
-        const GenerateResult result = generator.generate(count, seed);
+        GenerateResult result = generator.generate(count, seed);
+        // The demo's closed leads teach the win model, so that its open leads show their
+        // probability from the start.
+        if (result.ok) {
+            const WinModelRefreshResult win = WinModelRefresh(db).run();
+            LeadRescorer rescorer(db);
+            rescorer.setWinModel(&win.model);
+            rescorer.setCancelFlag(&m_cancel);
+            const RescoreResult scored =
+                win.ok ? rescorer.rescore(LeadRescorer::Scope::Stale) : RescoreResult();
+            // A cancel now keeps the leads made, without probabilities.
+            if (!win.ok || (!scored.ok && !scored.cancelled)) {
+                result.ok = false;
+                result.error = win.ok ? scored.error : win.error;
+            }
+        }
         // The pool thread may idle for a while: let the database file go now.
         db.closeThreadConnection();
         QMetaObject::invokeMethod(

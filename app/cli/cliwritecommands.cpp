@@ -7,13 +7,12 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadjson.h"
 #include "core/scoring/leadrescorer.h"
+#include "core/scoring/winmodelrefresh.h"
 #include "core/scoring/winmodeltrainer.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadtrash.h"
 #include "core/storage/leadwriter.h"
-#include "core/storage/winhistoryreader.h"
-#include "core/storage/winmodelstore.h"
 #include "outputwriter.h"
 
 #include <QElapsedTimer>
@@ -240,47 +239,21 @@ int Cli::score(const Database &db, const CliArguments &args) {
         return Failure;
     QElapsedTimer timer;
     timer.start();
-    const bool evaluate = args.has(QStringLiteral("evaluate"));
-    WinHistoryReader history(db);
-    const QString fingerprint = history.fingerprint();
-    if (fingerprint.isEmpty())
-        return fail(history.error());
-    // The closed leads as they were when the stored model was trained: the same data would
-    // train the same model, so it is used as it is.
-    WinModelStore winModels(db);
-    std::optional<StoredWinModel> kept;
-    if (!evaluate) {
-        kept = winModels.load();
-        if (!winModels.lastError().isEmpty())
-            return fail(winModels.lastError());
-        if (kept && kept->history != fingerprint)
-            kept.reset();
-    }
-    WinTrainingResult trained;
-    if (kept) {
-        trained.ok = true;
-        trained.model = kept->model;
-        trained.evaluation.closed = kept->closed;
-    } else {
+    if (args.has(QStringLiteral("evaluate"))) {
         // The rule score a closed lead was last given is what the win model is compared against.
-        trained = WinModelTrainer(db).run();
+        const WinTrainingResult trained = WinModelTrainer(db).run();
         if (!trained.ok)
             return fail(trained.error);
-    }
-    const qint64 trainMilliseconds = timer.elapsed();
-    if (evaluate) {
         OutputWriter::writeJson(m_out, trained.evaluation.toJson(),
                                 OutputWriter::JsonStyle::Compact);
         return Ok;
     }
-    // A model the history cannot back is forgotten, and the untrained one gives every lead 0.
-    const bool ready = kept || trained.evaluation.isReady();
-    if (!kept && !(ready ? winModels.save(trained.model, trained.evaluation.closed,
-                                          QDateTime::currentDateTimeUtc(), fingerprint)
-                         : winModels.clear()))
-        return fail(winModels.lastError());
+    const WinModelRefreshResult win = WinModelRefresh(db).run();
+    if (!win.ok)
+        return fail(win.error);
+    const qint64 trainMilliseconds = timer.elapsed();
     LeadRescorer rescorer(db);
-    rescorer.setWinModel(&trained.model);
+    rescorer.setWinModel(&win.model);
     const RescoreResult r =
         rescorer.rescore(args.has(QStringLiteral("rescore-all")) ? LeadRescorer::Scope::All
                                                                  : LeadRescorer::Scope::Stale);
@@ -290,10 +263,9 @@ int Cli::score(const Database &db, const CliArguments &args) {
                             {{QStringLiteral("scored"), r.scored},
                              {QStringLiteral("changed"), r.changed},
                              {QStringLiteral("model_version"), r.modelVersion},
-                             {QStringLiteral("win_model"),
-                              ready ? QStringLiteral("trained") : trained.evaluation.statusText()},
-                             {QStringLiteral("win_model_retrained"), !kept},
-                             {QStringLiteral("closed"), trained.evaluation.closed},
+                             {QStringLiteral("win_model"), win.status},
+                             {QStringLiteral("win_model_retrained"), win.retrained},
+                             {QStringLiteral("closed"), win.closed},
                              {QStringLiteral("win_changed"), r.winChanged},
                              {QStringLiteral("win_model_seconds"), trainMilliseconds / 1000.0},
                              {QStringLiteral("seconds"), timer.elapsed() / 1000.0}},

@@ -277,6 +277,12 @@ void TestMainWindow::demoDataFillsANewDatabase() {
     QCOMPARE(countLabel(window), QStringLiteral("%1 leads").arg(QLocale().toString(real)));
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("2,500")) ||
             window.statusBar()->currentMessage().contains(QStringLiteral("2500")));
+    // The demo's closed leads taught the win model: its open leads show a probability.
+    int withProbability = 0;
+    for (const Lead &l : LeadRepository(empty.database())
+                             .list(LeadFilter{}, LeadSort{QStringLiteral("score"), true}, 200))
+        withProbability += l.winProbability > 0.0 ? 1 : 0;
+    QVERIFY2(withProbability > 0, "no open demo lead has a win probability");
 }
 
 void TestMainWindow::demoDataCanBeCancelled() {
