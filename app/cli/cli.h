@@ -63,6 +63,7 @@ private:
     int qualify(const Database &db, const CliArguments &args);
     int convert(const Database &db, const CliArguments &args);
     int disqualify(const Database &db, const CliArguments &args);
+    int prerequisites(const Database &db, const CliArguments &args);
     // --if-version: 0 when absent; false after a usage error naming the problem.
     bool parseIfVersion(const CliArguments &args, qint64 *version);
     // Prints the lead a step stored as JSON, or says why it was not; the exit status.

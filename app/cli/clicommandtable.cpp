@@ -312,6 +312,19 @@ const QList<CliCommand> &Cli::commands() {
          .example = QStringLiteral("disqualify 42 --reason other --text \"reseller, not an end "
                                    "customer\""),
          .handler = &Cli::disqualify},
+        {.name = QStringLiteral("prerequisites"),
+         .summary = QStringLiteral("the qualification checklist every lead is qualified "
+                                   "against (BANT until changed), or set it for everyone"),
+         .parameters = {P::option(QStringLiteral("set"), QStringLiteral("ITEM=Label;..."),
+                                  QStringLiteral("the checklist in order; item names are "
+                                                 "lower-case letters, digits, - and _")),
+                        P::flag(QStringLiteral("reset"),
+                                QStringLiteral("back to budget, authority, need, timeline")),
+                        P::option(QStringLiteral("format"), QStringLiteral("json|table"),
+                                  QStringLiteral("how to print the checklist (default json)"))},
+         .example = QStringLiteral("prerequisites --set \"budget=Budget;champion=Has a "
+                                   "champion;need=Need;timeline=Timeline\""),
+         .handler = &Cli::prerequisites},
         {.name = QStringLiteral("help"),
          .summary = QStringLiteral("the commands, or one command's options and an example"),
          .parameters = {P::positional(QStringLiteral("COMMAND"),

@@ -1,11 +1,13 @@
 // The Cli commands that take a lead from qualification to opportunity: qualify, convert,
-// disqualify. Each prints the lead as it is now, as JSON, like set.
+// disqualify, each printing the lead as it is now, as JSON, like set; and prerequisites, the
+// team's qualification checklist.
 #include "cli.h"
 
 #include "cliarguments.h"
 #include "core/domain/opportunitydetails.h"
 #include "core/io/leadjson.h"
 #include "core/storage/leadqualifier.h"
+#include "core/storage/prerequisitestore.h"
 #include "outputwriter.h"
 
 #include <QTextStream>
@@ -108,4 +110,47 @@ int Cli::disqualify(const Database &db, const CliArguments &args) {
                                                    args.value(QStringLiteral("reason")),
                                                    args.value(QStringLiteral("text")), actor()),
                       expected);
+}
+
+int Cli::prerequisites(const Database &db, const CliArguments &args) {
+    const QString format = args.value(QStringLiteral("format"), QStringLiteral("json"));
+    if (format != QLatin1String("json") && format != QLatin1String("table"))
+        return usage(QStringLiteral("--format: \"%1\" is not json or table").arg(format));
+    if (args.has(QStringLiteral("set")) && args.has(QStringLiteral("reset")))
+        return usage(QStringLiteral("--set and --reset cannot be combined"));
+    QList<QualificationPolicy::Prerequisite> wanted;
+    for (const QString &pair :
+         args.value(QStringLiteral("set")).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq < 0)
+            return usage(QStringLiteral("--set: \"%1\" is not ITEM=Label").arg(pair.trimmed()));
+        wanted.append({pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed()});
+    }
+    if (args.has(QStringLiteral("set"))) {
+        const QString problem = QualificationPolicy::checkPrerequisites(wanted);
+        if (!problem.isEmpty())
+            return usage(QStringLiteral("--set: %1").arg(problem));
+    }
+    if (!openDatabase(db, Access::ReadExisting))
+        return Failure;
+    PrerequisiteStore store(db);
+    if (args.has(QStringLiteral("set")) && !store.save(wanted))
+        return fail(store.lastError());
+    if (args.has(QStringLiteral("reset")) && !store.reset())
+        return fail(store.lastError());
+    const std::optional<QualificationPolicy> policy = store.policy();
+    if (!policy)
+        return fail(store.lastError());
+    QList<OutputWriter::Record> records;
+    for (const QualificationPolicy::Prerequisite &p : policy->prerequisites())
+        records << OutputWriter::Record{
+            {{QStringLiteral("item"), p.item}, {QStringLiteral("label"), p.label}},
+            {p.item, p.label}};
+    OutputWriter writer(m_out,
+                        format == QLatin1String("json") ? OutputWriter::Format::Json
+                                                        : OutputWriter::Format::Table,
+                        {QStringLiteral("item"), QStringLiteral("label")});
+    writer.writeRecords(records);
+    writer.finish();
+    return Ok;
 }

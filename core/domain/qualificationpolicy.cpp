@@ -31,6 +31,24 @@ QualificationPolicy::QualificationPolicy()
 QualificationPolicy::QualificationPolicy(const QList<Prerequisite> &prerequisites)
     : m_prerequisites(prerequisites) {}
 
+QString QualificationPolicy::checkPrerequisites(const QList<Prerequisite> &prerequisites) {
+    if (prerequisites.isEmpty())
+        return QStringLiteral("a checklist needs at least one prerequisite");
+    QStringList seen;
+    for (const Prerequisite &p : prerequisites) {
+        if (!Qualification::isItemName(p.item))
+            return QStringLiteral("\"%1\" is not a prerequisite name: use 1 to 40 lower-case "
+                                  "letters, digits, - and _")
+                .arg(p.item);
+        if (seen.contains(p.item))
+            return QStringLiteral("prerequisite \"%1\" is listed twice").arg(p.item);
+        if (p.label.trimmed().isEmpty())
+            return QStringLiteral("prerequisite \"%1\" has no label").arg(p.item);
+        seen << p.item;
+    }
+    return {};
+}
+
 QStringList QualificationPolicy::items() const {
     QStringList out;
     for (const Prerequisite &p : m_prerequisites)

@@ -33,6 +33,10 @@ public:
     // Other prerequisites, in the order a checklist shows them; every one is needed to qualify.
     explicit QualificationPolicy(const QList<Prerequisite> &prerequisites);
 
+    // Why these cannot be a checklist (none, an item name that is not one, an item twice, an
+    // item without a label), or "".
+    static QString checkPrerequisites(const QList<Prerequisite> &prerequisites);
+
     const QList<Prerequisite> &prerequisites() const { return m_prerequisites; }
     QStringList items() const;
     // The prerequisites `checklist` has not ticked, in order.

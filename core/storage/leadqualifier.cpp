@@ -3,6 +3,10 @@
 #include "../domain/opportunitydetails.h"
 #include "leadrepository.h"
 #include "leadwriter.h"
+#include "prerequisitestore.h"
+
+LeadQualifier::LeadQualifier(const Database &db)
+    : m_db(db) {}
 
 LeadQualifier::LeadQualifier(const Database &db, QualificationPolicy policy)
     : m_db(db)
@@ -15,6 +19,17 @@ UpdateResult LeadQualifier::apply(qint64 id, qint64 expectedVersion, const Rule 
     constexpr int attempts = 5;
     UpdateResult r;
     r.id = id;
+    std::optional<QualificationPolicy> stored;
+    if (!m_policy) {
+        PrerequisiteStore store(m_db);
+        stored = store.policy();
+        if (!stored) {
+            r.status = UpdateResult::Status::Failed;
+            r.error = store.lastError();
+            return r;
+        }
+    }
+    const QualificationPolicy &policy = m_policy ? *m_policy : *stored;
     for (int attempt = 0; attempt < attempts; ++attempt) {
         const LeadRepository reader(m_db);
         const std::optional<Lead> lead = reader.lead(id);
@@ -34,7 +49,7 @@ UpdateResult LeadQualifier::apply(qint64 id, qint64 expectedVersion, const Rule 
                           .arg(expectedVersion);
             return r;
         }
-        const QualificationPolicy::Step step = rule(*lead);
+        const QualificationPolicy::Step step = rule(policy, *lead);
         if (!step.ok()) {
             r.status = UpdateResult::Status::Invalid;
             r.error = step.refusal;
@@ -52,13 +67,20 @@ UpdateResult LeadQualifier::tick(qint64 id, qint64 expectedVersion, const QStrin
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return apply(
         id, expectedVersion,
-        [&](const Lead &lead) { return m_policy.tick(lead, items, actor, now); }, actor);
+        [&](const QualificationPolicy &policy, const Lead &lead) {
+            return policy.tick(lead, items, actor, now);
+        },
+        actor);
 }
 
 UpdateResult LeadQualifier::untick(qint64 id, qint64 expectedVersion, const QStringList &items,
                                    const QString &actor) {
     return apply(
-        id, expectedVersion, [&](const Lead &lead) { return m_policy.untick(lead, items); }, actor);
+        id, expectedVersion,
+        [&](const QualificationPolicy &policy, const Lead &lead) {
+            return policy.untick(lead, items);
+        },
+        actor);
 }
 
 UpdateResult LeadQualifier::qualify(qint64 id, qint64 expectedVersion, const QStringList &items,
@@ -66,13 +88,19 @@ UpdateResult LeadQualifier::qualify(qint64 id, qint64 expectedVersion, const QSt
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return apply(
         id, expectedVersion,
-        [&](const Lead &lead) { return m_policy.qualify(lead, items, actor, now); }, actor);
+        [&](const QualificationPolicy &policy, const Lead &lead) {
+            return policy.qualify(lead, items, actor, now);
+        },
+        actor);
 }
 
 UpdateResult LeadQualifier::convert(qint64 id, qint64 expectedVersion,
                                     const OpportunityDetails &details, const QString &actor) {
     return apply(
-        id, expectedVersion, [&](const Lead &lead) { return m_policy.convert(lead, details); },
+        id, expectedVersion,
+        [&](const QualificationPolicy &policy, const Lead &lead) {
+            return policy.convert(lead, details);
+        },
         actor);
 }
 
@@ -80,5 +108,8 @@ UpdateResult LeadQualifier::disqualify(qint64 id, qint64 expectedVersion, const 
                                        const QString &text, const QString &actor) {
     return apply(
         id, expectedVersion,
-        [&](const Lead &lead) { return m_policy.disqualify(lead, reason, text); }, actor);
+        [&](const QualificationPolicy &policy, const Lead &lead) {
+            return policy.disqualify(lead, reason, text);
+        },
+        actor);
 }

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 struct OpportunityDetails;
 
@@ -17,9 +18,9 @@ struct OpportunityDetails;
 // refuses is Invalid with its reason and stores nothing.
 class LeadQualifier {
 public:
-    explicit LeadQualifier(const Database &db, QualificationPolicy policy = QualificationPolicy());
-
-    const QualificationPolicy &policy() const { return m_policy; }
+    // With the database's own checklist (PrerequisiteStore), read as each step is taken.
+    explicit LeadQualifier(const Database &db);
+    LeadQualifier(const Database &db, QualificationPolicy policy);
 
     UpdateResult tick(qint64 id, qint64 expectedVersion, const QStringList &items,
                       const QString &actor);
@@ -36,9 +37,10 @@ public:
                             const QString &text, const QString &actor);
 
 private:
-    using Rule = std::function<QualificationPolicy::Step(const Lead &)>;
+    using Rule =
+        std::function<QualificationPolicy::Step(const QualificationPolicy &, const Lead &)>;
     UpdateResult apply(qint64 id, qint64 expectedVersion, const Rule &rule, const QString &actor);
 
     Database m_db;
-    QualificationPolicy m_policy;
+    std::optional<QualificationPolicy> m_policy; // none: the stored one
 };

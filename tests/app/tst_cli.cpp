@@ -121,6 +121,7 @@ private slots:
     void qualificationRefusals_data();
     void qualificationRefusals();
     void qualifyLosingTheRaceChangesNothing();
+    void prerequisitesAreTheTeams();
 
 private:
     struct Result {
@@ -2350,6 +2351,37 @@ void TestCli::qualificationRefusals() {
     QVERIFY2(r.err.contains(message.toUtf8()), qPrintable(r.describe()));
     QVERIFY(r.out.isEmpty());
     QCOMPARE(runDb({QStringLiteral("show"), id}).out, before);
+}
+
+void TestCli::prerequisitesAreTheTeams() {
+    QVERIFY(generateDemo(20));
+    Result r = runDb({QStringLiteral("prerequisites")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().array().size(), 4); // BANT
+    r = runDb({QStringLiteral("prerequisites"), QStringLiteral("--set"),
+               QStringLiteral("budget=Budget;Champion=Has a champion")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("\"Champion\" is not a prerequisite name"), qPrintable(r.describe()));
+    r = runDb({QStringLiteral("prerequisites"), QStringLiteral("--set"),
+               QStringLiteral("budget=Budget; champion=Has a champion")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonArray list = r.json().array();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(1)[QStringLiteral("item")].toString(), QStringLiteral("champion"));
+    QCOMPARE(list.at(1)[QStringLiteral("label")].toString(), QStringLiteral("Has a champion"));
+
+    // Everyone qualifies against it from now on.
+    const QString id = QString::number(openLead());
+    r = runDb({QStringLiteral("qualify"), id, QStringLiteral("--check"), QStringLiteral("budget")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("champion is not ticked"), qPrintable(r.describe()));
+    r = runDb({QStringLiteral("qualify"), id, QStringLiteral("--check"),
+               QStringLiteral("budget,champion")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("stage")).toString(),
+             QStringLiteral("qualified"));
+    r = runDb({QStringLiteral("prerequisites"), QStringLiteral("--reset")});
+    QCOMPARE(r.json().array().size(), 4);
 }
 
 void TestCli::qualifyLosingTheRaceChangesNothing() {

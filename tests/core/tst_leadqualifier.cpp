@@ -6,6 +6,7 @@
 #include "core/storage/leadqualifier.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
+#include "core/storage/prerequisitestore.h"
 #include "testdatabase.h"
 
 #include <QTest>
@@ -31,6 +32,8 @@ private slots:
     void stepsUndoByWritingBack();
     void missingLead_data() { TestDatabase::addBackendRows(); }
     void missingLead();
+    void teamChecklistIsTheOneQualifiedAgainst_data() { TestDatabase::addBackendRows(); }
+    void teamChecklistIsTheOneQualifiedAgainst();
 };
 
 namespace {
@@ -266,6 +269,46 @@ void TestLeadQualifier::missingLead() {
     const UpdateResult r =
         LeadQualifier(t->database()).qualify(999, 0, bant, QStringLiteral("sam"));
     QCOMPARE(r.status, UpdateResult::Status::NotFound);
+}
+
+void TestLeadQualifier::teamChecklistIsTheOneQualifiedAgainst() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const Database &db = t->database();
+    PrerequisiteStore store(db);
+    QCOMPARE(store.policy()->items(), bant); // none stored: BANT
+
+    // A checklist that cannot be one is refused and changes nothing.
+    QVERIFY(!store.save({{QStringLiteral("budget"), QStringLiteral("Budget")},
+                         {QStringLiteral("budget"), QStringLiteral("Budget again")}}));
+    QVERIFY2(store.lastError().contains(QLatin1String("twice")), qPrintable(store.lastError()));
+    QVERIFY(!store.save({{QStringLiteral("Has Champion"), QStringLiteral("Champion")}}));
+    QVERIFY(!store.save({}));
+    QCOMPARE(store.policy()->items(), bant);
+
+    QVERIFY2(store.save({{QStringLiteral("budget"), QStringLiteral("Budget")},
+                         {QStringLiteral("champion"), QStringLiteral("Has a champion")}}),
+             qPrintable(store.lastError()));
+    const std::optional<QualificationPolicy> team = PrerequisiteStore(db).policy();
+    QVERIFY(team);
+    QCOMPARE(team->prerequisites().at(1).label, QStringLiteral("Has a champion"));
+
+    const qint64 id = TestDatabase::insertLead(db, person());
+    LeadQualifier qualifier(db);
+    // BANT's items are no prerequisites any more; the champion is.
+    UpdateResult r = qualifier.qualify(id, 0, bant, QStringLiteral("sam"));
+    QCOMPARE(r.status, UpdateResult::Status::Invalid);
+    r = qualifier.qualify(id, 0, {QStringLiteral("budget")}, QStringLiteral("sam"));
+    QCOMPARE(r.status, UpdateResult::Status::Invalid);
+    QVERIFY2(r.error.contains(QLatin1String("champion")), qPrintable(r.error));
+    r = qualifier.qualify(id, 0, {QStringLiteral("budget"), QStringLiteral("champion")},
+                          QStringLiteral("sam"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.lead->stage, Stage::Qualified);
+    QVERIFY(r.lead->qualification.isTicked(QStringLiteral("champion")));
+
+    QVERIFY(store.reset());
+    QCOMPARE(store.policy()->items(), bant);
 }
 
 QTEST_GUILESS_MAIN(TestLeadQualifier)
