@@ -410,6 +410,10 @@ void LeadPanel::saveFollowUp() {
          planned ? tr("Set next follow-up") : tr("Clear next follow-up"));
 }
 
+void LeadPanel::setQualificationPolicy(const QualificationPolicy &policy) {
+    m_qualification->setPolicy(policy);
+}
+
 void LeadPanel::setScoringModel(const ScoringModel &model) {
     m_scoringModel = model;
     if (hasLead())

@@ -20,6 +20,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
+class QualificationPolicy;
 class QualificationSection;
 class ScoreSection;
 
@@ -52,6 +53,8 @@ public slots:
     void refreshHistory();
     // The model whose words explain scores (the shipped one until the window reads the current).
     void setScoringModel(const ScoringModel &model);
+    // The qualification checklist the team works with.
+    void setQualificationPolicy(const QualificationPolicy &policy);
     // The qualification steps for the lead shown (the Lead menu's Q, V and X).
     void qualify();
     void convert();

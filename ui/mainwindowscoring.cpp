@@ -2,6 +2,8 @@
 // probability predicts.
 #include "mainwindow.h"
 
+#include "core/storage/prerequisitestore.h"
+
 #include "core/storage/databasereader.h"
 #include "core/storage/scoringmodelrepository.h"
 #include "leadpanel.h"
@@ -34,7 +36,14 @@ void MainWindow::loadScoringModel() {
             QMetaObject::invokeMethod(
                 this, [this, value] { m_panel->setScoringModel(value); }, Qt::QueuedConnection);
         }
-        return model.has_value();
+        const std::optional<QualificationPolicy> checklist = PrerequisiteStore(db).policy();
+        if (checklist) {
+            const QualificationPolicy value = *checklist;
+            QMetaObject::invokeMethod(
+                this, [this, value] { m_panel->setQualificationPolicy(value); },
+                Qt::QueuedConnection);
+        }
+        return model.has_value() && checklist.has_value();
     });
 }
 

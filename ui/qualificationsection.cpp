@@ -21,15 +21,6 @@ QualificationSection::QualificationSection(const QString &actor, QWidget *parent
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    for (const QualificationPolicy::Prerequisite &p : m_policy.prerequisites()) {
-        auto *check = new QCheckBox(p.label);
-        check->setObjectName(QStringLiteral("check_") + p.item);
-        check->setAccessibleName(p.label);
-        const QString item = p.item;
-        connect(check, &QCheckBox::clicked, this, [this, item](bool on) { toggled(item, on); });
-        m_checks << check;
-        layout->addWidget(check);
-    }
     m_state = new QLabel;
     m_state->setObjectName(QStringLiteral("qualificationState"));
     m_state->setAccessibleName(tr("Opportunity or disqualification"));
@@ -58,6 +49,29 @@ QualificationSection::QualificationSection(const QString &actor, QWidget *parent
     buttons->addWidget(m_disqualify);
     buttons->addStretch(1);
     layout->addLayout(buttons);
+    makeChecks();
+}
+
+void QualificationSection::setPolicy(const QualificationPolicy &policy) {
+    m_policy = policy;
+    makeChecks();
+    display(m_lead);
+}
+
+void QualificationSection::makeChecks() {
+    qDeleteAll(m_checks);
+    m_checks.clear();
+    auto *box = static_cast<QVBoxLayout *>(layout());
+    int at = 0;
+    for (const QualificationPolicy::Prerequisite &p : m_policy.prerequisites()) {
+        auto *check = new QCheckBox(p.label);
+        check->setObjectName(QStringLiteral("check_") + p.item);
+        check->setAccessibleName(p.label);
+        const QString item = p.item;
+        connect(check, &QCheckBox::clicked, this, [this, item](bool on) { toggled(item, on); });
+        m_checks << check;
+        box->insertWidget(at++, check); // above the state line and the buttons
+    }
 }
 
 QString QualificationSection::leadName() const {

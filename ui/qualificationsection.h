@@ -21,6 +21,8 @@ public:
 
     void display(const Lead &lead);
     const QualificationPolicy &policy() const { return m_policy; }
+    // The team's checklist (PrerequisiteStore), in place of BANT; the lead is shown again.
+    void setPolicy(const QualificationPolicy &policy);
 
 public slots:
     void qualify();
@@ -34,6 +36,7 @@ signals:
     void refused(const QString &message);
 
 private:
+    void makeChecks();
     void toggled(const QString &item, bool on);
     void request(const QualificationPolicy::Step &step, const QString &text);
     QString leadName() const;

@@ -1,3 +1,4 @@
+#include "core/domain/qualificationpolicy.h"
 #include "sampleleaddatabase.h"
 #include "ui/leadeditor.h"
 #include "ui/leadpanel.h"
@@ -39,6 +40,7 @@ private slots:
     void theScoreExplainsItselfAndTheWinProbabilityItsDrivers();
     void tickingAPrerequisiteSaysWhoAndUndoes();
     void qualifyTicksEverythingAndMovesTheStage();
+    void theTeamsChecklistReplacesBant();
     void disqualifyAsksForAReason();
     void convertRecordsTheOpportunity();
     void everyWidgetHasAnAccessibleName();
@@ -288,6 +290,25 @@ void TestLeadPanel::qualifyTicksEverythingAndMovesTheStage() {
     m_editor->undoStack()->undo();
     QTRY_COMPARE(stored(m_id).stage, Stage::New);
     QVERIFY(stored(m_id).qualification.isEmpty());
+}
+
+void TestLeadPanel::theTeamsChecklistReplacesBant() {
+    m_panel->setQualificationPolicy(
+        QualificationPolicy({{QStringLiteral("budget"), QStringLiteral("Budget")},
+                             {QStringLiteral("champion"), QStringLiteral("Has a champion")}}));
+    QCheckBox *champion = child<QCheckBox>("check_champion");
+    QCOMPARE(champion->text(), QStringLiteral("Has a champion"));
+    QTRY_VERIFY(champion->isVisible());
+    QVERIFY(!m_panel->findChild<QCheckBox *>(QStringLiteral("check_authority")));
+    // Its items stand above Qualify, in the checklist's order.
+    QVERIFY(champion->mapTo(m_panel.get(), QPoint()).y() >
+            child<QCheckBox>("check_budget")->mapTo(m_panel.get(), QPoint()).y());
+    QVERIFY(champion->mapTo(m_panel.get(), QPoint()).y() <
+            child<QPushButton>("qualifyButton")->mapTo(m_panel.get(), QPoint()).y());
+    QTest::mouseClick(child<QPushButton>("qualifyButton"), Qt::LeftButton);
+    QTRY_COMPARE(stored(m_id).stage, Stage::Qualified);
+    QVERIFY(stored(m_id).qualification.isTicked(QStringLiteral("champion")));
+    QVERIFY(!stored(m_id).qualification.isTicked(QStringLiteral("authority")));
 }
 
 void TestLeadPanel::disqualifyAsksForAReason() {
