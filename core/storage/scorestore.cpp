@@ -88,12 +88,6 @@ bool ScoreStore::prepare() {
         }
     }
     m_now = LeadColumns::isoUtc(QDateTime::currentDateTimeUtc());
-    if (m_db.backend() == Database::Backend::Sqlite) {
-        // Every lead's pages are read once: mapped, they are not copied a page at a time.
-        SqlStatement mmap(m_db);
-        if (mmap.prepare(QStringLiteral("PRAGMA mmap_size=2147418112")) && mmap.exec())
-            mmap.finish();
-    }
     return true;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times leadbench-cli on a generated million leads in SQLite: generation, a filtered count,
 # a sorted page of 100, keyset paging deep into the list, and text searches.
-# usage: bench.sh CLI [COUNT]
+# usage: queries.sh CLI [COUNT]
 set -euo pipefail
 CLI=$1
 COUNT=${2:-1000000}

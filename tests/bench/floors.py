@@ -1,0 +1,93 @@
+"""The references Leadbench is measured against: what the sqlite3 shell, bare libxlsxwriter and
+python3-xlsxwriter do with the same data. Each function returns SQL or a command; bench.py times
+them beside leadbench-cli in the same run."""
+import sqlite3
+
+# Columns of an exported lead that the leads table stores under the same name.
+STORED = ["storefront", "action", "offer_id", "offer_title", "first_name", "last_name", "email",
+          "phone", "country", "company", "title", "description", "created_at", "last_event_at",
+          "events", "stage", "owner", "score", "grade", "win_probability", "next_follow_up_at",
+          "follow_ups", "do_not_contact", "is_test", "campaign", "origin"]
+
+FLAGS = {"do_not_contact", "is_test"}
+NUMBERS = {"events", "score", "win_probability", "follow_ups"}
+
+
+def bulk_load_indexes(db_path):
+    """The indexes and trigger Leadbench's bulk load sets aside (BulkLoad): every index on
+    leads, lead_events and activities but the de-duplication key, the name hash and the events'
+    own, and the search insert trigger. Returns (drop statements, create statements)."""
+    keep = {"leads_dedup_key", "leads_name_hash", "lead_events_lead"}
+    con = sqlite3.connect(db_path)
+    rows = con.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN "
+        "('leads', 'lead_events', 'activities') AND (type = 'index' OR (type = 'trigger' AND "
+        "name = 'leads_fts_insert'))").fetchall()
+    con.close()
+    drops = ["DROP %s %s;" % (kind.upper(), name) for kind, name, _ in rows if name not in keep]
+    creates = [sql + ";" for _, name, sql in rows if name not in keep]
+    return drops, creates
+
+
+def same_work_import(db_path, staged_table):
+    """The inserts a Leadbench import makes for each new lead (the lead, its marketplace event,
+    its 'created' activity) from a table the shell staged from the same CSV, with the same
+    indexes set aside and rebuilt, and the search index rebuilt: the same-work floor."""
+    drops, creates = bulk_load_indexes(db_path)
+    value = []
+    for c in STORED:
+        if c in FLAGS:
+            value.append("CASE %s WHEN 'true' THEN 1 ELSE 0 END" % c)
+        elif c in NUMBERS:
+            value.append("CAST(%s AS %s)" % (c, "REAL" if c == "win_probability" else "INTEGER"))
+        else:
+            value.append(c)
+    # The person-and-offer identity as DedupKey forms it: the email, else name and company.
+    dedup = ("CASE WHEN email <> '' THEN 'e|' || lower(email) || '|' || offer_id ELSE 'n|' || "
+             "lower(first_name || ' ' || last_name) || '|' || lower(company) || '|' || offer_id END")
+    name_hash = "length(first_name || last_name) * 1000003 + unicode(last_name)"
+    return "\n".join(
+        ["PRAGMA journal_mode=DELETE;", "PRAGMA cache_size=-131072;", "BEGIN;"] + drops +
+        ["INSERT OR IGNORE INTO leads (%s, dedup_key, name_hash) SELECT %s, %s, %s FROM %s;" %
+         (", ".join(STORED), ", ".join(value), dedup, name_hash, staged_table),
+         "INSERT INTO lead_events (lead_id, occurred_at, storefront, action, lead_source, "
+         "offer_title, description, channel) SELECT id, created_at, storefront, action, "
+         "storefront || '-' || action || '|' || offer_id, offer_title, description, 'import' "
+         "FROM leads;",
+         "INSERT INTO activities (lead_id, at, actor, kind, note) SELECT id, created_at, "
+         "'import', 'created', action FROM leads;",
+         "PRAGMA cache_size=-2000;", "PRAGMA temp_store=FILE;", "PRAGMA threads=2;"] + creates +
+        ["INSERT INTO leads_fts(leads_fts, rank) VALUES ('hashsize', 67108864);",
+         "INSERT INTO leads_fts(leads_fts) VALUES ('rebuild');",
+         "PRAGMA analysis_limit=2000;", "ANALYZE leads;", "COMMIT;", "PRAGMA journal_mode=WAL;"]) + "\n"
+
+
+def raw_import(csv_path):
+    """The raw floor: the shell's own CSV import into a bare table."""
+    return ".import --csv %s staged\n" % csv_path
+
+
+def stale_scores():
+    """Makes every lead's score stale, as a new version of the rules does; the scores as they
+    were are kept aside in `precomputed` for the shell's UPDATE."""
+    return ("CREATE TABLE precomputed (id INTEGER PRIMARY KEY, score, grade, score_explanation, "
+            "score_model_version);\n"
+            "INSERT INTO precomputed SELECT id, score, grade, score_explanation, "
+            "score_model_version FROM leads;\n"
+            "UPDATE leads SET score_model_version = score_model_version + 1000;\n")
+
+
+def rescore_update():
+    """The shell writing back the precomputed scores of every lead: the same UPDATE."""
+    return ("PRAGMA journal_mode=DELETE;\nBEGIN;\nDROP INDEX leads_score;\n"
+            "UPDATE leads SET (score, grade, score_explanation, score_model_version) = "
+            "(SELECT p.score, p.grade, p.score_explanation, p.score_model_version FROM "
+            "precomputed p WHERE p.id = leads.id);\n"
+            "CREATE INDEX leads_score ON leads(is_test, score, id);\nCOMMIT;\n"
+            "PRAGMA journal_mode=WAL;\n")
+
+
+def csv_export_sql():
+    """The columns an export writes, in its order, as the shell's -csv mode prints them."""
+    return ("SELECT id, %s FROM leads WHERE is_test = 0 ORDER BY last_event_at DESC, id DESC;" %
+            ", ".join(STORED))
