@@ -18,12 +18,11 @@ std::optional<QMap<QString, Steps>> reachedSteps(const LeadAnalyticsQueries &que
                                                  const LeadFilter &filter, const QString &column,
                                                  QList<LeadAnalyticsQueries::StageRow> *stageRows,
                                                  bool withScores) {
-    const auto rows = queries.stageCounts(filter, column, withScores);
-    if (!rows)
+    const auto counts = queries.stageCounts(filter, column, withScores);
+    if (!counts)
         return std::nullopt;
-    const auto back = queries.furthestSteps(filter, column);
-    if (!back)
-        return std::nullopt;
+    const auto *rows = &counts->stages;
+    const auto *back = &counts->reach;
     QMap<QString, Steps> exact;
     for (const auto &r : *rows) {
         Steps &s = exact[r.group];

@@ -3,10 +3,13 @@
 #include "database.h"
 #include "leadfilter.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 // The aggregations behind the charts, over the leads of a LeadFilter (LeadQuery's translation,
 // so that a chart means the same leads as the list): counts by a column, stage and action, by
@@ -27,22 +30,24 @@ public:
         qint64 count = 0;
         qint64 scoreSum = 0; // only when asked for
     };
-    // Leads per value of `groupColumn` (storefront, offer_id, campaign, action), action and
-    // current stage. Without scores, grouped by storefront, the overview index answers alone.
-    std::optional<QList<StageRow>> stageCounts(const LeadFilter &filter, const QString &groupColumn,
-                                               bool withScores) const;
-
     struct ReachRow {
         QString group;
         QString stage;    // the lead's current stage
         int furthest = 0; // the furthest FunnelStep its history shows
         qint64 count = 0;
     };
-    // The leads whose stage ever went back (lost, disqualified, or moved back), grouped by
-    // `groupColumn`, current stage and the furthest funnel step before a step back. Every other
-    // lead stands at its furthest step now. Reads only the history index of steps back.
-    std::optional<QList<ReachRow>> furthestSteps(const LeadFilter &filter,
-                                                 const QString &groupColumn) const;
+    struct StageCounts {
+        // Leads per value of the group column, action and current stage.
+        QList<StageRow> stages;
+        // The leads whose stage ever went back (lost, disqualified, or moved back) and had come
+        // further before: per group, current stage and the furthest funnel step before a step
+        // back. Every other lead stands at its furthest step now.
+        QList<ReachRow> reach;
+    };
+    // For `groupColumn` (storefront, offer_id, campaign or action). The history is read from
+    // the index of steps back only.
+    std::optional<StageCounts> stageCounts(const LeadFilter &filter, const QString &groupColumn,
+                                           bool withScores) const;
 
     struct DayRow {
         QString day; // YYYY-MM-DD in UTC
@@ -71,10 +76,24 @@ public:
     std::optional<QList<qint64>> idsWhere(const LeadFilter &filter, const QString &column,
                                           const QStringList &values, bool exclude) const;
 
-    // The index furthestSteps reads: the stage changes that went back a funnel step, by lead.
-    static QString stepBackIndex();
+    // The indexes the reports read: the stage changes that went back a funnel step, by lead;
+    // and the columns offers and campaigns group by with the usual filters, so that their
+    // counts read an index rather than the leads' rows.
+    static QStringList indexes();
 
 private:
+    struct Group {
+        QList<QByteArray> keys;
+        qint64 count = 0;
+        qint64 sum = 0;
+    };
+    // count(*) and sum(`sumExpr`) (0 when empty) of the filter's leads grouped by `keys`. On
+    // SQLite the rows are read in index order and grouped here: SQLite groups by sorting, which
+    // for a million leads costs three times the read.
+    std::optional<QList<Group>> grouped(const LeadFilter &filter, const QStringList &keys,
+                                        const QString &sumExpr, const QString &what) const;
+    // SQLite: the furthest step of every lead whose stage went back, indexed by id (0: none).
+    std::optional<std::vector<quint8>> stepsBack() const;
     std::optional<QList<qint64>> readIds(const QString &sql, const QVariantList &binds) const;
     bool fail(const QString &what, const QString &detail) const;
 

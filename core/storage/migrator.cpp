@@ -207,9 +207,10 @@ QStringList qualificationSchema(const SqlDialect &d) {
 }
 
 // Charts: the stage changes that went back a funnel step, indexed by lead, so that a funnel
-// reads the history of only those leads (lost ones mostly) and not every stage change.
+// reads the history of only those leads (lost ones mostly) and not every stage change; and one
+// covering index for the offers and campaigns reports.
 QStringList chartsSchema() {
-    return {LeadAnalyticsQueries::stepBackIndex()};
+    return LeadAnalyticsQueries::indexes();
 }
 
 // Step N takes a database from version N-1 to N.
