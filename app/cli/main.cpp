@@ -1,12 +1,31 @@
 #include "cli.h"
 
 #include <QCoreApplication>
+#ifdef LEADBENCH_CLI_CHARTS
+#include <QApplication>
+#endif
 #include <QTextStream>
 
 #include <cstdio>
 
+#include <memory>
+
 int main(int argc, char *argv[]) {
-    QCoreApplication app(argc, argv);
+    QStringList words;
+    for (int i = 1; i < argc; ++i)
+        words << QString::fromLocal8Bit(argv[i]);
+    std::unique_ptr<QCoreApplication> application;
+#ifdef LEADBENCH_CLI_CHARTS
+    // Drawing a chart needs fonts and widgets, but never a display.
+    if (Cli::drawsCharts(words)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QApplication>(argc, argv);
+    }
+#endif
+    if (!application)
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Leadbench"));
     QCoreApplication::setApplicationName(QStringLiteral("leadbench-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LEADBENCH_VERSION));
