@@ -4,6 +4,8 @@
 #include "ui/charts/funnelchart.h"
 #include "ui/charts/offerperformancechart.h"
 #include "ui/charts/trendchart.h"
+#include "ui/mainwindow.h"
+#include "ui/models/leadtablemodel.h"
 
 #include "core/analytics/leadanalytics.h"
 #include "core/io/leadgenerator.h"
@@ -11,7 +13,9 @@
 
 #include <QFile>
 #include <QImage>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -30,6 +34,7 @@ private slots:
     void rendersImagesOffscreen();
     void exportsNumbersAsCsvAndExcel();
     void emptyDataShowsAMessage();
+    void windowDrillsDownAndBack();
 
 private:
     bool waitLoaded(ChartsDashboard &dashboard);
@@ -199,6 +204,35 @@ void TestChartsDashboard::emptyDataShowsAMessage() {
     QVERIFY(ChartRenderer::render(dashboard.trendChart(), QStringLiteral("png"), png,
                                   QSize(600, 300), &error));
     QCOMPARE(QImage(png).size(), QSize(600, 300));
+}
+
+void TestChartsDashboard::windowDrillsDownAndBack() {
+    MainWindow window(m_db->database());
+    auto *leads = window.findChild<LeadTableModel *>();
+    QVERIFY(leads);
+    QVERIFY(QTest::qWaitFor([&] { return !leads->isCounting(); }, 10000));
+    const LeadFilter before = leads->filter();
+    ChartsDashboard *charts = window.showCharts();
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("centreTabs"));
+    QCOMPARE(tabs->currentWidget(), charts);
+    charts->setRange(ChartsDashboard::Range::All);
+    QVERIFY(waitLoaded(*charts));
+
+    // The Azure portal's won step: the table shows exactly those leads.
+    const qint64 won = FunnelReport::at(
+        charts->data().funnel.storefronts.value(QStringLiteral("azure-portal")), FunnelStep::Won);
+    charts->funnelChart()->clickStep(QStringLiteral("azure-portal"), FunnelStep::Won);
+    QVERIFY(QTest::qWaitFor([&] { return !(leads->filter() == before); }, 5000));
+    QCOMPARE(tabs->currentIndex(), 0);
+    QVERIFY(QTest::qWaitFor([&] { return !leads->isCounting(); }, 10000));
+    QCOMPARE(leads->totalCount(), won);
+    auto *back = window.findChild<QPushButton *>(QStringLiteral("drillDownBack"));
+    QVERIFY(back && !back->isHidden());
+
+    back->click();
+    QCOMPARE(leads->filter(), before);
+    QVERIFY(back->isHidden());
+    QCOMPARE(tabs->currentWidget(), charts);
 }
 
 QTEST_MAIN(TestChartsDashboard)
