@@ -224,13 +224,14 @@ void ScreenshotTour::chartsTour() {
         settle(100);
     settle(800);
     save(m_window, QStringLiteral("charts"));
-    // Every chart at once: the dashboard's page as tall as its charts need.
+    // Every chart at once: a window tall enough for the dashboard's whole page.
     if (auto *page = charts->findChild<QWidget *>(QStringLiteral("chartsPage"))) {
-        const QSize old = page->size();
-        page->resize(std::max(old.width(), 1400), std::max(page->sizeHint().height(), 1150));
-        settle(500);
+        const QSize old = m_window->size();
+        m_window->resize(1700, std::max(1500, page->sizeHint().height() + 200));
+        settle(800);
         save(page, QStringLiteral("charts-all"));
-        page->resize(old);
+        m_window->resize(old);
+        settle(300);
     }
     // A click on the AppSource funnel's qualified step shows exactly those leads.
     charts->funnelChart()->clickStep(QStringLiteral("appsource"), FunnelStep::Qualified);

@@ -20,6 +20,12 @@ int main(int argc, char *argv[]) {
     if (Cli::drawsCharts(words)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // The offscreen platform's notes on what it cannot do are no business of a report's
+        // reader; the command's own errors still go to stderr as every command's do.
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                fprintf(stderr, "%s\n", qPrintable(text));
+        });
         application = std::make_unique<QApplication>(argc, argv);
     }
 #endif

@@ -3,7 +3,8 @@
 #include "chartstyle.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
+#include <QHorizontalBarSeries>
+
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -11,6 +12,7 @@
 #include <QLocale>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 
 CampaignChart::CampaignChart(QWidget *parent)
     : QWidget(parent) {
@@ -36,7 +38,9 @@ void CampaignChart::setReport(const CampaignReport &report, int limit) {
         return;
     }
     QChart *chart = ChartStyle::newChart(this, title);
-    auto *series = new QBarSeries;
+    // Horizontal: campaign names are long. The largest campaign on top, so listed last.
+    std::reverse(m_report.campaigns.begin(), m_report.campaigns.end());
+    auto *series = new QHorizontalBarSeries;
     QStringList categories;
     for (const CampaignReport::Campaign &c : std::as_const(m_report.campaigns))
         categories << (c.campaign.isEmpty() ? tr("(no campaign)") : c.campaign);
@@ -64,8 +68,8 @@ void CampaignChart::setReport(const CampaignReport &report, int limit) {
     auto *leadAxis = new QValueAxis;
     leadAxis->setTitleText(tr("Leads"));
     leadAxis->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(campaignAxis, Qt::AlignBottom);
-    chart->addAxis(leadAxis, Qt::AlignLeft);
+    chart->addAxis(campaignAxis, Qt::AlignLeft);
+    chart->addAxis(leadAxis, Qt::AlignBottom);
     series->attachAxis(campaignAxis);
     series->attachAxis(leadAxis);
     leadAxis->applyNiceNumbers();

@@ -12,7 +12,7 @@ class CampaignChart : public QWidget {
 public:
     explicit CampaignChart(QWidget *parent = nullptr);
     void setReport(const CampaignReport &report, int limit = 10);
-    // Emits campaignClicked as a click on that campaign's bars does.
+    // Emits campaignClicked as a click on that campaign's bars does; 0 is the bottom row.
     void clickBar(int campaignIndex);
 
 signals:

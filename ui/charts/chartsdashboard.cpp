@@ -55,12 +55,13 @@ ChartsDashboard::ChartsDashboard(const Database &db, QWidget *parent)
 
     auto *grid = new QGridLayout;
     grid->setContentsMargins(0, 0, 0, 0);
+    // Offers and the trend the whole width: their labels are long, their bars many.
     grid->addWidget(card(m_funnel, QStringLiteral("funnel")), 0, 0, 1, 2);
-    grid->addWidget(card(m_offers, QStringLiteral("offers")), 1, 0);
-    grid->addWidget(card(m_trend, QStringLiteral("trend")), 1, 1);
-    grid->addWidget(card(m_scores, QStringLiteral("scores")), 2, 0);
-    grid->addWidget(card(m_campaigns, QStringLiteral("campaigns")), 2, 1);
-    grid->addWidget(m_firstTouch, 3, 0, 1, 2);
+    grid->addWidget(card(m_offers, QStringLiteral("offers")), 1, 0, 1, 2);
+    grid->addWidget(card(m_trend, QStringLiteral("trend")), 2, 0, 1, 2);
+    grid->addWidget(card(m_scores, QStringLiteral("scores")), 3, 0);
+    grid->addWidget(card(m_campaigns, QStringLiteral("campaigns")), 3, 1);
+    grid->addWidget(m_firstTouch, 4, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     auto *charts = new QWidget;

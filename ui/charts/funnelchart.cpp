@@ -34,7 +34,7 @@ FunnelChart::FunnelChart(QWidget *parent)
     m_row->setContentsMargins(0, 0, 0, 0);
     m_row->setSpacing(0);
     layout->addLayout(m_row, 1);
-    setMinimumHeight(260);
+    setMinimumHeight(300);
     setReport({});
 }
 
@@ -50,12 +50,11 @@ void FunnelChart::setReport(const FunnelReport &report) {
         m_row->addWidget(view);
         return;
     }
-    // The marketplace storefronts always; Other only when it has leads.
+    // The three marketplace storefronts; leads from elsewhere count in All.
     QStringList names;
     for (Storefront sf : Storefronts::all()) {
-        const QString name = Storefronts::canonicalName(sf);
-        if (sf != Storefront::Other || report.storefronts.value(name)[0] > 0)
-            names << name;
+        if (sf != Storefront::Other)
+            names << Storefronts::canonicalName(sf);
     }
     for (const QString &name : std::as_const(names)) {
         // Each funnel as wide as its own first step: the shape, not the size, compares.
@@ -100,7 +99,7 @@ QChartView *FunnelChart::funnelView(const QString &storefront, const FunnelRepor
         leads->append(double(n));
         QString name = FunnelSteps::displayName(step);
         if (i > 0)
-            name += QStringLiteral("<br>%1%").arg(QLocale().toString(
+            name += QStringLiteral(" %1%").arg(QLocale().toString(
                 FunnelReport::conversion(steps, all.at(i - 1), step) * 100.0, 'f', 0));
         categories << name;
     }
@@ -112,6 +111,9 @@ QChartView *FunnelChart::funnelView(const QString &storefront, const FunnelRepor
     chart->addSeries(series);
     auto *stepAxis = new QBarCategoryAxis;
     stepAxis->append(categories);
+    QFont small = stepAxis->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    stepAxis->setLabelsFont(small);
     auto *count = new QValueAxis;
     count->setRange(0, std::max<qint64>(1, widest));
     count->setVisible(false);

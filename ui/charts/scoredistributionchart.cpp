@@ -39,7 +39,7 @@ void ScoreDistributionChart::setReport(const ScoreDistribution &report) {
     auto *series = new QStackedBarSeries;
     QStringList categories;
     for (const ScoreDistribution::Grade &g : report.grades)
-        categories << tr("%1 · avg %2")
+        categories << tr("%1<br>avg %2")
                           .arg(g.grade.isEmpty() ? tr("Ungraded") : g.grade,
                                QLocale().toString(g.averageScore, 'f', 0));
     for (Storefront sf : Storefronts::all()) {

@@ -88,7 +88,7 @@ void TrendChart::setReport(const LeadTrend &report) {
     auto *timeAxis = new QBarCategoryAxis;
     timeAxis->append(categories);
     timeAxis->setTitleText(weekly ? tr("Week (from Monday, UTC)") : tr("Month (UTC)"));
-    timeAxis->setLabelsAngle(categories.size() > 8 ? -45 : 0);
+    timeAxis->setLabelsAngle(report.buckets.size() / step > 12 ? -45 : 0);
     auto *leadAxis = new QValueAxis;
     leadAxis->setTitleText(tr("Leads"));
     leadAxis->setLabelFormat(QStringLiteral("%d"));
