@@ -108,6 +108,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     createEditing();
     createImportExport();
     createScoringMenu();
+    createCharts();
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::storefrontChosen);

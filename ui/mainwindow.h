@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class ChartsDashboard;
 class DatabaseReader;
 
 class DemoDataFiller;
@@ -27,6 +28,7 @@ class QModelIndex;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class SavedViewListModel;
 class StorefrontListModel;
@@ -52,6 +54,12 @@ public:
     void openImportWizard(const QString &path = QString());
     // Opens Scoring → Scoring rules… (window-modal, not blocking).
     void openScoring();
+    // Shows the Charts tab, making the dashboard the first time.
+    ChartsDashboard *showCharts();
+    // The lead table shows exactly `filter`'s leads (a chart's bar); Back returns to the
+    // filter before.
+    void drillDown(const LeadFilter &filter, const QString &description);
+    void drillBack();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -119,6 +127,9 @@ private:
     // Reads the current scoring model for the panel's explanations, off the GUI thread.
     void loadScoringModel();
 
+    // The Charts tab beside the lead table (mainwindowcharts.cpp).
+    void createCharts();
+
     Database m_db;
     std::unique_ptr<DatabaseReader> m_scoringReader; // ended before the widgets it reports to
     StorefrontListModel *m_storefronts = nullptr;
@@ -140,6 +151,11 @@ private:
     QAction *m_deleteViewAction = nullptr;
     ExportController *m_exporter = nullptr;
     QAction *m_exportSelectionAction = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ChartsDashboard *m_charts = nullptr;
+    QLabel *m_drillLabel = nullptr;
+    QPushButton *m_drillBack = nullptr;
+    QList<LeadFilter> m_drillHistory; // the filters before each drill-down, newest last
     // What the status bar shows for each model's read failure, so that its recovery clears
     // that message and no other.
     QString m_leadProblem;

@@ -1,5 +1,7 @@
 #include "screenshottour.h"
 
+#include "charts/chartsdashboard.h"
+#include "charts/funnelchart.h"
 #include "conflictdialog.h"
 #include "importwizard/importfilepage.h"
 #include "importwizard/importvalidationpage.h"
@@ -115,6 +117,7 @@ void ScreenshotTour::run() {
 
     importTour();
     scoringTour();
+    chartsTour();
 
     emit finished(m_ok);
 }
@@ -212,4 +215,28 @@ void ScreenshotTour::importTour() {
     save(m_window, QStringLiteral("imported"));
     if (auto *open = m_window->findChild<ImportWizard *>())
         open->close();
+}
+
+void ScreenshotTour::chartsTour() {
+    ChartsDashboard *charts = m_window->showCharts();
+    settle(300);
+    for (int waited = 0; charts->isLoading() && waited < 300; ++waited)
+        settle(100);
+    settle(800);
+    save(m_window, QStringLiteral("charts"));
+    // Every chart at once: a window tall enough for the dashboard's whole page.
+    if (auto *page = charts->findChild<QWidget *>(QStringLiteral("chartsPage"))) {
+        const QSize old = m_window->size();
+        m_window->resize(1700, std::max(1500, page->sizeHint().height() + 200));
+        settle(800);
+        save(page, QStringLiteral("charts-all"));
+        m_window->resize(old);
+        settle(300);
+    }
+    // A click on the AppSource funnel's qualified step shows exactly those leads.
+    charts->funnelChart()->clickStep(QStringLiteral("appsource"), FunnelStep::Qualified);
+    settle(1500);
+    save(m_window, QStringLiteral("charts-drilldown"));
+    m_window->drillBack();
+    settle(300);
 }

@@ -25,6 +25,8 @@ private:
     void importTour();
     // The Scoring dialog: its rules with the grade preview, and the win probability's quality.
     void scoringTour();
+    // The Charts tab over the demo leads, and a drill-down from its funnel into the table.
+    void chartsTour();
     bool save(QWidget *widget, const QString &name);
     void settle(int ms);
     void type(QLineEdit *field, const QString &text);

@@ -24,6 +24,9 @@ public:
     // The command table: parsing, dispatch and help all read it.
     static const QList<CliCommand> &commands();
     static const CliCommand *command(const QString &name);
+    // True for a command line that draws a chart (report … --format png|svg|pdf): main() then
+    // creates a QApplication, which draws offscreen without a display.
+    static bool drawsCharts(const QStringList &arguments);
 
 private:
     int usage(const QString &problem);
@@ -68,6 +71,9 @@ private:
     bool parseIfVersion(const CliArguments &args, qint64 *version);
     // Prints the lead a step stored as JSON, or says why it was not; the exit status.
     int reportStep(const Database &db, const UpdateResult &result, qint64 expectedVersion);
+    // The charts' numbers as JSON or CSV, or a chart as PNG, SVG or PDF
+    // (clireportcommand.cpp).
+    int report(const Database &db, const CliArguments &args);
     // Scores with the current scoring model (cliwritecommands.cpp).
     int score(const Database &db, const CliArguments &args);
     // "no lead with id N", or that it is in the trash and how to bring it back.

@@ -221,6 +221,36 @@ const QList<CliCommand> &Cli::commands() {
          .parameters = filterParameters(),
          .example = QStringLiteral("count --offer contoso.analytics-saas --since 2026-01-01"),
          .handler = &Cli::count},
+        {.name = QStringLiteral("report"),
+         .summary = QStringLiteral("what the charts show: the funnel per storefront, offer "
+                                   "performance, the trend, scores by grade or campaigns, as "
+                                   "JSON or CSV, or drawn as PNG, SVG or PDF"),
+         .parameters =
+             QList<CliParameter>{P::positional(QStringLiteral("REPORT"),
+                                               QStringLiteral("funnel, offers, trend, scores or "
+                                                              "campaigns"))} +
+             filterParameters() +
+             QList<CliParameter>{
+                 P::option(QStringLiteral("by"), QStringLiteral("storefront|action"),
+                           QStringLiteral("trend: stack by storefront or by action (default "
+                                          "storefront)")),
+                 P::option(QStringLiteral("interval"), QStringLiteral("week|month"),
+                           QStringLiteral("trend: leads per UTC week (from Monday) or month "
+                                          "(default month)")),
+                 P::option(QStringLiteral("sort"), QStringLiteral("leads|conversion|score"),
+                           QStringLiteral("offers: the order (default leads)")),
+                 P::option(QStringLiteral("format"), QStringLiteral("json|csv|png|svg|pdf"),
+                           QStringLiteral("output format (default json)")),
+                 P::option(QStringLiteral("out"), QStringLiteral("FILE"),
+                           QStringLiteral("write to FILE (images need one; default standard "
+                                          "output)")),
+                 P::option(QStringLiteral("width"), QStringLiteral("PX"),
+                           QStringLiteral("image width (default 1000)")),
+                 P::option(QStringLiteral("height"), QStringLiteral("PX"),
+                           QStringLiteral("image height (default 600)"))},
+         .example = QStringLiteral("report funnel --since 2026-01-01 --format png --out "
+                                   "funnel.png"),
+         .handler = &Cli::report},
         {.name = QStringLiteral("set"),
          .summary = QStringLiteral("change a lead's columns; prints the lead as it is now, as "
                                    "JSON"),

@@ -123,6 +123,12 @@ private slots:
     void qualifyLosingTheRaceChangesNothing();
     void prerequisitesAreTheTeams();
 
+    void reportFunnelJson_data() { TestDatabase::addBackendRows(); }
+    void reportFunnelJson();
+    void reportTablesAndImages();
+    void reportBadUsage_data();
+    void reportBadUsage();
+
 private:
     struct Result {
         int exitCode = -1;
@@ -1476,12 +1482,13 @@ namespace {
 
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
-    QStringLiteral("init"),    QStringLiteral("generate"), QStringLiteral("preview"),
-    QStringLiteral("import"),  QStringLiteral("list"),     QStringLiteral("export"),
-    QStringLiteral("show"),    QStringLiteral("stats"),    QStringLiteral("count"),
-    QStringLiteral("set"),     QStringLiteral("score"),    QStringLiteral("delete"),
-    QStringLiteral("restore"), QStringLiteral("trash"),    QStringLiteral("history"),
-    QStringLiteral("qualify"), QStringLiteral("convert"),  QStringLiteral("disqualify"),
+    QStringLiteral("init"),       QStringLiteral("generate"), QStringLiteral("preview"),
+    QStringLiteral("import"),     QStringLiteral("list"),     QStringLiteral("export"),
+    QStringLiteral("show"),       QStringLiteral("stats"),    QStringLiteral("count"),
+    QStringLiteral("report"),     QStringLiteral("set"),      QStringLiteral("score"),
+    QStringLiteral("delete"),     QStringLiteral("restore"),  QStringLiteral("trash"),
+    QStringLiteral("history"),    QStringLiteral("qualify"),  QStringLiteral("convert"),
+    QStringLiteral("disqualify"), QStringLiteral("prerequisites"),
     QStringLiteral("help")};
 
 const QStringList filterOptions = {
@@ -2410,3 +2417,142 @@ void TestCli::qualifyLosingTheRaceChangesNothing() {
 
 QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"
+
+void TestCli::reportFunnelJson() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(300));
+    Result r = runDb({QStringLiteral("report"), QStringLiteral("funnel")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject funnel = r.json().object();
+    const QJsonObject storefronts = funnel.value(QStringLiteral("storefronts")).toObject();
+    QCOMPARE(sorted(storefronts.keys()),
+             (QStringList{QStringLiteral("appsource"), QStringLiteral("azure-marketplace"),
+                          QStringLiteral("azure-portal"), QStringLiteral("other")}));
+    const QStringList steps = {QStringLiteral("new"), QStringLiteral("contacted"),
+                               QStringLiteral("qualified"), QStringLiteral("opportunity"),
+                               QStringLiteral("won")};
+    const QJsonObject all = funnel.value(QStringLiteral("all")).toObject();
+    for (const QString &step : steps) {
+        qint64 sum = 0;
+        for (const QJsonValue &v : storefronts)
+            sum += v.toObject().value(step).toInteger();
+        QCOMPARE(sum, all.value(step).toInteger());
+    }
+    // Cumulative: no step holds more leads than the one before.
+    for (qsizetype i = 1; i < steps.size(); ++i)
+        QVERIFY(all.value(steps.at(i)).toInteger() <= all.value(steps.at(i - 1)).toInteger());
+    // Every lead is new; the count of leads that are qualified or beyond now is a floor for
+    // the leads that reached qualified.
+    r = runDb({QStringLiteral("count")});
+    QCOMPARE(all.value(QStringLiteral("new")).toInteger(),
+             r.json().object().value(QStringLiteral("count")).toInteger());
+    r = runDb({QStringLiteral("count"), QStringLiteral("--stage"), QStringLiteral("won")});
+    QVERIFY(all.value(QStringLiteral("won")).toInteger() >=
+            r.json().object().value(QStringLiteral("count")).toInteger());
+    const double overall = funnel.value(QStringLiteral("conversion"))
+                               .toObject()
+                               .value(QStringLiteral("all"))
+                               .toObject()
+                               .value(QStringLiteral("overall"))
+                               .toDouble();
+    QCOMPARE(qRound(overall * 1000), qRound(1000.0 * all.value(QStringLiteral("won")).toInteger() /
+                                            all.value(QStringLiteral("new")).toInteger()));
+
+    // The filters of list and count narrow a report alike.
+    r = runDb({QStringLiteral("report"), QStringLiteral("funnel"), QStringLiteral("--storefront"),
+               QStringLiteral("appsource")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json()
+                 .object()
+                 .value(QStringLiteral("all"))
+                 .toObject()
+                 .value(QStringLiteral("new"))
+                 .toInteger(),
+             storefronts.value(QStringLiteral("appsource"))
+                 .toObject()
+                 .value(QStringLiteral("new"))
+                 .toInteger());
+}
+
+void TestCli::reportTablesAndImages() {
+    QVERIFY(generateDemo(300));
+    Result r = runDb({QStringLiteral("report"), QStringLiteral("offers"),
+                      QStringLiteral("--format"), QStringLiteral("csv")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(r.out.startsWith("offer_id,leads,INS,PLT,StartTestDrive,Create,DNC,other,qualified,"));
+    r = runDb({QStringLiteral("report"), QStringLiteral("trend"), QStringLiteral("--interval"),
+               QStringLiteral("week"), QStringLiteral("--by"), QStringLiteral("action")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonArray buckets = r.json().object().value(QStringLiteral("buckets")).toArray();
+    QVERIFY(!buckets.isEmpty());
+    qint64 total = 0;
+    for (const QJsonValue &b : buckets) {
+        QCOMPARE(
+            QDate::fromString(b.toObject().value(QStringLiteral("start")).toString(), Qt::ISODate)
+                .dayOfWeek(),
+            1);
+        total += b.toObject().value(QStringLiteral("total")).toInteger();
+    }
+    r = runDb({QStringLiteral("count")});
+    QCOMPARE(total, r.json().object().value(QStringLiteral("count")).toInteger());
+
+    for (const char *kind : {"funnel", "scores"}) {
+        const QString png = m_dir->filePath(QLatin1String(kind) + QStringLiteral(".png"));
+        r = runDb({QStringLiteral("report"), QLatin1String(kind), QStringLiteral("--format"),
+                   QStringLiteral("png"), QStringLiteral("--out"), png, QStringLiteral("--width"),
+                   QStringLiteral("640"), QStringLiteral("--height"), QStringLiteral("400")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QFile image(png);
+        QVERIFY(image.open(QIODevice::ReadOnly));
+        const QByteArray head = image.read(24);
+        QVERIFY(head.startsWith("\x89PNG"));
+        // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+        auto be32 = [&](int at) {
+            return (quint32(quint8(head[at])) << 24) | (quint32(quint8(head[at + 1])) << 16) |
+                   (quint32(quint8(head[at + 2])) << 8) | quint32(quint8(head[at + 3]));
+        };
+        QCOMPARE(be32(16), 640u);
+        QCOMPARE(be32(20), 400u);
+    }
+    const QString svg = m_dir->filePath(QStringLiteral("trend.svg"));
+    r = runDb({QStringLiteral("report"), QStringLiteral("trend"), QStringLiteral("--format"),
+               QStringLiteral("svg"), QStringLiteral("--out"), svg});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    QVERIFY(svgFile.readAll().contains("<svg"));
+    const QString pdf = m_dir->filePath(QStringLiteral("campaigns.pdf"));
+    r = runDb({QStringLiteral("report"), QStringLiteral("campaigns"), QStringLiteral("--format"),
+               QStringLiteral("pdf"), QStringLiteral("--out"), pdf});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+}
+
+void TestCli::reportBadUsage_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown report") << QStringList{QStringLiteral("report"), QStringLiteral("pie")}
+                                    << QStringLiteral("\"pie\" is not a report");
+    QTest::newRow("image without a file")
+        << QStringList{QStringLiteral("report"), QStringLiteral("funnel"),
+                       QStringLiteral("--format"), QStringLiteral("png")}
+        << QStringLiteral("--out");
+    QTest::newRow("interval") << QStringList{QStringLiteral("report"), QStringLiteral("trend"),
+                                             QStringLiteral("--interval"), QStringLiteral("year")}
+                              << QStringLiteral("--interval: \"year\"");
+    QTest::newRow("size") << QStringList{QStringLiteral("report"), QStringLiteral("funnel"),
+                                         QStringLiteral("--width"), QStringLiteral("9")}
+                          << QStringLiteral("--width");
+}
+
+void TestCli::reportBadUsage() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QVERIFY(generateDemo(20));
+    const Result r = runDb(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), qPrintable(r.describe()));
+}

@@ -1,0 +1,347 @@
+#include "leadanalyticsqueries.h"
+
+#include "../domain/funnelstep.h"
+#include "leadquery.h"
+#include "sqlstatement.h"
+
+#include <QHash>
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+// The funnel step of a stored stage as SQL: FunnelSteps::of, written out.
+QString stepOf(const QString &column) {
+    QString sql = QStringLiteral("CASE %1").arg(column);
+    for (Stage s : Stages::all()) {
+        const int step = int(FunnelSteps::of(s));
+        if (step > 0)
+            sql += QStringLiteral(" WHEN '%1' THEN %2").arg(Stages::canonicalName(s)).arg(step);
+    }
+    return sql + QStringLiteral(" ELSE 0 END");
+}
+
+// A stage change that went back a step. The index on these rows and the query that reads it
+// share this text: SQLite uses a partial index only for a query naming its very condition.
+QString stepBackCondition() {
+    return QStringLiteral("field = 'stage' AND kind = 'changed' AND %1 < %2")
+        .arg(stepOf(QStringLiteral("new_value")), stepOf(QStringLiteral("old_value")));
+}
+
+bool prepareAndRun(QSqlQuery &q, const QString &sql, const QVariantList &binds) {
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return false;
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    return q.exec();
+}
+
+} // namespace
+
+LeadAnalyticsQueries::LeadAnalyticsQueries(const Database &db)
+    : m_db(db) {}
+
+bool LeadAnalyticsQueries::fail(const QString &what, const QString &detail) const {
+    m_error = what + QStringLiteral(": ") + detail.simplified();
+    return false;
+}
+
+bool LeadAnalyticsQueries::isGroupColumn(const QString &column) {
+    return column == QLatin1String("storefront") || column == QLatin1String("offer_id") ||
+           column == QLatin1String("campaign") || column == QLatin1String("action");
+}
+
+QStringList LeadAnalyticsQueries::indexes() {
+    return {QStringLiteral("CREATE INDEX activities_step_back ON activities(lead_id, old_value) "
+                           "WHERE ") +
+                stepBackCondition(),
+            QStringLiteral("CREATE INDEX leads_analytics ON leads(is_test, offer_id, campaign, "
+                           "action, stage, storefront, created_at, owner, grade, score)")};
+}
+
+std::optional<QList<LeadAnalyticsQueries::Group>>
+LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
+                              const QString &sumExpr, const QString &what) const {
+    QVariantList binds;
+    const QString where = LeadQuery(m_db.backend()).where(filter, &binds);
+    const QString keyList = keys.join(QStringLiteral(", "));
+    const int n = int(keys.size());
+    QList<Group> out;
+    if (m_db.backend() != Database::Backend::Sqlite) {
+        QSqlQuery q(m_db.connection());
+        const QString sql =
+            QStringLiteral("SELECT %1, count(*), %2 FROM leads")
+                .arg(keyList, sumExpr.isEmpty() ? QStringLiteral("0")
+                                                : QStringLiteral("sum(%1)").arg(sumExpr)) +
+            where + QStringLiteral(" GROUP BY ") + keyList;
+        if (!prepareAndRun(q, sql, binds)) {
+            fail(what, q.lastError().text());
+            return std::nullopt;
+        }
+        while (q.next()) {
+            Group g;
+            for (int i = 0; i < n; ++i)
+                g.keys << q.value(i).toString().toUtf8();
+            g.count = q.value(n).toLongLong();
+            g.sum = q.value(n + 1).toLongLong();
+            out << g;
+        }
+        m_error.clear();
+        return out;
+    }
+    SqlStatement q(m_db);
+    if (!q.prepare(QStringLiteral("SELECT %1, %2 FROM leads")
+                       .arg(keyList, sumExpr.isEmpty() ? QStringLiteral("0") : sumExpr) +
+                   where)) {
+        fail(what, q.error());
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        q.bind(int(i), binds.at(i));
+    if (!q.exec()) {
+        fail(what, q.error());
+        return std::nullopt;
+    }
+    QHash<QByteArray, qsizetype> index; // the keys joined by a unit separator → position in out
+    QByteArray key;
+    while (q.next()) {
+        key.resize(0); // keeps its capacity, unlike clear()
+        for (int i = 0; i < n; ++i) {
+            key += q.utf8Value(i);
+            key += '\x1f';
+        }
+        auto it = index.constFind(key);
+        if (it == index.constEnd()) {
+            Group g;
+            for (int i = 0; i < n; ++i) {
+                // A copy: the value is SQLite's own buffer, gone at the next row.
+                const QByteArray value = q.utf8Value(i);
+                g.keys << QByteArray(value.constData(), value.size());
+            }
+            it = index.insert(key, out.size());
+            out << g;
+        }
+        Group &g = out[*it];
+        ++g.count;
+        g.sum += q.intValue(n);
+    }
+    m_error.clear();
+    return out;
+}
+
+std::optional<std::vector<quint8>> LeadAnalyticsQueries::stepsBack() const {
+    // The furthest step is where the lead was before its biggest step back: a lead that went
+    // back from step N had reached N. By id in a plain array: ids are dense, and a hash of a
+    // million of them costs more than the reading.
+    std::vector<quint8> furthest;
+    SqlStatement s(m_db);
+    if (!s.prepare(QStringLiteral("SELECT lead_id, max(%1) FROM activities WHERE %2 GROUP BY "
+                                  "lead_id")
+                       .arg(stepOf(QStringLiteral("old_value")), stepBackCondition())) ||
+        !s.exec()) {
+        fail(QStringLiteral("cannot read the stage history"), s.error());
+        return std::nullopt;
+    }
+    while (s.next()) {
+        const qint64 id = s.intValue(0);
+        if (id < 0)
+            continue;
+        if (size_t(id) >= furthest.size())
+            furthest.resize(std::max(size_t(id) + 1, furthest.size() * 2), 0);
+        furthest[size_t(id)] = quint8(s.intValue(1));
+    }
+    return furthest;
+}
+
+std::optional<LeadAnalyticsQueries::StageCounts>
+LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &groupColumn,
+                                  bool withScores) const {
+    if (!isGroupColumn(groupColumn)) {
+        fail(QStringLiteral("cannot group leads"), QStringLiteral("by ") + groupColumn);
+        return std::nullopt;
+    }
+    StageCounts out;
+    const QString what = QStringLiteral("cannot count leads by stage");
+    if (m_db.backend() != Database::Backend::Sqlite) {
+        // PostgreSQL joins the history to the leads by hash itself.
+        const auto rows =
+            grouped(filter, {groupColumn, QStringLiteral("action"), QStringLiteral("stage")},
+                    withScores ? QStringLiteral("score") : QString(), what);
+        if (!rows)
+            return std::nullopt;
+        for (const Group &g : *rows)
+            out.stages.append({QString::fromUtf8(g.keys.at(0)), QString::fromUtf8(g.keys.at(1)),
+                               QString::fromUtf8(g.keys.at(2)), g.count, g.sum});
+        QVariantList binds;
+        const QString sql =
+            QStringLiteral("SELECT leads.%1, leads.stage, h.furthest, count(*) FROM (SELECT "
+                           "lead_id, max(%2) AS furthest FROM activities WHERE %3 GROUP BY "
+                           "lead_id) h JOIN leads ON leads.id = h.lead_id")
+                .arg(groupColumn, stepOf(QStringLiteral("old_value")), stepBackCondition()) +
+            LeadQuery(m_db.backend()).where(filter, &binds) +
+            QStringLiteral(" GROUP BY leads.%1, leads.stage, h.furthest").arg(groupColumn);
+        QSqlQuery q(m_db.connection());
+        if (!prepareAndRun(q, sql, binds)) {
+            fail(QStringLiteral("cannot read the stage history"), q.lastError().text());
+            return std::nullopt;
+        }
+        while (q.next())
+            out.reach.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(),
+                              q.value(3).toLongLong()});
+        m_error.clear();
+        return out;
+    }
+    // SQLite would look each lead of the history up in the table, a page read each for most
+    // leads of a large database (most end lost): 2.5 s for a million. Instead the history and
+    // the leads are read in index order, once each, and joined here by id.
+    const auto back = stepsBack();
+    if (!back)
+        return std::nullopt;
+    QVariantList binds;
+    SqlStatement q(m_db);
+    if (!q.prepare(
+            QStringLiteral("SELECT id, %1, action, stage, %2 FROM leads")
+                .arg(groupColumn, withScores ? QStringLiteral("score") : QStringLiteral("0")) +
+            LeadQuery(m_db.backend()).where(filter, &binds))) {
+        fail(what, q.error());
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        q.bind(int(i), binds.at(i));
+    if (!q.exec()) {
+        fail(what, q.error());
+        return std::nullopt;
+    }
+    QHash<QByteArray, qsizetype> stages, reach; // joined keys → position in out
+    QByteArray key;
+    while (q.next()) {
+        key.resize(0); // keeps its capacity, unlike clear()
+        key += q.utf8Value(1);
+        key += '\x1f';
+        key += q.utf8Value(2);
+        key += '\x1f';
+        key += q.utf8Value(3);
+        auto s = stages.constFind(key);
+        if (s == stages.constEnd()) {
+            s = stages.insert(key, out.stages.size());
+            out.stages.append({q.textValue(1), q.textValue(2), q.textValue(3), 0, 0});
+        }
+        StageRow &row = out.stages[*s];
+        ++row.count;
+        row.scoreSum += q.intValue(4);
+        const qint64 id = q.intValue(0);
+        const int f = id >= 0 && size_t(id) < back->size() ? (*back)[size_t(id)] : 0;
+        if (f == 0)
+            continue;
+        key.resize(0); // keeps its capacity, unlike clear()
+        key += q.utf8Value(1);
+        key += '\x1f';
+        key += q.utf8Value(3);
+        key += '\x1f';
+        key += char('0' + f);
+        auto r = reach.constFind(key);
+        if (r == reach.constEnd()) {
+            r = reach.insert(key, out.reach.size());
+            out.reach.append({q.textValue(1), q.textValue(3), f, 0});
+        }
+        ++out.reach[*r].count;
+    }
+    m_error.clear();
+    return out;
+}
+
+std::optional<QList<LeadAnalyticsQueries::DayRow>>
+LeadAnalyticsQueries::dayCounts(const LeadFilter &filter, const QString &keyColumn) const {
+    if (keyColumn != QLatin1String("storefront") && keyColumn != QLatin1String("action")) {
+        fail(QStringLiteral("cannot count leads per day"), QStringLiteral("by ") + keyColumn);
+        return std::nullopt;
+    }
+    // Days, not weeks or months: a day is the same text prefix on both backends, and the
+    // few thousand day rows fold into any interval without date arithmetic in SQL.
+    const auto rows = grouped(filter, {QStringLiteral("substr(created_at, 1, 10)"), keyColumn}, {},
+                              QStringLiteral("cannot count leads per day"));
+    if (!rows)
+        return std::nullopt;
+    QList<DayRow> out;
+    for (const Group &g : *rows)
+        out.append({QString::fromUtf8(g.keys.at(0)), QString::fromUtf8(g.keys.at(1)), g.count});
+    return out;
+}
+
+std::optional<QList<LeadAnalyticsQueries::GradeRow>>
+LeadAnalyticsQueries::gradeCounts(const LeadFilter &filter) const {
+    const auto rows =
+        grouped(filter, {QStringLiteral("grade"), QStringLiteral("storefront")},
+                QStringLiteral("score"), QStringLiteral("cannot count leads by grade"));
+    if (!rows)
+        return std::nullopt;
+    QList<GradeRow> out;
+    for (const Group &g : *rows)
+        out.append(
+            {QString::fromUtf8(g.keys.at(0)), QString::fromUtf8(g.keys.at(1)), g.count, g.sum});
+    return out;
+}
+
+std::optional<QList<qint64>> LeadAnalyticsQueries::readIds(const QString &sql,
+                                                           const QVariantList &binds) const {
+    QSqlQuery q(m_db.connection());
+    if (!prepareAndRun(q, sql, binds)) {
+        fail(QStringLiteral("cannot read the leads of a chart"), q.lastError().text());
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    m_error.clear();
+    return ids;
+}
+
+std::optional<QList<qint64>> LeadAnalyticsQueries::reachedIds(const LeadFilter &filter, int minStep,
+                                                              const QString &column,
+                                                              const QString &value) const {
+    if (!column.isEmpty() && !isGroupColumn(column)) {
+        fail(QStringLiteral("cannot group leads"), QStringLiteral("by ") + column);
+        return std::nullopt;
+    }
+    QVariantList binds;
+    QString where = LeadQuery(m_db.backend()).where(filter, &binds);
+    where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+    where += QStringLiteral("(%1 >= ? OR id IN (SELECT lead_id FROM activities WHERE %2 AND %3 "
+                            ">= ?))")
+                 .arg(stepOf(QStringLiteral("stage")), stepBackCondition(),
+                      stepOf(QStringLiteral("old_value")));
+    binds << minStep << minStep;
+    if (!column.isEmpty()) {
+        where += QStringLiteral(" AND %1 = ?").arg(column);
+        binds << value;
+    }
+    return readIds(QStringLiteral("SELECT id FROM leads") + where + QStringLiteral(" ORDER BY id"),
+                   binds);
+}
+
+std::optional<QList<qint64>> LeadAnalyticsQueries::idsWhere(const LeadFilter &filter,
+                                                            const QString &column,
+                                                            const QStringList &values,
+                                                            bool exclude) const {
+    if (!isGroupColumn(column) && column != QLatin1String("grade")) {
+        fail(QStringLiteral("cannot select leads"), QStringLiteral("by ") + column);
+        return std::nullopt;
+    }
+    QVariantList binds;
+    QString where = LeadQuery(m_db.backend()).where(filter, &binds);
+    QStringList marks;
+    for (const QString &v : values) {
+        marks << QStringLiteral("?");
+        binds << v;
+    }
+    if (!marks.isEmpty()) {
+        where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+        where += QStringLiteral("%1 %2 (%3)")
+                     .arg(column, exclude ? QStringLiteral("NOT IN") : QStringLiteral("IN"),
+                          marks.join(QStringLiteral(", ")));
+    }
+    return readIds(QStringLiteral("SELECT id FROM leads") + where + QStringLiteral(" ORDER BY id"),
+                   binds);
+}

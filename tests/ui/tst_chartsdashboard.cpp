@@ -1,0 +1,239 @@
+#include "sampleleaddatabase.h"
+#include "ui/charts/chartrenderer.h"
+#include "ui/charts/chartsdashboard.h"
+#include "ui/charts/funnelchart.h"
+#include "ui/charts/offerperformancechart.h"
+#include "ui/charts/trendchart.h"
+#include "ui/mainwindow.h"
+#include "ui/models/leadtablemodel.h"
+
+#include "core/analytics/leadanalytics.h"
+#include "core/io/leadgenerator.h"
+#include "core/storage/leadrepository.h"
+
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+#include <QXmlStreamReader>
+
+// The Charts tab as a marketer uses it: every chart drawn from the database's numbers, a click
+// on a bar that selects exactly its leads, exports that open elsewhere (PNG of the asked size
+// with something drawn, SVG that parses, PDF), and a message where there is nothing to draw.
+class TestChartsDashboard : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void showsTheDatabasesNumbers();
+    void drillDownSelectsExactlyTheBarsLeads();
+    void rendersImagesOffscreen_data();
+    void rendersImagesOffscreen();
+    void exportsNumbersAsCsvAndExcel();
+    void emptyDataShowsAMessage();
+    void windowDrillsDownAndBack();
+
+private:
+    bool waitLoaded(ChartsDashboard &dashboard);
+
+    std::unique_ptr<SampleLeadDatabase> m_db;
+    const QDateTime m_end = QDateTime(QDate(2026, 6, 30), QTime(0, 0), QTimeZone::utc());
+};
+
+void TestChartsDashboard::initTestCase() {
+    SampleLeadDatabase::isolateSettings();
+    m_db = std::make_unique<SampleLeadDatabase>();
+    QVERIFY2(m_db->isReady(), qPrintable(m_db->error()));
+    LeadGenerator generator(m_db->database());
+    generator.setEnd(m_end);
+    QVERIFY(generator.generate(400, 11).ok);
+}
+
+bool TestChartsDashboard::waitLoaded(ChartsDashboard &dashboard) {
+    return QTest::qWaitFor([&] { return !dashboard.isLoading(); }, 10000);
+}
+
+void TestChartsDashboard::showsTheDatabasesNumbers() {
+    ChartsDashboard dashboard(m_db->database());
+    dashboard.setNow(m_end);
+    dashboard.setRange(ChartsDashboard::Range::All);
+    QVERIFY(waitLoaded(dashboard));
+    const auto expected = LeadAnalytics(m_db->database()).funnel({});
+    QVERIFY(expected);
+    QCOMPARE(dashboard.data().funnel.all, expected->all);
+    QCOMPARE(dashboard.data().funnel.all[0], LeadRepository(m_db->database()).count({}));
+    QCOMPARE(dashboard.funnelChart()->shownFunnels().last(), QStringLiteral("all"));
+    QVERIFY(dashboard.funnelChart()->shownFunnels().contains(QStringLiteral("appsource")));
+    QVERIFY(!dashboard.offerChart()->shownOffers().isEmpty());
+    QCOMPARE(dashboard.data().trend.total(), expected->all[0]);
+
+    // The last 30 days hold fewer leads than all time.
+    dashboard.setRange(ChartsDashboard::Range::Last30Days);
+    QVERIFY(waitLoaded(dashboard));
+    LeadFilter recent;
+    recent.since = QDateTime(m_end.date().addDays(-29), QTime(0, 0), QTimeZone::utc());
+    QCOMPARE(dashboard.filter().since, recent.since);
+    QCOMPARE(dashboard.data().funnel.all[0], LeadRepository(m_db->database()).count(recent));
+    QVERIFY(dashboard.data().funnel.all[0] < expected->all[0]);
+}
+
+void TestChartsDashboard::drillDownSelectsExactlyTheBarsLeads() {
+    ChartsDashboard dashboard(m_db->database());
+    dashboard.setNow(m_end);
+    dashboard.setRange(ChartsDashboard::Range::All);
+    QVERIFY(waitLoaded(dashboard));
+    QSignalSpy drilled(&dashboard, &ChartsDashboard::drillDown);
+    const LeadRepository repo(m_db->database());
+
+    dashboard.funnelChart()->clickStep(QStringLiteral("appsource"), FunnelStep::Qualified);
+    QVERIFY(drilled.wait(5000));
+    LeadFilter f = drilled.last().at(0).value<LeadFilter>();
+    const qint64 qualified =
+        FunnelReport::at(dashboard.data().funnel.storefronts.value(QStringLiteral("appsource")),
+                         FunnelStep::Qualified);
+    QVERIFY(qualified > 0);
+    QCOMPARE(repo.count(f), qualified);
+    QVERIFY(drilled.last().at(1).toString().contains(QStringLiteral("qualified")));
+
+    const OfferPerformance::Offer first = dashboard.data().offers.offers.first();
+    dashboard.offerChart()->clickBar(0, QStringLiteral("INS"));
+    QVERIFY(drilled.wait(5000));
+    f = drilled.last().at(0).value<LeadFilter>();
+    QCOMPARE(f.offerId, first.offerId);
+    QCOMPARE(repo.count(f), first.byAction.value(QStringLiteral("INS")));
+
+    const LeadTrend::Bucket bucket = dashboard.data().trend.buckets.last();
+    dashboard.trendChart()->clickBar(int(dashboard.data().trend.buckets.size() - 1),
+                                     QStringLiteral("azure-marketplace"));
+    QVERIFY(drilled.wait(5000));
+    QCOMPARE(repo.count(drilled.last().at(0).value<LeadFilter>()),
+             bucket.byKey.value(QStringLiteral("azure-marketplace")));
+}
+
+void TestChartsDashboard::rendersImagesOffscreen_data() {
+    QTest::addColumn<QString>("kind");
+    for (const char *kind : {"funnel", "offers", "trend", "scores", "campaigns"})
+        QTest::newRow(kind) << QString::fromLatin1(kind);
+}
+
+void TestChartsDashboard::rendersImagesOffscreen() {
+    QFETCH(QString, kind);
+    ChartData data;
+    LeadAnalytics analytics(m_db->database());
+    data.funnel = *analytics.funnel({});
+    data.offers = *analytics.offers({});
+    data.trend = *analytics.trend({}, LeadTrend::Interval::Month, LeadTrend::By::Action);
+    data.scores = *analytics.scores({});
+    data.campaigns = *analytics.campaigns({});
+    QTemporaryDir dir;
+    QString error;
+
+    const QString png = dir.filePath(kind + QStringLiteral(".png"));
+    QVERIFY2(ChartRenderer::renderReport(kind, data, QStringLiteral("png"), png, QSize(900, 500),
+                                         &error),
+             qPrintable(error));
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(900, 500));
+    // Not blank: bars in several colours, not one background.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+
+    const QString svg = dir.filePath(kind + QStringLiteral(".svg"));
+    QVERIFY2(ChartRenderer::renderReport(kind, data, QStringLiteral("svg"), svg, QSize(900, 500),
+                                         &error),
+             qPrintable(error));
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&svgFile);
+    QVERIFY(xml.readNextStartElement());
+    QCOMPARE(xml.name(), QStringLiteral("svg"));
+    while (!xml.atEnd())
+        xml.readNext();
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+
+    const QString pdf = dir.filePath(kind + QStringLiteral(".pdf"));
+    QVERIFY2(ChartRenderer::renderReport(kind, data, QStringLiteral("pdf"), pdf, QSize(900, 500),
+                                         &error),
+             qPrintable(error));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5).startsWith("%PDF-"));
+    QVERIFY(pdfFile.size() > 1000);
+}
+
+void TestChartsDashboard::exportsNumbersAsCsvAndExcel() {
+    ChartsDashboard dashboard(m_db->database());
+    dashboard.setRange(ChartsDashboard::Range::All);
+    QVERIFY(waitLoaded(dashboard));
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("funnel.csv"));
+    QVERIFY(dashboard.exportChart(QStringLiteral("funnel"), QStringLiteral("csv"), csv));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    QCOMPARE(lines.first(), QStringLiteral("storefront,step,leads,from_previous_percent,"
+                                           "from_new_percent"));
+    QVERIFY(
+        lines.contains(QStringLiteral("all,new,%1,,100.0").arg(dashboard.data().funnel.all[0])));
+    const QString xlsx = dir.filePath(QStringLiteral("offers.xlsx"));
+    QVERIFY(dashboard.exportChart(QStringLiteral("offers"), QStringLiteral("xlsx"), xlsx));
+    QFile book(xlsx);
+    QVERIFY(book.open(QIODevice::ReadOnly));
+    QVERIFY(book.read(2) == "PK"); // a zip archive, as every workbook is
+    const QString png = dir.filePath(QStringLiteral("trend.png"));
+    QVERIFY(dashboard.exportChart(QStringLiteral("trend"), QStringLiteral("png"), png));
+    QVERIFY(!QImage(png).isNull());
+}
+
+void TestChartsDashboard::emptyDataShowsAMessage() {
+    SampleLeadDatabase empty;
+    QVERIFY(empty.isReady());
+    ChartsDashboard dashboard(empty.database());
+    QVERIFY(waitLoaded(dashboard));
+    QVERIFY(dashboard.funnelChart()->shownFunnels().isEmpty());
+    QVERIFY(dashboard.offerChart()->shownOffers().isEmpty());
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("empty.png"));
+    QString error;
+    QVERIFY(ChartRenderer::render(dashboard.trendChart(), QStringLiteral("png"), png,
+                                  QSize(600, 300), &error));
+    QCOMPARE(QImage(png).size(), QSize(600, 300));
+}
+
+void TestChartsDashboard::windowDrillsDownAndBack() {
+    MainWindow window(m_db->database());
+    auto *leads = window.findChild<LeadTableModel *>();
+    QVERIFY(leads);
+    QVERIFY(QTest::qWaitFor([&] { return !leads->isCounting(); }, 10000));
+    const LeadFilter before = leads->filter();
+    ChartsDashboard *charts = window.showCharts();
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("centreTabs"));
+    QCOMPARE(tabs->currentWidget(), charts);
+    charts->setRange(ChartsDashboard::Range::All);
+    QVERIFY(waitLoaded(*charts));
+
+    // The Azure portal's won step: the table shows exactly those leads.
+    const qint64 won = FunnelReport::at(
+        charts->data().funnel.storefronts.value(QStringLiteral("azure-portal")), FunnelStep::Won);
+    charts->funnelChart()->clickStep(QStringLiteral("azure-portal"), FunnelStep::Won);
+    QVERIFY(QTest::qWaitFor([&] { return !(leads->filter() == before); }, 5000));
+    QCOMPARE(tabs->currentIndex(), 0);
+    QVERIFY(QTest::qWaitFor([&] { return !leads->isCounting(); }, 10000));
+    QCOMPARE(leads->totalCount(), won);
+    auto *back = window.findChild<QPushButton *>(QStringLiteral("drillDownBack"));
+    QVERIFY(back && !back->isHidden());
+
+    back->click();
+    QCOMPARE(leads->filter(), before);
+    QVERIFY(back->isHidden());
+    QCOMPARE(tabs->currentWidget(), charts);
+}
+
+QTEST_MAIN(TestChartsDashboard)
+#include "tst_chartsdashboard.moc"
