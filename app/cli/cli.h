@@ -1,9 +1,13 @@
 #pragma once
 
 #include "clicommand.h"
+#include "core/domain/touchkind.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QStringList>
+
+#include <optional>
 
 class CliArguments;
 class Database;
@@ -67,6 +71,22 @@ private:
     bool parseIfVersion(const CliArguments &args, qint64 *version);
     // Prints the lead a step stored as JSON, or says why it was not; the exit status.
     int reportStep(const Database &db, const UpdateResult &result, qint64 expectedVersion);
+    // Nurture (clinurturecommands.cpp): log a touch, the Due queue, cadences.
+    int logTouch(const Database &db, const CliArguments &args);
+    int due(const Database &db, const CliArguments &args);
+    int cadence(const Database &db, const CliArguments &args);
+    // Campaigns, the first-touch SLA, an email's mailto: link (clicampaigncommands.cpp).
+    int campaign(const Database &db, const CliArguments &args);
+    int sla(const Database &db, const CliArguments &args);
+    int mailto(const Database &db, const CliArguments &args);
+    // A follow-up's time and kind from two options; none when the time option is absent; false
+    // after a usage error naming the problem.
+    struct FollowUpRequest {
+        QDateTime at;
+        TouchKind kind = TouchKind::Call;
+    };
+    bool parseFollowUp(const CliArguments &args, const QString &timeOption,
+                       const QString &kindOption, std::optional<FollowUpRequest> *out);
     // Scores with the current scoring model (cliwritecommands.cpp).
     int score(const Database &db, const CliArguments &args);
     // "no lead with id N", or that it is in the trash and how to bring it back.

@@ -3,8 +3,11 @@
 #include "../domain/dedupkey.h"
 #include "../domain/leadcolumns.h"
 #include "../domain/leaddiff.h"
+#include "../domain/stagepolicy.h"
 #include "../scoring/rulescorer.h"
 #include "eachintransaction.h"
+#include "followupplanstore.h"
+#include "leadhistory.h"
 #include "leadrepository.h"
 #include "leadrow.h"
 #include "leadwriterstatements.h"
@@ -292,13 +295,50 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
         r.error = problem;
         return r;
     }
+    // The stage rules and the follow-up plan (StagePolicy): a closing lead's follow-up ends, a
+    // backward move needs a note, a do-not-contact lead gets no outreach.
+    FollowUpPlanStore plans(m_db);
+    const std::optional<FollowUpPlan> storedPlan = plans.plan(id);
+    if (!storedPlan) {
+        r.status = UpdateResult::Status::Failed;
+        r.error = plans.lastError();
+        return r;
+    }
+    FollowUpPlan plan = changes.plan().value_or(*storedPlan);
+    if (const std::optional<QString> &kind = changes.followUpKind()) {
+        TouchKind k = TouchKind::Call;
+        if (!kind->isEmpty() &&
+            (!TouchKinds::fromCanonicalName(*kind, &k) || !TouchKinds::isFollowUpKind(k))) {
+            r.status = UpdateResult::Status::Invalid;
+            r.error = QStringLiteral("kind: \"%1\" is not a follow-up kind (%2)")
+                          .arg(*kind, TouchKinds::followUpNamesText());
+            return r;
+        }
+        plan.kind = *kind;
+    }
+    StagePolicy::settle(*current, after, plan);
+    std::optional<StagePolicy::Move> latest;
+    if (StagePolicy::needsLatestMove(*current, after, changes.note())) {
+        QList<Activity> stageChanges;
+        for (const Activity &a : LeadHistory(m_db).activities(id))
+            if (a.kind == ActivityKind::Changed && a.field == QLatin1String("stage"))
+                stageChanges << a;
+        latest = StagePolicy::latestMove(stageChanges);
+    }
+    const QString refusal = StagePolicy::refusal(*current, after, plan, changes.note(), latest);
+    if (!refusal.isEmpty()) {
+        r.status = UpdateResult::Status::Invalid;
+        r.error = refusal;
+        return r;
+    }
+    const QList<Activity> nurture = nurtureLines(changes, *storedPlan, plan);
     QList<Activity> diff = LeadDiff::changes(*current, after);
     if (changes.columns().contains(QStringLiteral("score")) ||
         changes.columns().contains(QStringLiteral("grade"))) {
         after.scoreModelVersion = 0; // a person's score: kept until everything is rescored
         after.scoreExplanation.clear();
     }
-    if (diff.isEmpty()) { // nothing to change: no new version, no activity
+    if (diff.isEmpty() && nurture.isEmpty()) { // nothing to change: no version, no activity
         r.status = UpdateResult::Status::Updated;
         r.lead = current;
         r.previous = current;
@@ -332,6 +372,12 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
         r.error = QStringLiteral("lead %1 was changed by someone else").arg(id);
         return r;
     }
+    if (plan != *storedPlan && !plans.save(id, plan)) {
+        r.status = UpdateResult::Status::Failed;
+        r.error = plans.lastError();
+        return r;
+    }
+    diff += nurture;
     for (Activity &a : diff)
         a.actor = actor;
     diff += gradeChange(asChanged, after);
@@ -345,6 +391,28 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
     r.lead = after;
     r.previous = current;
     return r;
+}
+
+QList<Activity> LeadWriter::nurtureLines(const LeadChanges &changes, const FollowUpPlan &before,
+                                         const FollowUpPlan &after) {
+    QList<Activity> out;
+    if (const std::optional<Touch> &touch = changes.touch()) {
+        Activity a;
+        a.kind = ActivityKind::Touch;
+        a.at = touch->at;
+        a.field = TouchKinds::canonicalName(touch->kind);
+        a.newValue = touch->outcome.trimmed();
+        a.note = touch->text.trimmed();
+        out << a;
+    }
+    out += FollowUpPlan::changes(before, after);
+    if (!changes.note().trimmed().isEmpty()) {
+        Activity a;
+        a.kind = ActivityKind::Note;
+        a.note = changes.note().trimmed();
+        out << a;
+    }
+    return out;
 }
 
 UpdateResult LeadWriter::update(qint64 id, qint64 expectedVersion, const LeadChanges &changes,
