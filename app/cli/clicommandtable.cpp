@@ -86,9 +86,9 @@ QList<CliParameter> setParameters() {
     }
     out << P::option(QStringLiteral("next-follow-up"), QStringLiteral("TIME"),
                      QStringLiteral("schedule the next follow-up (ISO 8601), with --kind"))
-        << P::option(QStringLiteral("kind"), QStringLiteral("call|email|meeting|task"),
-                     QStringLiteral("what the next follow-up is (default call); a do-not-contact "
-                                    "lead may only get a task"))
+        << P::option(QStringLiteral("kind"), QStringLiteral("KIND"),
+                     QStringLiteral("what the next follow-up is: call (default), email, meeting "
+                                    "or task; a do-not-contact lead may only get a task"))
         << P::option(QStringLiteral("note"), QStringLiteral("TEXT"),
                      QStringLiteral("a note with the change; moving the stage back needs one"));
     out << P::option(QStringLiteral("if-version"), QStringLiteral("V"),
@@ -323,8 +323,10 @@ const QList<CliCommand> &Cli::commands() {
          .summary = QStringLiteral("log a touch with a lead: counts it, records the first touch, "
                                    "schedules the cadence's next; prints the lead as JSON"),
          .parameters = {P::positional(QStringLiteral("ID"), QStringLiteral("the lead's id")),
-                        P::option(QStringLiteral("kind"), QStringLiteral("call|email|meeting|note"),
-                                  QStringLiteral("what the touch was"), true),
+                        P::option(QStringLiteral("kind"), QStringLiteral("KIND"),
+                                  QStringLiteral("what the touch was: call, email, meeting or "
+                                                 "note"),
+                                  true),
                         P::option(QStringLiteral("outcome"), QStringLiteral("TEXT"),
                                   QStringLiteral("how it went; \"responded\" ends a cadence"),
                                   true),
@@ -332,9 +334,9 @@ const QList<CliCommand> &Cli::commands() {
                                   QStringLiteral("what was said")),
                         P::option(QStringLiteral("next-follow-up"), QStringLiteral("TIME"),
                                   QStringLiteral("the next follow-up instead of the cadence's")),
-                        P::option(QStringLiteral("next-kind"),
-                                  QStringLiteral("call|email|meeting|task"),
-                                  QStringLiteral("what the next follow-up is (default call)")),
+                        P::option(QStringLiteral("next-kind"), QStringLiteral("KIND"),
+                                  QStringLiteral("what the next follow-up is: call (default), "
+                                                 "email, meeting or task")),
                         ifVersionParameter()},
          .example = QStringLiteral("log 42 --kind call --outcome \"left a voicemail\" --text "
                                    "\"asked about pricing tiers\""),
@@ -356,7 +358,7 @@ const QList<CliCommand> &Cli::commands() {
          .parameters = {P::positionals(QStringLiteral("ACTION"),
                                        QStringLiteral("list | show NAME | add NAME | enroll NAME "
                                                       "ID...")),
-                        P::option(QStringLiteral("touches"), QStringLiteral("\"DAY KIND, ...\""),
+                        P::option(QStringLiteral("touches"), QStringLiteral("TOUCHES"),
                                   QStringLiteral("add: the touches, such as \"0 email, 2 call, 5 "
                                                  "email\"")),
                         P::option(QStringLiteral("description"), QStringLiteral("TEXT"),

@@ -5,12 +5,12 @@
 namespace FirstTouchSla {
 
 bool isBreached(const QDateTime &createdAt, const QDateTime &firstTouchAt, qint64 targetSeconds,
-                const QDateTime &now) {
+                const QDateTime &now, bool open) {
     if (!createdAt.isValid())
         return false;
     if (firstTouchAt.isValid())
         return secondsToFirstTouch(createdAt, firstTouchAt) > targetSeconds;
-    return createdAt.secsTo(now) > targetSeconds;
+    return open && createdAt.secsTo(now) > targetSeconds;
 }
 
 qint64 secondsToFirstTouch(const QDateTime &createdAt, const QDateTime &firstTouchAt) {

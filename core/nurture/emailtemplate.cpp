@@ -32,11 +32,11 @@ QUrl EmailTemplate::mailto(const Lead &lead, const QString &owner, QString *refu
         *refusal = QStringLiteral("lead %1 has no email address").arg(lead.id);
         return {};
     }
-    const auto encoded = [](const QString &text) {
-        return QString::fromLatin1(QUrl::toPercentEncoding(text));
+    const auto encoded = [](const QString &text, const QByteArray &keep = {}) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(text, keep));
     };
     return QUrl(QStringLiteral("mailto:%1?subject=%2&body=%3")
-                    .arg(encoded(lead.email.trimmed()), encoded(fill(subject, lead, owner)),
+                    .arg(encoded(lead.email.trimmed(), "@"), encoded(fill(subject, lead, owner)),
                          encoded(fill(body, lead, owner))),
                 QUrl::StrictMode);
 }

@@ -30,7 +30,7 @@ struct LeadFilter {
     QString origin;      // marketplace, co-sell, import, manual
     QString destination; // own-crm, co-sell, marketplace
     // Only the leads past the first-touch SLA (FirstTouchSla) of `slaTargetHours`, as at
-    // `slaNow` (null: the time of the query).
+    // `slaNow` (null: the time of the query): touched late, or open and still untouched.
     bool slaBreached = false;
     int slaTargetHours = 24;
     QDateTime slaNow;

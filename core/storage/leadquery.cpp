@@ -97,13 +97,15 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList *binds) const {
         }
     }
     if (f.slaBreached) {
-        // Past the target: touched later than it, or untouched and created before now - target.
+        // Past the target: touched later than it; or open, untouched (no touch logged and none
+        // counted, as an import may bring) and created before now - target.
         const qint64 target = qint64(f.slaTargetHours) * 3600;
         const QDateTime now = f.slaNow.isValid() ? f.slaNow : QDateTime::currentDateTimeUtc();
         parts << QStringLiteral(
             "created_at <> '' AND (EXISTS (SELECT 1 FROM lead_nurture n WHERE n.lead_id = "
             "leads.id AND n.first_touch_at <> '' AND n.first_touch_seconds > ?) OR (created_at "
-            "< ? AND NOT EXISTS (SELECT 1 FROM lead_nurture n WHERE n.lead_id = leads.id AND "
+            "< ? AND follow_ups = 0 AND stage NOT IN ('won', 'lost', 'disqualified') AND NOT "
+            "EXISTS (SELECT 1 FROM lead_nurture n WHERE n.lead_id = leads.id AND "
             "n.first_touch_at <> '')))");
         binds->append(target);
         binds->append(LeadColumns::isoUtc(now.addSecs(-target)));

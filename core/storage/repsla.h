@@ -9,5 +9,5 @@ struct RepSla {
     qint64 leads = 0;
     qint64 touched = 0;
     qint64 breached = 0;
-    double averageHours = 0.0; // over the touched leads; 0 when none
+    double averageHours = 0.0; // over the leads with a logged first touch; 0 when none
 };

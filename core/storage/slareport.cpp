@@ -42,15 +42,17 @@ bool SlaReport::setTargetHours(int hours) {
 QList<RepSla> SlaReport::perRep(const QDateTime &now, const QDateTime &since) const {
     m_error.clear();
     const qint64 target = qint64(targetHours()) * 3600;
-    // Touched: a first touch is recorded; breached as FirstTouchSla::isBreached says.
+    // Touched: a first touch is recorded, or touches were counted (an import's, time unknown);
+    // breached as FirstTouchSla::isBreached says, an untouched lead only while it is open.
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral(
-        "SELECT l.owner, COUNT(*), SUM(CASE WHEN n.first_touch_at <> '' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN n.first_touch_at <> '' AND n.first_touch_seconds > ? THEN 1 WHEN "
-        "(n.first_touch_at IS NULL OR n.first_touch_at = '') AND l.created_at <> '' AND "
+        "SELECT l.owner, COUNT(*), SUM(CASE WHEN n.first_touch_at <> '' OR l.follow_ups > 0 "
+        "THEN 1 ELSE 0 END), SUM(CASE WHEN n.first_touch_at <> '' AND n.first_touch_seconds > "
+        "? THEN 1 WHEN (n.first_touch_at IS NULL OR n.first_touch_at = '') AND l.follow_ups = 0 "
+        "AND l.stage NOT IN ('won', 'lost', 'disqualified') AND l.created_at <> '' AND "
         "l.created_at < ? THEN 1 ELSE 0 END), SUM(CASE WHEN n.first_touch_at <> '' THEN "
-        "n.first_touch_seconds ELSE 0 END) FROM leads l LEFT JOIN lead_nurture n ON n.lead_id = "
-        "l.id WHERE l.is_test = 0 AND l.stage NOT IN ('won', 'lost', 'disqualified') AND "
+        "n.first_touch_seconds ELSE 0 END), SUM(CASE WHEN n.first_touch_at <> '' THEN 1 ELSE 0 "
+        "END) FROM leads l LEFT JOIN lead_nurture n ON n.lead_id = l.id WHERE l.is_test = 0 AND "
         "l.created_at >= ? GROUP BY l.owner ORDER BY l.owner"));
     q.addBindValue(target);
     q.addBindValue(LeadColumns::isoUtc(now.addSecs(-target)));
@@ -67,7 +69,8 @@ QList<RepSla> SlaReport::perRep(const QDateTime &now, const QDateTime &since) co
         r.leads = q.value(1).toLongLong();
         r.touched = q.value(2).toLongLong();
         r.breached = q.value(3).toLongLong();
-        r.averageHours = r.touched ? q.value(4).toDouble() / r.touched / 3600.0 : 0.0;
+        const double timed = q.value(5).toDouble();
+        r.averageHours = timed > 0 ? q.value(4).toDouble() / timed / 3600.0 : 0.0;
         out << r;
     }
     return out;

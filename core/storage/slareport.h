@@ -7,7 +7,8 @@
 #include <QList>
 
 // The first-touch SLA (FirstTouchSla) over the database: the team's target, kept in `meta`
-// under sla_target_hours, and each rep's figures. Open leads only; test leads aside.
+// under sla_target_hours, and each rep's figures. Test leads aside; a lead whose touches were
+// counted without a logged one (an import's) is touched at an unknown time.
 class SlaReport {
 public:
     explicit SlaReport(const Database &db);

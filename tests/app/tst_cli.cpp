@@ -1736,6 +1736,25 @@ void TestCli::commandHelp_data() {
                                         QStringLiteral("--note"),
                                         QStringLiteral("--if-version")}
                          << QStringList{QStringLiteral("ID")};
+    QTest::newRow("log") << QStringLiteral("log") << QStringList{QStringLiteral("--kind"),
+                                                                 QStringLiteral("--outcome"),
+                                                                 QStringLiteral("--text"),
+                                                                 QStringLiteral("--next-follow-up"),
+                                                                 QStringLiteral("--next-kind"),
+                                                                 QStringLiteral("--if-version")}
+                         << QStringList{QStringLiteral("ID")};
+    QTest::newRow("due") << QStringLiteral("due")
+                         << QStringList{QStringLiteral("--owner"), QStringLiteral("--format"),
+                                        QStringLiteral("--at")}
+                         << QStringList();
+    QTest::newRow("cadence") << QStringLiteral("cadence")
+                             << QStringList{QStringLiteral("--touches"),
+                                            QStringLiteral("--description")}
+                             << QStringList{QStringLiteral("ACTION...")};
+    QTest::newRow("sla") << QStringLiteral("sla")
+                         << QStringList{QStringLiteral("--owner"), QStringLiteral("--breached"),
+                                        QStringLiteral("--set-target"), QStringLiteral("--format")}
+                         << QStringList();
     QTest::newRow("delete") << QStringLiteral("delete") << QStringList()
                             << QStringList{QStringLiteral("ID...")};
     QTest::newRow("restore") << QStringLiteral("restore") << QStringList()

@@ -18,7 +18,8 @@ private slots:
 namespace {
 const QDateTime now(QDate(2026, 12, 1), QTime(12, 0), QTimeZone::utc());
 
-qint64 add(const Database &db, const char *email, const char *owner, int hoursAgo) {
+qint64 add(const Database &db, const char *email, const char *owner, int hoursAgo,
+           Stage stage = Stage::New, int followUps = 0) {
     Lead l;
     l.storefront = Storefront::AppSource;
     l.action = QStringLiteral("PLT");
@@ -27,6 +28,8 @@ qint64 add(const Database &db, const char *email, const char *owner, int hoursAg
     l.owner = QLatin1String(owner);
     l.createdAt = now.addSecs(-3600 * hoursAgo);
     l.lastEventAt = l.createdAt;
+    l.stage = stage;
+    l.followUps = followUps;
     return TestDatabase::insertLead(db, l);
 }
 
@@ -49,6 +52,8 @@ void TestSlaReport::breaches() {
     const qint64 waiting = add(db, "waiting@a.com", "sam", 30); // untouched, past 24 h
     add(db, "fresh@a.com", "sam", 3);                           // untouched, not yet past
     const qint64 ines = add(db, "ines@a.com", "ines", 40);      // untouched, past
+    add(db, "lost@a.com", "sam", 80, Stage::Lost);              // closed: no longer waiting
+    add(db, "imported@a.com", "sam", 80, Stage::Contacted, 2);  // touched, when unknown
     QVERIFY(touchAt(db, quick, now.addSecs(-48 * 3600)));
     QVERIFY(touchAt(db, late, now.addSecs(-20 * 3600)));
 
@@ -69,8 +74,8 @@ void TestSlaReport::breaches() {
     QCOMPARE(reps.at(0).owner, QStringLiteral("ines"));
     QCOMPARE(reps.at(0).breached, 1);
     QCOMPARE(reps.at(1).owner, QStringLiteral("sam"));
-    QCOMPARE(reps.at(1).leads, 4);
-    QCOMPARE(reps.at(1).touched, 2);
+    QCOMPARE(reps.at(1).leads, 6);
+    QCOMPARE(reps.at(1).touched, 3);
     QCOMPARE(reps.at(1).breached, 2);
     QCOMPARE(reps.at(1).averageHours, 16.0); // (2 + 30) / 2
 
