@@ -161,23 +161,22 @@ QStringList importSchema(const SqlDialect &d) {
 // Version 6: scoring. Each saved scoring model is a new version; a lead records the version
 // that scored it and why (its explanation), beside the predictive model's reasons.
 QStringList scoringSchema(const SqlDialect &d) {
-    QStringList sql = {
-        QStringLiteral("CREATE TABLE scoring_models (version INTEGER PRIMARY KEY, model_json "
-                       "TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL "
-                       "DEFAULT '')"),
-        QStringLiteral("ALTER TABLE leads ADD COLUMN score_model_version INTEGER NOT NULL "
-                       "DEFAULT 0"),
-        QStringLiteral("ALTER TABLE leads ADD COLUMN score_explanation TEXT NOT NULL DEFAULT "
-                       "''"),
-        QStringLiteral("ALTER TABLE leads ADD COLUMN win_drivers TEXT NOT NULL DEFAULT ''")};
+    QStringList sql = {QStringLiteral("CREATE TABLE scoring_models (version INTEGER PRIMARY KEY, model_json "
+                           "TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL "
+                           "DEFAULT '')"),
+            QStringLiteral("ALTER TABLE leads ADD COLUMN score_model_version INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE leads ADD COLUMN score_explanation TEXT NOT NULL DEFAULT "
+                           "''"),
+            QStringLiteral("ALTER TABLE leads ADD COLUMN win_drivers TEXT NOT NULL DEFAULT ''")};
     // A lead in the trash comes back with every column of its snapshot: the new ones go into
     // the snapshots too, with the values the columns start with.
     QString snapshot = QStringLiteral("snapshot");
     for (const char *column : {"score_explanation", "win_drivers"})
         snapshot = d.jsonSetText(snapshot, {QStringLiteral("lead"), QLatin1String(column)}, {});
-    snapshot =
-        d.jsonSetText(snapshot, {QStringLiteral("lead"), QStringLiteral("score_model_version")},
-                      QStringLiteral("0"));
+    snapshot = d.jsonSetText(
+        snapshot, {QStringLiteral("lead"), QStringLiteral("score_model_version")},
+        QStringLiteral("0"));
     sql << QStringLiteral("UPDATE trash SET snapshot = ") + snapshot;
     return sql;
 }
