@@ -77,6 +77,7 @@ private:
     int cadence(const Database &db, const CliArguments &args);
     // Campaigns, the first-touch SLA, an email's mailto: link (clicampaigncommands.cpp).
     int campaign(const Database &db, const CliArguments &args);
+    int campaignLeads(const Database &db, const CliArguments &args); // campaign leads NAME
     int sla(const Database &db, const CliArguments &args);
     int mailto(const Database &db, const CliArguments &args);
     // A follow-up's time and kind from two options; none when the time option is absent; false

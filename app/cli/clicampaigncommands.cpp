@@ -19,10 +19,12 @@ int Cli::campaign(const Database &db, const CliArguments &args) {
     const QString action = words.value(0);
     const QStringList actions = {QStringLiteral("list"), QStringLiteral("add"),
                                  QStringLiteral("link"), QStringLiteral("rule"),
-                                 QStringLiteral("sync")};
+                                 QStringLiteral("sync"), QStringLiteral("leads")};
     if (!actions.contains(action))
-        return usage(
-            QStringLiteral("campaign: \"%1\" is not list, add, link, rule or sync").arg(action));
+        return usage(QStringLiteral("campaign: \"%1\" is not list, leads, add, link, rule or sync")
+                         .arg(action));
+    if (action == QLatin1String("leads"))
+        return campaignLeads(db, args);
     Campaign c;
     if (action == QLatin1String("add")) {
         if (words.size() != 2)
@@ -243,5 +245,38 @@ int Cli::mailto(const Database &db, const CliArguments &args) {
     if (!url.isValid())
         return fail(refusal, Usage);
     m_out << url.toString(QUrl::FullyEncoded) << '\n';
+    return Ok;
+}
+
+int Cli::campaignLeads(const Database &db, const CliArguments &args) {
+    const QStringList words = args.positionals();
+    if (words.size() != 2)
+        return usage(QStringLiteral("campaign leads needs the campaign's NAME"));
+    OutputWriter::Format format = OutputWriter::Format::Table;
+    if (!OutputWriter::parseFormat(args.value(QStringLiteral("format"), QStringLiteral("table")),
+                                   &format))
+        return usage(QStringLiteral("--format: \"%1\" is not table, csv or json")
+                         .arg(args.value(QStringLiteral("format"))));
+    bool ok = true;
+    const int limit = args.value(QStringLiteral("limit"), QStringLiteral("100")).toInt(&ok);
+    if (!ok || limit < 1)
+        return usage(QStringLiteral("--limit: \"%1\" is not a number of leads")
+                         .arg(args.value(QStringLiteral("limit"))));
+    if (!openDatabase(db, Access::ReadExisting))
+        return Failure;
+    // Newest first by id: one range of the campaign index.
+    LeadFilter filter;
+    filter.campaign = words.at(1);
+    const LeadRepository leads(db);
+    const QList<Lead> page =
+        leads.page(filter, LeadSort{QStringLiteral("id"), true}, nullptr, limit);
+    if (!leads.lastError().isEmpty())
+        return fail(leads.lastError());
+    OutputWriter writer(m_out, format,
+                        {QStringLiteral("id"), QStringLiteral("storefront"),
+                         QStringLiteral("action"), QStringLiteral("stage"), QStringLiteral("owner"),
+                         QStringLiteral("company"), QStringLiteral("created_at")});
+    writer.writePage(page);
+    writer.finish();
     return Ok;
 }

@@ -366,10 +366,11 @@ const QList<CliCommand> &Cli::commands() {
          .example = QStringLiteral("cadence enroll \"Contact me\" 42 43 44"),
          .handler = &Cli::cadence},
         {.name = QStringLiteral("campaign"),
-         .summary = QStringLiteral("campaigns: list, add NAME, link NAME ID... or link --auto by "
-                                   "the rules, rule STOREFRONT ACTION NAME, sync"),
+         .summary = QStringLiteral("campaigns: list, leads NAME, add NAME, link NAME ID... or "
+                                   "link --auto by the rules, rule STOREFRONT ACTION NAME, sync"),
          .parameters = {P::positionals(QStringLiteral("ACTION"),
-                                       QStringLiteral("list | add NAME | link NAME ID... | link "
+                                       QStringLiteral("list | leads NAME | add NAME | link NAME "
+                                                      "ID... | link "
                                                       "--auto | rule STOREFRONT|any ACTION NAME "
                                                       "| sync")),
                         P::option(QStringLiteral("storefront"), QStringLiteral("NAME"),
@@ -387,8 +388,10 @@ const QList<CliCommand> &Cli::commands() {
                         P::flag(QStringLiteral("auto"),
                                 QStringLiteral("link: every lead without a campaign, by the "
                                                "rules")),
+                        P::option(QStringLiteral("limit"), QStringLiteral("N"),
+                                  QStringLiteral("leads: at most N, newest first (default 100)")),
                         P::option(QStringLiteral("format"), QStringLiteral("table|csv|json"),
-                                  QStringLiteral("list: output format (default table)"))},
+                                  QStringLiteral("list, leads: output format (default table)"))},
          .example = QStringLiteral("campaign add \"Ignite 2026\" --kind event --starts "
                                    "2026-11-18 --budget 12000"),
          .handler = &Cli::campaign},
