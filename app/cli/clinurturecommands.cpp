@@ -92,11 +92,16 @@ int Cli::due(const Database &db, const CliArguments &args) {
             return usage(QStringLiteral("--at: \"%1\" is not an ISO 8601 time")
                              .arg(args.value(QStringLiteral("at"))));
     }
+    bool ok = true;
+    const int limit = args.value(QStringLiteral("limit"), QStringLiteral("0")).toInt(&ok);
+    if (!ok || limit < 0)
+        return usage(QStringLiteral("--limit: \"%1\" is not a number of follow-ups")
+                         .arg(args.value(QStringLiteral("limit"))));
     const QString owner = args.value(QStringLiteral("owner"), actor());
     if (!openDatabase(db, Access::ReadExisting))
         return Failure;
     const DueQueue queue(db);
-    const QList<DueFollowUp> due = queue.of(owner, now);
+    const QList<DueFollowUp> due = queue.of(owner, now, limit);
     if (!queue.lastError().isEmpty())
         return fail(queue.lastError());
     QList<OutputWriter::Record> records;

@@ -1745,7 +1745,7 @@ void TestCli::commandHelp_data() {
                          << QStringList{QStringLiteral("ID")};
     QTest::newRow("due") << QStringLiteral("due")
                          << QStringList{QStringLiteral("--owner"), QStringLiteral("--format"),
-                                        QStringLiteral("--at")}
+                                        QStringLiteral("--at"), QStringLiteral("--limit")}
                          << QStringList();
     QTest::newRow("cadence") << QStringLiteral("cadence")
                              << QStringList{QStringLiteral("--touches"),
