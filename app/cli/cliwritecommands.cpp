@@ -189,7 +189,10 @@ int Cli::history(const Database &db, const CliArguments &args) {
         QJsonObject json = LeadJson::activity(a);
         json.insert(QStringLiteral("type"), QStringLiteral("activity"));
         QString detail = a.note;
-        if (a.kind == ActivityKind::Changed)
+        if (a.kind == ActivityKind::Touch) // the outcome, then what was said
+            detail = a.note.isEmpty() ? a.newValue.toString()
+                                      : QStringLiteral("%1: %2").arg(a.newValue.toString(), a.note);
+        else if (a.kind == ActivityKind::Changed)
             detail =
                 QStringLiteral("%1 -> %2%3")
                     .arg(LeadColumns::valueText(a.oldValue), LeadColumns::valueText(a.newValue),

@@ -1106,6 +1106,10 @@ void TestCli::logDueAndCadence() {
     r = runDb({QStringLiteral("due"), QStringLiteral("--owner"), QStringLiteral("sam"),
                QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.json().array().size(), 1);
+    r = runDb({QStringLiteral("history"), QString::number(ids.at(0)), QStringLiteral("--format"),
+               QStringLiteral("csv")});
+    QVERIFY2(r.out.contains("touch email"), qPrintable(r.describe()));
+    QVERIFY2(r.out.contains("sent: intro and deck"), qPrintable(r.describe()));
     r = runDb({QStringLiteral("log"), QString::number(ids.at(0)), QStringLiteral("--kind"),
                QStringLiteral("fax"), QStringLiteral("--outcome"), QStringLiteral("sent")});
     QCOMPARE(r.exitCode, 2);
