@@ -30,6 +30,8 @@ public:
     static const CliCommand *command(const QString &name);
 
 private:
+    // The nurture rows of the table, in the order --help lists them (clinurturecommandtable.cpp).
+    static QList<CliCommand> nurtureCommands();
     int usage(const QString &problem);
     int fail(const QString &message, int code = Failure);
     QString overview() const; // --help: the commands and global options

@@ -3,11 +3,9 @@
 #include "../domain/dedupkey.h"
 #include "../domain/leadcolumns.h"
 #include "../domain/leaddiff.h"
-#include "../domain/stagepolicy.h"
 #include "../scoring/rulescorer.h"
 #include "eachintransaction.h"
 #include "followupplanstore.h"
-#include "leadhistory.h"
 #include "leadrepository.h"
 #include "leadrow.h"
 #include "leadwriterstatements.h"
@@ -295,43 +293,11 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
         r.error = problem;
         return r;
     }
-    // The stage rules and the follow-up plan (StagePolicy): a closing lead's follow-up ends, a
-    // backward move needs a note, a do-not-contact lead gets no outreach.
-    FollowUpPlanStore plans(m_db);
-    const std::optional<FollowUpPlan> storedPlan = plans.plan(id);
-    if (!storedPlan) {
-        r.status = UpdateResult::Status::Failed;
-        r.error = plans.lastError();
+    // The stage rules and the follow-up plan (StagePolicy, leadwriternurture.cpp).
+    FollowUpPlan storedPlan, plan;
+    if (!applyStageRules(*current, after, changes, &storedPlan, &plan, &r))
         return r;
-    }
-    FollowUpPlan plan = changes.plan().value_or(*storedPlan);
-    if (const std::optional<QString> &kind = changes.followUpKind()) {
-        TouchKind k = TouchKind::Call;
-        if (!kind->isEmpty() &&
-            (!TouchKinds::fromCanonicalName(*kind, &k) || !TouchKinds::isFollowUpKind(k))) {
-            r.status = UpdateResult::Status::Invalid;
-            r.error = QStringLiteral("kind: \"%1\" is not a follow-up kind (%2)")
-                          .arg(*kind, TouchKinds::followUpNamesText());
-            return r;
-        }
-        plan.kind = *kind;
-    }
-    StagePolicy::settle(*current, after, plan);
-    std::optional<StagePolicy::Move> latest;
-    if (StagePolicy::needsLatestMove(*current, after, changes.note())) {
-        QList<Activity> stageChanges;
-        for (const Activity &a : LeadHistory(m_db).activities(id))
-            if (a.kind == ActivityKind::Changed && a.field == QLatin1String("stage"))
-                stageChanges << a;
-        latest = StagePolicy::latestMove(stageChanges);
-    }
-    const QString refusal = StagePolicy::refusal(*current, after, plan, changes.note(), latest);
-    if (!refusal.isEmpty()) {
-        r.status = UpdateResult::Status::Invalid;
-        r.error = refusal;
-        return r;
-    }
-    const QList<Activity> nurture = nurtureLines(changes, *storedPlan, plan);
+    const QList<Activity> nurture = nurtureLines(changes, storedPlan, plan);
     QList<Activity> diff = LeadDiff::changes(*current, after);
     if (changes.columns().contains(QStringLiteral("score")) ||
         changes.columns().contains(QStringLiteral("grade"))) {
@@ -372,7 +338,8 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
         r.error = QStringLiteral("lead %1 was changed by someone else").arg(id);
         return r;
     }
-    if (plan != *storedPlan && !plans.save(id, plan)) {
+    FollowUpPlanStore plans(m_db);
+    if (plan != storedPlan && !plans.save(id, plan)) {
         r.status = UpdateResult::Status::Failed;
         r.error = plans.lastError();
         return r;
@@ -391,28 +358,6 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
     r.lead = after;
     r.previous = current;
     return r;
-}
-
-QList<Activity> LeadWriter::nurtureLines(const LeadChanges &changes, const FollowUpPlan &before,
-                                         const FollowUpPlan &after) {
-    QList<Activity> out;
-    if (const std::optional<Touch> &touch = changes.touch()) {
-        Activity a;
-        a.kind = ActivityKind::Touch;
-        a.at = touch->at;
-        a.field = TouchKinds::canonicalName(touch->kind);
-        a.newValue = touch->outcome.trimmed();
-        a.note = touch->text.trimmed();
-        out << a;
-    }
-    out += FollowUpPlan::changes(before, after);
-    if (!changes.note().trimmed().isEmpty()) {
-        Activity a;
-        a.kind = ActivityKind::Note;
-        a.note = changes.note().trimmed();
-        out << a;
-    }
-    return out;
 }
 
 UpdateResult LeadWriter::update(qint64 id, qint64 expectedVersion, const LeadChanges &changes,
