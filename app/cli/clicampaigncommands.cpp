@@ -19,10 +19,12 @@ int Cli::campaign(const Database &db, const CliArguments &args) {
     const QString action = words.value(0);
     const QStringList actions = {QStringLiteral("list"), QStringLiteral("add"),
                                  QStringLiteral("link"), QStringLiteral("rule"),
-                                 QStringLiteral("sync"), QStringLiteral("leads")};
+                                 QStringLiteral("sync"), QStringLiteral("leads"),
+                                 QStringLiteral("rules")};
     if (!actions.contains(action))
-        return usage(QStringLiteral("campaign: \"%1\" is not list, leads, add, link, rule or sync")
-                         .arg(action));
+        return usage(
+            QStringLiteral("campaign: \"%1\" is not list, leads, add, link, rule, rules or sync")
+                .arg(action));
     if (action == QLatin1String("leads"))
         return campaignLeads(db, args);
     Campaign c;
@@ -73,6 +75,31 @@ int Cli::campaign(const Database &db, const CliArguments &args) {
             return fail(campaigns.lastError(), Usage);
         OutputWriter::writeJson(m_out, {{QStringLiteral("added"), c.name.trimmed()}},
                                 OutputWriter::JsonStyle::Compact);
+        return Ok;
+    }
+    if (action == QLatin1String("rules")) {
+        const QList<CampaignRule> rules = campaigns.rules();
+        if (!campaigns.lastError().isEmpty())
+            return fail(campaigns.lastError());
+        QList<OutputWriter::Record> records;
+        for (const CampaignRule &rule : rules) {
+            const QString storefront =
+                rule.storefront.isEmpty() ? QStringLiteral("any") : rule.storefront;
+            records << OutputWriter::Record{{{QStringLiteral("storefront"), storefront},
+                                             {QStringLiteral("action"), rule.action},
+                                             {QStringLiteral("campaign"), rule.campaign}},
+                                            {storefront, rule.action, rule.campaign}};
+        }
+        OutputWriter::Format format = OutputWriter::Format::Table;
+        if (!OutputWriter::parseFormat(
+                args.value(QStringLiteral("format"), QStringLiteral("table")), &format))
+            return usage(QStringLiteral("--format: \"%1\" is not table, csv or json")
+                             .arg(args.value(QStringLiteral("format"))));
+        OutputWriter writer(
+            m_out, format,
+            {QStringLiteral("storefront"), QStringLiteral("action"), QStringLiteral("campaign")});
+        writer.writeRecords(records);
+        writer.finish();
         return Ok;
     }
     if (action == QLatin1String("sync")) {

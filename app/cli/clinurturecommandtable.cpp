@@ -65,12 +65,12 @@ QList<CliCommand> Cli::nurtureCommands() {
          .handler = &Cli::cadence},
         {.name = QStringLiteral("campaign"),
          .summary = QStringLiteral("campaigns: list, leads NAME, add NAME, link NAME ID... or "
-                                   "link --auto by the rules, rule STOREFRONT ACTION NAME, sync"),
+                                   "link --auto by the rules, rules, rule STOREFRONT ACTION "
+                                   "NAME, sync"),
          .parameters = {P::positionals(QStringLiteral("ACTION"),
                                        QStringLiteral("list | leads NAME | add NAME | link NAME "
-                                                      "ID... | link "
-                                                      "--auto | rule STOREFRONT|any ACTION NAME "
-                                                      "| sync")),
+                                                      "ID... | link --auto | rules | rule "
+                                                      "STOREFRONT|any ACTION NAME | sync")),
                         P::option(QStringLiteral("storefront"), QStringLiteral("NAME"),
                                   QStringLiteral("add: appsource, azure-marketplace, "
                                                  "azure-portal or other (default: any)")),
@@ -88,8 +88,9 @@ QList<CliCommand> Cli::nurtureCommands() {
                                                "rules")),
                         P::option(QStringLiteral("limit"), QStringLiteral("N"),
                                   QStringLiteral("leads: at most N, newest first (default 100)")),
-                        P::option(QStringLiteral("format"), QStringLiteral("table|csv|json"),
-                                  QStringLiteral("list, leads: output format (default table)"))},
+                        P::option(
+                            QStringLiteral("format"), QStringLiteral("table|csv|json"),
+                            QStringLiteral("list, leads, rules: output format (default table)"))},
          .example = QStringLiteral("campaign add \"Ignite 2026\" --kind event --starts "
                                    "2026-11-18 --budget 12000"),
          .handler = &Cli::campaign},

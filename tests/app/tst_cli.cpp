@@ -1146,6 +1146,19 @@ void TestCli::campaignsAndSla() {
     }
     QCOMPARE(linked, 1);
     QVERIFY(total > 30); // the demo leads' campaigns are campaigns
+    // Rules are edited and listed: every PLT lead on any storefront to the event.
+    r = runDb({QStringLiteral("campaign"), QStringLiteral("rule"), QStringLiteral("any"),
+               QStringLiteral("PLT"), QStringLiteral("Ignite 2026")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("campaign"), QStringLiteral("rules"), QStringLiteral("--format"),
+               QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().array().size(), 7);
+    QCOMPARE(r.json().array().last().toObject().value(QStringLiteral("storefront")).toString(),
+             QStringLiteral("any"));
+    r = runDb({QStringLiteral("campaign"), QStringLiteral("rule"), QStringLiteral("any"),
+               QStringLiteral("PLT"), QStringLiteral("Nope")});
+    QCOMPARE(r.exitCode, 2);
     r = runDb({QStringLiteral("sla"), QStringLiteral("--format"), QStringLiteral("json"),
                QStringLiteral("--set-target"), QStringLiteral("12")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
