@@ -147,6 +147,10 @@ QString LeadTimeline::describe(const Activity &a) {
         return tr("%1 restored the lead from the trash").arg(who);
     case ActivityKind::Note:
         return tr("%1 noted: %2").arg(who, a.note);
+    case ActivityKind::Touch:
+        return tr("%1 logged a %2: %3 %4")
+            .arg(who, a.field, a.newValue.toString(), a.note)
+            .trimmed();
     }
     return a.note;
 }

@@ -1,9 +1,13 @@
 #pragma once
 
 #include "clicommand.h"
+#include "core/domain/touchkind.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QStringList>
+
+#include <optional>
 
 class CliArguments;
 class Database;
@@ -29,6 +33,8 @@ public:
     static bool drawsCharts(const QStringList &arguments);
 
 private:
+    // The nurture rows of the table, in the order --help lists them (clinurturecommandtable.cpp).
+    static QList<CliCommand> nurtureCommands();
     int usage(const QString &problem);
     int fail(const QString &message, int code = Failure);
     QString overview() const; // --help: the commands and global options
@@ -74,6 +80,23 @@ private:
     // The charts' numbers as JSON or CSV, or a chart as PNG, SVG or PDF
     // (clireportcommand.cpp).
     int report(const Database &db, const CliArguments &args);
+    // Nurture (clinurturecommands.cpp): log a touch, the Due queue, cadences.
+    int logTouch(const Database &db, const CliArguments &args);
+    int due(const Database &db, const CliArguments &args);
+    int cadence(const Database &db, const CliArguments &args);
+    // Campaigns, the first-touch SLA, an email's mailto: link (clicampaigncommands.cpp).
+    int campaign(const Database &db, const CliArguments &args);
+    int campaignLeads(const Database &db, const CliArguments &args); // campaign leads NAME
+    int sla(const Database &db, const CliArguments &args);
+    int mailto(const Database &db, const CliArguments &args);
+    // A follow-up's time and kind from two options; none when the time option is absent; false
+    // after a usage error naming the problem.
+    struct FollowUpRequest {
+        QDateTime at;
+        TouchKind kind = TouchKind::Call;
+    };
+    bool parseFollowUp(const CliArguments &args, const QString &timeOption,
+                       const QString &kindOption, std::optional<FollowUpRequest> *out);
     // Scores with the current scoring model (cliwritecommands.cpp).
     int score(const Database &db, const CliArguments &args);
     // "no lead with id N", or that it is in the trash and how to bring it back.

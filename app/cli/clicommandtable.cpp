@@ -84,6 +84,13 @@ QList<CliParameter> setParameters() {
                                               ? QStringLiteral(" (ISO 8601; \"\" clears it)")
                                               : QString()));
     }
+    out << P::option(QStringLiteral("next-follow-up"), QStringLiteral("TIME"),
+                     QStringLiteral("schedule the next follow-up (ISO 8601), with --kind"))
+        << P::option(QStringLiteral("kind"), QStringLiteral("KIND"),
+                     QStringLiteral("what the next follow-up is: call (default), email, meeting "
+                                    "or task; a do-not-contact lead may only get a task"))
+        << P::option(QStringLiteral("note"), QStringLiteral("TEXT"),
+                     QStringLiteral("a note with the change; moving the stage back needs one"));
     out << P::option(QStringLiteral("if-version"), QStringLiteral("V"),
                      QStringLiteral("change the lead only if it is still at version V (as show "
                                     "or list print it); exit 3 if someone changed it since"));
@@ -101,8 +108,8 @@ CliParameter ifVersionParameter() {
 
 const QList<CliCommand> &Cli::commands() {
     using P = CliParameter;
-    // One row per command, in the order --help lists them.
-    static const QList<CliCommand> table = {
+    // One row per command, in the order --help lists them; the nurture rows before help.
+    static const QList<CliCommand> rows = {
         {.name = QStringLiteral("init"),
          .summary = QStringLiteral("create the database, or migrate it to this version's schema"),
          .parameters = {},
@@ -363,6 +370,13 @@ const QList<CliCommand> &Cli::commands() {
          .handler = &Cli::help,
          .usesDatabase = false},
     };
+    static const QList<CliCommand> table = [] {
+        QList<CliCommand> all = rows;
+        const QList<CliCommand> nurture = nurtureCommands();
+        for (qsizetype i = 0; i < nurture.size(); ++i)
+            all.insert(all.size() - 1, nurture.at(i));
+        return all;
+    }();
     return table;
 }
 

@@ -9,6 +9,7 @@
 #include "core/scoring/leadrescorer.h"
 #include "core/scoring/winmodelrefresh.h"
 #include "core/scoring/winmodeltrainer.h"
+#include "core/storage/campaignrepository.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadtrash.h"
@@ -78,6 +79,17 @@ int Cli::set(const Database &db, const CliArguments &args) {
         if (LeadChanges::isEditable(column) && args.has(option))
             changes.set(column, args.value(option));
     }
+    std::optional<FollowUpRequest> followUp;
+    if (!parseFollowUp(args, QStringLiteral("next-follow-up"), QStringLiteral("kind"), &followUp))
+        return Usage;
+    if (followUp) {
+        changes.set(QStringLiteral("next_follow_up_at"), followUp->at);
+        changes.setFollowUpKind(TouchKinds::canonicalName(followUp->kind));
+    } else if (args.has(QStringLiteral("kind"))) {
+        changes.setFollowUpKind(args.value(QStringLiteral("kind")));
+    }
+    if (args.has(QStringLiteral("note")))
+        changes.setNote(args.value(QStringLiteral("note")));
     if (changes.isEmpty())
         return usage(QStringLiteral("set needs a column to change, such as --stage contacted"));
     qint64 expected = 0;
@@ -85,6 +97,14 @@ int Cli::set(const Database &db, const CliArguments &args) {
         return Usage;
     if (!openDatabase(db, Access::ReadExisting))
         return Failure;
+    const QString campaign = args.value(QStringLiteral("campaign")).trimmed();
+    if (!campaign.isEmpty()) {
+        const CampaignRepository campaigns(db);
+        if (!campaigns.find(campaign))
+            return fail(campaigns.lastError() +
+                            QStringLiteral("; 'leadbench-cli campaign list' shows them"),
+                        Usage);
+    }
     return reportStep(db, LeadWriter(db).update(ids.first(), expected, changes, actor()), expected);
 }
 
@@ -169,7 +189,10 @@ int Cli::history(const Database &db, const CliArguments &args) {
         QJsonObject json = LeadJson::activity(a);
         json.insert(QStringLiteral("type"), QStringLiteral("activity"));
         QString detail = a.note;
-        if (a.kind == ActivityKind::Changed)
+        if (a.kind == ActivityKind::Touch) // the outcome, then what was said
+            detail = a.note.isEmpty() ? a.newValue.toString()
+                                      : QStringLiteral("%1: %2").arg(a.newValue.toString(), a.note);
+        else if (a.kind == ActivityKind::Changed)
             detail =
                 QStringLiteral("%1 -> %2%3")
                     .arg(LeadColumns::valueText(a.oldValue), LeadColumns::valueText(a.newValue),

@@ -4,7 +4,8 @@ namespace ActivityKinds {
 
 QList<ActivityKind> all() {
     return {ActivityKind::Created, ActivityKind::Merged,   ActivityKind::Changed,
-            ActivityKind::Deleted, ActivityKind::Restored, ActivityKind::Note};
+            ActivityKind::Deleted, ActivityKind::Restored, ActivityKind::Note,
+            ActivityKind::Touch};
 }
 
 QString canonicalName(ActivityKind kind) {
@@ -21,6 +22,8 @@ QString canonicalName(ActivityKind kind) {
         return QStringLiteral("restored");
     case ActivityKind::Note:
         return QStringLiteral("note");
+    case ActivityKind::Touch:
+        return QStringLiteral("touch");
     }
     return QStringLiteral("note");
 }

@@ -11,6 +11,7 @@ enum class ActivityKind {
     Deleted,  // the lead was moved to the trash
     Restored, // the lead came back from the trash
     Note,     // free text from a person
+    Touch,    // a logged call, email, meeting or note: field the kind, new value the outcome
 };
 
 namespace ActivityKinds {

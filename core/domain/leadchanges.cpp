@@ -16,6 +16,26 @@ LeadChanges &LeadChanges::set(const QString &column, const QVariant &value) {
     return *this;
 }
 
+LeadChanges &LeadChanges::setNote(const QString &text) {
+    m_note = text;
+    return *this;
+}
+
+LeadChanges &LeadChanges::setTouch(const Touch &touch) {
+    m_touch = touch;
+    return *this;
+}
+
+LeadChanges &LeadChanges::setPlan(const FollowUpPlan &plan) {
+    m_plan = plan;
+    return *this;
+}
+
+LeadChanges &LeadChanges::setFollowUpKind(const QString &kind) {
+    m_followUpKind = kind.trimmed().toLower();
+    return *this;
+}
+
 QStringList LeadChanges::columns() const {
     QStringList out;
     for (const auto &entry : m_values)

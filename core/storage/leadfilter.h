@@ -26,6 +26,14 @@ struct LeadFilter {
     QDateTime since;           // created_at >= since
     QDateTime until;           // created_at < until
     bool includeTest = false;
+    QString campaign;    // linked to this campaign (its name)
+    QString origin;      // marketplace, co-sell, import, manual
+    QString destination; // own-crm, co-sell, marketplace
+    // Only the leads past the first-touch SLA (FirstTouchSla) of `slaTargetHours`, as at
+    // `slaNow` (null: the time of the query): touched late, or open and still untouched.
+    bool slaBreached = false;
+    int slaTargetHours = 24;
+    QDateTime slaNow;
     // Only these leads, when not empty (a selection in the window); the other conditions
     // still apply. Never part of a saved view.
     QList<qint64> ids;

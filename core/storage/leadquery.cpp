@@ -87,6 +87,29 @@ QString LeadQuery::where(const LeadFilter &f, QVariantList *binds) const {
         parts << QStringLiteral("created_at < ?");
         binds->append(LeadColumns::isoUtc(f.until));
     }
+    for (const auto &[column, value] :
+         {std::pair{QStringLiteral("campaign = ?"), f.campaign},
+          std::pair{QStringLiteral("origin = ?"), f.origin},
+          std::pair{QStringLiteral("destination = ?"), f.destination}}) {
+        if (!value.isEmpty()) {
+            parts << column;
+            binds->append(value);
+        }
+    }
+    if (f.slaBreached) {
+        // Past the target: touched later than it; or open, untouched (no touch logged and none
+        // counted, as an import may bring) and created before now - target.
+        const qint64 target = qint64(f.slaTargetHours) * 3600;
+        const QDateTime now = f.slaNow.isValid() ? f.slaNow : QDateTime::currentDateTimeUtc();
+        parts << QStringLiteral(
+            "created_at <> '' AND (EXISTS (SELECT 1 FROM lead_nurture n WHERE n.lead_id = "
+            "leads.id AND n.first_touch_at <> '' AND n.first_touch_seconds > ?) OR (created_at "
+            "< ? AND follow_ups = 0 AND stage NOT IN ('won', 'lost', 'disqualified') AND NOT "
+            "EXISTS (SELECT 1 FROM lead_nurture n WHERE n.lead_id = leads.id AND "
+            "n.first_touch_at <> '')))");
+        binds->append(target);
+        binds->append(LeadColumns::isoUtc(now.addSecs(-target)));
+    }
     if (!f.ids.isEmpty()) {
         // One bound value however many leads are selected: a placeholder per id would meet
         // SQLite's and PostgreSQL's limits on bound values in a selection of many thousands.

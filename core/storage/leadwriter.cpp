@@ -6,6 +6,7 @@
 #include "../scoring/rulescorer.h"
 #include "../scoring/winvaluesmaker.h"
 #include "eachintransaction.h"
+#include "followupplanstore.h"
 #include "leadrepository.h"
 #include "leadrow.h"
 #include "leadwriterstatements.h"
@@ -307,13 +308,18 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
         r.error = problem;
         return r;
     }
+    // The stage rules and the follow-up plan (StagePolicy, leadwriternurture.cpp).
+    FollowUpPlan storedPlan, plan;
+    if (!applyStageRules(*current, after, changes, &storedPlan, &plan, &r))
+        return r;
+    const QList<Activity> nurture = nurtureLines(changes, storedPlan, plan);
     QList<Activity> diff = LeadDiff::changes(*current, after);
     if (changes.columns().contains(QStringLiteral("score")) ||
         changes.columns().contains(QStringLiteral("grade"))) {
         after.scoreModelVersion = 0; // a person's score: kept until everything is rescored
         after.scoreExplanation.clear();
     }
-    if (diff.isEmpty()) { // nothing to change: no new version, no activity
+    if (diff.isEmpty() && nurture.isEmpty()) { // nothing to change: no version, no activity
         r.status = UpdateResult::Status::Updated;
         r.lead = current;
         r.previous = current;
@@ -347,6 +353,13 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
         r.error = QStringLiteral("lead %1 was changed by someone else").arg(id);
         return r;
     }
+    FollowUpPlanStore plans(m_db);
+    if (plan != storedPlan && !plans.save(id, plan)) {
+        r.status = UpdateResult::Status::Failed;
+        r.error = plans.lastError();
+        return r;
+    }
+    diff += nurture;
     for (Activity &a : diff)
         a.actor = actor;
     diff += gradeChange(asChanged, after);

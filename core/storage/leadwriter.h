@@ -33,6 +33,8 @@ struct LeadVersion {
 // writer), in the same write: the score is no change of its own, so it adds no version, and it
 // adds a `changed` activity by "system" only when the grade moves. A lead whose score a person
 // set (no model version, a score or grade) keeps it.
+// Edits follow StagePolicy (refusals are Invalid with the reason) and store the changes' touch,
+// note and follow-up plan (FollowUpPlanStore) in the same transaction, each with its line.
 class LeadWriter {
 public:
     explicit LeadWriter(const Database &db);
@@ -89,6 +91,14 @@ private:
     static QList<Activity> gradeChange(const Lead &before, const Lead &after);
     bool prepareStatements();
     bool fail(const QString &what, const QString &detail);
+    // Reads the lead's follow-up plan into `stored`, works out the plan the change leaves in
+    // `plan` and settles `lead` (the lead after the change) by StagePolicy; false with `r` set
+    // Invalid (a refusal, with its reason) or Failed.
+    bool applyStageRules(const Lead &current, Lead &lead, const LeadChanges &changes,
+                         FollowUpPlan *stored, FollowUpPlan *plan, UpdateResult *r);
+    // The lines a change's touch, plan and note add to the timeline (actor not yet set).
+    static QList<Activity> nurtureLines(const LeadChanges &changes, const FollowUpPlan &before,
+                                        const FollowUpPlan &after);
     UpdateResult applyChanges(qint64 id, qint64 expectedVersion, const LeadChanges &changes,
                               const QString &actor);
     // Writes the columns that differ between `before` and `after` if the row is still at

@@ -1,6 +1,7 @@
 #include "migrator.h"
 
 #include "leadanalyticsqueries.h"
+#include "../domain/cadence.h"
 #include "leadquery.h"
 #include "leadviewjson.h"
 #include "sqldialect.h"
@@ -206,17 +207,78 @@ QStringList qualificationSchema(const SqlDialect &d) {
     return sql;
 }
 
-// Charts: the stage changes that went back a funnel step, indexed by lead, so that a funnel
+// Version 8: charts. The stage changes that went back a funnel step, indexed by lead, so that a funnel
 // reads the history of only those leads (lost ones mostly) and not every stage change; and one
 // covering index for the offers and campaigns reports.
 QStringList chartsSchema() {
     return LeadAnalyticsQueries::indexes();
 }
 
+// Version 9: nurture. Each lead's follow-up plan beside the leads table (the kind of its next
+// follow-up, its cadence and step, its first touch and how long after creation it came, for the
+// SLA); the Due queue's index (owner, then due time) and a campaign's lead list's; cadences with
+// the two shipped ones; campaigns with the shipped ones, every campaign text leads already carry,
+// and the rules that link leads to them by storefront and action; the SLA target in `meta`.
+// No lead column is added, so the trash's snapshots stay as they are.
+QStringList nurtureSchema(const SqlDialect &d) {
+    const QString text = QStringLiteral(" TEXT NOT NULL DEFAULT ''");
+    QStringList sql{
+        QStringLiteral("CREATE TABLE lead_nurture (lead_id %1 PRIMARY KEY REFERENCES leads(id) "
+                       "ON DELETE CASCADE, follow_up_kind%2, cadence%2, cadence_step INTEGER NOT "
+                       "NULL DEFAULT 0, cadence_started_at%2, first_touch_at%2, "
+                       "first_touch_seconds %1 NOT NULL DEFAULT 0)")
+            .arg(d.bigint(), text),
+        QStringLiteral("CREATE INDEX lead_nurture_cadence ON lead_nurture(cadence)"),
+        QStringLiteral("CREATE INDEX leads_due ON leads(is_test, owner, next_follow_up_at, id)"),
+        QStringLiteral("CREATE INDEX leads_campaign ON leads(is_test, campaign, id)"),
+        QStringLiteral("CREATE TABLE cadences (id %1, name TEXT NOT NULL UNIQUE, cadence_json "
+                       "TEXT NOT NULL, created_by%2)")
+            .arg(d.idColumn(), text),
+        QStringLiteral("CREATE TABLE campaigns (id %1, name TEXT NOT NULL UNIQUE, storefront%2, "
+                       "kind TEXT NOT NULL DEFAULT 'other', starts_at%2, ends_at%2, budget %3 "
+                       "NOT NULL DEFAULT 0, created_by%2)")
+            .arg(d.idColumn(), text, d.real()),
+        QStringLiteral("CREATE TABLE campaign_rules (id %1, storefront%2, action TEXT NOT NULL, "
+                       "campaign TEXT NOT NULL, UNIQUE (storefront, action))")
+            .arg(d.idColumn(), text),
+        QStringLiteral("INSERT INTO meta (key, value) VALUES ('sla_target_hours', '24')"),
+    };
+    for (const Cadence &c : Cadence::defaults())
+        sql << QStringLiteral("INSERT INTO cadences (name, cadence_json) VALUES (%1, %2)")
+                   .arg(sqlText(c.name), jsonText(QJsonDocument(c.toJson())));
+    // The demo generator's campaigns and the marketplace actions that answer them.
+    struct Shipped {
+        const char *name, *storefront, *kind;
+        QList<std::pair<const char *, const char *>> rules; // storefront, action
+    };
+    const QList<Shipped> shipped = {
+        {"appsource-contact-me", "appsource", "contact-me", {{"appsource", "PLT"}}},
+        {"appsource-listing", "appsource", "other", {{"appsource", "INS"}}},
+        {"free-trial", "azure-marketplace", "free-trial", {{"azure-marketplace", "INS"}}},
+        {"test-drive", "", "test-drive", {{"", "StartTestDrive"}}},
+        {"demand-generation", "azure-marketplace", "in-demand", {{"azure-marketplace", "PLT"}}},
+        {"azure-portal-purchase", "azure-portal", "other", {{"azure-portal", "Create"}}},
+    };
+    for (const Shipped &c : shipped) {
+        sql << QStringLiteral("INSERT INTO campaigns (name, storefront, kind) VALUES (%1, %2, %3)")
+                   .arg(sqlText(QLatin1String(c.name)), sqlText(QLatin1String(c.storefront)),
+                        sqlText(QLatin1String(c.kind)));
+        for (const auto &[storefront, action] : c.rules)
+            sql << QStringLiteral("INSERT INTO campaign_rules (storefront, action, campaign) "
+                                  "VALUES (%1, %2, %3)")
+                       .arg(sqlText(QLatin1String(storefront)), sqlText(QLatin1String(action)),
+                            sqlText(QLatin1String(c.name)));
+    }
+    sql << QStringLiteral("INSERT INTO campaigns (name) SELECT DISTINCT campaign FROM leads WHERE "
+                          "campaign <> '' AND campaign NOT IN (SELECT name FROM campaigns)");
+    return sql;
+}
+
 // Step N takes a database from version N-1 to N.
 QList<QStringList> steps(const SqlDialect &d) {
     return {baseSchema(d),   d.searchSchema(), writePathSchema(d),     savedViewSchema(d),
-            importSchema(d), scoringSchema(d), qualificationSchema(d), chartsSchema()};
+            importSchema(d), scoringSchema(d), qualificationSchema(d), chartsSchema(),
+            nurtureSchema(d)};
 }
 
 bool run(QSqlQuery &q, const QString &sql, QString *error) {
@@ -233,7 +295,7 @@ Migrator::Migrator(const Database &db)
     : m_db(db) {}
 
 int Migrator::latestVersion() {
-    return 8;
+    return 9;
 }
 
 bool Migrator::isEmpty(QString *error) const {

@@ -98,6 +98,12 @@ private slots:
     void setChangesALead();
     void setLosingTheRaceChangesNothing_data() { TestDatabase::addBackendRows(); }
     void setLosingTheRaceChangesNothing();
+    void setKeepsTheStageRules_data() { TestDatabase::addBackendRows(); }
+    void setKeepsTheStageRules();
+    void logDueAndCadence_data() { TestDatabase::addBackendRows(); }
+    void logDueAndCadence();
+    void campaignsAndSla_data() { TestDatabase::addBackendRows(); }
+    void campaignsAndSla();
     void setRefusesBadValues_data();
     void setRefusesBadValues();
     void deleteAndRestore_data() { TestDatabase::addBackendRows(); }
@@ -1032,6 +1038,161 @@ void TestCli::setChangesALead() {
     QVERIFY(r.json().object().value(QStringLiteral("next_follow_up_at")).isNull());
 }
 
+void TestCli::setKeepsTheStageRules() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(runDb({QStringLiteral("init")}).exitCode == 0);
+    const qint64 id = TestDatabase::insertLead(m_backendDb->database(), [] {
+        Lead l;
+        l.storefront = Storefront::AppSource;
+        l.action = QStringLiteral("PLT");
+        l.email = QStringLiteral("ana@fabrikam.com");
+        l.stage = Stage::Qualified;
+        l.createdAt = QDateTime::currentDateTimeUtc();
+        l.lastEventAt = l.createdAt;
+        return l;
+    }());
+    const QString lead = QString::number(id);
+    Result r = runDb(
+        {QStringLiteral("set"), lead, QStringLiteral("--stage"), QStringLiteral("contacted")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("moving back from qualified to contacted needs a note"),
+             qPrintable(r.describe()));
+    r = runDb({QStringLiteral("set"), lead, QStringLiteral("--stage"), QStringLiteral("contacted"),
+               QStringLiteral("--note"), QStringLiteral("budget frozen")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("history"), lead, QStringLiteral("--format"), QStringLiteral("csv")});
+    QVERIFY2(r.out.contains("budget frozen"), qPrintable(r.describe()));
+    // Outreach to a do-not-contact lead is refused; a task is not outreach.
+    r = runDb(
+        {QStringLiteral("set"), lead, QStringLiteral("--do-not-contact"), QStringLiteral("true")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("set"), lead, QStringLiteral("--next-follow-up"),
+               QStringLiteral("2026-12-03T09:00:00Z"), QStringLiteral("--kind"),
+               QStringLiteral("email")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("do-not-contact: no email can be scheduled"), qPrintable(r.describe()));
+    r = runDb({QStringLiteral("set"), lead, QStringLiteral("--next-follow-up"),
+               QStringLiteral("2026-12-03T09:00:00Z"), QStringLiteral("--kind"),
+               QStringLiteral("task")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("mailto"), lead});
+    QCOMPARE(r.exitCode, 2);
+    r = runDb({QStringLiteral("set"), lead, QStringLiteral("--kind"), QStringLiteral("fax")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("\"fax\" is not a follow-up kind"), qPrintable(r.describe()));
+    r = runDb({QStringLiteral("set"), lead, QStringLiteral("--campaign"), QStringLiteral("nope")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("no campaign named \"nope\""), qPrintable(r.describe()));
+    // Closing clears the follow-up.
+    r = runDb({QStringLiteral("set"), lead, QStringLiteral("--stage"), QStringLiteral("lost")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(r.json().object().value(QStringLiteral("next_follow_up_at")).isNull());
+}
+
+void TestCli::logDueAndCadence() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(runDb({QStringLiteral("init")}).exitCode == 0);
+    QList<qint64> ids;
+    for (const char *email : {"ana@fabrikam.com", "bo@fabrikam.com"})
+        ids << TestDatabase::insertLead(m_backendDb->database(), [email] {
+            Lead l;
+            l.storefront = Storefront::AppSource;
+            l.action = QStringLiteral("PLT");
+            l.email = QLatin1String(email);
+            l.firstName = QStringLiteral("Ana");
+            l.owner = QStringLiteral("sam");
+            l.createdAt = QDateTime::currentDateTimeUtc();
+            l.lastEventAt = l.createdAt;
+            return l;
+        }());
+    Result r = runDb({QStringLiteral("cadence"), QStringLiteral("list")});
+    QVERIFY2(r.out.contains("Contact me  0 email, 2 call, 5 email"), qPrintable(r.describe()));
+    r = runDb({QStringLiteral("cadence"), QStringLiteral("enroll"), QStringLiteral("Contact me"),
+               QString::number(ids.at(0)), QString::number(ids.at(1))});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    // Both due now: the Due queue has them, oldest first, with their kind.
+    r = runDb({QStringLiteral("due"), QStringLiteral("--owner"), QStringLiteral("sam"),
+               QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonArray due = r.json().array();
+    QCOMPARE(due.size(), 2);
+    QCOMPARE(due.at(0).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("email"));
+    QCOMPARE(due.at(0).toObject().value(QStringLiteral("cadence")).toString(),
+             QStringLiteral("Contact me"));
+    // Logging the email schedules the day-2 call: out of today's queue.
+    r = runDb({QStringLiteral("log"), QString::number(ids.at(0)), QStringLiteral("--kind"),
+               QStringLiteral("email"), QStringLiteral("--outcome"), QStringLiteral("sent"),
+               QStringLiteral("--text"), QStringLiteral("intro and deck")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("follow_ups")).toInteger(), 1);
+    QCOMPARE(r.json().object().value(QStringLiteral("stage")).toString(),
+             QStringLiteral("contacted"));
+    r = runDb({QStringLiteral("due"), QStringLiteral("--owner"), QStringLiteral("sam"),
+               QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.json().array().size(), 1);
+    r = runDb({QStringLiteral("history"), QString::number(ids.at(0)), QStringLiteral("--format"),
+               QStringLiteral("csv")});
+    QVERIFY2(r.out.contains("touch email"), qPrintable(r.describe()));
+    QVERIFY2(r.out.contains("sent: intro and deck"), qPrintable(r.describe()));
+    r = runDb({QStringLiteral("log"), QString::number(ids.at(0)), QStringLiteral("--kind"),
+               QStringLiteral("fax"), QStringLiteral("--outcome"), QStringLiteral("sent")});
+    QCOMPARE(r.exitCode, 2);
+    r = runDb({QStringLiteral("mailto"), QString::number(ids.at(1))});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.startsWith("mailto:bo@fabrikam.com?subject="), qPrintable(r.describe()));
+}
+
+void TestCli::campaignsAndSla() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(60));
+    Result r =
+        runDb({QStringLiteral("campaign"), QStringLiteral("add"), QStringLiteral("Ignite 2026"),
+               QStringLiteral("--kind"), QStringLiteral("event"), QStringLiteral("--starts"),
+               QStringLiteral("2026-11-18"), QStringLiteral("--budget"), QStringLiteral("12000")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("campaign"), QStringLiteral("add"), QStringLiteral("X"),
+               QStringLiteral("--kind"), QStringLiteral("party")});
+    QCOMPARE(r.exitCode, 2);
+    const QJsonObject lead = firstLead(listJson({QStringLiteral("--limit"), QStringLiteral("1")}));
+    const QString id = QString::number(lead.value(QStringLiteral("id")).toInteger());
+    r = runDb(
+        {QStringLiteral("campaign"), QStringLiteral("link"), QStringLiteral("Ignite 2026"), id});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("campaign"), QStringLiteral("list"), QStringLiteral("--format"),
+               QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    qint64 linked = -1, total = 0;
+    for (const QJsonValue &v : r.json().array()) {
+        total += v.toObject().value(QStringLiteral("leads")).toInteger();
+        if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Ignite 2026"))
+            linked = v.toObject().value(QStringLiteral("leads")).toInteger();
+    }
+    QCOMPARE(linked, 1);
+    QVERIFY(total > 30); // the demo leads' campaigns are campaigns
+    // Rules are edited and listed: every PLT lead on any storefront to the event.
+    r = runDb({QStringLiteral("campaign"), QStringLiteral("rule"), QStringLiteral("any"),
+               QStringLiteral("PLT"), QStringLiteral("Ignite 2026")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("campaign"), QStringLiteral("rules"), QStringLiteral("--format"),
+               QStringLiteral("json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().array().size(), 7);
+    QCOMPARE(r.json().array().last().toObject().value(QStringLiteral("storefront")).toString(),
+             QStringLiteral("any"));
+    r = runDb({QStringLiteral("campaign"), QStringLiteral("rule"), QStringLiteral("any"),
+               QStringLiteral("PLT"), QStringLiteral("Nope")});
+    QCOMPARE(r.exitCode, 2);
+    r = runDb({QStringLiteral("sla"), QStringLiteral("--format"), QStringLiteral("json"),
+               QStringLiteral("--set-target"), QStringLiteral("12")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(!r.json().array().isEmpty());
+    QCOMPARE(r.json().array().at(0).toObject().value(QStringLiteral("target_hours")).toInt(), 12);
+}
+
 void TestCli::setLosingTheRaceChangesNothing() {
     QFETCH(QString, backend);
     LB_CLI_BACKEND(backend);
@@ -1482,13 +1643,15 @@ namespace {
 
 // The commands the CLI has, in the order its help lists them.
 const QStringList commandNames = {
-    QStringLiteral("init"),       QStringLiteral("generate"), QStringLiteral("preview"),
-    QStringLiteral("import"),     QStringLiteral("list"),     QStringLiteral("export"),
-    QStringLiteral("show"),       QStringLiteral("stats"),    QStringLiteral("count"),
-    QStringLiteral("report"),     QStringLiteral("set"),      QStringLiteral("score"),
-    QStringLiteral("delete"),     QStringLiteral("restore"),  QStringLiteral("trash"),
-    QStringLiteral("history"),    QStringLiteral("qualify"),  QStringLiteral("convert"),
-    QStringLiteral("disqualify"), QStringLiteral("prerequisites"),
+    QStringLiteral("init"),       QStringLiteral("generate"),      QStringLiteral("preview"),
+    QStringLiteral("import"),     QStringLiteral("list"),          QStringLiteral("export"),
+    QStringLiteral("show"),       QStringLiteral("stats"),         QStringLiteral("count"),
+    QStringLiteral("report"),     QStringLiteral("set"),           QStringLiteral("score"),
+    QStringLiteral("delete"),     QStringLiteral("restore"),       QStringLiteral("trash"),
+    QStringLiteral("history"),    QStringLiteral("qualify"),       QStringLiteral("convert"),
+    QStringLiteral("disqualify"), QStringLiteral("prerequisites"), QStringLiteral("log"),
+    QStringLiteral("due"),        QStringLiteral("cadence"),       QStringLiteral("campaign"),
+    QStringLiteral("sla"),        QStringLiteral("mailto"),
     QStringLiteral("help")};
 
 const QStringList filterOptions = {
@@ -1613,8 +1776,30 @@ void TestCli::commandHelp_data() {
                                         QStringLiteral("--destination"),
                                         QStringLiteral("--disqualify-reason"),
                                         QStringLiteral("--disqualify-note"),
+                                        QStringLiteral("--next-follow-up"),
+                                        QStringLiteral("--kind"),
+                                        QStringLiteral("--note"),
                                         QStringLiteral("--if-version")}
                          << QStringList{QStringLiteral("ID")};
+    QTest::newRow("log") << QStringLiteral("log") << QStringList{QStringLiteral("--kind"),
+                                                                 QStringLiteral("--outcome"),
+                                                                 QStringLiteral("--text"),
+                                                                 QStringLiteral("--next-follow-up"),
+                                                                 QStringLiteral("--next-kind"),
+                                                                 QStringLiteral("--if-version")}
+                         << QStringList{QStringLiteral("ID")};
+    QTest::newRow("due") << QStringLiteral("due")
+                         << QStringList{QStringLiteral("--owner"), QStringLiteral("--format"),
+                                        QStringLiteral("--at"), QStringLiteral("--limit")}
+                         << QStringList();
+    QTest::newRow("cadence") << QStringLiteral("cadence")
+                             << QStringList{QStringLiteral("--touches"),
+                                            QStringLiteral("--description")}
+                             << QStringList{QStringLiteral("ACTION...")};
+    QTest::newRow("sla") << QStringLiteral("sla")
+                         << QStringList{QStringLiteral("--owner"), QStringLiteral("--breached"),
+                                        QStringLiteral("--set-target"), QStringLiteral("--format")}
+                         << QStringList();
     QTest::newRow("delete") << QStringLiteral("delete") << QStringList()
                             << QStringList{QStringLiteral("ID...")};
     QTest::newRow("restore") << QStringLiteral("restore") << QStringList()

@@ -35,6 +35,8 @@ private slots:
     void invalidEditChangesNothing();
     void bulkEditReportsEachLead_data() { TestDatabase::addBackendRows(); }
     void bulkEditReportsEachLead();
+    void bulkEditKeepsTheStageRules_data() { TestDatabase::addBackendRows(); }
+    void bulkEditKeepsTheStageRules();
     void deleteAndRestoreGiveBackTheLead_data() { TestDatabase::addBackendRows(); }
     void deleteAndRestoreGiveBackTheLead();
     void restoreRefusedWhenPersonCameBack_data() { TestDatabase::addBackendRows(); }
@@ -546,6 +548,66 @@ void TestLeadWriter::bulkEditReportsEachLead() {
     }
     // The previous lead of each update is what an undo puts back.
     QCOMPARE(results.at(0).previous->owner, QString());
+}
+
+void TestLeadWriter::bulkEditKeepsTheStageRules() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    Intake intake(t->database());
+    QList<qint64> ids;
+    for (const char *email : {"a@fabrikam.com", "b@fabrikam.com", "c@fabrikam.com"})
+        ids << intake(person(QString::fromLatin1(email)), record(0), {}).leadId;
+    LeadWriter writer(t->database());
+    const QDateTime monday(QDate(2026, 12, 7), QTime(9, 0), QTimeZone::utc());
+    QVERIFY(writer
+                .update(ids.at(1), 0,
+                        LeadChanges().set(QStringLiteral("do_not_contact"), QStringLiteral("true")),
+                        QStringLiteral("kim"))
+                .ok());
+    // Nurturing a selection: the do-not-contact lead is refused with its reason, the others move.
+    const QList<UpdateResult> nurtured =
+        writer.updateMany({{ids.at(0), 0}, {ids.at(1), 0}, {ids.at(2), 0}},
+                          LeadChanges()
+                              .set(QStringLiteral("stage"), QStringLiteral("nurturing"))
+                              .set(QStringLiteral("next_follow_up_at"), monday)
+                              .setFollowUpKind(QStringLiteral("email")),
+                          QStringLiteral("sam"));
+    QCOMPARE(nurtured.at(0).status, UpdateResult::Status::Updated);
+    QCOMPARE(nurtured.at(1).status, UpdateResult::Status::Invalid);
+    QCOMPARE(
+        nurtured.at(1).error,
+        QStringLiteral("lead %1 is do-not-contact: it cannot move to nurturing").arg(ids.at(1)));
+    QCOMPARE(nurtured.at(2).lead->nextFollowUpAt, monday);
+    const LeadRepository repo(t->database());
+    QCOMPARE(repo.lead(ids.at(1))->stage, Stage::New);
+    // Closing them clears each one's follow-up, with a line for it in the timeline.
+    const QList<UpdateResult> lost = writer.updateMany(
+        {{ids.at(0), 0}, {ids.at(2), 0}},
+        LeadChanges().set(QStringLiteral("stage"), QStringLiteral("lost")), QStringLiteral("sam"));
+    for (const UpdateResult &r : lost) {
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QVERIFY(!repo.lead(r.id)->nextFollowUpAt.isValid());
+        const QStringList fields = changedFields(LeadHistory(t->database()).activities(r.id));
+        QCOMPARE(fields.mid(fields.size() - 3),
+                 (QStringList{QStringLiteral("stage"), QStringLiteral("next_follow_up_at"),
+                              QStringLiteral("next_follow_up_kind")}));
+    }
+    // Reopening one elsewhere than where it was needs a note (taking the close back is an undo);
+    // with one, it is in the timeline.
+    const UpdateResult reopened = writer.update(
+        ids.at(0), 0, LeadChanges().set(QStringLiteral("stage"), QStringLiteral("contacted")),
+        QStringLiteral("sam"));
+    QCOMPARE(reopened.status, UpdateResult::Status::Invalid);
+    QVERIFY(writer
+                .update(ids.at(0), 0,
+                        LeadChanges()
+                            .set(QStringLiteral("stage"), QStringLiteral("contacted"))
+                            .setNote(QStringLiteral("new budget after all")),
+                        QStringLiteral("sam"))
+                .ok());
+    const QList<Activity> lines = LeadHistory(t->database()).activities(ids.at(0));
+    QCOMPARE(lines.last().kind, ActivityKind::Note);
+    QCOMPARE(lines.last().note, QStringLiteral("new budget after all"));
 }
 
 void TestLeadWriter::deleteAndRestoreGiveBackTheLead() {

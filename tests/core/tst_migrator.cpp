@@ -1,4 +1,7 @@
 #include "core/domain/opportunitydetails.h"
+#include "core/nurture/leadnurturer.h"
+#include "core/storage/cadencerepository.h"
+#include "core/storage/campaignrepository.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadqualifier.h"
 #include "core/storage/leadrepository.h"
@@ -6,6 +9,7 @@
 #include "core/storage/migrator.h"
 #include "core/storage/savedviewrepository.h"
 #include "core/storage/scoringmodelrepository.h"
+#include "core/storage/slareport.h"
 #include "testdatabase.h"
 
 #include <QFile>
@@ -33,6 +37,8 @@ private slots:
     void qualificationColumnsArriveWithStep7();
     void scoringArrivesWithStep6_data() { TestDatabase::addBackendRows(); }
     void scoringArrivesWithStep6();
+    void nurtureArrivesWithStep9_data() { TestDatabase::addBackendRows(); }
+    void nurtureArrivesWithStep9();
     void refusesNewer_data() { TestDatabase::addBackendRows(); }
     void refusesNewer();
     void notADatabase();
@@ -266,6 +272,46 @@ void TestMigrator::qualificationColumnsArriveWithStep7() {
     QCOMPARE(after.opportunityCurrency, QStringLiteral("SEK"));
     QCOMPARE(after.expectedCloseAt, d.expectedCloseAt);
     QCOMPARE(after.destination, QStringLiteral("own-crm"));
+}
+
+void TestMigrator::nurtureArrivesWithStep9() {
+    QFETCH(QString, backend);
+    const auto t = TestDatabase::create(backend);
+    if (!t->ok() && t->mustSkip())
+        QSKIP(qPrintable(t->problem()));
+    QVERIFY2(t->ok(), qPrintable(t->problem()));
+    QString error;
+    Migrator m(t->database());
+    QVERIFY2(m.migrate(&error, 8), qPrintable(error));
+    // Leads a version-8 program stored, with the campaign texts of their import or the demo.
+    QSqlQuery insert(t->database().connection());
+    for (const char *row :
+         {"('ingrid@northwind.se', 'webinar-march', 'sam', 'ingrid@northwind.se|')",
+          "('ola@northwind.se', 'free-trial', 'sam', 'ola@northwind.se|')"})
+        QVERIFY(insert.exec(QStringLiteral("INSERT INTO leads (email, campaign, owner, dedup_key) "
+                                           "VALUES ") +
+                            QLatin1String(row)));
+    QVERIFY(insert.exec(QStringLiteral("SELECT id FROM leads ORDER BY id")) && insert.next());
+    const qint64 id = insert.value(0).toLongLong();
+    insert.finish();
+
+    QVERIFY2(m.migrate(&error), qPrintable(error));
+    QCOMPARE(m.currentVersion(&error), Migrator::latestVersion());
+    QCOMPARE(Migrator::latestVersion(), 9);
+    const CampaignRepository campaigns(t->database());
+    QVERIFY(campaigns.find(QStringLiteral("webinar-march")));
+    QCOMPARE(campaigns.find(QStringLiteral("webinar-march"))->leads, 1);
+    QCOMPARE(campaigns.find(QStringLiteral("free-trial"))->kind, CampaignKind::FreeTrial);
+    QCOMPARE(campaigns.all().size(), 7); // six shipped and the webinar
+    QCOMPARE(campaigns.rules().size(), 6);
+    QCOMPARE(CadenceRepository(t->database()).all().size(), 2);
+    QCOMPARE(SlaReport(t->database()).targetHours(), 24);
+    // A lead from before the upgrade joins a cadence like any other.
+    const QList<UpdateResult> enrolled =
+        LeadNurturer(t->database())
+            .enroll({id}, QStringLiteral("Contact me"), QStringLiteral("sam"));
+    QVERIFY2(enrolled.first().ok(), qPrintable(enrolled.first().error));
+    QVERIFY(enrolled.first().lead->nextFollowUpAt.isValid());
 }
 
 void TestMigrator::refusesNewer() {
