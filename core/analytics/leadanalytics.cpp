@@ -1,10 +1,15 @@
 #include "leadanalytics.h"
 
+#include "core/storage/firsttouchtimes.h"
+#include "core/storage/slareport.h"
+
 #include "actioncategories.h"
 #include "core/domain/storefront.h"
 #include "core/storage/leadanalyticsqueries.h"
 
 #include <QTimeZone>
+
+#include <QLocale>
 
 #include <algorithm>
 
@@ -213,8 +218,46 @@ std::optional<CampaignReport> LeadAnalytics::campaigns(const LeadFilter &filter)
     return report;
 }
 
-FirstTouchReport LeadAnalytics::firstTouch(const LeadFilter &) const {
-    return {};
+std::optional<FirstTouchReport> LeadAnalytics::firstTouch(const LeadFilter &filter) const {
+    FirstTouchReport report;
+    SlaReport sla(m_db);
+    report.targetHours = sla.targetHours();
+    const FirstTouchTimes times(m_db);
+    const auto counts = times.counts(filter, qint64(report.targetHours) * 3600);
+    if (!counts) {
+        m_error = times.lastError();
+        return std::nullopt;
+    }
+    const QList<qint64> bounds = FirstTouchTimes::bucketBounds();
+    const QLocale locale;
+    auto span = [&locale](qint64 seconds) {
+        return seconds < 48 * 3600 || seconds % (24 * 3600) != 0
+                   ? QCoreApplication::translate("FirstTouchReport", "%1 h")
+                         .arg(locale.toString(seconds / 3600))
+                   : QCoreApplication::translate("FirstTouchReport", "%1 days")
+                         .arg(locale.toString(seconds / (24 * 3600)));
+    };
+    for (qsizetype i = 0; i < counts->buckets.size(); ++i) {
+        FirstTouchReport::Bucket b;
+        b.count = counts->buckets.at(i);
+        report.touched += b.count;
+        if (i == 0) {
+            b.upToSeconds = bounds.first();
+            b.label = QCoreApplication::translate("FirstTouchReport", "under %1")
+                          .arg(span(bounds.first()));
+        } else if (i < bounds.size()) {
+            b.upToSeconds = bounds.at(i);
+            b.label = QStringLiteral("%1–%2").arg(span(bounds.at(i - 1)), span(bounds.at(i)));
+        } else {
+            b.label =
+                QCoreApplication::translate("FirstTouchReport", "over %1").arg(span(bounds.last()));
+        }
+        report.buckets << b;
+    }
+    report.pastTarget = counts->pastTarget;
+    report.waiting = counts->waiting;
+    m_error.clear();
+    return report;
 }
 
 std::optional<LeadFilter> LeadAnalytics::withIds(LeadFilter filter,

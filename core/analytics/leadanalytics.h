@@ -25,7 +25,7 @@ public:
                                    LeadTrend::By by, int window = 3) const;
     std::optional<ScoreDistribution> scores(const LeadFilter &filter) const;
     std::optional<CampaignReport> campaigns(const LeadFilter &filter) const;
-    FirstTouchReport firstTouch(const LeadFilter &filter) const;
+    std::optional<FirstTouchReport> firstTouch(const LeadFilter &filter) const;
 
     // Drill-down filters: `filter` narrowed to the leads of one bar. Where a LeadFilter field
     // says it (a storefront, an offer and action, a created range, a grade) the result uses

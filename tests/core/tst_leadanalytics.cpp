@@ -1,5 +1,6 @@
 #include "core/analytics/actioncategories.h"
 #include "core/analytics/leadanalytics.h"
+#include "core/nurture/leadnurturer.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
 #include "core/storage/transaction.h"
@@ -25,6 +26,8 @@ private slots:
     void scoresAndCampaigns();
     void drillDownSelectsTheLeadsBehindABar_data() { TestDatabase::addBackendRows(); }
     void drillDownSelectsTheLeadsBehindABar();
+    void firstTouchCountsLoggedTouches_data() { TestDatabase::addBackendRows(); }
+    void firstTouchCountsLoggedTouches();
 };
 
 namespace {
@@ -332,8 +335,9 @@ void TestLeadAnalytics::scoresAndCampaigns() {
     QCOMPARE(spring.won, 0);
     QCOMPARE(campaigns->campaigns.at(2).qualified, 2); // fall: one qualified, one lost after it
 
-    QVERIFY(!analytics.firstTouch({}).available);
-    QVERIFY(analytics.firstTouch({}).waitingFor.contains(QStringLiteral("nurture")));
+    // Nobody has logged a touch on these leads: the chart has nothing to show yet.
+    QVERIFY(analytics.firstTouch({}));
+    QVERIFY(!analytics.firstTouch({})->available());
 }
 
 void TestLeadAnalytics::drillDownSelectsTheLeadsBehindABar() {
@@ -396,6 +400,66 @@ void TestLeadAnalytics::drillDownSelectsTheLeadsBehindABar() {
     const auto campaigns = analytics.campaigns({});
     for (const auto &c : campaigns->campaigns)
         QCOMPARE(repo.count(*analytics.campaignLeads({}, c.campaign)), c.leads);
+}
+
+void TestLeadAnalytics::firstTouchCountsLoggedTouches() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const Database &db = t->database();
+    const QDateTime arrived(QDate(2026, 11, 2), QTime(9, 0), QTimeZone::utc());
+    auto lead = [&](const char *name, Storefront storefront) {
+        Lead l;
+        l.storefront = storefront;
+        l.action = QStringLiteral("PLT");
+        l.offerId = QStringLiteral("contoso.analytics");
+        l.firstName = QLatin1String(name);
+        l.lastName = QStringLiteral("Visser");
+        l.email = QLatin1String(name) + QStringLiteral("@fabrikam.com");
+        l.createdAt = arrived;
+        l.lastEventAt = arrived;
+        return TestDatabase::insertLead(db, l);
+    };
+    const qint64 quick = lead("anna", Storefront::AppSource);
+    const qint64 sameDay = lead("bram", Storefront::AppSource);
+    const qint64 late = lead("cees", Storefront::AzureMarketplace);
+    lead("dirk", Storefront::AzureMarketplace); // nobody has called yet
+    LeadNurturer nurturer(db);
+    Touch called;
+    called.outcome = QStringLiteral("talked");
+    auto touch = [&](qint64 id, qint64 afterSeconds) {
+        nurturer.setNow(arrived.addSecs(afterSeconds));
+        const UpdateResult r =
+            nurturer.logTouch(id, 0, called, std::nullopt, QStringLiteral("sam"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+    };
+    touch(quick, 30 * 60);
+    touch(sameDay, 5 * 3600);
+    touch(late, 3 * 24 * 3600);
+
+    const LeadAnalytics analytics(db);
+    const std::optional<FirstTouchReport> all = analytics.firstTouch({});
+    QVERIFY2(all, qPrintable(analytics.lastError()));
+    QVERIFY(all->available());
+    QCOMPARE(all->touched, 3);
+    QCOMPARE(all->targetHours, 24);
+    QCOMPARE(all->pastTarget, 1); // three days
+    QCOMPARE(all->waiting, 1);
+    QCOMPARE(all->buckets.size(), 7);
+    QCOMPARE(all->buckets.at(0).label, QStringLiteral("under 1 h"));
+    QCOMPARE(all->buckets.at(0).count, 1);
+    QCOMPARE(all->buckets.at(2).label, QStringLiteral("4 h–8 h"));
+    QCOMPARE(all->buckets.at(2).count, 1);
+    QCOMPARE(all->buckets.at(5).label, QStringLiteral("2 days–7 days"));
+    QCOMPARE(all->buckets.at(5).count, 1);
+
+    // The same filter as every chart: Azure Marketplace alone.
+    LeadFilter azure;
+    azure.storefront = Storefront::AzureMarketplace;
+    const std::optional<FirstTouchReport> some = analytics.firstTouch(azure);
+    QVERIFY(some);
+    QCOMPARE(some->touched, 1);
+    QCOMPARE(some->pastTarget, 1);
+    QCOMPARE(some->waiting, 1);
 }
 
 QTEST_GUILESS_MAIN(TestLeadAnalytics)

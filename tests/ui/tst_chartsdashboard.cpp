@@ -1,6 +1,7 @@
 #include "sampleleaddatabase.h"
 #include "ui/charts/chartrenderer.h"
 #include "ui/charts/chartsdashboard.h"
+#include "ui/charts/firsttouchchart.h"
 #include "ui/charts/funnelchart.h"
 #include "ui/charts/offerperformancechart.h"
 #include "ui/charts/trendchart.h"
@@ -9,6 +10,7 @@
 
 #include "core/analytics/leadanalytics.h"
 #include "core/io/leadgenerator.h"
+#include "core/nurture/leadnurturer.h"
 #include "core/storage/leadrepository.h"
 
 #include <QFile>
@@ -35,6 +37,7 @@ private slots:
     void exportsNumbersAsCsvAndExcel();
     void emptyDataShowsAMessage();
     void windowDrillsDownAndBack();
+    void firstTouchShowsLoggedTouchesAgainstTheTarget();
 
 private:
     bool waitLoaded(ChartsDashboard &dashboard);
@@ -233,6 +236,41 @@ void TestChartsDashboard::windowDrillsDownAndBack() {
     QCOMPARE(leads->filter(), before);
     QVERIFY(back->isHidden());
     QCOMPARE(tabs->currentWidget(), charts);
+}
+
+void TestChartsDashboard::firstTouchShowsLoggedTouchesAgainstTheTarget() {
+    SampleLeadDatabase db;
+    QVERIFY2(db.isReady(), qPrintable(db.error()));
+    LeadGenerator generator(db.database());
+    generator.setEnd(m_end);
+    QVERIFY(generator.generate(60, 5).ok);
+    ChartsDashboard dashboard(db.database());
+    dashboard.setNow(m_end);
+    dashboard.setRange(ChartsDashboard::Range::All);
+    QVERIFY(waitLoaded(dashboard));
+    auto *chart = dashboard.findChild<FirstTouchChart *>(QStringLiteral("firstTouchChart"));
+    QVERIFY(chart);
+    QCOMPARE(chart->title(), QStringLiteral("Time to first touch")); // nothing logged: a message
+
+    // A rep calls a lead two days after it came in: past the 24-hour target.
+    const QList<Lead> fresh =
+        LeadRepository(db.database()).list(LeadFilter{}, LeadSort{QStringLiteral("id"), false}, 60);
+    std::optional<Lead> lead;
+    for (const Lead &l : fresh)
+        if (!lead && !Stages::isClosed(l.stage) && !l.doNotContact && !l.isTest)
+            lead = l;
+    QVERIFY(lead);
+    LeadNurturer nurturer(db.database());
+    nurturer.setNow(lead->createdAt.addDays(2));
+    Touch call;
+    call.outcome = QStringLiteral("interested");
+    QVERIFY(nurturer.logTouch(lead->id, 0, call, std::nullopt, QStringLiteral("sam")).ok());
+    dashboard.setRange(ChartsDashboard::Range::All);
+    dashboard.refresh();
+    QVERIFY(waitLoaded(dashboard));
+    QVERIFY2(chart->title().contains(QStringLiteral("target 24 h: 1 of 1 past it")),
+             qPrintable(chart->title()));
+    QCOMPARE(dashboard.data().firstTouch.touched, 1);
 }
 
 QTEST_MAIN(TestChartsDashboard)

@@ -1,5 +1,7 @@
 #include "chartsdashboard.h"
 
+#include "firsttouchchart.h"
+
 #include "campaignchart.h"
 #include "core/analytics/leadanalytics.h"
 #include "core/domain/storefront.h"
@@ -48,10 +50,7 @@ ChartsDashboard::ChartsDashboard(const Database &db, QWidget *parent)
     m_trend = new TrendChart;
     m_scores = new ScoreDistributionChart;
     m_campaigns = new CampaignChart;
-    m_firstTouch = new QLabel;
-    m_firstTouch->setObjectName(QStringLiteral("firstTouchNote"));
-    m_firstTouch->setWordWrap(true);
-    m_firstTouch->setText(m_data.firstTouch.waitingFor);
+    m_firstTouch = new FirstTouchChart;
 
     auto *grid = new QGridLayout;
     grid->setContentsMargins(0, 0, 0, 0);
@@ -61,7 +60,7 @@ ChartsDashboard::ChartsDashboard(const Database &db, QWidget *parent)
     grid->addWidget(card(m_trend, QStringLiteral("trend")), 2, 0, 1, 2);
     grid->addWidget(card(m_scores, QStringLiteral("scores")), 3, 0);
     grid->addWidget(card(m_campaigns, QStringLiteral("campaigns")), 3, 1);
-    grid->addWidget(m_firstTouch, 4, 0, 1, 2);
+    grid->addWidget(card(m_firstTouch, QStringLiteral("first-touch")), 4, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     auto *charts = new QWidget;
@@ -306,7 +305,10 @@ void ChartsDashboard::refresh() {
             data.campaigns = *r;
         else
             ok = false;
-        data.firstTouch = analytics.firstTouch(f);
+        if (const auto r = ok ? analytics.firstTouch(f) : std::nullopt)
+            data.firstTouch = *r;
+        else
+            ok = false;
         const QString error = analytics.lastError();
         const qint64 ms = timer.elapsed();
         QMetaObject::invokeMethod(
@@ -335,7 +337,7 @@ void ChartsDashboard::show(const ChartData &data, qint64 ms) {
     m_trend->setReport(data.trend);
     m_scores->setReport(data.scores);
     m_campaigns->setReport(data.campaigns);
-    m_firstTouch->setText(data.firstTouch.available ? QString() : data.firstTouch.waitingFor);
+    m_firstTouch->setReport(data.firstTouch);
     m_status->setText(tr("%n leads · read in %1 ms", nullptr, int(data.funnel.all[0]))
                           .arg(QLocale().toString(ms)));
     emit loaded();

@@ -17,6 +17,7 @@ class LeadAnalytics;
 class OfferPerformanceChart;
 class QComboBox;
 class QDateEdit;
+class FirstTouchChart;
 class QLabel;
 class ScoreDistributionChart;
 class TrendChart;
@@ -99,7 +100,7 @@ private:
     QComboBox *m_by = nullptr;
     QComboBox *m_offerSort = nullptr;
     QLabel *m_status = nullptr;
-    QLabel *m_firstTouch = nullptr;
+    FirstTouchChart *m_firstTouch = nullptr;
     FunnelChart *m_funnel = nullptr;
     OfferPerformanceChart *m_offers = nullptr;
     TrendChart *m_trend = nullptr;

@@ -7,6 +7,7 @@
 #include "core/analytics/reporttable.h"
 #include "core/io/csvwriter.h"
 #include "core/io/xlsxtablewriter.h"
+#include "firsttouchchart.h"
 #include "funnelchart.h"
 #include "offerperformancechart.h"
 #include "scoredistributionchart.h"
@@ -63,6 +64,8 @@ QWidget *ChartsDashboard::chartWidget(const QString &kind) const {
         return m_scores;
     if (kind == QLatin1String("campaigns"))
         return m_campaigns;
+    if (kind == QLatin1String("first-touch"))
+        return m_firstTouch;
     return nullptr;
 }
 
@@ -98,8 +101,14 @@ bool ChartsDashboard::exportChart(const QString &kind, const QString &format, co
             table = ReportTable::trend(m_data.trend);
         else if (kind == QLatin1String("scores"))
             table = ReportTable::scores(m_data.scores);
-        else
+        else if (kind == QLatin1String("campaigns"))
             table = ReportTable::campaigns(m_data.campaigns);
+        else {
+            table.header =
+                QStringList{QStringLiteral("first_touch_after"), QStringLiteral("leads")};
+            for (const FirstTouchReport::Bucket &b : m_data.firstTouch.buckets)
+                table.rows << QStringList{b.label, QString::number(b.count)};
+        }
         if (format == QLatin1String("xlsx")) {
             ok = XlsxTableWriter::write(path, kind, table.header, table.rows, &error);
         } else {
