@@ -20,8 +20,8 @@ struct FirstTouchReport {
     qint64 waiting = 0;    // open leads nobody has touched yet
     bool available() const { return touched > 0; }
     static QString noTouches() {
-        return QCoreApplication::translate(
-            "FirstTouchReport", "Time to first touch: no first touch is logged for these leads "
-                                "yet (log a call, email or meeting on a lead to start)");
+        return QCoreApplication::translate("FirstTouchReport",
+                                           "no first touch is logged for these leads yet: log a "
+                                           "call, email or meeting on a lead to start");
     }
 };

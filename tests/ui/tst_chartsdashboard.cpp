@@ -250,7 +250,7 @@ void TestChartsDashboard::firstTouchShowsLoggedTouchesAgainstTheTarget() {
     QVERIFY(waitLoaded(dashboard));
     auto *chart = dashboard.findChild<FirstTouchChart *>(QStringLiteral("firstTouchChart"));
     QVERIFY(chart);
-    QCOMPARE(chart->title(), QStringLiteral("Time to first touch")); // nothing logged: a message
+    QCOMPARE(chart->title(), QStringLiteral("Time to first touch:")); // nothing logged: a message
 
     // A rep calls a lead two days after it came in: past the 24-hour target.
     const QList<Lead> fresh =

@@ -19,7 +19,6 @@ FirstTouchChart::FirstTouchChart(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_view = new QChartView;
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(260);
     layout->addWidget(m_view);
     setReport({});
 }
@@ -28,8 +27,10 @@ void FirstTouchChart::setReport(const FirstTouchReport &report) {
     m_report = report;
     const QLocale locale;
     QChart *old = m_view->chart();
+    // Nothing to draw takes a line, not a chart's height of blank axes.
+    m_view->setFixedHeight(report.available() ? 300 : 90);
     if (!report.available()) {
-        m_title = tr("Time to first touch");
+        m_title = tr("Time to first touch:");
         m_view->setChart(ChartStyle::emptyChart(this, m_title, FirstTouchReport::noTouches()));
         delete old;
         return;
