@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "cliarguments.h"
+#include "core/domain/followupdestination.h"
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadgenerator.h"
@@ -230,6 +231,27 @@ bool Cli::parseFilter(const CliArguments &args, LeadFilter *f) {
         return false;
     }
     f->includeTest = args.has(QStringLiteral("include-test"));
+    f->campaign = args.value(QStringLiteral("campaign")).trimmed();
+    if (args.has(QStringLiteral("origin"))) {
+        f->origin = args.value(QStringLiteral("origin"));
+        const QStringList origins = {QStringLiteral("marketplace"), QStringLiteral("co-sell"),
+                                     QStringLiteral("import"), QStringLiteral("manual")};
+        if (!origins.contains(f->origin)) {
+            usage(QStringLiteral("--origin: \"%1\" is not an origin (%2)")
+                      .arg(f->origin, origins.join(QStringLiteral(", "))));
+            return false;
+        }
+    }
+    if (args.has(QStringLiteral("destination"))) {
+        f->destination = args.value(QStringLiteral("destination"));
+        FollowUpDestination d;
+        if (!FollowUpDestinations::fromCanonicalName(f->destination, &d)) {
+            usage(QStringLiteral("--destination: \"%1\" is not a follow-up destination "
+                                 "(own-crm, co-sell, marketplace)")
+                      .arg(f->destination));
+            return false;
+        }
+    }
     return true;
 }
 

@@ -41,6 +41,13 @@ QList<CliParameter> filterParameters() {
                   QStringLiteral("created on or before DATE (a date covers the whole day)")),
         P::flag(QStringLiteral("include-test"),
                 QStringLiteral("include test leads (MSFT_TEST_ markers), left out otherwise")),
+        P::option(QStringLiteral("campaign"), QStringLiteral("NAME"),
+                  QStringLiteral("only leads linked to this campaign")),
+        P::option(QStringLiteral("origin"), QStringLiteral("ORIGIN"),
+                  QStringLiteral("only leads that came this way: marketplace, co-sell, import, "
+                                 "manual")),
+        P::option(QStringLiteral("destination"), QStringLiteral("WHERE"),
+                  QStringLiteral("only leads followed up there: own-crm, co-sell, marketplace")),
     };
 }
 

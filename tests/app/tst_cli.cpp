@@ -1173,6 +1173,23 @@ void TestCli::campaignsAndSla() {
     }
     QCOMPARE(linked, 1);
     QVERIFY(total > 30); // the demo leads' campaigns are campaigns
+    // list and count take the campaign, origin and destination like any filter.
+    const QJsonArray inCampaign =
+        listJson({QStringLiteral("--campaign"), QStringLiteral("Ignite 2026")});
+    QCOMPARE(inCampaign.size(), 1);
+    QCOMPARE(inCampaign.first()[QStringLiteral("id")].toInteger(),
+             lead.value(QStringLiteral("id")).toInteger());
+    r = runDb({QStringLiteral("count"), QStringLiteral("--origin"), QStringLiteral("marketplace")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY(r.json().object().value(QStringLiteral("count")).toInteger() > 0);
+    r = runDb({QStringLiteral("count"), QStringLiteral("--origin"), QStringLiteral("fax")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--origin: \"fax\" is not an origin"), qPrintable(r.describe()));
+    r = runDb(
+        {QStringLiteral("count"), QStringLiteral("--destination"), QStringLiteral("co-sell")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb({QStringLiteral("list"), QStringLiteral("--destination"), QStringLiteral("email")});
+    QCOMPARE(r.exitCode, 2);
     // Rules are edited and listed: every PLT lead on any storefront to the event.
     r = runDb({QStringLiteral("campaign"), QStringLiteral("rule"), QStringLiteral("any"),
                QStringLiteral("PLT"), QStringLiteral("Ignite 2026")});
@@ -1651,15 +1668,17 @@ const QStringList commandNames = {
     QStringLiteral("history"),    QStringLiteral("qualify"),       QStringLiteral("convert"),
     QStringLiteral("disqualify"), QStringLiteral("prerequisites"), QStringLiteral("log"),
     QStringLiteral("due"),        QStringLiteral("cadence"),       QStringLiteral("campaign"),
-    QStringLiteral("sla"),        QStringLiteral("mailto"),
-    QStringLiteral("help")};
+    QStringLiteral("sla"),        QStringLiteral("mailto"),        QStringLiteral("help")};
 
 const QStringList filterOptions = {
-    QStringLiteral("--storefront"),  QStringLiteral("--stage"),  QStringLiteral("--owner"),
-    QStringLiteral("--offer"),       QStringLiteral("--action"), QStringLiteral("--search"),
-    QStringLiteral("--min-score"),   QStringLiteral("--grade"),  QStringLiteral("--do-not-contact"),
-    QStringLiteral("--due-before"),  QStringLiteral("--since"),  QStringLiteral("--until"),
-    QStringLiteral("--include-test")};
+    QStringLiteral("--storefront"),     QStringLiteral("--stage"),
+    QStringLiteral("--owner"),          QStringLiteral("--offer"),
+    QStringLiteral("--action"),         QStringLiteral("--search"),
+    QStringLiteral("--min-score"),      QStringLiteral("--grade"),
+    QStringLiteral("--do-not-contact"), QStringLiteral("--due-before"),
+    QStringLiteral("--since"),          QStringLiteral("--until"),
+    QStringLiteral("--include-test"),   QStringLiteral("--campaign"),
+    QStringLiteral("--origin"),         QStringLiteral("--destination")};
 
 // The lines of a help text under `heading` ("options:"), up to the next blank line.
 QStringList section(const QString &help, const QString &heading) {
