@@ -167,6 +167,11 @@ class Bench:
             ("text search count", ["count", "--search", "woodgrove"],
              "SELECT count(*) FROM leads WHERE is_test = 0 AND id IN (SELECT rowid FROM leads_fts "
              "WHERE leads_fts MATCH '\"woodgrove\"');"),
+            ("funnel per storefront", ["report", "funnel", "--format", "json"],
+             "SELECT storefront, stage, count(*) FROM leads WHERE is_test = 0 GROUP BY 1, 2;"),
+            ("offer performance", ["report", "offers", "--format", "json"],
+             "SELECT offer_id, action, count(*), sum(stage IN ('qualified', 'opportunity', 'won')), "
+             "sum(stage = 'won'), avg(score) FROM leads WHERE is_test = 0 GROUP BY 1, 2;"),
         ]
         # The shell reads the schema with its first statement; leadbench-cli has by then.
         warm = "SELECT count(*) FROM sqlite_master;\n.timer on\n"
