@@ -41,6 +41,9 @@ private:
     // Read commands need an existing Leadbench database; init, generate and import create one.
     enum class Access { ReadExisting, Create };
     bool openDatabase(const Database &db, Access access);
+    // Date-only values cover the whole day: --until 2025-06-30 includes June 30th
+    // (clioptionparsing.cpp, with the filter, sort and column options).
+    static QDateTime parseDate(const QString &text, bool endOfDay);
     bool parseFilter(const CliArguments &args, LeadFilter *filter);
     // --columns (a usage error names the problem); leaves `columns` as it is when absent.
     bool parseColumns(const CliArguments &args, QStringList *columns);
