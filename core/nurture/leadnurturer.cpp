@@ -2,8 +2,7 @@
 
 #include "../storage/cadencerepository.h"
 #include "../storage/followupplanstore.h"
-#include "../storage/leadrepository.h"
-#include "../storage/leadwriter.h"
+#include "../storage/leadstepwriter.h"
 
 LeadNurturer::LeadNurturer(const Database &db)
     : m_db(db) {}
@@ -14,46 +13,22 @@ QDateTime LeadNurturer::now() const {
 
 UpdateResult LeadNurturer::apply(qint64 id, qint64 expectedVersion, const Rule &rule,
                                  const QString &actor) {
-    constexpr int attempts = 5;
-    UpdateResult r;
-    r.id = id;
-    for (int attempt = 0; attempt < attempts; ++attempt) {
-        const LeadRepository reader(m_db);
-        const std::optional<Lead> lead = reader.lead(id);
-        if (!lead) {
-            r.status = reader.lastError().isEmpty() ? UpdateResult::Status::NotFound
-                                                    : UpdateResult::Status::Failed;
-            r.error = reader.lastError().isEmpty() ? QStringLiteral("no lead with id %1").arg(id)
-                                                   : reader.lastError();
-            return r;
-        }
-        if (expectedVersion != 0 && lead->version != expectedVersion) {
-            r.status = UpdateResult::Status::Conflict;
-            r.lead = lead;
-            r.error = QStringLiteral("lead %1 was changed by someone else (version %2, not %3)")
-                          .arg(id)
-                          .arg(lead->version)
-                          .arg(expectedVersion);
-            return r;
-        }
-        const FollowUpPlanStore plans(m_db);
-        const std::optional<FollowUpPlan> plan = plans.plan(id);
-        if (!plan) {
-            r.status = UpdateResult::Status::Failed;
-            r.error = plans.lastError();
-            return r;
-        }
-        const NurturePolicy::Step step = rule(*lead, *plan);
-        if (!step.ok()) {
-            r.status = UpdateResult::Status::Invalid;
-            r.error = step.refusal;
-            return r;
-        }
-        r = LeadWriter(m_db).update(id, lead->version, step.changes, actor);
-        if (r.status != UpdateResult::Status::Conflict || expectedVersion != 0)
-            return r;
-    }
-    return r;
+    return LeadStepWriter(m_db).apply(
+        id, expectedVersion,
+        [&](const Lead &lead) {
+            LeadStep out;
+            const FollowUpPlanStore plans(m_db);
+            const std::optional<FollowUpPlan> plan = plans.plan(lead.id);
+            if (!plan) {
+                out.failure = plans.lastError();
+                return out;
+            }
+            const NurturePolicy::Step step = rule(lead, *plan);
+            out.changes = step.changes;
+            out.refusal = step.refusal;
+            return out;
+        },
+        actor);
 }
 
 UpdateResult LeadNurturer::schedule(qint64 id, qint64 expectedVersion, const QDateTime &at,

@@ -1,8 +1,7 @@
 #include "leadqualifier.h"
 
 #include "../domain/opportunitydetails.h"
-#include "leadrepository.h"
-#include "leadwriter.h"
+#include "leadstepwriter.h"
 #include "prerequisitestore.h"
 
 LeadQualifier::LeadQualifier(const Database &db)
@@ -14,52 +13,29 @@ LeadQualifier::LeadQualifier(const Database &db, QualificationPolicy policy)
 
 UpdateResult LeadQualifier::apply(qint64 id, qint64 expectedVersion, const Rule &rule,
                                   const QString &actor) {
-    // The step is worked out from the lead as read; the write is refused if the lead moved on
-    // since. Without a version of the caller's, the step is worked out again from the new lead.
-    constexpr int attempts = 5;
-    UpdateResult r;
-    r.id = id;
     std::optional<QualificationPolicy> stored;
     if (!m_policy) {
         PrerequisiteStore store(m_db);
         stored = store.policy();
         if (!stored) {
+            UpdateResult r;
+            r.id = id;
             r.status = UpdateResult::Status::Failed;
             r.error = store.lastError();
             return r;
         }
     }
     const QualificationPolicy &policy = m_policy ? *m_policy : *stored;
-    for (int attempt = 0; attempt < attempts; ++attempt) {
-        const LeadRepository reader(m_db);
-        const std::optional<Lead> lead = reader.lead(id);
-        if (!lead) {
-            r.status = reader.lastError().isEmpty() ? UpdateResult::Status::NotFound
-                                                    : UpdateResult::Status::Failed;
-            r.error = reader.lastError().isEmpty() ? QStringLiteral("no lead with id %1").arg(id)
-                                                   : reader.lastError();
-            return r;
-        }
-        if (expectedVersion != 0 && lead->version != expectedVersion) {
-            r.status = UpdateResult::Status::Conflict;
-            r.lead = lead;
-            r.error = QStringLiteral("lead %1 was changed by someone else (version %2, not %3)")
-                          .arg(id)
-                          .arg(lead->version)
-                          .arg(expectedVersion);
-            return r;
-        }
-        const QualificationPolicy::Step step = rule(policy, *lead);
-        if (!step.ok()) {
-            r.status = UpdateResult::Status::Invalid;
-            r.error = step.refusal;
-            return r;
-        }
-        r = LeadWriter(m_db).update(id, lead->version, step.changes, actor);
-        if (r.status != UpdateResult::Status::Conflict || expectedVersion != 0)
-            return r;
-    }
-    return r;
+    return LeadStepWriter(m_db).apply(
+        id, expectedVersion,
+        [&](const Lead &lead) {
+            const QualificationPolicy::Step step = rule(policy, lead);
+            LeadStep out;
+            out.changes = step.changes;
+            out.refusal = step.refusal;
+            return out;
+        },
+        actor);
 }
 
 UpdateResult LeadQualifier::tick(qint64 id, qint64 expectedVersion, const QStringList &items,
