@@ -1,5 +1,7 @@
 #include "xlsxleadwriter.h"
 
+#include "fastdeflate.h"
+
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
 
@@ -243,6 +245,7 @@ bool XlsxLeadWriter::close() {
     if (!d->workbook)
         return m_error.isEmpty();
     finishSheet();
+    const FastDeflate fast; // the zipping is most of a large export's time
     const lxw_error e = workbook_close(d->workbook);
     d->workbook = nullptr;
     if (e != LXW_NO_ERROR) {
