@@ -282,7 +282,12 @@ const QList<CliCommand> &Cli::commands() {
                         P::flag(QStringLiteral("evaluate"),
                                 QStringLiteral("only measure the win model on the newest 20% of "
                                                "the closed leads (AUC, the rule score's AUC, "
-                                               "calibration by decile) and change nothing"))},
+                                               "calibration by decile) and change nothing")),
+                        P::option(QStringLiteral("preview"), QStringLiteral("MODEL.json"),
+                                  QStringLiteral("only show how the leads would grade under the "
+                                                 "scoring model in MODEL.json (its grade "
+                                                 "counts, how many would change grade) and "
+                                                 "change nothing"))},
          .example = QStringLiteral("score --rescore-all"),
          .handler = &Cli::score},
         {.name = QStringLiteral("delete"),

@@ -7,6 +7,7 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadjson.h"
 #include "core/scoring/leadrescorer.h"
+#include "core/scoring/scorepreview.h"
 #include "core/scoring/winmodelrefresh.h"
 #include "core/scoring/winmodeltrainer.h"
 #include "core/storage/campaignrepository.h"
@@ -17,6 +18,7 @@
 #include "outputwriter.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -255,13 +257,44 @@ int Cli::trash(const Database &db, const CliArguments &args) {
 }
 
 int Cli::score(const Database &db, const CliArguments &args) {
-    if (args.has(QStringLiteral("evaluate")) && args.has(QStringLiteral("rescore-all")))
-        return usage(QStringLiteral("--evaluate only measures the win model; it cannot be "
-                                    "combined with --rescore-all"));
+    const int modes = int(args.has(QStringLiteral("evaluate"))) +
+                      int(args.has(QStringLiteral("rescore-all"))) +
+                      int(args.has(QStringLiteral("preview")));
+    if (modes > 1)
+        return usage(QStringLiteral("--evaluate, --preview and --rescore-all each do one thing; "
+                                    "give one of them"));
+    std::optional<ScoringModel> previewed;
+    if (args.has(QStringLiteral("preview"))) {
+        const QString path = args.value(QStringLiteral("preview"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return usage(
+                QStringLiteral("--preview: cannot open %1: %2").arg(path, file.errorString()));
+        QString error;
+        previewed = ScoringModel::fromJsonText(file.readAll(), &error);
+        if (!previewed)
+            return usage(QStringLiteral("--preview: %1: %2").arg(path, error));
+    }
     if (!openDatabase(db, Access::ReadExisting))
         return Failure;
     QElapsedTimer timer;
     timer.start();
+    if (previewed) {
+        const GradeDistribution d = ScorePreview(db).run(*previewed);
+        if (!d.ok)
+            return fail(d.error);
+        QJsonObject grades;
+        for (std::size_t i = 0; i < d.grades.size(); ++i)
+            grades.insert(QString(QLatin1Char(char('A' + i))), d.grades.at(i));
+        OutputWriter::writeJson(m_out,
+                                {{QStringLiteral("scored"), d.scored},
+                                 {QStringLiteral("grades"), grades},
+                                 {QStringLiteral("grade_changes"), d.gradeChanges},
+                                 {QStringLiteral("mean_score"), d.meanScore},
+                                 {QStringLiteral("seconds"), timer.elapsed() / 1000.0}},
+                                OutputWriter::JsonStyle::Compact);
+        return Ok;
+    }
     if (args.has(QStringLiteral("evaluate"))) {
         // The rule score a closed lead was last given is what the win model is compared against.
         const WinTrainingResult trained = WinModelTrainer(db).run();

@@ -32,6 +32,11 @@ public:
     GradeDistribution run(const ScoringModel &model);
 
 private:
+    struct Part;
+    // The leads with ids in (afterId, untilId], on the calling thread's connection.
+    Part part(const ScoringModel &model, const QDateTime &now, qint64 afterId,
+              qint64 untilId) const;
+
     Database m_db;
     const std::atomic_bool *m_cancel = nullptr;
     QDateTime m_now;

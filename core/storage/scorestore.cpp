@@ -91,6 +91,18 @@ bool ScoreStore::prepare() {
     return true;
 }
 
+qint64 ScoreStore::maxId() {
+    SqlStatement q(m_db);
+    if (!q.prepare(QStringLiteral("SELECT coalesce(max(id), 0) FROM leads")) || !q.exec() ||
+        !q.next()) {
+        m_error = QStringLiteral("cannot read the leads' ids: %1").arg(q.error());
+        return -1;
+    }
+    const qint64 id = q.intValue(0);
+    q.finish();
+    return id;
+}
+
 qint64 ScoreStore::count(int staleFor) {
     SqlStatement q(m_db);
     if (!q.prepare(staleFor > 0

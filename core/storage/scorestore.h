@@ -31,6 +31,8 @@ public:
     // How many leads read() goes through: all (staleFor 0), or those not scored by model
     // version `staleFor` whose score no person set; -1 on error.
     qint64 count(int staleFor);
+    // The highest lead id, 0 for none, -1 on error: the end of the range visit() goes through.
+    qint64 maxId();
     // A lead's score as stored; the text is valid only during a visit.
     struct Stored {
         int score = 0;

@@ -1,5 +1,6 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/csvreader.h"
+#include "core/scoring/scoringmodel.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
 #include "core/storage/transaction.h"
@@ -55,6 +56,8 @@ private slots:
     void showJson();
     void scoreRescoresAndShowExplains_data() { TestDatabase::addBackendRows(); }
     void scoreRescoresAndShowExplains();
+    void scorePreviewChangesNothing_data() { TestDatabase::addBackendRows(); }
+    void scorePreviewChangesNothing();
     void scoreEvaluateNeedsHistory_data() { TestDatabase::addBackendRows(); }
     void scoreEvaluateNeedsHistory();
     void scoreGivesOpenLeadsAWinProbability_data() { TestDatabase::addBackendRows(); }
@@ -699,6 +702,55 @@ void TestCli::scoreRescoresAndShowExplains() {
     }
     QCOMPARE(sum, score);
     QVERIFY(lead.value(QStringLiteral("win_drivers")).isArray());
+}
+
+void TestCli::scorePreviewChangesNothing() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(300));
+    const QString gradeA = QStringLiteral("A");
+    const auto countA = [&] {
+        const Result c = runDb({QStringLiteral("count"), QStringLiteral("--grade"), gradeA});
+        return c.exitCode == 0 ? c.json().object().value(QStringLiteral("count")).toInteger() : -1;
+    };
+    const qint64 before = countA();
+    QVERIFY(before > 0 && before < 300);
+
+    // The shipped model with the bands at 3, 2 and 1: nearly every lead would be an A.
+    QJsonObject model = ScoringModel::defaultModel().toJson();
+    model.insert(
+        QStringLiteral("grades"),
+        QJsonObject{{QStringLiteral("A"), 3}, {QStringLiteral("B"), 2}, {QStringLiteral("C"), 1}});
+    const QString path = m_dir->filePath(QStringLiteral("generous.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(model).toJson());
+    file.close();
+    Result r = runDb({QStringLiteral("score"), QStringLiteral("--preview"), path});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject preview = r.json().object();
+    const qint64 scored = preview.value(QStringLiteral("scored")).toInteger();
+    QVERIFY(scored > 250 && scored <= 300); // the generator's test leads are not graded
+    const QJsonObject grades = preview.value(QStringLiteral("grades")).toObject();
+    const qint64 a = grades.value(gradeA).toInteger();
+    qint64 sum = 0;
+    for (const QJsonValue &v : grades)
+        sum += v.toInteger();
+    QCOMPARE(sum, scored);
+    QVERIFY(a > scored * 9 / 10);
+    // Every lead that would become an A and is not one now changes grade.
+    QVERIFY(preview.value(QStringLiteral("grade_changes")).toInteger() >= a - before);
+    QCOMPARE(countA(), before); // nothing was stored
+
+    file.open(QIODevice::WriteOnly);
+    file.write("{\"rules\": 3}");
+    file.close();
+    r = runDb({QStringLiteral("score"), QStringLiteral("--preview"), path});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("generous.json"), r.err.constData());
+    r = runDb({QStringLiteral("score"), QStringLiteral("--preview"), path,
+               QStringLiteral("--rescore-all")});
+    QCOMPARE(r.exitCode, 2);
 }
 
 void TestCli::scoreEvaluateNeedsHistory() {
