@@ -2,6 +2,7 @@
 
 #include "../domain/funnelstep.h"
 #include "leadquery.h"
+#include "sqldialect.h"
 #include "sqlstatement.h"
 
 #include <QHash>
@@ -59,6 +60,42 @@ QStringList LeadAnalyticsQueries::indexes() {
                 stepBackCondition(),
             QStringLiteral("CREATE INDEX leads_analytics ON leads(is_test, offer_id, campaign, "
                            "action, stage, storefront, created_at, owner, grade, score)")};
+}
+
+QStringList LeadAnalyticsQueries::reachedStepSchema(const SqlDialect &d) {
+    const QString furthestBack =
+        QStringLiteral("(SELECT max(%1) FROM activities WHERE activities.lead_id = leads.id AND "
+                       "%2)")
+            .arg(stepOf(QStringLiteral("old_value")), stepBackCondition());
+    QStringList sql{
+        QStringLiteral("ALTER TABLE leads ADD COLUMN reached_step INTEGER NOT NULL DEFAULT 0"),
+        // What the history shows, read once through the index of steps back.
+        QStringLiteral("UPDATE leads SET reached_step = %1(%2, coalesce(%3, 0)) WHERE %2 > 0 OR "
+                       "id IN (SELECT lead_id FROM activities WHERE %4)")
+            .arg(d.greatest(), stepOf(QStringLiteral("stage")), furthestBack, stepBackCondition()),
+        QStringLiteral("DROP INDEX activities_step_back"),
+        QStringLiteral("DROP INDEX leads_analytics"),
+        // The charts' usual filter is a period: their columns beside the creation time, so
+        // that a period's leads are one range of this index, never a look-up per lead.
+        QStringLiteral("DROP INDEX leads_created_at"),
+        QStringLiteral("CREATE INDEX leads_created_at ON leads(is_test, created_at, id, "
+                       "storefront, action, offer_id, campaign, stage, reached_step, owner, "
+                       "grade, score)"),
+        QStringLiteral("UPDATE trash SET snapshot = ") +
+            d.jsonSetText(QStringLiteral("snapshot"),
+                          {QStringLiteral("lead"), QStringLiteral("reached_step")},
+                          QStringLiteral("0")),
+    };
+    // Every stage change is a `changed` activity: the furthest step follows them all, whoever
+    // writes them (an edit, a restore from the trash, the demo's history).
+    sql << d.afterInsertTrigger(
+        QStringLiteral("activities_reached_step"), QStringLiteral("activities"),
+        QStringLiteral("new.field = 'stage' AND new.kind = 'changed'"),
+        QStringLiteral("UPDATE leads SET reached_step = %1(reached_step, %2, %3) WHERE id = "
+                       "new.lead_id")
+            .arg(d.greatest(), stepOf(QStringLiteral("new.old_value")),
+                 stepOf(QStringLiteral("new.new_value"))));
+    return sql;
 }
 
 std::optional<QList<LeadAnalyticsQueries::Group>>
@@ -131,30 +168,6 @@ LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
     return out;
 }
 
-std::optional<std::vector<quint8>> LeadAnalyticsQueries::stepsBack() const {
-    // The furthest step is where the lead was before its biggest step back: a lead that went
-    // back from step N had reached N. By id in a plain array: ids are dense, and a hash of a
-    // million of them costs more than the reading.
-    std::vector<quint8> furthest;
-    SqlStatement s(m_db);
-    if (!s.prepare(QStringLiteral("SELECT lead_id, max(%1) FROM activities WHERE %2 GROUP BY "
-                                  "lead_id")
-                       .arg(stepOf(QStringLiteral("old_value")), stepBackCondition())) ||
-        !s.exec()) {
-        fail(QStringLiteral("cannot read the stage history"), s.error());
-        return std::nullopt;
-    }
-    while (s.next()) {
-        const qint64 id = s.intValue(0);
-        if (id < 0)
-            continue;
-        if (size_t(id) >= furthest.size())
-            furthest.resize(std::max(size_t(id) + 1, furthest.size() * 2), 0);
-        furthest[size_t(id)] = quint8(s.intValue(1));
-    }
-    return furthest;
-}
-
 std::optional<LeadAnalyticsQueries::StageCounts>
 LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &groupColumn,
                                   bool withScores) const {
@@ -175,13 +188,13 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
             out.stages.append({QString::fromUtf8(g.keys.at(0)), QString::fromUtf8(g.keys.at(1)),
                                QString::fromUtf8(g.keys.at(2)), g.count, g.sum});
         QVariantList binds;
+        QString where = LeadQuery(m_db.backend()).where(filter, &binds);
+        where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
         const QString sql =
-            QStringLiteral("SELECT leads.%1, leads.stage, h.furthest, count(*) FROM (SELECT "
-                           "lead_id, max(%2) AS furthest FROM activities WHERE %3 GROUP BY "
-                           "lead_id) h JOIN leads ON leads.id = h.lead_id")
-                .arg(groupColumn, stepOf(QStringLiteral("old_value")), stepBackCondition()) +
-            LeadQuery(m_db.backend()).where(filter, &binds) +
-            QStringLiteral(" GROUP BY leads.%1, leads.stage, h.furthest").arg(groupColumn);
+            QStringLiteral("SELECT %1, stage, reached_step, count(*) FROM leads").arg(groupColumn) +
+            where +
+            QStringLiteral("reached_step > %1 GROUP BY %2, stage, reached_step")
+                .arg(stepOf(QStringLiteral("stage")), groupColumn);
         QSqlQuery q(m_db.connection());
         if (!prepareAndRun(q, sql, binds)) {
             fail(QStringLiteral("cannot read the stage history"), q.lastError().text());
@@ -193,16 +206,10 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
         m_error.clear();
         return out;
     }
-    // SQLite would look each lead of the history up in the table, a page read each for most
-    // leads of a large database (most end lost): 2.5 s for a million. Instead the history and
-    // the leads are read in index order, once each, and joined here by id.
-    const auto back = stepsBack();
-    if (!back)
-        return std::nullopt;
     QVariantList binds;
     SqlStatement q(m_db);
     if (!q.prepare(
-            QStringLiteral("SELECT id, %1, action, stage, %2 FROM leads")
+            QStringLiteral("SELECT reached_step, %1, action, stage, %2 FROM leads")
                 .arg(groupColumn, withScores ? QStringLiteral("score") : QStringLiteral("0")) +
             LeadQuery(m_db.backend()).where(filter, &binds))) {
         fail(what, q.error());
@@ -215,6 +222,7 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
         return std::nullopt;
     }
     QHash<QByteArray, qsizetype> stages, reach; // joined keys → position in out
+    QList<int> stepNow;                         // the funnel step of each stage row's stage
     QByteArray key;
     while (q.next()) {
         key.resize(0); // keeps its capacity, unlike clear()
@@ -227,13 +235,14 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
         if (s == stages.constEnd()) {
             s = stages.insert(key, out.stages.size());
             out.stages.append({q.textValue(1), q.textValue(2), q.textValue(3), 0, 0});
+            stepNow.append(int(FunnelSteps::ofName(out.stages.last().stage)));
         }
         StageRow &row = out.stages[*s];
         ++row.count;
         row.scoreSum += q.intValue(4);
-        const qint64 id = q.intValue(0);
-        const int f = id >= 0 && size_t(id) < back->size() ? (*back)[size_t(id)] : 0;
-        if (f == 0)
+        // Most leads stand at their furthest step now; the report needs the others apart.
+        const int f = int(q.intValue(0));
+        if (f <= stepNow.at(*s) || f >= FunnelSteps::count)
             continue;
         key.resize(0); // keeps its capacity, unlike clear()
         key += q.utf8Value(1);
@@ -308,11 +317,8 @@ std::optional<QList<qint64>> LeadAnalyticsQueries::reachedIds(const LeadFilter &
     QVariantList binds;
     QString where = LeadQuery(m_db.backend()).where(filter, &binds);
     where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
-    where += QStringLiteral("(%1 >= ? OR id IN (SELECT lead_id FROM activities WHERE %2 AND %3 "
-                            ">= ?))")
-                 .arg(stepOf(QStringLiteral("stage")), stepBackCondition(),
-                      stepOf(QStringLiteral("old_value")));
-    binds << minStep << minStep;
+    where += QStringLiteral("reached_step >= ?");
+    binds << minStep;
     if (!column.isEmpty()) {
         where += QStringLiteral(" AND %1 = ?").arg(column);
         binds << value;

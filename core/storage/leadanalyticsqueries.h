@@ -3,6 +3,8 @@
 #include "database.h"
 #include "leadfilter.h"
 
+class SqlDialect;
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -44,8 +46,8 @@ public:
         // back. Every other lead stands at its furthest step now.
         QList<ReachRow> reach;
     };
-    // For `groupColumn` (storefront, offer_id, campaign or action). The history is read from
-    // the index of steps back only.
+    // For `groupColumn` (storefront, offer_id, campaign or action), in one pass over the
+    // leads: their stored furthest step tells who went back.
     std::optional<StageCounts> stageCounts(const LeadFilter &filter, const QString &groupColumn,
                                            bool withScores) const;
 
@@ -76,10 +78,13 @@ public:
     std::optional<QList<qint64>> idsWhere(const LeadFilter &filter, const QString &column,
                                           const QStringList &values, bool exclude) const;
 
-    // The indexes the reports read: the stage changes that went back a funnel step, by lead;
-    // and the columns offers and campaigns group by with the usual filters, so that their
-    // counts read an index rather than the leads' rows.
+    // Schema version 8's indexes for the reports: the stage changes that went back a funnel
+    // step, by lead, and the columns offers and campaigns group by (both replaced in 10).
     static QStringList indexes();
+    // Schema version 10: each lead's furthest funnel step stored beside it (`reached_step`),
+    // worked out from the history once and then kept by a trigger on the stage changes; the
+    // charts' columns covered by the creation-time index.
+    static QStringList reachedStepSchema(const SqlDialect &d);
 
 private:
     struct Group {
@@ -92,8 +97,6 @@ private:
     // for a million leads costs three times the read.
     std::optional<QList<Group>> grouped(const LeadFilter &filter, const QStringList &keys,
                                         const QString &sumExpr, const QString &what) const;
-    // SQLite: the furthest step of every lead whose stage went back, indexed by id (0: none).
-    std::optional<std::vector<quint8>> stepsBack() const;
     std::optional<QList<qint64>> readIds(const QString &sql, const QVariantList &binds) const;
     bool fail(const QString &what, const QString &detail) const;
 

@@ -1,6 +1,7 @@
 #include "leadrow.h"
 
 #include "../domain/dedupkey.h"
+#include "../domain/funnelstep.h"
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
 #include "sqlstatement.h"
@@ -27,7 +28,7 @@ const QStringList &writeColumns() {
         QStringList{QStringLiteral("privacy_restricted"),  QStringLiteral("dedup_key"),
                     QStringLiteral("name_hash"),           QStringLiteral("extra_fields"),
                     QStringLiteral("score_model_version"), QStringLiteral("score_explanation"),
-                    QStringLiteral("win_drivers")};
+                    QStringLiteral("win_drivers"),         QStringLiteral("reached_step")};
     return columns;
 }
 
@@ -54,6 +55,8 @@ QVariant storedValue(const Lead &lead, const QString &column) {
         return text(lead.scoreExplanation);
     if (column == QLatin1String("win_drivers"))
         return text(lead.winDrivers);
+    if (column == QLatin1String("reached_step")) // a new lead's; the history moves it on
+        return int(FunnelSteps::of(lead.stage));
     if (column == QLatin1String("origin"))
         return lead.origin.isEmpty() ? QStringLiteral("marketplace") : lead.origin;
     const QVariant v = LeadColumns::value(lead, column);
@@ -97,6 +100,7 @@ void bind(SqlStatement &q, const Lead &l, int i) {
     q.bind(i++, l.scoreModelVersion);
     q.bind(i++, l.scoreExplanation);
     q.bind(i++, l.winDrivers);
+    q.bind(i++, int(FunnelSteps::of(l.stage)));
 }
 
 Lead fromRow(const QSqlQuery &q, int i) {

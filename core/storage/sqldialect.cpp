@@ -30,6 +30,26 @@ QString SqlDialect::real() const {
                                                   : QStringLiteral("DOUBLE PRECISION");
 }
 
+QString SqlDialect::greatest() const {
+    return m_backend == Database::Backend::Sqlite ? QStringLiteral("max")
+                                                  : QStringLiteral("greatest");
+}
+
+QStringList SqlDialect::afterInsertTrigger(const QString &name, const QString &table,
+                                           const QString &condition,
+                                           const QString &statement) const {
+    if (m_backend == Database::Backend::Sqlite)
+        return {QStringLiteral("CREATE TRIGGER %1 AFTER INSERT ON %2 WHEN %3 BEGIN %4; END")
+                    .arg(name, table, condition, statement)};
+    // PostgreSQL runs a trigger's work as a function of its own.
+    return {QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                           "%2; RETURN NULL; END $$")
+                .arg(name, statement),
+            QStringLiteral("CREATE TRIGGER %1 AFTER INSERT ON %2 FOR EACH ROW WHEN (%3) EXECUTE "
+                           "FUNCTION %1()")
+                .arg(name, table, condition)};
+}
+
 QString SqlDialect::jsonSetText(const QString &json, const QStringList &path,
                                 const QString &value) const {
     const auto quoted = [](QString text) {

@@ -14,6 +14,11 @@ public:
     QString idColumn() const; // auto-assigned 64-bit primary key
     QString bigint() const;   // 64-bit integer column type
     QString real() const;     // double column type
+    QString greatest() const; // the larger of several values: max(a, b) on SQLite
+    // A trigger that runs `statement` (which may read the new row as `new.`) after each row
+    // inserted into `table` for which `condition` holds.
+    QStringList afterInsertTrigger(const QString &name, const QString &table,
+                                   const QString &condition, const QString &statement) const;
     QString tableExistsSql() const;
     QString tableCountSql() const; // the number of tables in the database's schema
     // Appended to an INSERT to read the new id back; empty where the driver reports it.
