@@ -51,8 +51,9 @@ def export_sql(table, columns):
     return "SELECT %s FROM %s ORDER BY id;" % (", ".join(columns), table)
 
 
-def copy_sql(table, columns):
-    return "COPY %s (%s) FROM STDIN WITH (FORMAT csv)" % (table, ", ".join(columns))
+def copy_command(table, columns, csv_path):
+    """psql's \\copy: COPY FROM STDIN with psql reading the file."""
+    return "\\copy %s (%s) FROM '%s' WITH (FORMAT csv)" % (table, ", ".join(columns), csv_path)
 
 
 def after_load_sql(tables):
