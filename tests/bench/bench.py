@@ -3,7 +3,7 @@ one run. Each row is a median of several runs with their min and max, wall time 
 and the ratio to a reference measured in the same run: the machine is shared and its speed
 drifts, ratios hold. Prints one table and writes it as JSON.
 usage: /usr/bin/python3 bench.py --cli CLI --gui GUI --floor XLSXFLOOR --work DIR --out JSON
-                                 [--count N] [--runs R]"""
+                                 [--count N] [--runs R] [--query-runs Q] [--pg SERVER_URL]"""
 import argparse
 import json
 import os
@@ -14,6 +14,7 @@ import sys
 import tempfile
 
 import floors
+import postgres
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The columns every export row writes, as the references write them.
@@ -44,6 +45,14 @@ class Runner:
         with open(self.clock) as f:
             seconds, kib = f.read().split()[-2:]
         return float(seconds), int(kib), text, p.stderr.decode("utf-8", "replace")
+
+
+def shell_ms(output):
+    """The sum of the sqlite3 shell's .timer lines, in milliseconds."""
+    found = [line.split()[3] for line in output.splitlines() if line.startswith("Run Time: real")]
+    if not found:
+        sys.exit("bench: no timing in the shell's output: %s" % output[-500:])
+    return 1000.0 * sum(float(t) for t in found)
 
 
 def stats(samples, rss=None):
@@ -159,34 +168,86 @@ class Bench:
         and the shell's .timer, so that neither's start-up is counted."""
         queries = [
             ("filtered count", ["count", "--storefront", "appsource", "--stage", "won"],
-             "SELECT count(*) FROM leads WHERE is_test = 0 AND storefront = 'appsource' AND "
-             "stage = 'won';"),
+             ["SELECT count(*) FROM leads WHERE is_test = 0 AND storefront = 'appsource' AND "
+              "stage = 'won'"]),
             ("sorted page of 100 (score)", ["list", "--sort", "score:desc", "--limit", "100",
                                             "--format", "csv"],
-             "SELECT * FROM leads WHERE is_test = 0 ORDER BY score DESC, id DESC LIMIT 100;"),
+             ["SELECT * FROM leads WHERE is_test = 0 ORDER BY score DESC, id DESC LIMIT 100"]),
             ("text search count", ["count", "--search", "woodgrove"],
-             "SELECT count(*) FROM leads WHERE is_test = 0 AND id IN (SELECT rowid FROM leads_fts "
-             "WHERE leads_fts MATCH '\"woodgrove\"');"),
+             ["SELECT count(*) FROM leads WHERE is_test = 0 AND id IN (SELECT rowid FROM "
+              "leads_fts WHERE leads_fts MATCH '\"woodgrove\"')"]),
             ("funnel per storefront", ["report", "funnel", "--format", "json"],
-             "SELECT storefront, stage, count(*) FROM leads WHERE is_test = 0 GROUP BY 1, 2;"),
+             floors.funnel_sqlite()),
             ("offer performance", ["report", "offers", "--format", "json"],
-             "SELECT offer_id, action, count(*), sum(stage IN ('qualified', 'opportunity', 'won')), "
-             "sum(stage = 'won'), avg(score) FROM leads WHERE is_test = 0 GROUP BY 1, 2;"),
+             ["SELECT offer_id, action, count(*), sum(stage IN ('qualified', 'opportunity', "
+              "'won')), sum(stage = 'won'), avg(score) FROM leads WHERE is_test = 0 GROUP BY 1, 2"]),
         ]
         # The shell reads the schema with its first statement; leadbench-cli has by then.
         warm = "SELECT count(*) FROM sqlite_master;\n.timer on\n"
-        for label, args, sql in queries:
-            mine, theirs, rss = [], [], []
-            for _ in range(self.a.query_runs):
-                _, kib, _, err = self.r.run([self.a.cli, "--timing", "--db", self.base] + args)
-                mine.append(float(err.rsplit(" took ", 1)[1].split()[0]))
-                rss.append(kib)
-                _, _, out, _ = self.r.run(["sqlite3", self.base],
-                                          stdin=self.script("q.sql", warm + sql + "\n"))
-                theirs.append(1000.0 * float(out.rsplit("Run Time: real ", 1)[1].split()[0]))
-            self.row(label, stats(mine, rss), [("the same SQL in the sqlite3 shell",
-                                                stats(theirs))],
-                     "≤ 1.5× the shell", 1.5, unit="ms")
+        for label, args, statements in queries:
+            script = self.script("q.sql", warm + "".join(s + ";\n" for s in statements))
+            self.compare(label, [self.a.cli, "--timing", "--db", self.base] + args,
+                         ["sqlite3", self.base], script, shell_ms,
+                         "the same SQL in the sqlite3 shell")
+
+    def compare(self, label, leadbench, reference, script, parse, name):
+        """Leadbench's --timing of a command beside the reference's own timer, summed over its
+        statements, run alternately."""
+        mine, theirs, rss = [], [], []
+        for _ in range(self.a.query_runs):
+            _, kib, _, err = self.r.run(leadbench)
+            mine.append(float(err.rsplit(" took ", 1)[1].split()[0]))
+            rss.append(kib)
+            _, _, out, _ = self.r.run(reference, stdin=script)
+            theirs.append(parse(out))
+        self.row(label, stats(mine, rss), [(name, stats(theirs))], "≤ 1.5× the shell", 1.5,
+                 unit="ms")
+
+    def load_postgresql(self):
+        """The bench's leads and their history in a new database on the PostgreSQL server: the
+        schema from leadbench-cli, the rows from the SQLite bench database by CSV and psql's COPY
+        with the secondary indexes set aside and built again, then VACUUM ANALYZE as a settled
+        server's autovacuum leaves it. Returns the database's URL."""
+        for cmd in postgres.recreate(self.a.pg):
+            self.r.run(cmd)
+        url = postgres.database_url(self.a.pg)
+        self.r.run(self.cli(url, "init"))
+        exported, script = 0.0, ["SET maintenance_work_mem = '256MB';"]
+        for table in postgres.TABLES:
+            _, _, out, _ = self.r.run(postgres.psql(url, "-At", "-c",
+                                                    postgres.columns_sql(table)))
+            columns = postgres.shared_columns(self.base, table, out.split())
+            _, _, out, _ = self.r.run(postgres.psql(url, "-At", "-0", "-F", "\t", "-c",
+                                                    postgres.indexes_sql(table)))
+            indexes = [line.split("\t", 1) for line in out.split("\0") if line.strip()]
+            csv = self.path("%s.csv" % table)
+            exported += self.r.run(["sqlite3", "-csv", self.base,
+                                    postgres.export_sql(table, columns)], stdout=csv)[0]
+            script += ["DROP INDEX %s;" % name for name, _ in indexes]
+            script.append(postgres.copy_command(table, columns, csv))
+            script += [definition + ";" for _, definition in indexes]
+        script += [sql + ";" for sql in postgres.after_load_sql(postgres.TABLES)]
+        script.append("VACUUM ANALYZE %s;" % ", ".join(postgres.TABLES))
+        loaded = self.r.run(postgres.psql(url, "-f", self.script("load.sql",
+                                                                 "\n".join(script) + "\n")))[0]
+        for table in postgres.TABLES:
+            os.remove(self.path("%s.csv" % table))
+        print("loaded %s leads into PostgreSQL in %.1f s (CSV from the sqlite3 shell %.1f s; "
+              "COPY, indexes and VACUUM ANALYZE %.1f s)" % (f"{self.a.count:,}",
+                                                            exported + loaded, exported, loaded))
+        return url
+
+    def postgresql_rows(self):
+        """count, list and the funnel on PostgreSQL: leadbench-cli --timing beside psql's
+        \\timing of the same statements, after a first statement like the one Leadbench opens
+        the database with."""
+        url = self.load_postgresql()
+        warm = "SELECT value FROM meta WHERE key = 'schema_version'"
+        for label, args, statements in floors.postgresql_queries():
+            script = self.script("pg.sql", postgres.timed_script(warm, statements))
+            self.compare(label, [self.a.cli, "--timing", "--db", url] + args,
+                         postgres.psql(url, "-A", "-t"), script, postgres.timed_ms,
+                         "the same SQL in psql")
 
     def export_rows(self):
         runs = self.a.runs
@@ -245,12 +306,15 @@ def main():
     p.add_argument("--count", type=int, default=1000000)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--query-runs", type=int, default=5)
+    p.add_argument("--pg", help="a PostgreSQL server's URL; without it no PostgreSQL rows")
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)
     b = Bench(args)
     b.prepare()
     b.import_row()
     b.query_rows()
+    if args.pg:
+        b.postgresql_rows()
     b.export_rows()
     b.rescore_row()
     b.gui_row()

@@ -91,3 +91,66 @@ def csv_export_sql():
     """The columns an export writes, in its order, as the shell's -csv mode prints them."""
     return ("SELECT id, %s FROM leads WHERE is_test = 0 ORDER BY last_event_at DESC, id DESC;" %
             ", ".join(STORED))
+
+
+def step_of(column):
+    """FunnelSteps::of written out in SQL, to the character as Leadbench builds it (stepOf in
+    core/storage/leadanalyticsqueries.cpp): SQLite reads the partial index activities_step_back
+    only for a query naming its very condition."""
+    return ("CASE %s WHEN 'contacted' THEN 1 WHEN 'nurturing' THEN 1 WHEN 'qualified' THEN 2 "
+            "WHEN 'opportunity' THEN 3 WHEN 'won' THEN 4 ELSE 0 END" % column)
+
+
+# A stage change that went back a funnel step: the partial index's condition.
+STEP_BACK = "field = 'stage' AND kind = 'changed' AND %s < %s" % (step_of("new_value"),
+                                                                   step_of("old_value"))
+# The funnel's count of leads by storefront, action and stage.
+FUNNEL_GROUPED = ("SELECT storefront, action, stage, count(*), 0 FROM leads WHERE is_test = 0 "
+                  "GROUP BY storefront, action, stage")
+
+
+def funnel_sqlite():
+    """The same work as `report funnel` on SQLite, in the shell: Leadbench's two reads, the count
+    of leads by storefront, action and stage, and the furthest step of every lead whose stage went
+    back, read from the activities_step_back partial index by Leadbench's own statement.
+    Leadbench reads the leads' rows rather than their count and joins the two by id as it counts;
+    the shell's GROUP BY is the least that gives the same numbers."""
+    return [FUNNEL_GROUPED,
+            "SELECT lead_id, max(%s) FROM activities WHERE %s GROUP BY lead_id" %
+            (step_of("old_value"), STEP_BACK)]
+
+
+def funnel_postgresql():
+    """The statements `report funnel` runs on PostgreSQL, as it runs them: the count by stage,
+    then the leads that went back a step, joined to the leads by the server."""
+    return [FUNNEL_GROUPED,
+            "SELECT leads.storefront, leads.stage, h.furthest, count(*) FROM (SELECT lead_id, "
+            "max(%s) AS furthest FROM activities WHERE %s GROUP BY lead_id) h JOIN leads ON "
+            "leads.id = h.lead_id WHERE is_test = 0 GROUP BY leads.storefront, leads.stage, "
+            "h.furthest" % (step_of("old_value"), STEP_BACK)]
+
+
+# The columns `list` reads on PostgreSQL, in its order.
+LIST_COLUMNS = ("id, storefront, action, offer_id, offer_title, first_name, last_name, email, "
+                "phone, country, company, title, description, created_at, last_event_at, events, "
+                "stage, owner, score, grade, win_probability, next_follow_up_at, follow_ups, "
+                "do_not_contact, is_test, campaign, origin, qualification, opportunity_value, "
+                "opportunity_currency, expected_close_at, destination, disqualify_reason, "
+                "disqualify_note, privacy_restricted, version, extra_fields, score_model_version, "
+                "score_explanation, win_drivers")
+
+
+def postgresql_queries():
+    """(label, leadbench-cli arguments, the statements it runs on PostgreSQL with its bound
+    values written in) for the PostgreSQL rows."""
+    return [
+        ("PostgreSQL: filtered count", ["count", "--storefront", "appsource", "--stage", "won"],
+         ["SELECT count(*) FROM leads WHERE is_test = 0 AND storefront = 'appsource' AND "
+          "stage = 'won'"]),
+        ("PostgreSQL: sorted page of 100", ["list", "--sort", "score:desc", "--limit", "100",
+                                            "--format", "csv"],
+         ["SELECT %s FROM leads WHERE is_test = 0 ORDER BY score DESC, id DESC LIMIT 100" %
+          LIST_COLUMNS]),
+        ("PostgreSQL: funnel per storefront", ["report", "funnel", "--format", "json"],
+         funnel_postgresql()),
+    ]
