@@ -95,39 +95,30 @@ def csv_export_sql():
 
 def step_of(column):
     """FunnelSteps::of written out in SQL, to the character as Leadbench builds it (stepOf in
-    core/storage/leadanalyticsqueries.cpp): SQLite reads the partial index activities_step_back
-    only for a query naming its very condition."""
+    core/storage/leadanalyticsqueries.cpp)."""
     return ("CASE %s WHEN 'contacted' THEN 1 WHEN 'nurturing' THEN 1 WHEN 'qualified' THEN 2 "
             "WHEN 'opportunity' THEN 3 WHEN 'won' THEN 4 ELSE 0 END" % column)
 
 
-# A stage change that went back a funnel step: the partial index's condition.
-STEP_BACK = "field = 'stage' AND kind = 'changed' AND %s < %s" % (step_of("new_value"),
-                                                                   step_of("old_value"))
 # The funnel's count of leads by storefront, action and stage.
 FUNNEL_GROUPED = ("SELECT storefront, action, stage, count(*), 0 FROM leads WHERE is_test = 0 "
                   "GROUP BY storefront, action, stage")
 
 
 def funnel_sqlite():
-    """The same work as `report funnel` on SQLite, in the shell: Leadbench's two reads, the count
-    of leads by storefront, action and stage, and the furthest step of every lead whose stage went
-    back, read from the activities_step_back partial index by Leadbench's own statement.
-    Leadbench reads the leads' rows rather than their count and joins the two by id as it counts;
-    the shell's GROUP BY is the least that gives the same numbers."""
-    return [FUNNEL_GROUPED,
-            "SELECT lead_id, max(%s) FROM activities WHERE %s GROUP BY lead_id" %
-            (step_of("old_value"), STEP_BACK)]
+    """The same work as `report funnel` on SQLite, in the shell: Leadbench reads each lead's
+    storefront, action, stage and stored furthest step (reached_step) once and counts them by
+    those keys as it reads; the shell's GROUP BY of the same keys gives the same numbers."""
+    return ["SELECT storefront, action, stage, reached_step, count(*) FROM leads WHERE "
+            "is_test = 0 GROUP BY storefront, action, stage, reached_step"]
 
 
 def funnel_postgresql():
     """The statements `report funnel` runs on PostgreSQL, as it runs them: the count by stage,
-    then the leads that went back a step, joined to the leads by the server."""
+    then the leads whose furthest step lies beyond their stage now."""
     return [FUNNEL_GROUPED,
-            "SELECT leads.storefront, leads.stage, h.furthest, count(*) FROM (SELECT lead_id, "
-            "max(%s) AS furthest FROM activities WHERE %s GROUP BY lead_id) h JOIN leads ON "
-            "leads.id = h.lead_id WHERE is_test = 0 GROUP BY leads.storefront, leads.stage, "
-            "h.furthest" % (step_of("old_value"), STEP_BACK)]
+            "SELECT storefront, stage, reached_step, count(*) FROM leads WHERE is_test = 0 AND "
+            "reached_step > %s GROUP BY storefront, stage, reached_step" % step_of("stage")]
 
 
 # The columns `list` reads on PostgreSQL, in its order.
