@@ -2,6 +2,7 @@
 
 #include "../domain/funnelstep.h"
 #include "leadquery.h"
+#include "periodslices.h"
 #include "sqldialect.h"
 #include "sqlstatement.h"
 
@@ -28,6 +29,11 @@ QString stepOf(const QString &column) {
 QString stepBackCondition() {
     return QStringLiteral("field = 'stage' AND kind = 'changed' AND %1 < %2")
         .arg(stepOf(QStringLiteral("new_value")), stepOf(QStringLiteral("old_value")));
+}
+
+// The creation day as SQL, a text prefix on both backends.
+QString dayOfCreation() {
+    return QStringLiteral("substr(created_at, 1, 10)");
 }
 
 bool prepareAndRun(QSqlQuery &q, const QString &sql, const QVariantList &binds) {
@@ -128,9 +134,53 @@ LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
         m_error.clear();
         return out;
     }
+    if (!m_oneThread) {
+        const QList<LeadFilter> slices = PeriodSlices::of(m_db, filter);
+        if (slices.size() > 1) {
+            QList<std::optional<QList<Group>>> parts(slices.size());
+            QStringList errors(slices.size());
+            auto *partSlots = parts.data();
+            auto *errorSlots = errors.data();
+            PeriodSlices::run(m_db, slices, [&](qsizetype i, const LeadFilter &slice) {
+                LeadAnalyticsQueries one(m_db);
+                one.m_oneThread = true;
+                partSlots[i] = one.grouped(slice, keys, sumExpr, what);
+                errorSlots[i] = one.lastError();
+            });
+            QHash<QByteArray, qsizetype> index; // the joined keys → position in out
+            for (qsizetype i = 0; i < parts.size(); ++i) {
+                if (!parts.at(i)) {
+                    m_error = errors.at(i);
+                    return std::nullopt;
+                }
+                for (const Group &g : *parts.at(i)) {
+                    const QByteArray key = g.keys.join('\x1f');
+                    if (const auto it = index.constFind(key); it != index.constEnd()) {
+                        out[*it].count += g.count;
+                        out[*it].sum += g.sum;
+                    } else {
+                        index.insert(key, out.size());
+                        out << g;
+                    }
+                }
+            }
+            m_error.clear();
+            return out;
+        }
+    }
+    // A day is cut from the stored time here: SQLite's substr copies every value it returns.
+    QStringList selected = keys;
+    QList<qsizetype> lengths(n, -1);
+    for (int i = 0; i < n; ++i) {
+        if (keys.at(i) == dayOfCreation()) {
+            selected[i] = QStringLiteral("created_at");
+            lengths[i] = 10;
+        }
+    }
     SqlStatement q(m_db);
     if (!q.prepare(QStringLiteral("SELECT %1, %2 FROM leads")
-                       .arg(keyList, sumExpr.isEmpty() ? QStringLiteral("0") : sumExpr) +
+                       .arg(selected.join(QStringLiteral(", ")),
+                            sumExpr.isEmpty() ? QStringLiteral("0") : sumExpr) +
                    where)) {
         fail(what, q.error());
         return std::nullopt;
@@ -146,7 +196,10 @@ LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
     while (q.next()) {
         key.resize(0); // keeps its capacity, unlike clear()
         for (int i = 0; i < n; ++i) {
-            key += q.utf8Value(i);
+            const QByteArray value = q.utf8Value(i);
+            key += lengths.at(i) < 0
+                       ? QByteArrayView(value)
+                       : QByteArrayView(value).first(qMin(lengths.at(i), value.size()));
             key += '\x1f';
         }
         auto it = index.constFind(key);
@@ -155,7 +208,11 @@ LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
             for (int i = 0; i < n; ++i) {
                 // A copy: the value is SQLite's own buffer, gone at the next row.
                 const QByteArray value = q.utf8Value(i);
-                g.keys << QByteArray(value.constData(), value.size());
+                const QByteArrayView shown =
+                    lengths.at(i) < 0
+                        ? QByteArrayView(value)
+                        : QByteArrayView(value).first(qMin(lengths.at(i), value.size()));
+                g.keys << shown.toByteArray();
             }
             it = index.insert(key, out.size());
             out << g;
@@ -178,7 +235,7 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
     StageCounts out;
     const QString what = QStringLiteral("cannot count leads by stage");
     if (m_db.backend() != Database::Backend::Sqlite) {
-        // PostgreSQL joins the history to the leads by hash itself.
+        // PostgreSQL counts both ways itself.
         const auto rows =
             grouped(filter, {groupColumn, QStringLiteral("action"), QStringLiteral("stage")},
                     withScores ? QStringLiteral("score") : QString(), what);
@@ -205,6 +262,11 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
                               q.value(3).toLongLong()});
         m_error.clear();
         return out;
+    }
+    if (!m_oneThread) {
+        const QList<LeadFilter> slices = PeriodSlices::of(m_db, filter);
+        if (slices.size() > 1)
+            return stageCountsSliced(slices, groupColumn, withScores);
     }
     QVariantList binds;
     SqlStatement q(m_db);
@@ -261,6 +323,52 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
     return out;
 }
 
+std::optional<LeadAnalyticsQueries::StageCounts>
+LeadAnalyticsQueries::stageCountsSliced(const QList<LeadFilter> &slices, const QString &groupColumn,
+                                        bool withScores) const {
+    QList<std::optional<StageCounts>> parts(slices.size());
+    QStringList errors(slices.size());
+    auto *partSlots = parts.data();
+    auto *errorSlots = errors.data();
+    PeriodSlices::run(m_db, slices, [&](qsizetype i, const LeadFilter &slice) {
+        LeadAnalyticsQueries one(m_db);
+        one.m_oneThread = true;
+        partSlots[i] = one.stageCounts(slice, groupColumn, withScores);
+        errorSlots[i] = one.lastError();
+    });
+    StageCounts out;
+    QHash<QString, qsizetype> stages, reach; // joined keys → position in out
+    const QChar separator(0x1f);
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (!parts.at(i)) {
+            m_error = errors.at(i);
+            return std::nullopt;
+        }
+        for (const StageRow &r : parts.at(i)->stages) {
+            const QString key = r.group + separator + r.action + separator + r.stage;
+            if (const auto it = stages.constFind(key); it != stages.constEnd()) {
+                out.stages[*it].count += r.count;
+                out.stages[*it].scoreSum += r.scoreSum;
+            } else {
+                stages.insert(key, out.stages.size());
+                out.stages << r;
+            }
+        }
+        for (const ReachRow &r : parts.at(i)->reach) {
+            const QString key =
+                r.group + separator + r.stage + separator + QChar(u'0' + r.furthest);
+            if (const auto it = reach.constFind(key); it != reach.constEnd()) {
+                out.reach[*it].count += r.count;
+            } else {
+                reach.insert(key, out.reach.size());
+                out.reach << r;
+            }
+        }
+    }
+    m_error.clear();
+    return out;
+}
+
 std::optional<QList<LeadAnalyticsQueries::DayRow>>
 LeadAnalyticsQueries::dayCounts(const LeadFilter &filter, const QString &keyColumn) const {
     if (keyColumn != QLatin1String("storefront") && keyColumn != QLatin1String("action")) {
@@ -269,7 +377,7 @@ LeadAnalyticsQueries::dayCounts(const LeadFilter &filter, const QString &keyColu
     }
     // Days, not weeks or months: a day is the same text prefix on both backends, and the
     // few thousand day rows fold into any interval without date arithmetic in SQL.
-    const auto rows = grouped(filter, {QStringLiteral("substr(created_at, 1, 10)"), keyColumn}, {},
+    const auto rows = grouped(filter, {dayOfCreation(), keyColumn}, {},
                               QStringLiteral("cannot count leads per day"));
     if (!rows)
         return std::nullopt;

@@ -98,8 +98,12 @@ private:
     std::optional<QList<Group>> grouped(const LeadFilter &filter, const QStringList &keys,
                                         const QString &sumExpr, const QString &what) const;
     std::optional<QList<qint64>> readIds(const QString &sql, const QVariantList &binds) const;
+    // stageCounts() of each slice (PeriodSlices), read side by side and added up.
+    std::optional<StageCounts> stageCountsSliced(const QList<LeadFilter> &slices,
+                                                 const QString &groupColumn, bool withScores) const;
     bool fail(const QString &what, const QString &detail) const;
 
     Database m_db;
     mutable QString m_error;
+    bool m_oneThread = false; // a slice's reader: reads its filter here, whatever its size
 };
