@@ -51,7 +51,7 @@ ScoreStore::ScoreStore(const Database &db)
 ScoreStore::~ScoreStore() = default;
 
 QStringList ScoreStore::scoreIndexes() {
-    return {QStringLiteral("leads_score")};
+    return {QStringLiteral("leads_score"), QStringLiteral("leads_created_at")};
 }
 
 bool ScoreStore::prepare() {
