@@ -270,6 +270,7 @@ void ChartsDashboard::loadChoices() {
 
 void ChartsDashboard::refresh() {
     const quint64 generation = ++m_generation;
+    m_newest->store(generation);
     ++m_pending;
     m_status->setText(tr("Reading…"));
     const LeadFilter f = filter();
@@ -277,45 +278,68 @@ void ChartsDashboard::refresh() {
     const auto by = LeadTrend::By(m_by->currentData().toInt());
     const auto sortBy = OfferPerformance::SortBy(m_offerSort->currentData().toInt());
     QPointer<ChartsDashboard> self(this);
-    m_reader->post([self, generation, f, interval, by, sortBy](const Database &db) {
+    const std::shared_ptr<std::atomic<quint64>> newest = m_newest;
+    m_reader->post([self, newest, generation, f, interval, by, sortBy](const Database &db) {
         QElapsedTimer timer;
         timer.start();
+        // Each chart is drawn as soon as its numbers are read, the quickest first; a newer
+        // request stops this one between charts.
+        const auto stale = [&newest, generation] { return newest->load() != generation; };
+        const auto draw = [self, generation](std::function<void(ChartsDashboard *)> apply) {
+            QMetaObject::invokeMethod(
+                self,
+                [self, generation, apply] {
+                    if (self && generation == self->m_generation)
+                        apply(self.data());
+                },
+                Qt::QueuedConnection);
+        };
         LeadAnalytics analytics(db);
         ChartData data;
         bool ok = true;
-        if (const auto r = analytics.funnel(f))
+        if (const auto r = analytics.funnel(f)) {
             data.funnel = *r;
-        else
-            ok = false;
-        if (auto r = ok ? analytics.offers(f) : std::nullopt) {
-            r->sort(sortBy);
-            data.offers = *r;
+            draw([r = *r](ChartsDashboard *d) { d->m_funnel->setReport(r); });
         } else {
             ok = false;
         }
-        if (const auto r = ok ? analytics.trend(f, interval, by) : std::nullopt)
+        if (auto r = ok && !stale() ? analytics.offers(f) : std::nullopt) {
+            r->sort(sortBy);
+            data.offers = *r;
+            draw([r = *r](ChartsDashboard *d) { d->m_offers->setReport(r); });
+        } else {
+            ok = false;
+        }
+        if (const auto r = ok && !stale() ? analytics.trend(f, interval, by) : std::nullopt) {
             data.trend = *r;
-        else
+            draw([r = *r](ChartsDashboard *d) { d->m_trend->setReport(r); });
+        } else {
             ok = false;
-        if (const auto r = ok ? analytics.scores(f) : std::nullopt)
+        }
+        if (const auto r = ok && !stale() ? analytics.scores(f) : std::nullopt) {
             data.scores = *r;
-        else
+            draw([r = *r](ChartsDashboard *d) { d->m_scores->setReport(r); });
+        } else {
             ok = false;
-        if (const auto r = ok ? analytics.campaigns(f) : std::nullopt)
+        }
+        if (const auto r = ok && !stale() ? analytics.campaigns(f) : std::nullopt) {
             data.campaigns = *r;
-        else
+            draw([r = *r](ChartsDashboard *d) { d->m_campaigns->setReport(r); });
+        } else {
             ok = false;
-        if (const auto r = ok ? analytics.firstTouch(f) : std::nullopt)
+        }
+        if (const auto r = ok && !stale() ? analytics.firstTouch(f) : std::nullopt)
             data.firstTouch = *r;
         else
             ok = false;
+        const bool superseded = stale();
         const QString error = analytics.lastError();
         const qint64 ms = timer.elapsed();
         QMetaObject::invokeMethod(
             self,
-            [self, generation, data, ok, error, ms] {
+            [self, generation, data, ok, superseded, error, ms] {
                 --self->m_pending;
-                if (generation != self->m_generation)
+                if (superseded || generation != self->m_generation)
                     return; // an older filter's answer
                 if (!ok) {
                     self->m_status->setText(tr("Cannot read the charts' numbers"));
@@ -325,7 +349,7 @@ void ChartsDashboard::refresh() {
                 self->show(data, ms);
             },
             Qt::QueuedConnection);
-        return ok;
+        return ok || superseded;
     });
 }
 

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -85,6 +86,8 @@ private:
     std::unique_ptr<DatabaseReader> m_reader;
     QDateTime m_now;
     ChartData m_data;
+    // The newest request's number; the reader thread reads it to drop an older one early.
+    std::shared_ptr<std::atomic<quint64>> m_newest = std::make_shared<std::atomic<quint64>>(0);
     quint64 m_generation = 0;
     int m_pending = 0;
     qint64 m_lastReadMs = 0;
