@@ -1,17 +1,12 @@
 #include "core/analytics/actioncategories.h"
 #include "core/analytics/leadanalytics.h"
-#include "core/analytics/reportjson.h"
-#include "core/io/leadgenerator.h"
 #include "core/nurture/leadnurturer.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
-#include "core/storage/periodslices.h"
 #include "core/storage/transaction.h"
 #include "testdatabase.h"
 
-#include <QJsonDocument>
 #include <QTest>
-#include <QThread>
 #include <QTimeZone>
 
 // The charts' numbers against SQLite and PostgreSQL, on a hand-built database whose every
@@ -33,7 +28,6 @@ private slots:
     void drillDownSelectsTheLeadsBehindABar();
     void firstTouchCountsLoggedTouches_data() { TestDatabase::addBackendRows(); }
     void firstTouchCountsLoggedTouches();
-    void periodsReadSideBySideAddUpToTheWhole();
 };
 
 namespace {
@@ -466,51 +460,6 @@ void TestLeadAnalytics::firstTouchCountsLoggedTouches() {
     QCOMPARE(some->touched, 1);
     QCOMPARE(some->pastTarget, 1);
     QCOMPARE(some->waiting, 1);
-}
-
-void TestLeadAnalytics::periodsReadSideBySideAddUpToTheWhole() {
-    LB_TEST_DATABASE(t, QStringLiteral("sqlite"));
-    const Database &db = t->database();
-    LeadGenerator generator(db);
-    generator.setEnd(QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc()));
-    const GenerateResult generated = generator.generate(2000, 3);
-    QVERIFY2(generated.ok, qPrintable(generated.error));
-    // Every report of every period, read whole and then cut into periods read side by side.
-    LeadFilter year;
-    year.since = QDateTime(QDate(2025, 11, 1), QTime(0, 0), QTimeZone::utc());
-    LeadFilter offer = year;
-    offer.offerId = QStringLiteral("contoso.teams-approvals");
-    const auto reports = [&db](const LeadFilter &f) {
-        const LeadAnalytics a(db);
-        QJsonObject all;
-        const auto funnel = a.funnel(f);
-        const auto offers = a.offers(f);
-        const auto trend = a.trend(f, LeadTrend::Interval::Week, LeadTrend::By::Action);
-        const auto scores = a.scores(f);
-        const auto campaigns = a.campaigns(f);
-        if (!funnel || !offers || !trend || !scores || !campaigns)
-            return QByteArray("failed: ") + a.lastError().toUtf8();
-        all.insert(QStringLiteral("funnel"), ReportJson::funnel(*funnel));
-        all.insert(QStringLiteral("offers"), ReportJson::offers(*offers));
-        all.insert(QStringLiteral("trend"), ReportJson::trend(*trend));
-        all.insert(QStringLiteral("scores"), ReportJson::scores(*scores));
-        all.insert(QStringLiteral("campaigns"), ReportJson::campaigns(*campaigns));
-        return QJsonDocument(all).toJson();
-    };
-    const qint64 usual = PeriodSlices::parallelFrom();
-    for (const LeadFilter &f : {LeadFilter(), year, offer}) {
-        QVERIFY(PeriodSlices::of(db, f).size() == 1);
-        const QByteArray whole = reports(f);
-        QVERIFY2(!whole.startsWith("failed"), whole.constData());
-        PeriodSlices::setParallelFrom(0);
-        const QList<LeadFilter> slices = PeriodSlices::of(db, f);
-        const QByteArray sliced = reports(f);
-        PeriodSlices::setParallelFrom(usual);
-        if (QThread::idealThreadCount() > 1)
-            QVERIFY(slices.size() > 1);
-        QCOMPARE(sliced, whole);
-    }
-    QVERIFY(reports(LeadFilter()).contains("\"won\""));
 }
 
 QTEST_GUILESS_MAIN(TestLeadAnalytics)

@@ -1,0 +1,66 @@
+#include "core/analytics/leadanalytics.h"
+#include "core/analytics/reportjson.h"
+#include "core/io/leadgenerator.h"
+#include "core/storage/periodslices.h"
+#include "testdatabase.h"
+
+#include <QJsonDocument>
+#include <QTest>
+#include <QThread>
+#include <QTimeZone>
+
+// PeriodSlices: a large filter cut into creation periods read side by side gives every chart
+// exactly the numbers of one reading of the whole.
+class TestPeriodSlices : public QObject {
+    Q_OBJECT
+private slots:
+    void periodsReadSideBySideAddUpToTheWhole();
+};
+
+void TestPeriodSlices::periodsReadSideBySideAddUpToTheWhole() {
+    LB_TEST_DATABASE(t, QStringLiteral("sqlite"));
+    const Database &db = t->database();
+    LeadGenerator generator(db);
+    generator.setEnd(QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc()));
+    const GenerateResult generated = generator.generate(2000, 3);
+    QVERIFY2(generated.ok, qPrintable(generated.error));
+    // Every report of every period, read whole and then cut into periods read side by side.
+    LeadFilter year;
+    year.since = QDateTime(QDate(2025, 11, 1), QTime(0, 0), QTimeZone::utc());
+    LeadFilter offer = year;
+    offer.offerId = QStringLiteral("contoso.teams-approvals");
+    const auto reports = [&db](const LeadFilter &f) {
+        const LeadAnalytics a(db);
+        QJsonObject all;
+        const auto funnel = a.funnel(f);
+        const auto offers = a.offers(f);
+        const auto trend = a.trend(f, LeadTrend::Interval::Week, LeadTrend::By::Action);
+        const auto scores = a.scores(f);
+        const auto campaigns = a.campaigns(f);
+        if (!funnel || !offers || !trend || !scores || !campaigns)
+            return QByteArray("failed: ") + a.lastError().toUtf8();
+        all.insert(QStringLiteral("funnel"), ReportJson::funnel(*funnel));
+        all.insert(QStringLiteral("offers"), ReportJson::offers(*offers));
+        all.insert(QStringLiteral("trend"), ReportJson::trend(*trend));
+        all.insert(QStringLiteral("scores"), ReportJson::scores(*scores));
+        all.insert(QStringLiteral("campaigns"), ReportJson::campaigns(*campaigns));
+        return QJsonDocument(all).toJson();
+    };
+    const qint64 usual = PeriodSlices::parallelFrom();
+    for (const LeadFilter &f : {LeadFilter(), year, offer}) {
+        QVERIFY(PeriodSlices::of(db, f).size() == 1);
+        const QByteArray whole = reports(f);
+        QVERIFY2(!whole.startsWith("failed"), whole.constData());
+        PeriodSlices::setParallelFrom(0);
+        const QList<LeadFilter> slices = PeriodSlices::of(db, f);
+        const QByteArray sliced = reports(f);
+        PeriodSlices::setParallelFrom(usual);
+        if (QThread::idealThreadCount() > 1)
+            QVERIFY(slices.size() > 1);
+        QCOMPARE(sliced, whole);
+    }
+    QVERIFY(reports(LeadFilter()).contains("\"won\""));
+}
+
+QTEST_GUILESS_MAIN(TestPeriodSlices)
+#include "tst_periodslices.moc"
