@@ -2,6 +2,7 @@
 
 #include "leadquery.h"
 #include "leadrow.h"
+#include "sqlstatement.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -17,6 +18,26 @@ bool LeadRepository::fail(const QString &what, const QString &detail) const {
 
 QList<Lead> LeadRepository::select(const QString &sql, const QVariantList &binds) const {
     QList<Lead> out;
+    if (m_db.backend() == Database::Backend::Sqlite) {
+        // SQLite's own statement: the stored UTF-8 read as it is, not a QVariant of UTF-16 for
+        // each of forty columns.
+        SqlStatement q(m_db);
+        if (!q.prepare(sql)) {
+            fail(QStringLiteral("cannot read leads"), q.error());
+            return out;
+        }
+        for (qsizetype i = 0; i < binds.size(); ++i)
+            q.bind(int(i), binds.at(i));
+        if (!q.exec()) {
+            fail(QStringLiteral("cannot read leads"), q.error());
+            return out;
+        }
+        while (q.next())
+            out << LeadRow::fromStatement(q);
+        q.finish();
+        m_error.clear();
+        return out;
+    }
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {

@@ -103,54 +103,82 @@ void bind(SqlStatement &q, const Lead &l, int i) {
     q.bind(i++, int(FunnelSteps::of(l.stage)));
 }
 
-Lead fromRow(const QSqlQuery &q, int i) {
+namespace {
+
+// A row of QSqlQuery's, read as leadOf() reads one.
+struct QueryRow {
+    const QSqlQuery &q;
+    QString text(int i) const { return q.value(i).toString(); }
+    qint64 integer(int i) const { return q.value(i).toLongLong(); }
+    double real(int i) const { return q.value(i).toDouble(); }
+};
+
+// A row of SqlStatement's: on SQLite the stored UTF-8 and numbers, without a QVariant each.
+struct StatementRow {
+    const SqlStatement &q;
+    QString text(int i) const { return q.textValue(i); }
+    qint64 integer(int i) const { return q.intValue(i); }
+    double real(int i) const { return q.realValue(i); }
+};
+
+template <class Row> Lead leadOf(const Row &q, int i) {
     Lead l;
-    l.id = q.value(i++).toLongLong();
-    Storefronts::fromCanonicalName(q.value(i++).toString(), &l.storefront);
-    l.action = q.value(i++).toString();
-    l.offerId = q.value(i++).toString();
-    l.offerTitle = q.value(i++).toString();
-    l.firstName = q.value(i++).toString();
-    l.lastName = q.value(i++).toString();
-    l.email = q.value(i++).toString();
-    l.phone = q.value(i++).toString();
-    l.country = q.value(i++).toString();
-    l.company = q.value(i++).toString();
-    l.title = q.value(i++).toString();
-    l.description = q.value(i++).toString();
-    l.createdAt = parseIsoUtc(q.value(i++).toString());
-    l.lastEventAt = parseIsoUtc(q.value(i++).toString());
-    l.events = q.value(i++).toInt();
-    Stages::fromCanonicalName(q.value(i++).toString(), &l.stage);
-    l.owner = q.value(i++).toString();
-    l.score = q.value(i++).toInt();
-    l.grade = q.value(i++).toString();
-    l.winProbability = q.value(i++).toDouble();
-    l.nextFollowUpAt = parseIsoUtc(q.value(i++).toString());
-    l.followUps = q.value(i++).toInt();
-    l.doNotContact = q.value(i++).toInt() != 0;
-    l.isTest = q.value(i++).toInt() != 0;
-    l.campaign = q.value(i++).toString();
-    l.origin = q.value(i++).toString();
-    if (const QString checklist = q.value(i++).toString(); !checklist.isEmpty()) {
+    l.id = q.integer(i++);
+    Storefronts::fromCanonicalName(q.text(i++), &l.storefront);
+    l.action = q.text(i++);
+    l.offerId = q.text(i++);
+    l.offerTitle = q.text(i++);
+    l.firstName = q.text(i++);
+    l.lastName = q.text(i++);
+    l.email = q.text(i++);
+    l.phone = q.text(i++);
+    l.country = q.text(i++);
+    l.company = q.text(i++);
+    l.title = q.text(i++);
+    l.description = q.text(i++);
+    l.createdAt = parseIsoUtc(q.text(i++));
+    l.lastEventAt = parseIsoUtc(q.text(i++));
+    l.events = int(q.integer(i++));
+    Stages::fromCanonicalName(q.text(i++), &l.stage);
+    l.owner = q.text(i++);
+    l.score = int(q.integer(i++));
+    l.grade = q.text(i++);
+    l.winProbability = q.real(i++);
+    l.nextFollowUpAt = parseIsoUtc(q.text(i++));
+    l.followUps = int(q.integer(i++));
+    l.doNotContact = q.integer(i++) != 0;
+    l.isTest = q.integer(i++) != 0;
+    l.campaign = q.text(i++);
+    l.origin = q.text(i++);
+    if (const QString checklist = q.text(i++); !checklist.isEmpty()) {
         QString problem; // a checklist the columns' rules refused is never stored
         Qualification::fromText(checklist, &l.qualification, &problem);
     }
-    l.opportunityValue = q.value(i++).toDouble();
-    l.opportunityCurrency = q.value(i++).toString();
-    l.expectedCloseAt = parseIsoUtc(q.value(i++).toString());
-    l.destination = q.value(i++).toString();
-    l.disqualifyReason = q.value(i++).toString();
-    l.disqualifyNote = q.value(i++).toString();
-    l.privacyRestricted = q.value(i++).toInt() != 0;
-    l.version = q.value(i++).toLongLong();
-    const QString extra = q.value(i++).toString();
+    l.opportunityValue = q.real(i++);
+    l.opportunityCurrency = q.text(i++);
+    l.expectedCloseAt = parseIsoUtc(q.text(i++));
+    l.destination = q.text(i++);
+    l.disqualifyReason = q.text(i++);
+    l.disqualifyNote = q.text(i++);
+    l.privacyRestricted = q.integer(i++) != 0;
+    l.version = q.integer(i++);
+    const QString extra = q.text(i++);
     if (!extra.isEmpty())
         l.extraFields = QJsonDocument::fromJson(extra.toUtf8()).object();
-    l.scoreModelVersion = q.value(i++).toInt();
-    l.scoreExplanation = q.value(i++).toString();
-    l.winDrivers = q.value(i++).toString();
+    l.scoreModelVersion = int(q.integer(i++));
+    l.scoreExplanation = q.text(i++);
+    l.winDrivers = q.text(i++);
     return l;
+}
+
+} // namespace
+
+Lead fromRow(const QSqlQuery &query, int first) {
+    return leadOf(QueryRow{query}, first);
+}
+
+Lead fromStatement(const SqlStatement &statement, int first) {
+    return leadOf(StatementRow{statement}, first);
 }
 
 } // namespace LeadRow

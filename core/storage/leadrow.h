@@ -22,6 +22,7 @@ QVariant storedValue(const Lead &lead, const QString &column);
 // 0, 1, … from `first` on.
 void bind(SqlStatement &statement, const Lead &lead, int first = 0);
 Lead fromRow(const QSqlQuery &query, int first = 0);
+Lead fromStatement(const SqlStatement &statement, int first = 0); // the same, from its row
 // Empty text is stored as '' rather than NULL: columns are NOT NULL so sorting and keyset
 // comparisons never meet a NULL.
 QVariant text(const QString &value);
