@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "cliarguments.h"
+#include "core/domain/followupdestination.h"
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadgenerator.h"
@@ -291,6 +292,11 @@ int Cli::show(const Database &db, const CliArguments &args) {
             ac.append(LeadJson::activity(a));
         o.insert(QStringLiteral("marketplace_events"), ev); // "events" is the count column
         o.insert(QStringLiteral("activities"), ac);
+        const QDateTime handedOver =
+            FollowUpDestinations::handedOverAt(lead->destination, activities);
+        o.insert(QStringLiteral("handed_over_at"), handedOver.isValid()
+                                                       ? QJsonValue(LeadColumns::isoUtc(handedOver))
+                                                       : QJsonValue(QJsonValue::Null));
         // The explanation in the words of the model that scored the lead.
         if (lead->scoreModelVersion > 0) {
             ScoringModelRepository models(db);
@@ -306,7 +312,10 @@ int Cli::show(const Database &db, const CliArguments &args) {
         m_out << OutputWriter::cell(c, 19) << LeadColumns::text(*lead, c) << '\n';
     m_out << OutputWriter::cell(QStringLiteral("privacy_restricted"), 19)
           << (lead->privacyRestricted ? "true" : "false") << '\n'
-          << OutputWriter::cell(QStringLiteral("version"), 19) << lead->version << "\n\nevents:\n";
+          << OutputWriter::cell(QStringLiteral("version"), 19) << lead->version << '\n'
+          << OutputWriter::cell(QStringLiteral("handed_over_at"), 19)
+          << LeadColumns::isoUtc(FollowUpDestinations::handedOverAt(lead->destination, activities))
+          << "\n\nevents:\n";
     for (const LeadEvent &e : events)
         m_out << "  " << LeadColumns::isoUtc(e.occurredAt) << "  " << e.leadSource << "  "
               << e.channel << '\n';

@@ -1,5 +1,7 @@
 #include "followupdestination.h"
 
+#include "activity.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -51,6 +53,18 @@ QString namesText() {
     for (FollowUpDestination d : all())
         names << canonicalName(d);
     return names.join(QStringLiteral(", "));
+}
+
+QDateTime handedOverAt(const QString &destination, const QList<Activity> &activities) {
+    if (destination.isEmpty())
+        return {};
+    QDateTime at;
+    for (const Activity &a : activities) {
+        if (a.kind == ActivityKind::Changed && a.field == QLatin1String("destination") &&
+            a.newValue.toString() == destination && (!at.isValid() || a.at >= at))
+            at = a.at;
+    }
+    return at;
 }
 
 } // namespace FollowUpDestinations

@@ -2484,6 +2484,9 @@ void TestCli::qualifyThenConvert() {
     lead = r.json().object();
     QCOMPARE(lead.value(QStringLiteral("stage")).toString(), QStringLiteral("qualified"));
 
+    r = runDb({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY(r.json().object().value(QStringLiteral("handed_over_at")).isNull());
+    const QDateTime beforeConvert = QDateTime::currentDateTimeUtc().addSecs(-1);
     r = runDb({QStringLiteral("convert"), id, QStringLiteral("--value"), QStringLiteral("25000"),
                QStringLiteral("--currency"), QStringLiteral("eur"), QStringLiteral("--close-date"),
                QStringLiteral("2027-03-31"), QStringLiteral("--destination"),
@@ -2498,6 +2501,11 @@ void TestCli::qualifyThenConvert() {
     QCOMPARE(lead.value(QStringLiteral("expected_close_at")).toString(),
              QStringLiteral("2027-03-31T00:00:00Z"));
     QCOMPARE(lead.value(QStringLiteral("destination")).toString(), QStringLiteral("co-sell"));
+    // Handed over to the field seller's CRM when it was converted.
+    const QDateTime handedOver =
+        QDateTime::fromString(lead.value(QStringLiteral("handed_over_at")).toString(), Qt::ISODate);
+    QVERIFY2(handedOver >= beforeConvert && handedOver <= QDateTime::currentDateTimeUtc(),
+             qPrintable(lead.value(QStringLiteral("handed_over_at")).toString()));
     QCOMPARE(lead.value(QStringLiteral("version")).toInteger(), version + 3);
     // Each step in the timeline, with who took it.
     QStringList steps;
