@@ -7,7 +7,9 @@
 #include "../domain/lead.h"
 #include "../domain/leadclassifier.h"
 #include "../domain/leadevent.h"
+#include "../domain/touchkind.h"
 #include "../storage/bulkload.h"
+#include "../storage/followupplanstore.h"
 #include "../storage/leadrepository.h"
 #include "../storage/leadwriter.h"
 #include "../storage/transaction.h"
@@ -16,6 +18,7 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -101,6 +104,10 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
     LeadWriter writer(m_db);
     writer.setScoredAt(end); // the same seed and end give the same scores
     Random rnd(seed);
+    // Touches draw from a sequence of their own, so the leads themselves are the same as
+    // before touches were logged.
+    Random touchRnd(seed ^ 0x9e3779b97f4a7c15ULL);
+    FollowUpPlanStore plans(m_db);
     QHash<QString, QString> localParts; // "first last" -> "first.last": normalising is slow
     QHash<QString, QString> domains;
     auto localPart = [&](const QString &first, const QString &last) {
@@ -366,8 +373,57 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
             lead.nextFollowUpAt =
                 (when > lead.lastEventAt ? when : lead.lastEventAt).addDays(2 + rnd.below(10));
 
-        if (writer.insert(tx, lead, events, activities, LeadWriter::Scoring::Current) == 0) {
+        // The first touches: most within a day of arrival, some late (the first-touch SLA's
+        // chart), and never after the first stage move they led to.
+        FollowUpPlan plan;
+        if (lead.followUps > 0) {
+            const int bucket = touchRnd.weighted({55, 25, 20});
+            const int hours = bucket == 0   ? 1 + touchRnd.below(20)
+                              : bucket == 1 ? 20 + touchRnd.below(52)
+                                            : 72 + touchRnd.below(168);
+            QDateTime at = lead.createdAt.addSecs(qint64(hours) * 3600 + touchRnd.below(3600));
+            const QDateTime firstMove = activities.isEmpty() ? end : activities.first().at;
+            if (at >= firstMove)
+                at = firstMove.addSecs(-60 - touchRnd.below(3600));
+            if (at <= lead.createdAt)
+                at = lead.createdAt.addSecs(60);
+            plan.firstTouchAt = at;
+            plan.firstTouchSeconds = lead.createdAt.secsTo(at);
+            const int logged = std::min(lead.followUps, 3);
+            QList<Activity> touches;
+            for (int i = 0; i < logged; ++i) {
+                Activity t;
+                t.at = at;
+                t.actor = lead.owner;
+                t.kind = ActivityKind::Touch;
+                t.field =
+                    TouchKinds::canonicalName(i % 2 == 0 ? TouchKind::Email : TouchKind::Call);
+                const bool last = i == logged - 1;
+                t.newValue =
+                    last && lead.stage != Stage::Contacted && lead.stage != Stage::Nurturing
+                        ? QStringLiteral("responded")
+                        : touchOutcomes.at(touchRnd.below(int(touchOutcomes.size()) - 1));
+                touches << t;
+                at = at.addSecs(3600 * (20 + touchRnd.below(24 * 6)));
+                if (at > end)
+                    break;
+            }
+            activities = touches + activities;
+            std::stable_sort(activities.begin(), activities.end(),
+                             [](const Activity &a, const Activity &b) { return a.at < b.at; });
+        }
+        if (lead.nextFollowUpAt.isValid())
+            plan.kind = TouchKinds::canonicalName(touchRnd.chance(0.6) ? TouchKind::Call
+                                                                       : TouchKind::Email);
+
+        const qint64 id = writer.insert(tx, lead, events, activities, LeadWriter::Scoring::Current);
+        if (id == 0) {
             result.error = writer.lastError();
+            result.generated = 0;
+            return result;
+        }
+        if (!plan.isEmpty() && !plans.save(id, plan)) {
+            result.error = plans.lastError();
             result.generated = 0;
             return result;
         }
