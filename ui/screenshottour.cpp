@@ -3,11 +3,15 @@
 #include "charts/chartsdashboard.h"
 #include "charts/funnelchart.h"
 #include "conflictdialog.h"
+#include "core/io/demoleadvocabulary.h"
+#include "duequeuepanel.h"
+#include "followupsection.h"
 #include "importwizard/importfilepage.h"
 #include "importwizard/importvalidationpage.h"
 #include "importwizard/importwizard.h"
 #include "leadpanel.h"
 #include "mainwindow.h"
+#include "models/duequeuemodel.h"
 #include "models/leadtablemodel.h"
 #include "scoringdialog.h"
 #include "shortcutsdialog.h"
@@ -17,6 +21,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QKeyEvent>
@@ -115,11 +120,41 @@ void ScreenshotTour::run() {
     save(&shortcuts, QStringLiteral("shortcuts"));
     shortcuts.close();
 
+    nurtureTour();
     importTour();
     scoringTour();
     chartsTour();
 
     emit finished(m_ok);
+}
+
+void ScreenshotTour::nurtureTour() {
+    // A demo rep's morning: their Due queue, and the first lead in it opened in the panel.
+    DueQueuePanel *due = m_window->dueQueue();
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("dueQueueDock"));
+    if (!due || !dock) {
+        m_ok = false;
+        return;
+    }
+    m_window->showDueQueue();
+    due->model()->setOwner(DemoLeadVocabulary::owners.first());
+    settle(300);
+    for (int waited = 0; due->model()->isLoading() && waited < 100; ++waited)
+        settle(100);
+    settle(500);
+    save(dock, QStringLiteral("due-queue"));
+    due->view()->setFocus();
+    due->view()->setCurrentIndex(due->model()->index(0, 0));
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QCoreApplication::sendEvent(due->view(), &enter);
+    auto *section = m_window->findChild<FollowUpSection *>(QStringLiteral("followUpSection"));
+    for (int waited = 0; section && section->isLoading() && waited < 100; ++waited)
+        settle(100);
+    settle(800);
+    if (section)
+        save(section, QStringLiteral("follow-up"));
+    else
+        m_ok = false;
 }
 
 void ScreenshotTour::scoringTour() {

@@ -23,6 +23,8 @@ QList<QPair<QString, QString>> ShortcutsDialog::shortcuts() {
         {tr("O"), tr("Assign the selected leads to me")},
         {tr("F"), tr("Set the next follow-up of the selected leads")},
         {tr("N"), tr("Add a note")},
+        {tr("T"), tr("Log a touch with the current lead and plan the next follow-up")},
+        {tr("E"), tr("Enroll the selected leads in a cadence")},
         {tr("Q"), tr("Qualify the current lead")},
         {tr("V"), tr("Convert the current lead to an opportunity")},
         {tr("X"), tr("Disqualify the current lead (asks why)")},
