@@ -10,7 +10,7 @@
 #include "relativetime.h"
 
 #include <QDesktopServices>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
@@ -110,10 +110,14 @@ FollowUpSection::FollowUpSection(const Database &db, LeadEditor *editor, QWidget
         if (!busy)
             m_pending = false;
     });
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_log, m_schedule, m_enroll, m_email})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
+    // Two by two: the panel is narrow, and no button should be cut off.
+    auto *buttons = new QGridLayout;
+    buttons->setContentsMargins(0, 2, 0, 0);
+    buttons->addWidget(m_log, 0, 0);
+    buttons->addWidget(m_schedule, 0, 1);
+    buttons->addWidget(m_enroll, 1, 0);
+    buttons->addWidget(m_email, 1, 1);
+    buttons->setColumnStretch(2, 1);
     layout->addLayout(buttons);
 }
 
@@ -203,13 +207,14 @@ void FollowUpSection::showPlan() {
     if (l.nextFollowUpAt.isValid()) {
         const QString what = kindWord(m_plan.kind);
         const QString owner = l.owner.isEmpty() ? tr("nobody's yet") : tr("%1's").arg(l.owner);
-        const QString when = tr("%1 (%2)").arg(RelativeTime::text(l.nextFollowUpAt, now),
-                                               RelativeTime::exact(l.nextFollowUpAt));
+        const QString when = RelativeTime::text(l.nextFollowUpAt, now);
         m_when->setText(l.nextFollowUpAt < now
-                            ? tr("Overdue: %1 %2, %3").arg(what.toLower(), when, owner)
-                            : tr("%1 %2, %3").arg(what, when, owner));
+                            ? tr("Overdue: %1, due %2 · %3").arg(what.toLower(), when, owner)
+                            : tr("%1 %2 · %3").arg(what, when, owner));
+        m_when->setToolTip(RelativeTime::exact(l.nextFollowUpAt));
     } else {
         m_when->setText(tr("No follow-up planned."));
+        m_when->setToolTip(QString());
     }
     QStringList lines;
     if (!m_plan.cadence.isEmpty()) {

@@ -175,6 +175,8 @@ void MainWindow::restoreSettings() {
     s.beginGroup(QStringLiteral("MainWindow"));
     if (!restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray()))
         resize(1200, 720);
+    // The docks (the Due queue) where and as large as they were left, shown or hidden.
+    restoreState(s.value(QStringLiteral("windowState")).toByteArray());
     if (!m_splitter->restoreState(s.value(QStringLiteral("splitter")).toByteArray()))
         m_splitter->setSizes({190, 900, 330});
     // A header saved by a version with other columns would put titles over the wrong data.
@@ -205,6 +207,7 @@ void MainWindow::saveSettings() const {
     QSettings s(settingsOrganization, settingsApplication);
     s.beginGroup(QStringLiteral("MainWindow"));
     s.setValue(QStringLiteral("geometry"), saveGeometry());
+    s.setValue(QStringLiteral("windowState"), saveState());
     s.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     s.setValue(QStringLiteral("leadColumns"), int(LeadTableModel::ColumnCount));
     s.setValue(QStringLiteral("leadHeader"), m_leadView->horizontalHeader()->saveState());

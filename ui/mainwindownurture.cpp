@@ -32,6 +32,8 @@ void MainWindow::createNurture() {
     m_dueDock->setObjectName(QStringLiteral("dueQueueDock"));
     m_dueDock->setWidget(m_dueQueue);
     addDockWidget(Qt::BottomDockWidgetArea, m_dueDock);
+    // A few rows' worth: the table stays the main thing.
+    resizeDocks({m_dueDock}, {170}, Qt::Vertical);
     connect(m_dueQueue, &DueQueuePanel::leadChosen, this, &MainWindow::openLead);
     // Every stored change may move a follow-up into or out of the queue.
     connect(m_editor, &LeadEditor::leadChanged, m_dueQueue->model(), &DueQueueModel::refreshSoon);

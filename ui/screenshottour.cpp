@@ -26,6 +26,8 @@
 #include <QFile>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -137,24 +139,42 @@ void ScreenshotTour::nurtureTour() {
         return;
     }
     m_window->showDueQueue();
+    m_window->resizeDocks({dock}, {300}, Qt::Vertical);
     due->model()->setOwner(DemoLeadVocabulary::owners.first());
     settle(300);
     for (int waited = 0; due->model()->isLoading() && waited < 100; ++waited)
         settle(100);
     settle(500);
     save(dock, QStringLiteral("due-queue"));
+    // A lead in a cadence, opened as a rep opens it: Enter on its row.
+    int row = 0;
+    for (int r = 0; r < due->model()->rowCount(); ++r) {
+        if (!due->model()->index(r, DueQueueModel::CadenceColumn).data().toString().isEmpty()) {
+            row = r;
+            break;
+        }
+    }
     due->view()->setFocus();
-    due->view()->setCurrentIndex(due->model()->index(0, 0));
+    due->view()->setCurrentIndex(due->model()->index(row, 0));
     QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
     QCoreApplication::sendEvent(due->view(), &enter);
     auto *section = m_window->findChild<FollowUpSection *>(QStringLiteral("followUpSection"));
+    auto *panel = m_window->findChild<LeadPanel *>(QStringLiteral("leadPanel"));
     for (int waited = 0; section && section->isLoading() && waited < 100; ++waited)
         settle(100);
     settle(800);
-    if (section)
-        save(section, QStringLiteral("follow-up"));
-    else
+    if (!section || !panel) {
         m_ok = false;
+        return;
+    }
+    // The panel scrolled to the section, with the lead's name and contact above it.
+    if (auto *scroll = panel->findChild<QScrollArea *>()) {
+        scroll->ensureWidgetVisible(section, 0, 40);
+        scroll->horizontalScrollBar()->setValue(0);
+    }
+    settle(300);
+    save(panel, QStringLiteral("follow-up"));
+    m_window->resizeDocks({dock}, {170}, Qt::Vertical);
 }
 
 void ScreenshotTour::scoringTour() {

@@ -3,6 +3,7 @@
 #include "demoleadvocabulary.h"
 
 #include "../domain/activity.h"
+#include "../domain/cadence.h"
 #include "../domain/dedupkey.h"
 #include "../domain/lead.h"
 #include "../domain/leadclassifier.h"
@@ -108,6 +109,9 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
     // before touches were logged.
     Random touchRnd(seed ^ 0x9e3779b97f4a7c15ULL);
     FollowUpPlanStore plans(m_db);
+    const QList<Cadence> shipped = Cadence::defaults();
+    const Cadence &contactMe = shipped.at(0);
+    const Cadence &trial = shipped.at(1);
     QHash<QString, QString> localParts; // "first last" -> "first.last": normalising is slow
     QHash<QString, QString> domains;
     auto localPart = [&](const QString &first, const QString &last) {
@@ -376,9 +380,10 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
         // The first touches: most within a day of arrival, some late (the first-touch SLA's
         // chart), and never after the first stage move they led to.
         FollowUpPlan plan;
+        int touchesLogged = 0;
         if (lead.followUps > 0) {
             const int bucket = touchRnd.weighted({55, 25, 20});
-            const int hours = bucket == 0   ? 1 + touchRnd.below(20)
+            const int hours = bucket == 0   ? touchRnd.below(20)
                               : bucket == 1 ? 20 + touchRnd.below(52)
                                             : 72 + touchRnd.below(168);
             QDateTime at = lead.createdAt.addSecs(qint64(hours) * 3600 + touchRnd.below(3600));
@@ -408,13 +413,27 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
                 if (at > end)
                     break;
             }
+            touchesLogged = int(touches.size());
             activities = touches + activities;
             std::stable_sort(activities.begin(), activities.end(),
                              [](const Activity &a, const Activity &b) { return a.at < b.at; });
         }
-        if (lead.nextFollowUpAt.isValid())
+        // Most leads being worked are in a cadence since their first touch: "Contact me" for a
+        // request to be contacted, the trial one otherwise; the next touch is the cadence's.
+        if (lead.nextFollowUpAt.isValid() && plan.firstTouchAt.isValid() &&
+            (lead.stage == Stage::Contacted || lead.stage == Stage::Nurturing) &&
+            touchRnd.chance(0.7)) {
+            const Cadence &cadence = lead.action == QLatin1String("PLT") ? contactMe : trial;
+            plan.cadence = cadence.name;
+            plan.cadenceStartedAt = plan.firstTouchAt;
+            plan.cadenceStep = std::min(touchesLogged, int(cadence.touches.size()) - 1);
+            lead.nextFollowUpAt =
+                cadence.dueAt(plan.cadenceStep, plan.cadenceStartedAt, plan.cadenceStartedAt);
+            plan.kind = TouchKinds::canonicalName(cadence.touches.at(plan.cadenceStep).kind);
+        } else if (lead.nextFollowUpAt.isValid()) {
             plan.kind = TouchKinds::canonicalName(touchRnd.chance(0.6) ? TouchKind::Call
                                                                        : TouchKind::Email);
+        }
 
         const qint64 id = writer.insert(tx, lead, events, activities, LeadWriter::Scoring::Current);
         if (id == 0) {

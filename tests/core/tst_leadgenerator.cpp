@@ -1,3 +1,4 @@
+#include "core/domain/cadence.h"
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadgenerator.h"
 #include "core/scoring/scoreexplanation.h"
@@ -497,7 +498,10 @@ void TestLeadGenerator::workedLeadsHaveLoggedFirstTouches() {
     // has worked was touched, first within a day mostly, late sometimes.
     const FollowUpPlanStore plans(m_mix->database());
     const LeadHistory history(m_mix->database());
-    qint64 worked = 0, withinADay = 0, late = 0, planned = 0;
+    qint64 worked = 0, withinADay = 0, late = 0, planned = 0, enrolled = 0;
+    const Cadence contactMe = Cadence::defaults().at(0);
+    const Cadence trial = Cadence::defaults().at(1);
+    QCOMPARE(contactMe.name, QStringLiteral("Contact me"));
     for (const Lead &l : std::as_const(m_leads)) {
         if (l.stage == Stage::New || l.doNotContact || l.isTest) {
             QCOMPARE(l.followUps, 0);
@@ -517,6 +521,14 @@ void TestLeadGenerator::workedLeadsHaveLoggedFirstTouches() {
             ++planned;
             QVERIFY(!plan.kind.isEmpty());
         }
+        if (!plan.cadence.isEmpty()) { // its next follow-up is the cadence's next touch
+            ++enrolled;
+            const Cadence cadence = plan.cadence == contactMe.name ? contactMe : trial;
+            QCOMPARE(l.nextFollowUpAt,
+                     plan.cadenceStartedAt.addDays(cadence.touches.at(plan.cadenceStep).day));
+            QCOMPARE(plan.kind,
+                     TouchKinds::canonicalName(cadence.touches.at(plan.cadenceStep).kind));
+        }
         if (worked <= 50) { // the timeline says so too
             const QList<Activity> activities = history.activities(l.id);
             const auto touch =
@@ -529,6 +541,7 @@ void TestLeadGenerator::workedLeadsHaveLoggedFirstTouches() {
     }
     QVERIFY(worked > mixCount / 4);
     QVERIFY(planned > 0);
+    QVERIFY2(enrolled > planned / 10, qPrintable(QString::number(enrolled)));
     QVERIFY2(withinADay > worked / 3 && late > worked / 10,
              qPrintable(QStringLiteral("%1 within a day, %2 late").arg(withinADay).arg(late)));
 }

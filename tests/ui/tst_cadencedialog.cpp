@@ -110,9 +110,8 @@ void TestCadenceDialog::aCadenceWithLeadsIsNotRemoved() {
     QTest::mouseClick(child<QPushButton>("removeCadenceButton"), Qt::LeftButton);
     waitLoaded();
     QCOMPARE(list->count(), 2);
-    QVERIFY2(
-        child<QLabel>("cadenceProblem")->text().contains(QStringLiteral("1 lead is enrolled")),
-        qPrintable(child<QLabel>("cadenceProblem")->text()));
+    QVERIFY2(child<QLabel>("cadenceProblem")->text().contains(QStringLiteral("1 lead is enrolled")),
+             qPrintable(child<QLabel>("cadenceProblem")->text()));
     list->setCurrentRow(1);
     QTest::mouseClick(child<QPushButton>("removeCadenceButton"), Qt::LeftButton);
     waitLoaded();
