@@ -92,7 +92,7 @@ FollowUpSection::FollowUpSection(const Database &db, LeadEditor *editor, QWidget
                    tr("Record a call, email, meeting or note and plan the next follow-up"));
     m_schedule = button(tr("Sc&hedule…"), QStringLiteral("scheduleFollowUpButton"),
                         tr("Plan the next follow-up: when and what"));
-    m_enroll = button(tr("E&nroll…"), QStringLiteral("enrollButton"),
+    m_enroll = button(tr("En&roll…"), QStringLiteral("enrollButton"),
                       tr("Put the lead in a cadence: each touch schedules the next"));
     m_email = button(tr("E&mail…"), QStringLiteral("emailButton"),
                      tr("Write to the lead in your mail program from the template, and log "
@@ -119,6 +119,7 @@ FollowUpSection::FollowUpSection(const Database &db, LeadEditor *editor, QWidget
     buttons->addWidget(m_email, 1, 1);
     buttons->setColumnStretch(2, 1);
     layout->addLayout(buttons);
+    display(Lead()); // reads the cadences at once
 }
 
 FollowUpSection::~FollowUpSection() {
@@ -160,7 +161,9 @@ void FollowUpSection::display(const Lead &lead) {
     m_loading = true;
     const qint64 id = lead.id;
     m_reader->post([this, generation, id](const Database &db) {
-        if (generation != m_latest.load())
+        // Skipped when a newer read is queued, unless it is the first (the cadences for the
+        // Lead menu's enrolment before any lead is shown).
+        if (generation != m_latest.load() && id != 0)
             return true;
         Read r;
         r.generation = generation;
@@ -182,11 +185,13 @@ void FollowUpSection::display(const Lead &lead) {
 }
 
 void FollowUpSection::arrived(const Read &r) {
+    // The cadences are everyone's: the newest list is kept whichever lead it came with.
+    if (!r.cadences.isEmpty())
+        m_cadences = r.cadences;
     if (r.generation != m_generation || r.leadId != m_lead.id)
         return;
     m_loading = false;
     m_plan = r.plan;
-    m_cadences = r.cadences;
     showPlan();
     if (!r.error.isEmpty())
         m_cadence->setText(tr("Could not read the follow-up plan: %1").arg(r.error));

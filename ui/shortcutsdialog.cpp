@@ -25,6 +25,7 @@ QList<QPair<QString, QString>> ShortcutsDialog::shortcuts() {
         {tr("N"), tr("Add a note")},
         {tr("T"), tr("Log a touch with the current lead and plan the next follow-up")},
         {tr("E"), tr("Enroll the selected leads in a cadence")},
+        {key(QKeySequence(Qt::CTRL | Qt::Key_D)), tr("Show or hide the Due queue")},
         {tr("Q"), tr("Qualify the current lead")},
         {tr("V"), tr("Convert the current lead to an opportunity")},
         {tr("X"), tr("Disqualify the current lead (asks why)")},

@@ -166,7 +166,8 @@ void TestFollowUpSection::loggingATouchProposesTheCadencesNextAndUndoes() {
                a.newValue.toString() == QLatin1String("sent") &&
                a.note == QLatin1String("Intro and the trial link");
     }));
-    QCOMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Log email with Lead %1").arg(1));
+    QTRY_COMPARE(m_editor->undoStack()->undoText(),
+                 QStringLiteral("Log email with Lead %1").arg(1));
     QTRY_VERIFY(child<QLabel>("followUpCadence")->text().contains(QStringLiteral("touch 2 of 8")));
 
     // Undo: not counted, not contacted, back at the cadence's first touch, never touched.
@@ -251,7 +252,7 @@ void TestFollowUpSection::emailOpensTheMailProgramAndLogsTheTouch() {
     QVERIFY(std::any_of(history.cbegin(), history.cend(), [](const Activity &a) {
         return a.kind == ActivityKind::Touch && a.field == QLatin1String("email");
     }));
-    QCOMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Email Lead 1"));
+    QTRY_COMPARE(m_editor->undoStack()->undoText(), QStringLiteral("Email Lead 1"));
 }
 
 void TestFollowUpSection::enrollingASelectionReportsTheRefusedLead() {

@@ -7,6 +7,7 @@
 #include "ui/models/duequeuemodel.h"
 #include "ui/models/leadtablemodel.h"
 
+#include "core/storage/followupplanstore.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
 
@@ -20,6 +21,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -37,6 +39,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 
@@ -100,6 +103,7 @@ private slots:
     void exportToAFolderThatIsNotThereNamesTheFile();
     void theDueQueueOpensItsLeadAndFollowsEdits();
     void leadsPastTheFirstTouchTargetAreMarkedAndFiltered();
+    void theLeadMenuEnrollsTheSelectionInACadence();
 
 private:
     static QListView *storefronts(MainWindow &w) {
@@ -743,6 +747,43 @@ void TestMainWindow::leadsPastTheFirstTouchTargetAreMarkedAndFiltered() {
     QTest::mouseClick(pastSla, Qt::LeftButton);
     QTRY_COMPARE(countLabel(window).section(QLatin1Char(' '), 0, 1), QStringLiteral("9 leads"));
     QVERIFY(window.findChild<QWidget *>(QStringLiteral("chip_pastSla")));
+}
+
+void TestMainWindow::theLeadMenuEnrollsTheSelectionInACadence() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    column(table, LeadTableModel::NameColumn);
+    table->setFocus();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(0, 0)).center());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      table->visualRect(model->index(2, 0)).center());
+    const QList<qint64> chosen{model->versionAt(0).id, model->versionAt(2).id};
+    QString title;
+    QTimer::singleShot(0, this, [&title] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        title = dialog->labelText();
+        dialog->setTextValue(QStringLiteral("Contact me"));
+        dialog->accept();
+    });
+    QTest::keyClick(table, Qt::Key_E);
+    QCOMPARE(title, QStringLiteral("Cadence for 2 leads:"));
+    const auto cadence = [&](qint64 id) {
+        return FollowUpPlanStore(m_db->database()).plan(id)->cadence;
+    };
+    for (qint64 id : chosen)
+        QTRY_COMPARE(cadence(id), QStringLiteral("Contact me"));
+    QCOMPARE(cadence(model->versionAt(1).id), QString());
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    QTRY_VERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Enroll 2 leads in Contact me"));
+    undo->trigger();
+    for (qint64 id : chosen)
+        QTRY_COMPARE(cadence(id), QString());
 }
 
 #include "tst_mainwindow.moc"

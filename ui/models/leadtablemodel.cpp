@@ -259,9 +259,9 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
         }
         case CreatedAtColumn:
             return isSlaBreached(*lead, m_slaHours)
-                       ? tr("%1\nNot touched yet: past the first-touch target of %2 hours")
-                             .arg(RelativeTime::exact(lead->createdAt))
+                       ? tr("Not touched yet: past the first-touch target of %1 hours\n%2")
                              .arg(m_slaHours)
+                             .arg(RelativeTime::exact(lead->createdAt))
                        : RelativeTime::exact(lead->createdAt);
         case LastEventAtColumn:
             return RelativeTime::exact(lead->lastEventAt);
