@@ -42,6 +42,7 @@ public:
     const Lead &lead() const { return m_lead; }
     // True while the history of the lead shown is on its way.
     bool isLoadingHistory() const;
+    FollowUpSection *followUpSection() const { return m_followUps; }
 
     // A column's machine value as a person reads it ("Qualified", a local time, "none").
     static QString shownValue(const QString &column, const QVariant &value);
@@ -65,9 +66,6 @@ public slots:
     // selection.
     void logTouch();
     void enroll(const QList<LeadVersion> &leads);
-
-public:
-    FollowUpSection *followUpSection() const { return m_followUps; }
 
 signals:
     // The history of the lead shown arrived and is on screen.
