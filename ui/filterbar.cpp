@@ -164,6 +164,18 @@ FilterBar::FilterBar(QWidget *parent)
         changed();
     });
 
+    m_pastSla = new QCheckBox(tr("Past first-touch SLA"));
+    m_pastSla->setObjectName(QStringLiteral("filterPastSla"));
+    m_pastSla->setToolTip(tr("Only the open leads nobody has touched within the team's "
+                             "first-touch target, and those touched late"));
+    connect(m_pastSla, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_showing)
+            return;
+        m_filter.slaBreached = on;
+        m_filter.slaTargetHours = m_slaHours;
+        changed();
+    });
+
     m_searching = new QLabel(tr("Searching…"));
     m_searching->setObjectName(QStringLiteral("searchingLabel"));
     // Keeps its room when hidden, so that the row does not jump at every keystroke.
@@ -189,6 +201,7 @@ FilterBar::FilterBar(QWidget *parent)
     second->addWidget(m_action, 1);
     second->addWidget(m_since);
     second->addWidget(m_until);
+    second->addWidget(m_pastSla);
 
     m_chipRow = new QWidget;
     m_chipRow->setObjectName(QStringLiteral("filterChips"));
@@ -286,6 +299,17 @@ void FilterBar::choicesArrived(const QStringList &owners, const QStringList &off
     m_showing = false;
 }
 
+void FilterBar::setSlaTargetHours(int hours) {
+    if (hours <= 0 || hours == m_slaHours)
+        return;
+    m_slaHours = hours;
+    if (m_filter.slaBreached) {
+        LeadFilter f = m_filter;
+        f.slaTargetHours = hours;
+        setFilter(f);
+    }
+}
+
 void FilterBar::focusSearch() {
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
@@ -352,6 +376,7 @@ void FilterBar::showFilter() {
     m_until->setDate(m_filter.until.isValid() ? m_filter.until.toLocalTime().addMSecs(-1).date()
                                               : anyDate);
     m_includeTest->setChecked(m_filter.includeTest);
+    m_pastSla->setChecked(m_filter.slaBreached);
     m_showing = false;
 }
 
@@ -388,6 +413,9 @@ QList<FilterBar::Chip> FilterBar::chips() const {
                          tr("Created until %1").arg(shownDate(f.until.addMSecs(-1)))});
     if (f.includeTest)
         list.append(Chip{QStringLiteral("includeTest"), tr("Test leads shown")});
+    if (f.slaBreached)
+        list.append(Chip{QStringLiteral("pastSla"),
+                         tr("Past the %1-hour first-touch SLA").arg(f.slaTargetHours)});
     return list;
 }
 
@@ -417,6 +445,8 @@ void FilterBar::removeFilter(const QString &key) {
         f.until = QDateTime();
     else if (key == QLatin1String("includeTest"))
         f.includeTest = false;
+    else if (key == QLatin1String("pastSla"))
+        f.slaBreached = false;
     setFilter(f);
 }
 

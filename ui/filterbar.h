@@ -37,6 +37,8 @@ public:
     // The active filters in words, "Stage: New · Owner: sam"; empty when none.
     QString summary() const;
     bool hasActiveFilters() const;
+    // The first-touch target "Past first-touch SLA" filters by (SlaReport); 24 hours until told.
+    void setSlaTargetHours(int hours);
     // Who "me" is in the owner choices.
     void setUserName(const QString &name);
     // Offers the owners and offers stored in `db` as choices, read on a thread of the bar's
@@ -81,6 +83,8 @@ private:
     QDateEdit *m_since = nullptr;
     QDateEdit *m_until = nullptr;
     QCheckBox *m_includeTest = nullptr;
+    QCheckBox *m_pastSla = nullptr;
+    int m_slaHours = 24;
     QLabel *m_searching = nullptr;
     QWidget *m_chipRow = nullptr;
     QHBoxLayout *m_chipLayout = nullptr;

@@ -59,6 +59,16 @@ LeadActions::LeadActions(QTableView *view, LeadTableModel *model, LeadEditor *ed
                         tr("Write a note in the current lead's history"));
     note->setObjectName(QStringLiteral("addNoteAction"));
     connect(note, &QAction::triggered, this, &LeadActions::addNote);
+    QAction *touch = add(tr("Log &touch…"), QKeySequence(Qt::Key_T),
+                         tr("Record a call, email, meeting or note with the current lead and "
+                            "plan the next follow-up"));
+    touch->setObjectName(QStringLiteral("logTouchAction"));
+    connect(touch, &QAction::triggered, m_panel, &LeadPanel::logTouch);
+    QAction *enroll = add(tr("&Enroll in cadence…"), QKeySequence(Qt::Key_E),
+                          tr("Put the selected leads in a cadence: each touch schedules the "
+                             "next"));
+    enroll->setObjectName(QStringLiteral("enrollAction"));
+    connect(enroll, &QAction::triggered, this, [this] { m_panel->enroll(selectedLeads()); });
     m_menu->addSeparator();
     QAction *qualify = add(tr("&Qualify"), QKeySequence(Qt::Key_Q),
                            tr("Tick every prerequisite of the current lead and move it to "

@@ -14,9 +14,9 @@ class QTableView;
 class QWidget;
 
 // The Lead menu: what a rep does to the selected leads — set the stage (1–8), assign to me (O),
-// set the next follow-up (F), add a note (N), mark do-not-contact, delete — each one undoable
-// step through the LeadEditor. The single-key shortcuts work while the table has the focus, so
-// that typing in a field never changes a lead.
+// set the next follow-up (F), add a note (N), log a touch (T), enrol in a cadence (E), mark
+// do-not-contact, delete — each one undoable step through the LeadEditor. The single-key shortcuts
+// work while the table has the focus, so that typing in a field never changes a lead.
 class LeadActions : public QObject {
     Q_OBJECT
 public:

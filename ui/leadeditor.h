@@ -2,6 +2,7 @@
 
 #include "core/domain/lead.h"
 #include "core/domain/leadchanges.h"
+#include "core/nurture/nurturepolicy.h"
 #include "core/storage/database.h"
 #include "core/storage/leadwriter.h"
 #include "core/storage/writeresults.h"
@@ -13,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class DatabaseReader;
 class QAction;
@@ -40,6 +42,23 @@ public:
     void edit(const QList<LeadVersion> &leads, const LeadChanges &changes, const QString &text);
     // Moves leads into the trash as one undo step; its undo restores them from the trash.
     void remove(const QList<qint64> &ids, const QString &text = {});
+    // A nurture step, worked out on the writer thread for each lead from the lead and its
+    // follow-up plan as stored (NurturePolicy) and kept as one undo step.
+    struct NurtureStep {
+        enum class Kind { Schedule, LogTouch, Enroll };
+        Kind kind = Kind::Schedule;
+        QDateTime at;                             // Schedule: when
+        TouchKind followUpKind = TouchKind::Call; // Schedule: what
+        Touch touch;                              // LogTouch
+        // LogTouch: the next follow-up; none: the cadence's next touch, or none outside one.
+        std::optional<NurturePolicy::NextFollowUp> next;
+        QString cadence; // Enroll: its name
+    };
+    // Takes `step` for every lead against the version it was shown at; a refusal (a
+    // do-not-contact or closed lead, a backward stage without a note) is reported by failed()
+    // with its reason, and the leads it was allowed for make one undo step named `text`.
+    void nurture(const QList<LeadVersion> &leads, const NurtureStep &step, const QString &text);
+
     // A note in the lead's history; notes are not undone.
     void addNote(qint64 id, const QString &text);
 
@@ -78,6 +97,9 @@ signals:
 private:
     void editArrived(const QList<UpdateResult> &results, const LeadChanges &changes,
                      const QString &text);
+    struct NurtureApplied;
+    void nurtureArrived(const QList<UpdateResult> &results, const QList<NurtureApplied> &applied,
+                        const QString &text);
     void removeArrived(const QList<UpdateResult> &results, const QString &text);
 
     Database m_db;

@@ -3,6 +3,7 @@
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
 #include "core/scoring/scoringmodel.h"
+#include "followupsection.h"
 #include "leadeditor.h"
 #include "leadtimeline.h"
 #include "qualificationsection.h"
@@ -211,6 +212,15 @@ void LeadPanel::buildWidgets() {
     form->addRow(followUpLabel, followUpBox);
     layout->addLayout(form);
 
+    auto *followUpTitle = new QLabel(tr("Follow-up"));
+    QFont heading = followUpTitle->font();
+    heading.setBold(true);
+    followUpTitle->setFont(heading);
+    layout->addWidget(followUpTitle);
+    m_followUps = new FollowUpSection(m_db, m_editor);
+    connect(m_followUps, &FollowUpSection::refused, this, &LeadPanel::showMessage);
+    layout->addWidget(m_followUps);
+
     auto *qualificationTitle = new QLabel(tr("Qualification"));
     QFont bold = qualificationTitle->font();
     bold.setBold(true);
@@ -249,6 +259,7 @@ void LeadPanel::clear() {
     m_queued.clear();
     m_notePending = false;
     m_timeline->clear();
+    m_followUps->clear();
     m_message->hide();
     m_empty->show();
     m_scroll->hide();
@@ -267,6 +278,7 @@ void LeadPanel::setLead(const Lead &lead) {
     m_empty->hide();
     m_scroll->show();
     showFields();
+    m_followUps->display(lead);
     refreshHistory();
 }
 
@@ -433,6 +445,15 @@ void LeadPanel::convert() {
 void LeadPanel::disqualify() {
     if (hasLead())
         m_qualification->disqualify();
+}
+
+void LeadPanel::logTouch() {
+    if (hasLead())
+        m_followUps->logTouch();
+}
+
+void LeadPanel::enroll(const QList<LeadVersion> &leads) {
+    m_followUps->enrollLeads(leads);
 }
 
 void LeadPanel::takeStep(const LeadChanges &changes, const QString &text) {

@@ -3,12 +3,14 @@
 #include "core/domain/lead.h"
 #include "core/scoring/scoringmodel.h"
 #include "core/storage/database.h"
+#include "core/storage/leadwriter.h"
 
 #include <QHash>
 #include <QList>
 #include <QVariant>
 #include <QWidget>
 
+class FollowUpSection;
 class LeadChanges;
 class LeadEditor;
 class LeadTimeline;
@@ -40,6 +42,7 @@ public:
     const Lead &lead() const { return m_lead; }
     // True while the history of the lead shown is on its way.
     bool isLoadingHistory() const;
+    FollowUpSection *followUpSection() const { return m_followUps; }
 
     // A column's machine value as a person reads it ("Qualified", a local time, "none").
     static QString shownValue(const QString &column, const QVariant &value);
@@ -59,6 +62,10 @@ public slots:
     void qualify();
     void convert();
     void disqualify();
+    // The follow-up steps for the lead shown (the Lead menu's T and E); enrolment also for a
+    // selection.
+    void logTouch();
+    void enroll(const QList<LeadVersion> &leads);
 
 signals:
     // The history of the lead shown arrived and is on screen.
@@ -108,6 +115,7 @@ private:
     QLabel *m_storefront = nullptr;
     ScoreSection *m_score = nullptr;
     QualificationSection *m_qualification = nullptr;
+    FollowUpSection *m_followUps = nullptr;
     QComboBox *m_stage = nullptr;
     QLineEdit *m_owner = nullptr;
     QCheckBox *m_followUpSet = nullptr;

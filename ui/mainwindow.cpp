@@ -1,13 +1,16 @@
 #include "mainwindow.h"
 
 #include "core/storage/databasereader.h"
+#include "delegates/firsttouchsladelegate.h"
 #include "delegates/scoredelegate.h"
 #include "delegates/stagedelegate.h"
 #include "demodatafiller.h"
+#include "duequeuepanel.h"
 #include "emptystateoverlay.h"
 #include "filterbar.h"
 #include "leadeditor.h"
 #include "leadpanel.h"
+#include "models/duequeuemodel.h"
 #include "models/leadtablemodel.h"
 #include "models/savedviewlistmodel.h"
 #include "models/storefrontlistmodel.h"
@@ -109,6 +112,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     createImportExport();
     createScoringMenu();
     createCharts();
+    createNurture();
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::storefrontChosen);
@@ -171,6 +175,8 @@ void MainWindow::restoreSettings() {
     s.beginGroup(QStringLiteral("MainWindow"));
     if (!restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray()))
         resize(1200, 720);
+    // The docks (the Due queue) where and as large as they were left, shown or hidden.
+    restoreState(s.value(QStringLiteral("windowState")).toByteArray());
     if (!m_splitter->restoreState(s.value(QStringLiteral("splitter")).toByteArray()))
         m_splitter->setSizes({190, 900, 330});
     // A header saved by a version with other columns would put titles over the wrong data.
@@ -190,6 +196,7 @@ void MainWindow::restoreSettings() {
         m_leadView->setColumnWidth(LeadTableModel::ScoreColumn, 90);
         m_leadView->setColumnWidth(LeadTableModel::StageColumn, 110);
         m_leadView->setColumnWidth(LeadTableModel::NextFollowUpColumn, 120);
+        m_leadView->setColumnWidth(LeadTableModel::CreatedAtColumn, 180);
     }
     s.endGroup();
     // Restoring the header does not sort; the model has to follow the restored indicator.
@@ -200,6 +207,7 @@ void MainWindow::saveSettings() const {
     QSettings s(settingsOrganization, settingsApplication);
     s.beginGroup(QStringLiteral("MainWindow"));
     s.setValue(QStringLiteral("geometry"), saveGeometry());
+    s.setValue(QStringLiteral("windowState"), saveState());
     s.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     s.setValue(QStringLiteral("leadColumns"), int(LeadTableModel::ColumnCount));
     s.setValue(QStringLiteral("leadHeader"), m_leadView->horizontalHeader()->saveState());
@@ -226,6 +234,8 @@ void MainWindow::storefrontChosen(const QModelIndex &current) {
 void MainWindow::refresh() {
     m_storefronts->refresh();
     m_leads->refresh();
+    if (m_dueQueue)
+        m_dueQueue->model()->refresh();
 }
 
 void MainWindow::countingLeads() {
@@ -310,6 +320,8 @@ void MainWindow::setUpLeadView() {
                                          new ScoreDelegate(m_leadView));
     m_leadView->setItemDelegateForColumn(LeadTableModel::StageColumn,
                                          new StageDelegate(m_leadView));
+    m_leadView->setItemDelegateForColumn(LeadTableModel::CreatedAtColumn,
+                                         new FirstTouchSlaDelegate(m_leadView));
     m_leadView->verticalHeader()->setDefaultSectionSize(m_leadView->fontMetrics().height() + 10);
     m_leadView->setIconSize(QSize(16, 16));
     m_leadView->setAccessibleName(tr("Leads"));

@@ -14,6 +14,10 @@ class ChartsDashboard;
 class DatabaseReader;
 
 class DemoDataFiller;
+class DueQueuePanel;
+class FollowUpReminders;
+class QDockWidget;
+class QSystemTrayIcon;
 class ExportController;
 struct Lead;
 class LeadActions;
@@ -60,6 +64,13 @@ public:
     // filter before.
     void drillDown(const LeadFilter &filter, const QString &description);
     void drillBack();
+    // Shows the Due queue (Nurture → Due queue, a reminder clicked).
+    void showDueQueue();
+    DueQueuePanel *dueQueue() const { return m_dueQueue; }
+    FollowUpReminders *reminders() const { return m_reminders; }
+    // Nurture → Cadences… and Campaigns… (window-modal, not blocking).
+    void openCadences();
+    void openCampaigns();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -129,9 +140,16 @@ private:
 
     // The Charts tab beside the lead table (mainwindowcharts.cpp).
     void createCharts();
+    // The Nurture menu, the Due queue dock, the reminders and the first-touch SLA target
+    // (mainwindownurture.cpp).
+    void createNurture();
+    // The lead chosen in the Due queue, in the table when it is there and in the panel.
+    void openLead(const Lead &lead);
+    void remind(const QString &title, const QString &text);
 
     Database m_db;
     std::unique_ptr<DatabaseReader> m_scoringReader; // ended before the widgets it reports to
+    std::unique_ptr<DatabaseReader> m_nurtureReader;
     StorefrontListModel *m_storefronts = nullptr;
     LeadTableModel *m_leads = nullptr;
     QSplitter *m_splitter = nullptr;
@@ -155,6 +173,10 @@ private:
     ChartsDashboard *m_charts = nullptr;
     QLabel *m_drillLabel = nullptr;
     QPushButton *m_drillBack = nullptr;
+    QDockWidget *m_dueDock = nullptr;
+    DueQueuePanel *m_dueQueue = nullptr;
+    FollowUpReminders *m_reminders = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QList<LeadFilter> m_drillHistory; // the filters before each drill-down, newest last
     // What the status bar shows for each model's read failure, so that its recovery clears
     // that message and no other.

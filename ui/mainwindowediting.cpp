@@ -71,7 +71,12 @@ void MainWindow::createEditing() {
 
     connect(m_leadView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::showCurrentLead);
-    connect(m_leads, &LeadTableModel::pageLoaded, this, &MainWindow::showCurrentLead);
+    // A page arriving brings the current row's lead; with no current row (a lead opened from
+    // the Due queue that the table does not show) the panel keeps what it shows.
+    connect(m_leads, &LeadTableModel::pageLoaded, this, [this] {
+        if (m_leadView->currentIndex().isValid())
+            showCurrentLead();
+    });
     connect(m_editor, &LeadEditor::leadChanged, m_leads, &LeadTableModel::updateLead);
     // A delete or restore changes counts and rows everywhere: read them again.
     connect(m_editor, &LeadEditor::leadsRemoved, this, &MainWindow::refresh);

@@ -3,11 +3,15 @@
 #include "charts/chartsdashboard.h"
 #include "charts/funnelchart.h"
 #include "conflictdialog.h"
+#include "core/io/demoleadvocabulary.h"
+#include "duequeuepanel.h"
+#include "followupsection.h"
 #include "importwizard/importfilepage.h"
 #include "importwizard/importvalidationpage.h"
 #include "importwizard/importwizard.h"
 #include "leadpanel.h"
 #include "mainwindow.h"
+#include "models/duequeuemodel.h"
 #include "models/leadtablemodel.h"
 #include "scoringdialog.h"
 #include "shortcutsdialog.h"
@@ -17,10 +21,13 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -115,11 +122,59 @@ void ScreenshotTour::run() {
     save(&shortcuts, QStringLiteral("shortcuts"));
     shortcuts.close();
 
+    nurtureTour();
     importTour();
     scoringTour();
     chartsTour();
 
     emit finished(m_ok);
+}
+
+void ScreenshotTour::nurtureTour() {
+    // A demo rep's morning: their Due queue, and the first lead in it opened in the panel.
+    DueQueuePanel *due = m_window->dueQueue();
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("dueQueueDock"));
+    if (!due || !dock) {
+        m_ok = false;
+        return;
+    }
+    m_window->showDueQueue();
+    m_window->resizeDocks({dock}, {300}, Qt::Vertical);
+    due->model()->setOwner(DemoLeadVocabulary::owners.first());
+    settle(300);
+    for (int waited = 0; due->model()->isLoading() && waited < 100; ++waited)
+        settle(100);
+    settle(500);
+    save(dock, QStringLiteral("due-queue"));
+    // A lead in a cadence, opened as a rep opens it: Enter on its row.
+    int row = 0;
+    for (int r = 0; r < due->model()->rowCount(); ++r) {
+        if (!due->model()->index(r, DueQueueModel::CadenceColumn).data().toString().isEmpty()) {
+            row = r;
+            break;
+        }
+    }
+    due->view()->setFocus();
+    due->view()->setCurrentIndex(due->model()->index(row, 0));
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QCoreApplication::sendEvent(due->view(), &enter);
+    auto *section = m_window->findChild<FollowUpSection *>(QStringLiteral("followUpSection"));
+    auto *panel = m_window->findChild<LeadPanel *>(QStringLiteral("leadPanel"));
+    for (int waited = 0; section && section->isLoading() && waited < 100; ++waited)
+        settle(100);
+    settle(800);
+    if (!section || !panel) {
+        m_ok = false;
+        return;
+    }
+    // The panel scrolled to the section, with the lead's name and contact above it.
+    if (auto *scroll = panel->findChild<QScrollArea *>()) {
+        scroll->ensureWidgetVisible(section, 0, 40);
+        scroll->horizontalScrollBar()->setValue(0);
+    }
+    settle(300);
+    save(panel, QStringLiteral("follow-up"));
+    m_window->resizeDocks({dock}, {170}, Qt::Vertical);
 }
 
 void ScreenshotTour::scoringTour() {

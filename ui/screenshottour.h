@@ -21,6 +21,8 @@ signals:
 
 private:
     void run();
+    // The Due queue of a demo rep, and the follow-up section of its first lead.
+    void nurtureTour();
     // The import wizard's pages over a small Dutch file, and its leads in the table.
     void importTour();
     // The Scoring dialog: its rules with the grade preview, and the win probability's quality.

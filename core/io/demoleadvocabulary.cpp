@@ -189,6 +189,8 @@ const QList<JobTitle> titles = {{QStringLiteral("Chief Executive Officer"), 2, 0
 const QList<QString> owners = {QStringLiteral("alex.kim"),    QStringLiteral("maria.garcia"),
                                QStringLiteral("sam.patel"),   QStringLiteral("jordan.lee"),
                                QStringLiteral("chris.novak"), QStringLiteral("taylor.okafor")};
+const QList<QString> touchOutcomes = {QStringLiteral("left a voicemail"), QStringLiteral("sent"),
+                                      QStringLiteral("no answer"), QStringLiteral("responded")};
 
 QString emailLocal(const QString &first, const QString &last) {
     QString s = first + QLatin1Char('.') + last;

@@ -44,6 +44,8 @@ struct JobTitle {
 
 extern const QList<JobTitle> titles;
 extern const QList<QString> owners;
+// What a rep notes after a touch; the last one, "responded", means the person answered.
+extern const QList<QString> touchOutcomes;
 QString emailLocal(const QString &first, const QString &last);
 QString domainOf(const QString &company);
 double sigmoid(double x);

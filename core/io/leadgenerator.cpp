@@ -3,11 +3,14 @@
 #include "demoleadvocabulary.h"
 
 #include "../domain/activity.h"
+#include "../domain/cadence.h"
 #include "../domain/dedupkey.h"
 #include "../domain/lead.h"
 #include "../domain/leadclassifier.h"
 #include "../domain/leadevent.h"
+#include "../domain/touchkind.h"
 #include "../storage/bulkload.h"
+#include "../storage/followupplanstore.h"
 #include "../storage/leadrepository.h"
 #include "../storage/leadwriter.h"
 #include "../storage/transaction.h"
@@ -16,6 +19,7 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -101,6 +105,13 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
     LeadWriter writer(m_db);
     writer.setScoredAt(end); // the same seed and end give the same scores
     Random rnd(seed);
+    // Touches draw from a sequence of their own, so the leads themselves are the same as
+    // before touches were logged.
+    Random touchRnd(seed ^ 0x9e3779b97f4a7c15ULL);
+    FollowUpPlanStore plans(m_db);
+    const QList<Cadence> shipped = Cadence::defaults();
+    const Cadence &contactMe = shipped.at(0);
+    const Cadence &trial = shipped.at(1);
     QHash<QString, QString> localParts; // "first last" -> "first.last": normalising is slow
     QHash<QString, QString> domains;
     auto localPart = [&](const QString &first, const QString &last) {
@@ -366,8 +377,72 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
             lead.nextFollowUpAt =
                 (when > lead.lastEventAt ? when : lead.lastEventAt).addDays(2 + rnd.below(10));
 
-        if (writer.insert(tx, lead, events, activities, LeadWriter::Scoring::Current) == 0) {
+        // The first touches: most within a day of arrival, some late (the first-touch SLA's
+        // chart), and never after the first stage move they led to.
+        FollowUpPlan plan;
+        int touchesLogged = 0;
+        if (lead.followUps > 0) {
+            const int bucket = touchRnd.weighted({55, 25, 20});
+            const int hours = bucket == 0   ? touchRnd.below(20)
+                              : bucket == 1 ? 20 + touchRnd.below(52)
+                                            : 72 + touchRnd.below(168);
+            QDateTime at = lead.createdAt.addSecs(qint64(hours) * 3600 + touchRnd.below(3600));
+            const QDateTime firstMove = activities.isEmpty() ? end : activities.first().at;
+            if (at >= firstMove)
+                at = firstMove.addSecs(-60 - touchRnd.below(3600));
+            if (at <= lead.createdAt)
+                at = lead.createdAt.addSecs(60);
+            plan.firstTouchAt = at;
+            plan.firstTouchSeconds = lead.createdAt.secsTo(at);
+            const int logged = std::min(lead.followUps, 3);
+            QList<Activity> touches;
+            for (int i = 0; i < logged; ++i) {
+                Activity t;
+                t.at = at;
+                t.actor = lead.owner;
+                t.kind = ActivityKind::Touch;
+                t.field =
+                    TouchKinds::canonicalName(i % 2 == 0 ? TouchKind::Email : TouchKind::Call);
+                const bool last = i == logged - 1;
+                t.newValue =
+                    last && lead.stage != Stage::Contacted && lead.stage != Stage::Nurturing
+                        ? QStringLiteral("responded")
+                        : touchOutcomes.at(touchRnd.below(int(touchOutcomes.size()) - 1));
+                touches << t;
+                at = at.addSecs(3600 * (20 + touchRnd.below(24 * 6)));
+                if (at > end)
+                    break;
+            }
+            touchesLogged = int(touches.size());
+            activities = touches + activities;
+            std::stable_sort(activities.begin(), activities.end(),
+                             [](const Activity &a, const Activity &b) { return a.at < b.at; });
+        }
+        // Most leads being worked are in a cadence since their first touch: "Contact me" for a
+        // request to be contacted, the trial one otherwise; the next touch is the cadence's.
+        if (lead.nextFollowUpAt.isValid() && plan.firstTouchAt.isValid() &&
+            (lead.stage == Stage::Contacted || lead.stage == Stage::Nurturing) &&
+            touchRnd.chance(0.7)) {
+            const Cadence &cadence = lead.action == QLatin1String("PLT") ? contactMe : trial;
+            plan.cadence = cadence.name;
+            plan.cadenceStartedAt = plan.firstTouchAt;
+            plan.cadenceStep = std::min(touchesLogged, int(cadence.touches.size()) - 1);
+            lead.nextFollowUpAt =
+                cadence.dueAt(plan.cadenceStep, plan.cadenceStartedAt, plan.cadenceStartedAt);
+            plan.kind = TouchKinds::canonicalName(cadence.touches.at(plan.cadenceStep).kind);
+        } else if (lead.nextFollowUpAt.isValid()) {
+            plan.kind = TouchKinds::canonicalName(touchRnd.chance(0.6) ? TouchKind::Call
+                                                                       : TouchKind::Email);
+        }
+
+        const qint64 id = writer.insert(tx, lead, events, activities, LeadWriter::Scoring::Current);
+        if (id == 0) {
             result.error = writer.lastError();
+            result.generated = 0;
+            return result;
+        }
+        if (!plan.isEmpty() && !plans.save(id, plan)) {
+            result.error = plans.lastError();
             result.generated = 0;
             return result;
         }

@@ -59,3 +59,34 @@ bool CadenceRepository::save(const Cadence &cadence, const QString &actor) {
                       .arg(cadence.name, q.lastError().text().simplified());
     return ok;
 }
+
+bool CadenceRepository::remove(const QString &name) {
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM lead_nurture WHERE cadence = ?"));
+    q.addBindValue(name);
+    if (!q.exec() || !q.next()) {
+        m_error = QStringLiteral("cannot remove cadence \"%1\": %2")
+                      .arg(name, q.lastError().text().simplified());
+        return false;
+    }
+    const qint64 enrolled = q.value(0).toLongLong();
+    if (enrolled > 0) {
+        m_error = QStringLiteral("cadence \"%1\" cannot be removed: %2 enrolled in it")
+                      .arg(name, enrolled == 1 ? QStringLiteral("1 lead is")
+                                               : QStringLiteral("%1 leads are").arg(enrolled));
+        return false;
+    }
+    q.prepare(QStringLiteral("DELETE FROM cadences WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot remove cadence \"%1\": %2")
+                      .arg(name, q.lastError().text().simplified());
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        m_error = QStringLiteral("no cadence named \"%1\"").arg(name);
+        return false;
+    }
+    m_error.clear();
+    return true;
+}

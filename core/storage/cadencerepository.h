@@ -19,6 +19,9 @@ public:
     std::optional<Cadence> find(const QString &name) const;
     // Adds the cadence, or replaces the touches of the one of that name.
     bool save(const Cadence &cadence, const QString &actor);
+    // Removes the cadence named `name`; refused while leads are enrolled in it (they would be
+    // left halfway through touches nobody can read any more).
+    bool remove(const QString &name);
 
 private:
     Database m_db;

@@ -31,6 +31,12 @@ const QStringList activityColumns = {QStringLiteral("at"),        QStringLiteral
                                      QStringLiteral("kind"),      QStringLiteral("field"),
                                      QStringLiteral("old_value"), QStringLiteral("new_value"),
                                      QStringLiteral("note")};
+// The follow-up plan (lead_nurture): a restored lead keeps its cadence, next follow-up kind and
+// first touch, so its SLA and the Due queue read as before the delete.
+const QStringList nurtureColumns = {
+    QStringLiteral("follow_up_kind"), QStringLiteral("cadence"),
+    QStringLiteral("cadence_step"),   QStringLiteral("cadence_started_at"),
+    QStringLiteral("first_touch_at"), QStringLiteral("first_touch_seconds")};
 
 // Rows as JSON objects of text: every stored value, including 64-bit hashes, survives exactly.
 bool readRows(QSqlQuery &q, const QStringList &columns, QJsonArray *rows, QString *error) {
@@ -99,7 +105,7 @@ UpdateResult LeadTrash::removeOne(qint64 id, const QString &actor) {
         return r;
     }
     QString error;
-    QJsonArray leadRow, events, activities;
+    QJsonArray leadRow, events, activities, nurture;
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT %1 FROM leads WHERE id = ?")
                   .arg(leadColumns().join(QStringLiteral(", "))));
@@ -118,9 +124,16 @@ UpdateResult LeadTrash::removeOne(qint64 id, const QString &actor) {
     if (!readRows(q, activityColumns, &activities, &error))
         return failed(
             id, QStringLiteral("cannot read the activities of lead %1: %2").arg(id).arg(error));
+    q.prepare(QStringLiteral("SELECT %1 FROM lead_nurture WHERE lead_id = ?")
+                  .arg(nurtureColumns.join(QStringLiteral(", "))));
+    q.addBindValue(id);
+    if (!readRows(q, nurtureColumns, &nurture, &error))
+        return failed(
+            id, QStringLiteral("cannot read the follow-up plan of lead %1: %2").arg(id).arg(error));
     const QJsonObject snapshot{{QStringLiteral("lead"), leadRow.first()},
                                {QStringLiteral("events"), events},
-                               {QStringLiteral("activities"), activities}};
+                               {QStringLiteral("activities"), activities},
+                               {QStringLiteral("nurture"), nurture}};
     q.prepare(QStringLiteral("INSERT INTO trash (lead_id, deleted_at, actor, snapshot) VALUES "
                              "(?, ?, ?, ?)"));
     q.addBindValue(id);
@@ -131,7 +144,7 @@ UpdateResult LeadTrash::removeOne(qint64 id, const QString &actor) {
         return failed(id, QStringLiteral("cannot keep lead %1 in the trash: %2")
                               .arg(id)
                               .arg(q.lastError().text().simplified()));
-    // Its events and activities go with it (ON DELETE CASCADE).
+    // Its events, activities and plan go with it (ON DELETE CASCADE).
     // Only the version in the snapshot: a change that landed since the read is not lost.
     q.prepare(QStringLiteral("DELETE FROM leads WHERE id = ? AND version = ?"));
     q.addBindValue(id);
@@ -202,6 +215,10 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
                     {QStringLiteral("lead_id")}, &error) ||
         !insertRows(m_db, QStringLiteral("activities"), activityColumns,
                     snapshot.value(QStringLiteral("activities")).toArray(), {id},
+                    {QStringLiteral("lead_id")}, &error) ||
+        // Snapshots taken before plans were kept have none: the lead comes back without one.
+        !insertRows(m_db, QStringLiteral("lead_nurture"), nurtureColumns,
+                    snapshot.value(QStringLiteral("nurture")).toArray(), {id},
                     {QStringLiteral("lead_id")}, &error))
         return failed(id, QStringLiteral("cannot restore lead %1: %2").arg(id).arg(error));
     q.prepare(QStringLiteral("DELETE FROM trash WHERE lead_id = ?"));

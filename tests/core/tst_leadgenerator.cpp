@@ -1,6 +1,8 @@
+#include "core/domain/cadence.h"
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadgenerator.h"
 #include "core/scoring/scoreexplanation.h"
+#include "core/storage/followupplanstore.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "testdatabase.h"
@@ -9,6 +11,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <atomic>
 
 // LeadGenerator: deterministic demo data whose mix looks like a real publisher's lead flow.
@@ -33,6 +36,7 @@ private slots:
     void seniorTitlesWinMoreThanStudents();
     void corporateMailWinsMoreThanFreeMail();
     void leadsArriveScoredAcrossAllGrades();
+    void workedLeadsHaveLoggedFirstTouches();
 
     void addsToAnExistingLibrary();
     void cancelAddsNothing_data();
@@ -469,8 +473,7 @@ void TestLeadGenerator::leadsArriveScoredAcrossAllGrades() {
             continue;
         }
         QCOMPARE(l.scoreModelVersion, 1);
-        QCOMPARE(ScoreExplanation::sum(ScoreExplanation::fromText(l.scoreExplanation)),
-                 l.score);
+        QCOMPARE(ScoreExplanation::sum(ScoreExplanation::fromText(l.scoreExplanation)), l.score);
         ++leads[l.grade];
         if (l.stage == Stage::Won || l.stage == Stage::Lost) {
             ++closed[l.grade];
@@ -488,6 +491,59 @@ void TestLeadGenerator::leadsArriveScoredAcrossAllGrades() {
         QVERIFY2(rate < previous, qPrintable(QStringLiteral("grade %1 wins %2").arg(g).arg(rate)));
         previous = rate;
     }
+}
+
+void TestLeadGenerator::workedLeadsHaveLoggedFirstTouches() {
+    // The demo's first-touch chart and Due queue have something to show: every lead a rep
+    // has worked was touched, first within a day mostly, late sometimes.
+    const FollowUpPlanStore plans(m_mix->database());
+    const LeadHistory history(m_mix->database());
+    qint64 worked = 0, withinADay = 0, late = 0, planned = 0, enrolled = 0;
+    const Cadence contactMe = Cadence::defaults().at(0);
+    const Cadence trial = Cadence::defaults().at(1);
+    QCOMPARE(contactMe.name, QStringLiteral("Contact me"));
+    for (const Lead &l : std::as_const(m_leads)) {
+        if (l.stage == Stage::New || l.doNotContact || l.isTest) {
+            QCOMPARE(l.followUps, 0);
+            continue;
+        }
+        ++worked;
+        QVERIFY(l.followUps > 0);
+        const FollowUpPlan plan = *plans.plan(l.id);
+        QVERIFY2(plan.firstTouchAt > l.createdAt,
+                 qPrintable(QStringLiteral("lead %1: first touch %2, created %3")
+                                .arg(l.id)
+                                .arg(plan.firstTouchAt.toString(Qt::ISODate),
+                                     l.createdAt.toString(Qt::ISODate))));
+        QCOMPARE(plan.firstTouchSeconds, l.createdAt.secsTo(plan.firstTouchAt));
+        (plan.firstTouchSeconds <= 24 * 3600 ? withinADay : late) += 1;
+        if (l.nextFollowUpAt.isValid()) {
+            ++planned;
+            QVERIFY(!plan.kind.isEmpty());
+        }
+        if (!plan.cadence.isEmpty()) { // its next follow-up is the cadence's next touch
+            ++enrolled;
+            const Cadence cadence = plan.cadence == contactMe.name ? contactMe : trial;
+            QCOMPARE(l.nextFollowUpAt,
+                     plan.cadenceStartedAt.addDays(cadence.touches.at(plan.cadenceStep).day));
+            QCOMPARE(plan.kind,
+                     TouchKinds::canonicalName(cadence.touches.at(plan.cadenceStep).kind));
+        }
+        if (worked <= 50) { // the timeline says so too
+            const QList<Activity> activities = history.activities(l.id);
+            const auto touch =
+                std::find_if(activities.cbegin(), activities.cend(),
+                             [](const Activity &a) { return a.kind == ActivityKind::Touch; });
+            QVERIFY2(touch != activities.cend(), qPrintable(QString::number(l.id)));
+            QCOMPARE(touch->at, plan.firstTouchAt);
+            QVERIFY(!touch->newValue.toString().isEmpty());
+        }
+    }
+    QVERIFY(worked > mixCount / 4);
+    QVERIFY(planned > 0);
+    QVERIFY2(enrolled > planned / 10, qPrintable(QString::number(enrolled)));
+    QVERIFY2(withinADay > worked / 3 && late > worked / 10,
+             qPrintable(QStringLiteral("%1 within a day, %2 late").arg(withinADay).arg(late)));
 }
 
 QTEST_GUILESS_MAIN(TestLeadGenerator)

@@ -27,6 +27,8 @@ private slots:
     void rowsAreCountedAndTestLeadsLeftOut();
     void aRowShowsAPlaceholderUntilItsPageArrives();
     void columnsShowTheLead();
+    void pastTheFirstTouchTarget_data();
+    void pastTheFirstTouchTarget();
     void filterShowsOnlyThatStorefront();
     void sortingOrdersRows_data();
     void sortingOrdersRows();
@@ -614,4 +616,36 @@ void TestLeadTableModel::anUpdatedLeadRepaintsOnlyItsRow() {
 }
 
 QTEST_MAIN(TestLeadTableModel)
+void TestLeadTableModel::pastTheFirstTouchTarget_data() {
+    QTest::addColumn<int>("hoursOld");
+    QTest::addColumn<int>("followUps");
+    QTest::addColumn<QString>("stage");
+    QTest::addColumn<bool>("isTest");
+    QTest::addColumn<int>("target");
+    QTest::addColumn<bool>("marked");
+    const QString fresh = QStringLiteral("new");
+    QTest::newRow("untouched a day and more") << 25 << 0 << fresh << false << 24 << true;
+    QTest::newRow("untouched, within the day") << 23 << 0 << fresh << false << 24 << false;
+    QTest::newRow("touched") << 25 << 1 << QStringLiteral("contacted") << false << 24 << false;
+    QTest::newRow("closed untouched") << 90 << 0 << QStringLiteral("lost") << false << 24 << false;
+    QTest::newRow("test lead") << 90 << 0 << fresh << true << 24 << false;
+    QTest::newRow("a two-day target") << 25 << 0 << fresh << false << 48 << false;
+}
+
+void TestLeadTableModel::pastTheFirstTouchTarget() {
+    QFETCH(int, hoursOld);
+    QFETCH(int, followUps);
+    QFETCH(QString, stage);
+    QFETCH(bool, isTest);
+    QFETCH(int, target);
+    QFETCH(bool, marked);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Lead lead;
+    lead.createdAt = now.addSecs(-qint64(hoursOld) * 3600);
+    lead.followUps = followUps;
+    QVERIFY(Stages::fromCanonicalName(stage, &lead.stage));
+    lead.isTest = isTest;
+    QCOMPARE(LeadTableModel::isSlaBreached(lead, target, now), marked);
+}
+
 #include "tst_leadtablemodel.moc"

@@ -1,20 +1,27 @@
+#include "core/domain/leadcolumns.h"
 #include "sampleleaddatabase.h"
 #include "ui/conflictdialog.h"
+#include "ui/duequeuepanel.h"
 #include "ui/leadpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/models/duequeuemodel.h"
 #include "ui/models/leadtablemodel.h"
 
+#include "core/storage/followupplanstore.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -32,6 +39,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 
@@ -93,6 +101,9 @@ private slots:
     void exportSelectionWritesTheSelectedLeadsOnly();
     void exportForSalesforceUsesItsOwnLayout();
     void exportToAFolderThatIsNotThereNamesTheFile();
+    void theDueQueueOpensItsLeadAndFollowsEdits();
+    void leadsPastTheFirstTouchTargetAreMarkedAndFiltered();
+    void theLeadMenuEnrollsTheSelectionInACadence();
 
 private:
     static QListView *storefronts(MainWindow &w) {
@@ -662,4 +673,117 @@ void TestMainWindow::exportToAFolderThatIsNotThereNamesTheFile() {
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::theDueQueueOpensItsLeadAndFollowsEdits() {
+    QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench"))
+        .setValue(QStringLiteral("user/name"), QStringLiteral("sam"));
+    const QList<Lead> all = LeadRepository(m_db->database()).list(LeadFilter(), LeadSort(), 20);
+    const Lead due = all.at(3);
+    const UpdateResult r =
+        LeadWriter(m_db->database())
+            .update(due.id, 0,
+                    LeadChanges()
+                        .set(QStringLiteral("owner"), QStringLiteral("sam"))
+                        .set(QStringLiteral("next_follow_up_at"),
+                             LeadColumns::isoUtc(QDateTime::currentDateTimeUtc().addDays(-1))),
+                    {});
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("dueQueueDock"));
+    QVERIFY(dock && dock->isVisible());
+    DueQueuePanel *queue = window.dueQueue();
+    column(leads(window), LeadTableModel::NameColumn); // every row of the table is there
+    QTRY_COMPARE(queue->model()->rowCount(), 1);
+    QVERIFY(queue->model()->index(0, 0).data().toString().startsWith(QStringLiteral("Overdue")));
+    queue->view()->setFocus();
+    queue->view()->setCurrentIndex(queue->model()->index(0, 0));
+    QTest::keyClick(queue->view(), Qt::Key_Return);
+    auto *panel = window.findChild<LeadPanel *>(QStringLiteral("leadPanel"));
+    QTRY_COMPARE(panel->lead().id, due.id);
+    QTRY_COMPARE(leads(window)->currentIndex().data(LeadTableModel::LeadIdRole).toLongLong(),
+                 due.id);
+    // Done for now: the follow-up cleared in the panel leaves the queue.
+    QTest::mouseClick(window.findChild<QCheckBox *>(QStringLiteral("followUpCheck")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(!LeadRepository(m_db->database()).lead(due.id)->nextFollowUpAt.isValid());
+    QTRY_COMPARE(queue->model()->rowCount(), 0);
+    // Nurture → Due queue hides and shows it.
+    auto *action = window.findChild<QAction *>(QStringLiteral("dueQueueAction"));
+    QVERIFY(action);
+    action->trigger();
+    QVERIFY(!dock->isVisible());
+}
+
+void TestMainWindow::leadsPastTheFirstTouchTargetAreMarkedAndFiltered() {
+    // The sample leads arrived long ago and nobody touched them; one has been touched since.
+    const QList<Lead> all = LeadRepository(m_db->database()).list(LeadFilter(), LeadSort(), 20);
+    const qint64 touched = all.first().id;
+    QVERIFY(LeadWriter(m_db->database())
+                .update(touched, 0, LeadChanges().set(QStringLiteral("follow_ups"), 1), {})
+                .ok());
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    column(table, LeadTableModel::NameColumn);
+    int marked = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex created = model->index(row, LeadTableModel::CreatedAtColumn);
+        const bool breached = created.data(LeadTableModel::SlaBreachedRole).toBool();
+        QCOMPARE(breached, created.data(LeadTableModel::LeadIdRole).toLongLong() != touched);
+        if (breached) {
+            ++marked;
+            QVERIFY2(created.data(Qt::ToolTipRole)
+                         .toString()
+                         .contains(QStringLiteral("past the first-touch target of 24 hours")),
+                     qPrintable(created.data(Qt::ToolTipRole).toString()));
+        }
+    }
+    QCOMPARE(marked, 9);
+    auto *pastSla = window.findChild<QCheckBox *>(QStringLiteral("filterPastSla"));
+    QVERIFY(pastSla);
+    QTest::mouseClick(pastSla, Qt::LeftButton);
+    QTRY_COMPARE(countLabel(window).section(QLatin1Char(' '), 0, 1), QStringLiteral("9 leads"));
+    QVERIFY(window.findChild<QWidget *>(QStringLiteral("chip_pastSla")));
+}
+
+void TestMainWindow::theLeadMenuEnrollsTheSelectionInACadence() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    column(table, LeadTableModel::NameColumn);
+    table->setFocus();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(model->index(0, 0)).center());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      table->visualRect(model->index(2, 0)).center());
+    const QList<qint64> chosen{model->versionAt(0).id, model->versionAt(2).id};
+    QString title;
+    QTimer::singleShot(0, this, [&title] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        title = dialog->labelText();
+        dialog->setTextValue(QStringLiteral("Contact me"));
+        dialog->accept();
+    });
+    QTest::keyClick(table, Qt::Key_E);
+    QCOMPARE(title, QStringLiteral("Cadence for 2 leads:"));
+    const auto cadence = [&](qint64 id) {
+        return FollowUpPlanStore(m_db->database()).plan(id)->cadence;
+    };
+    for (qint64 id : chosen)
+        QTRY_COMPARE(cadence(id), QStringLiteral("Contact me"));
+    QCOMPARE(cadence(model->versionAt(1).id), QString());
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    QTRY_VERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Enroll 2 leads in Contact me"));
+    undo->trigger();
+    for (qint64 id : chosen)
+        QTRY_COMPARE(cadence(id), QString());
+}
+
 #include "tst_mainwindow.moc"

@@ -229,6 +229,8 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
         return lead->isTest;
     case OverdueRole:
         return isOverdue(*lead);
+    case SlaBreachedRole:
+        return isSlaBreached(*lead, m_slaHours);
     case Qt::DecorationRole:
         if (index.column() == StorefrontColumn)
             return Icons::storefront(lead->storefront);
@@ -256,7 +258,11 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
             return marks.join(QLatin1Char('\n'));
         }
         case CreatedAtColumn:
-            return RelativeTime::exact(lead->createdAt);
+            return isSlaBreached(*lead, m_slaHours)
+                       ? tr("Not touched yet: past the first-touch target of %1 hours\n%2")
+                             .arg(m_slaHours)
+                             .arg(RelativeTime::exact(lead->createdAt))
+                       : RelativeTime::exact(lead->createdAt);
         case LastEventAtColumn:
             return RelativeTime::exact(lead->lastEventAt);
         case NextFollowUpColumn:
@@ -310,6 +316,21 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
     default:
         return {};
     }
+}
+
+bool LeadTableModel::isSlaBreached(const Lead &lead, int targetHours, const QDateTime &now) {
+    // The untouched half of FirstTouchSla (a late first touch needs the plan, which rows do
+    // not carry): no touch logged or counted, open, and created longer ago than the target.
+    return !lead.isTest && lead.followUps == 0 && !Stages::isClosed(lead.stage) &&
+           lead.createdAt.isValid() && lead.createdAt.secsTo(now) > qint64(targetHours) * 3600;
+}
+
+void LeadTableModel::setSlaTargetHours(int hours) {
+    if (hours <= 0 || hours == m_slaHours)
+        return;
+    m_slaHours = hours;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, CreatedAtColumn), index(rowCount() - 1, CreatedAtColumn));
 }
 
 void LeadTableModel::sort(int column, Qt::SortOrder order) {

@@ -54,6 +54,9 @@ public:
         DoNotContactRole,
         TestLeadRole,
         OverdueRole, // the next follow-up is in the past
+        // Open, never touched, and older than the first-touch target (slaTargetHours): the
+        // leads the team promised to answer sooner.
+        SlaBreachedRole,
     };
 
     static constexpr int DefaultPageSize = 200;
@@ -86,6 +89,13 @@ public:
     void setLeadSort(const LeadSort &sort);
     int sortColumn() const;
     Qt::SortOrder sortOrder() const;
+
+    // The first-touch target (SlaReport) rows are marked against; 24 hours until told.
+    void setSlaTargetHours(int hours);
+    int slaTargetHours() const { return m_slaHours; }
+    // Whether `lead` waits for its first touch past the target, as at `now`.
+    static bool isSlaBreached(const Lead &lead, int targetHours,
+                              const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     // Smaller pages and caches trade round trips for memory. Resets the model.
     void setCacheLimits(int pageSize, int maxCachedPages);
@@ -163,6 +173,7 @@ private:
     LeadSort m_sort;
     int m_pageSize = DefaultPageSize;
     int m_maxPages = DefaultMaxCachedPages;
+    int m_slaHours = 24;
     qint64 m_count = 0;
     QString m_error;
 
