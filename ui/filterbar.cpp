@@ -1,5 +1,6 @@
 #include "filterbar.h"
 
+#include "core/domain/followupdestination.h"
 #include "core/domain/stage.h"
 #include "core/storage/databasereader.h"
 #include "core/storage/leadrepository.h"
@@ -28,10 +29,6 @@ QDateTime startOfLocalDay(const QDate &date) {
     return date.startOfDay().toUTC();
 }
 
-QString shownDate(const QDateTime &utc) {
-    return QLocale().toString(utc.toLocalTime().date(), QLocale::ShortFormat);
-}
-
 QComboBox *editableChoice(const QString &placeholder, const QStringList &items,
                           const QString &objectName) {
     auto *box = new QComboBox;
@@ -49,6 +46,23 @@ QComboBox *editableChoice(const QString &placeholder, const QStringList &items,
 }
 
 } // namespace
+
+QStringList FilterBar::origins() {
+    return {QStringLiteral("marketplace"), QStringLiteral("co-sell"), QStringLiteral("import"),
+            QStringLiteral("manual")};
+}
+
+QString FilterBar::originName(const QString &origin) {
+    if (origin == QLatin1String("marketplace"))
+        return tr("Marketplace");
+    if (origin == QLatin1String("co-sell"))
+        return tr("Co-sell referral");
+    if (origin == QLatin1String("import"))
+        return tr("Imported");
+    if (origin == QLatin1String("manual"))
+        return tr("Entered by hand");
+    return origin;
+}
 
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
@@ -109,6 +123,33 @@ FilterBar::FilterBar(QWidget *parent)
         if (m_showing)
             return;
         m_filter.grade = index > 0 ? m_grade->itemData(index).toString() : QString();
+        changed();
+    });
+
+    // Marketplace leads apart from co-sell referrals, and where leads are followed up.
+    m_origin = new QComboBox;
+    m_origin->setObjectName(QStringLiteral("filterOrigin"));
+    m_origin->setAccessibleName(tr("Origin"));
+    m_origin->addItem(tr("Any origin"));
+    for (const QString &origin : origins())
+        m_origin->addItem(originName(origin), origin);
+    connect(m_origin, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_showing)
+            return;
+        m_filter.origin = index > 0 ? m_origin->itemData(index).toString() : QString();
+        changed();
+    });
+    m_destination = new QComboBox;
+    m_destination->setObjectName(QStringLiteral("filterDestination"));
+    m_destination->setAccessibleName(tr("Follow-up destination"));
+    m_destination->addItem(tr("Any destination"));
+    for (FollowUpDestination d : FollowUpDestinations::all())
+        m_destination->addItem(FollowUpDestinations::displayName(d),
+                               FollowUpDestinations::canonicalName(d));
+    connect(m_destination, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_showing)
+            return;
+        m_filter.destination = index > 0 ? m_destination->itemData(index).toString() : QString();
         changed();
     });
 
@@ -199,6 +240,8 @@ FilterBar::FilterBar(QWidget *parent)
     second->addWidget(m_owner, 1);
     second->addWidget(m_offer, 1);
     second->addWidget(m_action, 1);
+    second->addWidget(m_origin);
+    second->addWidget(m_destination);
     second->addWidget(m_since);
     second->addWidget(m_until);
     second->addWidget(m_pastSla);
@@ -371,6 +414,12 @@ void FilterBar::showFilter() {
     m_offer->setEditText(m_filter.offerId);
     m_action->setEditText(m_filter.action);
     m_grade->setCurrentIndex(m_filter.grade.isEmpty() ? 0 : m_grade->findData(m_filter.grade));
+    m_origin->setCurrentIndex(
+        m_filter.origin.isEmpty() ? 0 : std::max(0, m_origin->findData(m_filter.origin)));
+    m_destination->setCurrentIndex(
+        m_filter.destination.isEmpty()
+            ? 0
+            : std::max(0, m_destination->findData(m_filter.destination)));
     m_minScore->setValue(m_filter.minScore.value_or(0));
     m_since->setDate(m_filter.since.isValid() ? m_filter.since.toLocalTime().date() : anyDate);
     m_until->setDate(m_filter.until.isValid() ? m_filter.until.toLocalTime().addMSecs(-1).date()
@@ -378,125 +427,4 @@ void FilterBar::showFilter() {
     m_includeTest->setChecked(m_filter.includeTest);
     m_pastSla->setChecked(m_filter.slaBreached);
     m_showing = false;
-}
-
-QList<FilterBar::Chip> FilterBar::chips() const {
-    const LeadFilter &f = m_filter;
-    QList<Chip> list;
-    if (!f.search.isEmpty())
-        list.append(Chip{QStringLiteral("search"), tr("Search: “%1”").arg(f.search)});
-    if (f.stage)
-        list.append(
-            Chip{QStringLiteral("stage"), tr("Stage: %1").arg(Stages::displayName(*f.stage))});
-    if (!f.owner.isEmpty())
-        list.append(Chip{QStringLiteral("owner"), tr("Owner: %1").arg(f.owner)});
-    if (!f.offerId.isEmpty())
-        list.append(Chip{QStringLiteral("offer"), tr("Offer: %1").arg(f.offerId)});
-    if (!f.action.isEmpty())
-        list.append(Chip{QStringLiteral("action"), tr("Action: %1").arg(f.action)});
-    if (!f.grade.isEmpty())
-        list.append(Chip{QStringLiteral("grade"), tr("Grade %1").arg(f.grade)});
-    if (f.minScore)
-        list.append(Chip{QStringLiteral("minScore"), tr("Score ≥ %1").arg(*f.minScore)});
-    if (f.doNotContact)
-        list.append(Chip{QStringLiteral("doNotContact"), tr("Do not contact")});
-    if (f.dueBefore.isValid()) {
-        const bool today = f.dueBefore == LeadViewJson::endOfDay(QDateTime::currentDateTimeUtc());
-        list.append(
-            Chip{QStringLiteral("due"),
-                 today ? tr("Due today") : tr("Due before %1").arg(shownDate(f.dueBefore))});
-    }
-    if (f.since.isValid())
-        list.append(Chip{QStringLiteral("since"), tr("Created from %1").arg(shownDate(f.since))});
-    if (f.until.isValid())
-        list.append(Chip{QStringLiteral("until"),
-                         tr("Created until %1").arg(shownDate(f.until.addMSecs(-1)))});
-    if (f.includeTest)
-        list.append(Chip{QStringLiteral("includeTest"), tr("Test leads shown")});
-    if (f.slaBreached)
-        list.append(Chip{QStringLiteral("pastSla"),
-                         tr("Past the %1-hour first-touch SLA").arg(f.slaTargetHours)});
-    return list;
-}
-
-void FilterBar::removeFilter(const QString &key) {
-    LeadFilter f = m_filter;
-    if (key == QLatin1String("search"))
-        f.search.clear();
-    else if (key == QLatin1String("stage"))
-        f.stage.reset();
-    else if (key == QLatin1String("owner"))
-        f.owner.clear();
-    else if (key == QLatin1String("offer"))
-        f.offerId.clear();
-    else if (key == QLatin1String("action"))
-        f.action.clear();
-    else if (key == QLatin1String("grade"))
-        f.grade.clear();
-    else if (key == QLatin1String("minScore"))
-        f.minScore.reset();
-    else if (key == QLatin1String("doNotContact"))
-        f.doNotContact = false;
-    else if (key == QLatin1String("due"))
-        f.dueBefore = QDateTime();
-    else if (key == QLatin1String("since"))
-        f.since = QDateTime();
-    else if (key == QLatin1String("until"))
-        f.until = QDateTime();
-    else if (key == QLatin1String("includeTest"))
-        f.includeTest = false;
-    else if (key == QLatin1String("pastSla"))
-        f.slaBreached = false;
-    setFilter(f);
-}
-
-void FilterBar::rebuildChips() {
-    while (QLayoutItem *item = m_chipLayout->takeAt(0)) {
-        if (QWidget *w = item->widget()) {
-            w->hide();
-            w->deleteLater();
-        }
-        delete item;
-    }
-    const QList<Chip> list = chips();
-    for (const Chip &chip : list) {
-        auto *frame = new QFrame;
-        frame->setObjectName(QStringLiteral("chip_") + chip.key);
-        frame->setFrameShape(QFrame::StyledPanel);
-        frame->setAutoFillBackground(true);
-        frame->setBackgroundRole(QPalette::AlternateBase);
-        auto *row = new QHBoxLayout(frame);
-        row->setContentsMargins(8, 1, 2, 1);
-        row->setSpacing(2);
-        auto *label = new QLabel(chip.text);
-        row->addWidget(label);
-        auto *remove = new QToolButton;
-        remove->setObjectName(QStringLiteral("removeChip_") + chip.key);
-        remove->setText(QStringLiteral("×"));
-        remove->setAutoRaise(true);
-        remove->setAccessibleName(tr("Remove filter %1").arg(chip.text));
-        remove->setToolTip(tr("Remove this filter"));
-        // Queued: the click must not delete the button that is still delivering it.
-        connect(remove, &QToolButton::clicked, this, [this, key = chip.key] {
-            QMetaObject::invokeMethod(
-                this, [this, key] { removeFilter(key); }, Qt::QueuedConnection);
-        });
-        row->addWidget(remove);
-        m_chipLayout->addWidget(frame);
-        // At once, not when the layout gets round to it: the chips are the filter's state.
-        frame->show();
-    }
-    if (!list.isEmpty()) {
-        auto *clear = new QToolButton;
-        clear->setObjectName(QStringLiteral("clearFilters"));
-        clear->setText(tr("Clear all"));
-        clear->setAutoRaise(true);
-        connect(clear, &QToolButton::clicked, this, [this] {
-            QMetaObject::invokeMethod(this, &FilterBar::clearFilters, Qt::QueuedConnection);
-        });
-        m_chipLayout->addWidget(clear);
-        clear->show();
-    }
-    m_chipLayout->addStretch(1);
-    m_chipRow->setVisible(!list.isEmpty());
 }

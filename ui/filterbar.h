@@ -58,6 +58,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The origins a lead can have, and how the bar names them.
+    static QStringList origins();
+    static QString originName(const QString &origin);
     struct Chip {
         QString key;
         QString text;
@@ -79,6 +82,8 @@ private:
     QComboBox *m_offer = nullptr;
     QComboBox *m_action = nullptr;
     QComboBox *m_grade = nullptr;
+    QComboBox *m_origin = nullptr;
+    QComboBox *m_destination = nullptr;
     QSpinBox *m_minScore = nullptr;
     QDateEdit *m_since = nullptr;
     QDateEdit *m_until = nullptr;

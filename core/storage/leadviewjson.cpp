@@ -62,6 +62,14 @@ QJsonObject LeadViewJson::filterToJson(const LeadFilter &f, const Context &conte
         put("until", LeadColumns::isoUtc(f.until));
     if (f.includeTest)
         put("include_test", true);
+    if (!f.campaign.isEmpty())
+        put("campaign", f.campaign);
+    if (!f.origin.isEmpty())
+        put("origin", f.origin);
+    if (!f.destination.isEmpty())
+        put("destination", f.destination);
+    if (f.slaBreached) // the team's target is read again when the view is applied
+        put("past_first_touch_sla", true);
     // f.ids is left out on purpose: a selection names leads of the moment, not a view to
     // come back to.
     return json;
@@ -93,6 +101,10 @@ LeadFilter LeadViewJson::filterFromJson(const QJsonObject &json, const Context &
     f.since = timeOf(json, "since");
     f.until = timeOf(json, "until");
     f.includeTest = json.value(QLatin1String("include_test")).toBool();
+    f.campaign = text(json, "campaign");
+    f.origin = text(json, "origin");
+    f.destination = text(json, "destination");
+    f.slaBreached = json.value(QLatin1String("past_first_touch_sla")).toBool();
     return f;
 }
 

@@ -168,6 +168,10 @@ void TestSavedViewRepository::filterRoundTrips() {
     f.since = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
     f.until = QDateTime(QDate(2026, 2, 1), QTime(0, 0), QTimeZone::utc());
     f.includeTest = true;
+    f.campaign = QStringLiteral("Ignite 2026");
+    f.origin = QStringLiteral("co-sell");
+    f.destination = QStringLiteral("own-crm");
+    f.slaBreached = true;
     QCOMPARE(LeadViewJson::filterFromJson(LeadViewJson::filterToJson(f, samOnMonday), samOnMonday),
              f);
     // Nothing set, nothing saved.

@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -37,6 +38,7 @@ private slots:
     void typingASearchNarrowsTheTable();
     void escapeClearsTheSearch();
     void removingAChipRemovesThatFilter();
+    void coSellReferralsAndDestinationsFilterApart();
     void searchingAndTheFiltersShowInTheStatusBar();
     void aSavedViewRestoresFilterSortAndColumns();
     void myNewLeadsAreTheUsersOwn();
@@ -195,6 +197,41 @@ void TestFilterBar::removingAChipRemovesThatFilter() {
     QTest::mouseClick(chipRemover(window, QStringLiteral("Search")), Qt::LeftButton);
     QTRY_COMPARE(search(window)->text(), QString());
     QTRY_COMPARE(view->model()->rowCount(), 10);
+}
+
+void TestFilterBar::coSellReferralsAndDestinationsFilterApart() {
+    {
+        QSqlQuery q(m_db->database().connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE leads SET origin = 'co-sell', destination = "
+                                      "'co-sell' WHERE company = 'Company 0006'")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE leads SET destination = 'own-crm' WHERE company "
+                                      "IN ('Company 0001', 'Company 0002')")));
+    }
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *view = table(window);
+    QTRY_COMPARE(view->model()->rowCount(), 10);
+
+    auto *origin = window.findChild<QComboBox *>(QStringLiteral("filterOrigin"));
+    QVERIFY(origin);
+    origin->setCurrentIndex(origin->findData(QStringLiteral("co-sell")));
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(column(view, LeadTableModel::CompanyColumn),
+             QStringList{QStringLiteral("Company 0006")});
+    QToolButton *originChip = chipRemover(window, QStringLiteral("Origin: Co-sell referral"));
+    QVERIFY(originChip);
+    QTest::mouseClick(originChip, Qt::LeftButton);
+    QTRY_COMPARE(view->model()->rowCount(), 10);
+    QCOMPARE(origin->currentIndex(), 0);
+
+    auto *destination = window.findChild<QComboBox *>(QStringLiteral("filterDestination"));
+    QVERIFY(destination);
+    destination->setCurrentIndex(destination->findData(QStringLiteral("own-crm")));
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    QCOMPARE(sorted(column(view, LeadTableModel::CompanyColumn)),
+             (QStringList{QStringLiteral("Company 0001"), QStringLiteral("Company 0002")}));
+    QVERIFY(chipRemover(window, QStringLiteral("Followed up in: ")));
 }
 
 void TestFilterBar::searchingAndTheFiltersShowInTheStatusBar() {
