@@ -78,12 +78,16 @@ def stale_scores():
 
 
 def rescore_update():
-    """The shell writing back the precomputed scores of every lead: the same UPDATE."""
+    """The shell writing back the precomputed scores of every lead: the same UPDATE, with the
+    same two indexes that hold a score set aside and built again (ScoreStore::scoreIndexes)."""
     return ("PRAGMA journal_mode=DELETE;\nBEGIN;\nDROP INDEX leads_score;\n"
+            "DROP INDEX leads_created_at;\n"
             "UPDATE leads SET (score, grade, score_explanation, score_model_version) = "
             "(SELECT p.score, p.grade, p.score_explanation, p.score_model_version FROM "
             "precomputed p WHERE p.id = leads.id);\n"
-            "CREATE INDEX leads_score ON leads(is_test, score, id);\nCOMMIT;\n"
+            "CREATE INDEX leads_score ON leads(is_test, score, id);\n"
+            "CREATE INDEX leads_created_at ON leads(is_test, created_at, id, storefront, action, "
+            "offer_id, campaign, stage, reached_step, owner, grade, score);\nCOMMIT;\n"
             "PRAGMA journal_mode=WAL;\n")
 
 
