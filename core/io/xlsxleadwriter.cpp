@@ -34,16 +34,29 @@ qint64 daysFromCivil(int y, int m, int d) {
     return era * 146097 + doe - 719468;
 }
 
+char16_t code(QChar c) {
+    return c.unicode();
+}
+char16_t code(char c) {
+    return char16_t(uchar(c));
+}
+QString textOf(QStringView text) {
+    return text.toString();
+}
+QString textOf(QByteArrayView utf8) {
+    return QString::fromUtf8(utf8);
+}
+
 // A stored time as Excel counts it; nothing when unset. Stored times are written as
 // "2025-03-01T09:30:00Z" and read here without QDateTime, which cost more than the rest of
-// the row; anything else goes through the general parser.
-std::optional<double> excelSerial(QStringView iso) {
+// the row; anything else goes through the general parser. As text, or as the stored UTF-8.
+template <class View> std::optional<double> excelSerial(View iso) {
     if (iso.isEmpty())
         return std::nullopt;
     auto digits = [iso](int at, int count, int *value) {
         int v = 0;
         for (int k = at; k < at + count; ++k) {
-            const char16_t c = iso.at(k).unicode();
+            const char16_t c = code(iso.at(k));
             if (c < u'0' || c > u'9')
                 return false;
             v = v * 10 + (c - u'0');
@@ -52,13 +65,13 @@ std::optional<double> excelSerial(QStringView iso) {
         return true;
     };
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-    if (iso.size() == 20 && iso.at(4) == u'-' && iso.at(7) == u'-' && iso.at(10) == u'T' &&
-        iso.at(13) == u':' && iso.at(16) == u':' && iso.at(19) == u'Z' && digits(0, 4, &y) &&
-        digits(5, 2, &mo) && digits(8, 2, &d) && digits(11, 2, &h) && digits(14, 2, &mi) &&
-        digits(17, 2, &s) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 &&
-        s < 60)
+    if (iso.size() == 20 && code(iso.at(4)) == u'-' && code(iso.at(7)) == u'-' &&
+        code(iso.at(10)) == u'T' && code(iso.at(13)) == u':' && code(iso.at(16)) == u':' &&
+        code(iso.at(19)) == u'Z' && digits(0, 4, &y) && digits(5, 2, &mo) && digits(8, 2, &d) &&
+        digits(11, 2, &h) && digits(14, 2, &mi) && digits(17, 2, &s) && mo >= 1 && mo <= 12 &&
+        d >= 1 && d <= 31 && h < 24 && mi < 60 && s < 60)
         return 25569.0 + double(daysFromCivil(y, mo, d)) + (h * 3600 + mi * 60 + s) / 86400.0;
-    const QDateTime when = LeadColumns::parseIsoUtc(iso.toString());
+    const QDateTime when = LeadColumns::parseIsoUtc(textOf(iso));
     if (!when.isValid())
         return std::nullopt;
     return excelSerial(when);
@@ -197,9 +210,42 @@ bool XlsxLeadWriter::write(const Lead &lead) {
 bool XlsxLeadWriter::writeStored(const StoredLeadRows &rows) {
     if (!startRow())
         return false;
-    for (qsizetype c = 0; c < d->columns.size(); ++c)
-        if (!writeCell(c, rows.value(int(c))))
+    // The stored cells as they are: text straight from its UTF-8 (which SQLite, like a
+    // QByteArray, ends with a NUL), numbers as numbers, never a QVariant or UTF-16 between.
+    const lxw_row_t row = lxw_row_t(d->rowsInSheet + 1);
+    for (qsizetype c = 0; c < d->columns.size(); ++c) {
+        const int at = int(c);
+        const lxw_col_t col = lxw_col_t(c);
+        lxw_error e = LXW_NO_ERROR;
+        switch (d->types.at(c)) {
+        case LeadColumns::Type::Integer:
+        case LeadColumns::Type::Real:
+            e = worksheet_write_number(d->sheet, row, col, rows.real(at), nullptr);
+            break;
+        case LeadColumns::Type::Flag:
+            e = worksheet_write_boolean(d->sheet, row, col, rows.integer(at) != 0 ? 1 : 0, nullptr);
+            break;
+        case LeadColumns::Type::Time:
+            if (const std::optional<double> serial = excelSerial(QByteArrayView(rows.utf8(at))))
+                e = worksheet_write_number(d->sheet, row, col, *serial, d->date);
+            break;
+        default: {
+            const QByteArray utf8 = rows.utf8(at);
+            if (utf8.size() > 32767) { // may be over Excel's characters: cut as text
+                if (!writeCell(c, QString::fromUtf8(utf8)))
+                    return false;
+            } else if (!utf8.isEmpty()) {
+                e = worksheet_write_string(d->sheet, row, col, utf8.constData(), nullptr);
+            }
+        }
+        }
+        if (e != LXW_NO_ERROR) {
+            m_error = QStringLiteral("cannot write row %1: %2")
+                          .arg(row)
+                          .arg(QString::fromUtf8(lxw_strerror(e)));
             return false;
+        }
+    }
     ++d->rowsInSheet;
     return true;
 }
@@ -218,7 +264,7 @@ bool XlsxLeadWriter::writeCell(qsizetype column, const QVariant &value) {
         break;
     case LeadColumns::Type::Time: {
         const QString text = value.toString();
-        if (const std::optional<double> serial = excelSerial(text)) // unset stays empty
+        if (const std::optional<double> serial = excelSerial(QStringView(text))) // unset: empty
             e = worksheet_write_number(d->sheet, row, col, *serial, d->date);
         break;
     }
