@@ -1,22 +1,18 @@
 #include "calibrationchart.h"
 
+#include "chartstyle.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 CalibrationChart::CalibrationChart(QWidget *parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("calibrationChart"));
     setAccessibleName(tr("Calibration of the win probability"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_view = new QChartView;
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(220);
-    layout->addWidget(m_view);
+    m_view = ChartStyle::addChartView(this, 220);
     setBuckets({});
 }
 

@@ -10,7 +10,6 @@
 #include <QChartView>
 #include <QLegend>
 #include <QLocale>
-#include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
 
@@ -18,12 +17,7 @@ CampaignChart::CampaignChart(QWidget *parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("campaignChart"));
     setAccessibleName(tr("Campaigns"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_view = new QChartView;
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(260);
-    layout->addWidget(m_view);
+    m_view = ChartStyle::addChartView(this, 260);
     setReport({});
 }
 

@@ -3,11 +3,13 @@
 #include "core/domain/storefront.h"
 
 #include <QChart>
+#include <QChartView>
 #include <QCoreApplication>
 #include <QCursor>
 #include <QFont>
 #include <QLegend>
 #include <QToolTip>
+#include <QVBoxLayout>
 #include <QWidget>
 
 QColor ChartStyle::storefrontColor(const QString &storefront) {
@@ -85,4 +87,14 @@ QString ChartStyle::storefrontLabel(const QString &storefront) {
     if (Storefronts::fromCanonicalName(storefront, &sf))
         return Storefronts::displayName(sf);
     return QCoreApplication::translate("ChartStyle", "All");
+}
+
+QChartView *ChartStyle::addChartView(QWidget *owner, int minimumHeight) {
+    auto *layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *view = new QChartView;
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(minimumHeight);
+    layout->addWidget(view);
+    return view;
 }

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QChart;
+class QChartView;
 class QWidget;
 
 // The look every chart shares: one fixed colour per storefront and per action (the same in
@@ -22,6 +23,9 @@ bool isDark(const QWidget *widget);
 QChart *newChart(const QWidget *widget, const QString &title);
 // A chart that says `message` instead of showing empty axes.
 QChart *emptyChart(const QWidget *widget, const QString &title, const QString &message);
+// The antialiased view a chart widget shows its chart in, filling `owner` (which it lays out)
+// and at least `minimumHeight` pixels high.
+QChartView *addChartView(QWidget *owner, int minimumHeight);
 // Shows `text` by the pointer while a bar is hovered, hides it after.
 void showValue(bool hovered, const QString &text);
 // A storefront's name as shown ("AppSource"); "All" for "all" or empty.

@@ -10,19 +10,13 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLocale>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 OfferPerformanceChart::OfferPerformanceChart(QWidget *parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("offerPerformanceChart"));
     setAccessibleName(tr("Offer performance"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_view = new QChartView;
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(280);
-    layout->addWidget(m_view);
+    m_view = ChartStyle::addChartView(this, 280);
     setReport({});
 }
 

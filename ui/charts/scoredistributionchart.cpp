@@ -10,19 +10,13 @@
 #include <QLegend>
 #include <QLocale>
 #include <QStackedBarSeries>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 ScoreDistributionChart::ScoreDistributionChart(QWidget *parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("scoreDistributionChart"));
     setAccessibleName(tr("Score distribution"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_view = new QChartView;
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(260);
-    layout->addWidget(m_view);
+    m_view = ChartStyle::addChartView(this, 260);
     setReport({});
 }
 

@@ -10,19 +10,13 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QStackedBarSeries>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 TrendChart::TrendChart(QWidget *parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("trendChart"));
     setAccessibleName(tr("Lead trend"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_view = new QChartView;
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(280);
-    layout->addWidget(m_view);
+    m_view = ChartStyle::addChartView(this, 280);
     setReport({});
 }
 
