@@ -3,7 +3,7 @@
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
 #include "../storage/leadquery.h"
-#include "../storage/storedleadrows.h"
+#include "../storage/prefetchedleadrows.h"
 #include "crmexportlayout.h"
 #include "csvwriter.h"
 #include "xlsxleadwriter.h"
@@ -114,7 +114,7 @@ private:
 
 // The stored cell of a canonical column as the export writes it: stored times are ISO 8601
 // UTC already, and storefronts and stages their canonical names.
-void storedCell(CsvSink &sink, int column, const StoredLeadRows &rows, LeadColumns::Type type) {
+void storedCell(CsvSink &sink, int column, const PrefetchedLeadRows &rows, LeadColumns::Type type) {
     switch (type) {
     case LeadColumns::Type::Flag:
         sink.cell(column, QByteArrayView(rows.integer(column) ? "true" : "false"), false);
@@ -127,12 +127,12 @@ void storedCell(CsvSink &sink, int column, const StoredLeadRows &rows, LeadColum
         sink.cell(column, QByteArray::number(rows.integer(column)), false);
         return;
     case LeadColumns::Type::Text:
-        sink.cell(column, QByteArrayView(rows.utf8(column)), true);
+        sink.cell(column, rows.utf8(column), true);
         return;
     case LeadColumns::Type::Time:
     case LeadColumns::Type::Storefront:
     case LeadColumns::Type::Stage:
-        sink.cell(column, QByteArrayView(rows.utf8(column)), false);
+        sink.cell(column, rows.utf8(column), false);
         return;
     }
 }
@@ -184,7 +184,7 @@ LeadExporter::Result LeadExporter::eachRow(const LeadFilter &filter, const LeadS
         result.error = QStringLiteral("unknown column %1").arg(unknown);
         return result;
     }
-    StoredLeadRows rows(m_db);
+    PrefetchedLeadRows rows(m_db);
     if (!rows.start(filter, sort, columns)) {
         result.error = rows.error();
         return result;
@@ -226,7 +226,7 @@ LeadExporter::Result LeadExporter::exportCsv(const LeadFilter &filter, const Lea
     if (const auto crm = crmOf(options.format)) {
         const CrmExportLayout layout(*crm);
         const QStringList &source = CrmExportLayout::sourceColumns();
-        r = eachRow(filter, sort, source, [&](const StoredLeadRows &rows, QString *error) {
+        r = eachRow(filter, sort, source, [&](const PrefetchedLeadRows &rows, QString *error) {
             Lead lead;
             for (qsizetype i = 0; i < source.size(); ++i)
                 LeadColumns::setValue(lead, source.at(i), rows.value(int(i)));
@@ -243,7 +243,7 @@ LeadExporter::Result LeadExporter::exportCsv(const LeadFilter &filter, const Lea
         QList<LeadColumns::Type> types;
         for (const QString &c : columns)
             types << LeadColumns::type(c);
-        r = eachRow(filter, sort, columns, [&](const StoredLeadRows &rows, QString *error) {
+        r = eachRow(filter, sort, columns, [&](const PrefetchedLeadRows &rows, QString *error) {
             for (qsizetype i = 0; i < types.size(); ++i)
                 storedCell(sink, int(i), rows, types.at(i));
             if (sink.endRow())
@@ -307,7 +307,7 @@ LeadExporter::Result LeadExporter::exportToFile(const LeadFilter &filter, const 
             r.error = writer.error();
         } else {
             r = eachRow(filter, sort, columnsOf(options),
-                        [&](const StoredLeadRows &rows, QString *error) {
+                        [&](const PrefetchedLeadRows &rows, QString *error) {
                             if (writer.writeStored(rows))
                                 return true;
                             *error = writer.error();

@@ -12,7 +12,7 @@
 #include <optional>
 
 class QIODevice;
-class StoredLeadRows;
+class PrefetchedLeadRows;
 struct Lead;
 
 // Exports the leads of a filter and sort to CSV or Excel, page by page, with progress and
@@ -67,7 +67,7 @@ public:
 private:
     // Feeds the stored cells of every matching lead to `row`, `columns` in order: no Lead
     // values are built, which is where the time of a million-row export went.
-    using RowHandler = std::function<bool(const StoredLeadRows &, QString *)>;
+    using RowHandler = std::function<bool(const PrefetchedLeadRows &, QString *)>;
     Result eachRow(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
                    const RowHandler &row);
     bool cancelled() const { return m_cancel && m_cancel->load(); }

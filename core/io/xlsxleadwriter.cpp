@@ -5,7 +5,7 @@
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
 
-#include "../storage/storedleadrows.h"
+#include "../storage/prefetchedleadrows.h"
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -207,11 +207,11 @@ bool XlsxLeadWriter::write(const Lead &lead) {
     return true;
 }
 
-bool XlsxLeadWriter::writeStored(const StoredLeadRows &rows) {
+bool XlsxLeadWriter::writeStored(const PrefetchedLeadRows &rows) {
     if (!startRow())
         return false;
-    // The stored cells as they are: text straight from its UTF-8 (which SQLite, like a
-    // QByteArray, ends with a NUL), numbers as numbers, never a QVariant or UTF-16 between.
+    // The stored cells as they are: text straight from its UTF-8 (which ends with a NUL),
+    // numbers as numbers, never a QVariant or UTF-16 between.
     const lxw_row_t row = lxw_row_t(d->rowsInSheet + 1);
     for (qsizetype c = 0; c < d->columns.size(); ++c) {
         const int at = int(c);
@@ -226,11 +226,11 @@ bool XlsxLeadWriter::writeStored(const StoredLeadRows &rows) {
             e = worksheet_write_boolean(d->sheet, row, col, rows.integer(at) != 0 ? 1 : 0, nullptr);
             break;
         case LeadColumns::Type::Time:
-            if (const std::optional<double> serial = excelSerial(QByteArrayView(rows.utf8(at))))
+            if (const std::optional<double> serial = excelSerial(rows.utf8(at)))
                 e = worksheet_write_number(d->sheet, row, col, *serial, d->date);
             break;
         default: {
-            const QByteArray utf8 = rows.utf8(at);
+            const QByteArrayView utf8 = rows.utf8(at);
             if (utf8.size() > 32767) { // may be over Excel's characters: cut as text
                 if (!writeCell(c, QString::fromUtf8(utf8)))
                     return false;

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-class StoredLeadRows;
+class PrefetchedLeadRows;
 class QVariant;
 struct Lead;
 
@@ -29,7 +29,7 @@ public:
     bool write(const Lead &lead);
     // One row of stored cells: the writer's columns in order from the query's column 0, as
     // the leads table holds them (times as ISO 8601 text, flags as 0 or 1).
-    bool writeStored(const StoredLeadRows &rows);
+    bool writeStored(const PrefetchedLeadRows &rows);
     // Writes the file; false (and error()) if it could not be written.
     bool close();
     QString error() const { return m_error; }
