@@ -15,6 +15,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QPrinter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -35,6 +36,7 @@ private slots:
     void rendersImagesOffscreen_data();
     void rendersImagesOffscreen();
     void exportsNumbersAsCsvAndExcel();
+    void printsAChartOnALandscapePage();
     void emptyDataShowsAMessage();
     void windowDrillsDownAndBack();
     void firstTouchShowsLoggedTouchesAgainstTheTarget();
@@ -192,6 +194,41 @@ void TestChartsDashboard::exportsNumbersAsCsvAndExcel() {
     const QString png = dir.filePath(QStringLiteral("trend.png"));
     QVERIFY(dashboard.exportChart(QStringLiteral("trend"), QStringLiteral("png"), png));
     QVERIFY(!QImage(png).isNull());
+}
+
+void TestChartsDashboard::printsAChartOnALandscapePage() {
+    ChartsDashboard dashboard(m_db->database());
+    dashboard.resize(1200, 900);
+    dashboard.setRange(ChartsDashboard::Range::All);
+    QVERIFY(waitLoaded(dashboard));
+    QTemporaryDir dir;
+    const auto printTo = [&dashboard](const QString &kind, const QString &path) {
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(path);
+        printer.setPageOrientation(QPageLayout::Landscape);
+        return dashboard.printChart(kind, &printer);
+    };
+    const QString funnel = dir.filePath(QStringLiteral("funnel.pdf"));
+    QVERIFY(printTo(QStringLiteral("funnel"), funnel));
+    QFile pdf(funnel);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF-"));
+    // One landscape page: the media box is wider than high.
+    const qsizetype box = bytes.indexOf("/MediaBox [");
+    QVERIFY(box >= 0);
+    const QList<QByteArray> numbers =
+        bytes.mid(box + 11, bytes.indexOf(']', box) - box - 11).simplified().split(' ');
+    QCOMPARE(numbers.size(), 4);
+    QVERIFY2(numbers.at(2).toDouble() > numbers.at(3).toDouble(), bytes.mid(box, 40).constData());
+    QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r"), qsizetype(1));
+    // The chart is drawn on it: far more than an empty page.
+    QVERIFY2(bytes.size() > 10000, qPrintable(QString::number(bytes.size())));
+    // Nothing is printed for a chart there is not.
+    const QString none = dir.filePath(QStringLiteral("none.pdf"));
+    QVERIFY(!printTo(QStringLiteral("pie"), none));
+    QVERIFY(!QFile::exists(none));
 }
 
 void TestChartsDashboard::emptyDataShowsAMessage() {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+class QPrinter;
 class CampaignChart;
 class DatabaseReader;
 class FunnelChart;
@@ -60,6 +61,9 @@ public:
     // Writes one chart ("funnel", "offers", "trend", "scores", "campaigns") as png, svg, pdf,
     // or its numbers as csv or xlsx; false with a message shown.
     bool exportChart(const QString &kind, const QString &format, const QString &path);
+    // Prints one chart on `printer`, scaled to its page; false for an unknown chart or a
+    // printer that cannot be drawn on.
+    bool printChart(const QString &kind, QPrinter *printer);
 
 signals:
     // The numbers for the current filter are shown.

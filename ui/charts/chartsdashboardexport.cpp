@@ -128,17 +128,28 @@ bool ChartsDashboard::exportChart(const QString &kind, const QString &format, co
 }
 
 void ChartsDashboard::print(const QString &kind) {
-    QWidget *chart = chartWidget(kind);
-    if (!chart)
+    if (!chartWidget(kind))
         return;
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageOrientation(QPageLayout::Landscape);
     QPrintDialog dialog(&printer, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QPainter painter(&printer);
-    const QRectF page = printer.pageRect(QPrinter::DevicePixel);
+    if (dialog.exec() == QDialog::Accepted)
+        printChart(kind, &printer);
+}
+
+bool ChartsDashboard::printChart(const QString &kind, QPrinter *printer) {
+    QWidget *chart = chartWidget(kind);
+    if (!chart)
+        return false;
+    QPainter painter;
+    if (!painter.begin(printer)) {
+        emit errorOccurred(tr("cannot print the %1 chart").arg(kind));
+        return false;
+    }
+    // The chart as it is on screen, as large as the page allows.
+    const QRectF page = printer->pageRect(QPrinter::DevicePixel);
     const double scale = std::min(page.width() / chart->width(), page.height() / chart->height());
     painter.scale(scale, scale);
     chart->render(&painter);
+    return painter.end();
 }
