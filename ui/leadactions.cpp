@@ -144,6 +144,10 @@ void LeadActions::setStage(int stage) {
     if (leads.isEmpty())
         return;
     const Stage s = Stages::all().at(stage);
+    if (s == Stage::Disqualified) { // asks for the reason, as Disqualify… does
+        m_panel->disqualify();
+        return;
+    }
     m_editor->edit(
         leads, LeadChanges().set(QStringLiteral("stage"), Stages::canonicalName(s)),
         leads.size() == 1

@@ -1,5 +1,6 @@
 #include "stagepolicy.h"
 
+#include "disqualifyreason.h"
 #include "lead.h"
 #include "touchkind.h"
 
@@ -69,6 +70,11 @@ QString StagePolicy::refusal(const Lead &before, const Lead &after, const Follow
     if (after.stage != before.stage && after.doNotContact &&
         (after.stage == Stage::Contacted || after.stage == Stage::Nurturing))
         return QStringLiteral("%1 is do-not-contact: it cannot move to %2").arg(lead, to);
+    // Why a lead left the pipeline is part of the record: disqualify says it, a stage alone not.
+    if (after.stage == Stage::Disqualified && before.stage != Stage::Disqualified &&
+        after.disqualifyReason.trimmed().isEmpty())
+        return QStringLiteral("%1 needs a reason to be disqualified: disqualify it with one of %2")
+            .arg(lead, DisqualifyReasons::namesText());
     if (needsLatestMove(before, after, note) &&
         !(latest && latest->from == after.stage && latest->to == before.stage))
         return QStringLiteral("%1: moving back from %2 to %3 needs a note saying why")

@@ -13,9 +13,10 @@ struct Lead;
 
 // Which stage moves and follow-ups a change may make, and what a move brings with it. Moving
 // forward is free; moving backward (an earlier stage, or a closed lead reopened) needs a note,
-// unless it takes back the lead's latest move (an undo). Won, lost and disqualified close the
-// lead: its next follow-up and cadence end. A do-not-contact lead cannot enter contacted or
-// nurturing and gets no outreach (call, email, meeting) scheduled; a task it may.
+// unless it takes back the lead's latest move (an undo); disqualifying needs a reason. Won,
+// lost and disqualified close the lead: its next follow-up and cadence end. A do-not-contact
+// lead cannot enter contacted or nurturing and gets no outreach (call, email, meeting)
+// scheduled; a task it may.
 class StagePolicy {
 public:
     struct Move {

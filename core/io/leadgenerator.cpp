@@ -370,6 +370,10 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
             previous = s;
         }
         lead.stage = previous;
+        if (lead.stage == Stage::Disqualified)
+            lead.disqualifyReason = lead.isTest         ? QStringLiteral("test-lead")
+                                    : lead.doNotContact ? QStringLiteral("dnc")
+                                                        : QStringLiteral("no-need");
         if (lead.stage != Stage::New && !lead.doNotContact && !lead.isTest)
             lead.followUps = std::min(12, int(path.size()) + rnd.below(5) +
                                               (lead.stage == Stage::Nurturing ? 3 : 0));

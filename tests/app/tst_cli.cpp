@@ -2533,9 +2533,18 @@ void TestCli::disqualifyWithAReason() {
     LB_CLI_BACKEND(backend);
     QVERIFY(generateDemo(40));
     const QString id = QString::number(openLead());
-    Result r = runDb({QStringLiteral("disqualify"), id, QStringLiteral("--reason"),
-                      QStringLiteral("other"), QStringLiteral("--text"),
-                      QStringLiteral("a reseller, not an end customer")});
+    // A stage alone does not say why: set refuses, and the lead stays open.
+    Result r =
+        runDb({QStringLiteral("set"), id, QStringLiteral("--stage"), QStringLiteral("disqualified"),
+               QStringLiteral("--note"), QStringLiteral("not for us")});
+    QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("needs a reason to be disqualified"), qPrintable(r.describe()));
+    r = runDb({QStringLiteral("show"), id});
+    QVERIFY(r.json().object().value(QStringLiteral("stage")).toString() !=
+            QLatin1String("disqualified"));
+    r = runDb({QStringLiteral("disqualify"), id, QStringLiteral("--reason"),
+               QStringLiteral("other"), QStringLiteral("--text"),
+               QStringLiteral("a reseller, not an end customer")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QJsonObject lead = r.json().object();
     QCOMPARE(lead.value(QStringLiteral("stage")).toString(), QStringLiteral("disqualified"));

@@ -56,6 +56,11 @@ void TestStagePolicy::moves_data() {
     QTest::newRow("reopen without note")
         << Stage::Lost << Stage::Nurturing << QStringLiteral("  ")
         << QStringLiteral("lead 7: moving back from lost to nurturing needs a note saying why");
+    QTest::newRow("disqualified without a reason")
+        << Stage::Contacted << Stage::Disqualified << QStringLiteral("not for us")
+        << QStringLiteral("lead 7 needs a reason to be disqualified: disqualify it with one of "
+                          "no-budget, no-need, competitor, bad-data, student, test-lead, dnc, "
+                          "other");
 }
 
 void TestStagePolicy::moves() {
@@ -140,6 +145,8 @@ void TestStagePolicy::doNotContactGetsNoOutreach() {
     const Lead before = lead(Stage::New, true);
     Lead after = before;
     after.stage = to;
+    if (to == Stage::Disqualified)
+        after.disqualifyReason = QStringLiteral("dnc");
     if (schedule)
         after.nextFollowUpAt = QDateTime(QDate(2026, 12, 3), QTime(9, 0), QTimeZone::utc());
     FollowUpPlan plan;
