@@ -97,7 +97,10 @@ LeadActions::LeadActions(QTableView *view, LeadTableModel *model, LeadEditor *ed
     QAction *who = m_menu->addAction(tr("&Who am I…"));
     who->setObjectName(QStringLiteral("whoAmIAction"));
     who->setStatusTip(tr("The owner name \"assign to me\" and \"My new leads\" use"));
-    connect(who, &QAction::triggered, this, [this] { askWhoIAm(m_view->window()); });
+    connect(who, &QAction::triggered, this, [this] {
+        if (askWhoIAm(m_view->window()))
+            emit userNameChanged(me());
+    });
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &LeadActions::updateEnabled);
@@ -176,9 +179,11 @@ void LeadActions::assignToMe() {
     if (QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench"))
             .value(QStringLiteral("user/name"))
             .toString()
-            .isEmpty() &&
-        !askWhoIAm(m_view->window()))
-        return;
+            .isEmpty()) {
+        if (!askWhoIAm(m_view->window()))
+            return;
+        emit userNameChanged(me());
+    }
     const QString name = me();
     if (leads.isEmpty() || name.isEmpty())
         return;

@@ -30,6 +30,10 @@ public:
     // Asks for that name and keeps it in the settings; false when the user cancels.
     static bool askWhoIAm(QWidget *parent);
 
+signals:
+    // "Who am I" gave a new name: the Due queue, reminders and "My" filters follow it.
+    void userNameChanged(const QString &name);
+
 private:
     QAction *add(const QString &text, const QKeySequence &key, const QString &tip);
     void updateEnabled();

@@ -68,6 +68,11 @@ void MainWindow::createNurture() {
     connect(m_reminders, &FollowUpReminders::reminderDue, this,
             [this](const FollowUpReminders::Reminder &r) { remind(r.title, r.text); });
     m_reminders->start();
+    // A new "Who am I" name shows that person's queue and reminders at once.
+    connect(m_leadActions, &LeadActions::userNameChanged, this, [this](const QString &name) {
+        m_dueQueue->model()->setOwner(name);
+        m_reminders->setOwner(name);
+    });
 
     // The first-touch target the table marks leads against, read off the GUI thread.
     m_nurtureReader = std::make_unique<DatabaseReader>(m_db);

@@ -2,6 +2,7 @@
 #include "sampleleaddatabase.h"
 #include "ui/conflictdialog.h"
 #include "ui/duequeuepanel.h"
+#include "ui/leadactions.h"
 #include "ui/leadpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/models/duequeuemodel.h"
@@ -708,6 +709,29 @@ void TestMainWindow::theDueQueueOpensItsLeadAndFollowsEdits() {
                       Qt::LeftButton);
     QTRY_VERIFY(!LeadRepository(m_db->database()).lead(due.id)->nextFollowUpAt.isValid());
     QTRY_COMPARE(queue->model()->rowCount(), 0);
+    // Lead → Who am I: another rep's name shows that rep's queue at once, without a restart.
+    const Lead kims = all.at(5);
+    QVERIFY(
+        LeadWriter(m_db->database())
+            .update(kims.id, 0,
+                    LeadChanges()
+                        .set(QStringLiteral("owner"), QStringLiteral("kim"))
+                        .set(QStringLiteral("next_follow_up_at"),
+                             LeadColumns::isoUtc(QDateTime::currentDateTimeUtc().addSecs(-3600))),
+                    {})
+            .ok());
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setTextValue(QStringLiteral("kim"));
+        dialog->accept();
+    });
+    auto *who = window.findChild<LeadActions *>()->menu()->findChild<QAction *>(
+        QStringLiteral("whoAmIAction"));
+    QVERIFY(who);
+    who->trigger();
+    QTRY_COMPARE(queue->model()->rowCount(), 1);
+    QCOMPARE(queue->model()->followUpAt(0)->lead.id, kims.id);
     // Nurture → Due queue hides and shows it.
     auto *action = window.findChild<QAction *>(QStringLiteral("dueQueueAction"));
     QVERIFY(action);
