@@ -33,6 +33,8 @@ public:
     ~LeadEditor() override;
 
     QString actor() const { return m_actor; }
+    // The name later changes carry ("Who am I" changed); steps already made keep theirs.
+    void setActor(const QString &actor) { m_actor = actor; }
     QUndoStack *undoStack() { return &m_stack; }
     // True while a write is on its way; undo and redo wait for it.
     bool isBusy() const { return m_pending > 0; }

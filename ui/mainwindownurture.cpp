@@ -68,8 +68,10 @@ void MainWindow::createNurture() {
     connect(m_reminders, &FollowUpReminders::reminderDue, this,
             [this](const FollowUpReminders::Reminder &r) { remind(r.title, r.text); });
     m_reminders->start();
-    // A new "Who am I" name shows that person's queue and reminders at once.
+    // A new "Who am I" name shows that person's queue and reminders at once, and signs the
+    // changes made from now on.
     connect(m_leadActions, &LeadActions::userNameChanged, this, [this](const QString &name) {
+        m_editor->setActor(name);
         m_dueQueue->model()->setOwner(name);
         m_reminders->setOwner(name);
     });

@@ -3,6 +3,7 @@
 #include "ui/conflictdialog.h"
 #include "ui/duequeuepanel.h"
 #include "ui/leadactions.h"
+#include "ui/leadeditor.h"
 #include "ui/leadpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/models/duequeuemodel.h"
@@ -732,6 +733,7 @@ void TestMainWindow::theDueQueueOpensItsLeadAndFollowsEdits() {
     who->trigger();
     QTRY_COMPARE(queue->model()->rowCount(), 1);
     QCOMPARE(queue->model()->followUpAt(0)->lead.id, kims.id);
+    QCOMPARE(window.findChild<LeadEditor *>()->actor(), QStringLiteral("kim"));
     // Nurture → Due queue hides and shows it.
     auto *action = window.findChild<QAction *>(QStringLiteral("dueQueueAction"));
     QVERIFY(action);
