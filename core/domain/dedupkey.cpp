@@ -43,16 +43,18 @@ QString of(const Lead &lead) {
     return nameKey(lead);
 }
 
+quint64 hash(const QString &key) {
+    quint64 h = 14695981039346656037ULL;
+    for (const QChar c : key)
+        h = (h ^ c.unicode()) * 1099511628211ULL;
+    return h;
+}
+
 qint64 nameHash(const Lead &lead) {
     const QString key = nameKey(lead);
     if (key.isEmpty())
         return 0;
-    // 64-bit FNV-1a: stable across platforms and Qt versions, unlike qHash.
-    quint64 h = 14695981039346656037ULL;
-    for (const QChar c : key) {
-        h = (h ^ c.unicode()) * 1099511628211ULL;
-    }
-    return qint64(h & 0x7fffffffffffffffULL) | 1; // never 0, which means "no name"
+    return qint64(hash(key) & 0x7fffffffffffffffULL) | 1; // never 0, which means "no name"
 }
 
 bool hasName(const Lead &lead) {

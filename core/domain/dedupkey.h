@@ -13,6 +13,8 @@ QString of(const Lead &lead);
 // Normalised name + company + offer, whether or not there is an email: how a record with an
 // email finds the same person's earlier record without one, and the other way round.
 QString nameKey(const Lead &lead);
+// A key as a 64-bit FNV-1a hash: stable across platforms, runs and Qt versions, unlike qHash.
+quint64 hash(const QString &key);
 // nameKey() as a 64-bit hash, stored and indexed for the look-up; 0 when there is no key.
 // Matches are checked against nameKey() itself, so a collision never joins two people.
 qint64 nameHash(const Lead &lead);

@@ -128,7 +128,8 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
         return *it;
     };
     // A person meets an offer once: keys already stored and those of this run are avoided.
-    QSet<QString> keys = repo.dedupKeys(); // read under the write lock: nobody adds meanwhile
+    // Held as hashes: a collision only gives the new lead another address.
+    QSet<quint64> keys = repo.dedupKeyHashes(); // read under the write lock: nobody adds meanwhile
     if (!repo.lastError().isEmpty()) {
         result.error = repo.lastError();
         return result;
@@ -250,11 +251,11 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
         LeadClassifier::classify(lead);
 
         // Never the same person on the same offer twice: that would be one lead.
-        QString key = DedupKey::of(lead);
+        quint64 key = DedupKey::hash(DedupKey::of(lead));
         while (keys.contains(key)) {
             const qsizetype at = lead.email.indexOf(QLatin1Char('@'));
             lead.email.insert(at, QString::number(rnd.below(10)));
-            key = DedupKey::of(lead);
+            key = DedupKey::hash(DedupKey::of(lead));
         }
         keys.insert(key);
 

@@ -1,5 +1,7 @@
 #include "leadrepository.h"
 
+#include "../domain/dedupkey.h"
+
 #include "leadquery.h"
 #include "leadrow.h"
 #include "sqlstatement.h"
@@ -130,8 +132,8 @@ LeadCursor LeadRepository::cursorAfter(const Lead &lead, const LeadSort &sort) {
     return LeadQuery::cursorAfter(lead, sort);
 }
 
-QSet<QString> LeadRepository::dedupKeys() const {
-    QSet<QString> keys;
+QSet<quint64> LeadRepository::dedupKeyHashes() const {
+    QSet<quint64> keys;
     m_error.clear();
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
@@ -140,7 +142,7 @@ QSet<QString> LeadRepository::dedupKeys() const {
         return keys;
     }
     while (q.next())
-        keys.insert(q.value(0).toString());
+        keys.insert(DedupKey::hash(q.value(0).toString()));
     return keys;
 }
 
