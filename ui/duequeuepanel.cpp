@@ -18,6 +18,7 @@ DueQueuePanel::DueQueuePanel(const Database &db, const QString &owner, QWidget *
     m_summary->setObjectName(QStringLiteral("dueQueueSummary"));
     m_summary->setAccessibleName(tr("Due follow-ups"));
     m_summary->setWordWrap(true);
+    m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_summary);
     m_view = new QTableView;
     m_view->setObjectName(QStringLiteral("dueQueueView"));
@@ -30,6 +31,7 @@ DueQueuePanel::DueQueuePanel(const Database &db, const QString &owner, QWidget *
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setMinimumSectionSize(80);
     layout->addWidget(m_view, 1);
     // Enter and a double-click both activate a row.
     connect(m_view, &QAbstractItemView::activated, this, &DueQueuePanel::open);
@@ -42,6 +44,8 @@ DueQueuePanel::DueQueuePanel(const Database &db, const QString &owner, QWidget *
 void DueQueuePanel::showSummary() {
     const int due = m_model->rowCount();
     const int overdue = m_model->overdueCount();
+    // Without a name there is no queue: the message alone, not an empty table.
+    m_view->setVisible(!m_model->owner().isEmpty());
     if (m_model->owner().isEmpty())
         m_summary->setText(tr("Set your name (Lead → Who am I…) to see your follow-ups."));
     else if (due == 0)

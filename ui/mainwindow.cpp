@@ -396,14 +396,20 @@ void MainWindow::createFilterBar() {
     m_leadView->show();
 
     m_emptyState = new EmptyStateOverlay(m_leadView->viewport());
-    connect(m_emptyState, &EmptyStateOverlay::clearFiltersRequested, this, [this] {
-        m_filterBar->clearFilters();
-        m_storefrontView->setCurrentIndex(m_storefronts->index(m_storefronts->rowOf({})));
-    });
+    connect(m_emptyState, &EmptyStateOverlay::clearFiltersRequested, this,
+            &MainWindow::showAllLeads);
     connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::filterBarChanged);
     connect(m_leads, &LeadTableModel::countStarted, this, &MainWindow::updateSearchState);
     connect(m_leads, &LeadTableModel::countChanged, this, &MainWindow::updateSearchState);
     connect(m_leads, &LeadTableModel::errorOccurred, this, &MainWindow::updateSearchState);
+}
+
+void MainWindow::showAllLeads() {
+    m_filterBar->clearFilters();
+    m_storefrontView->setCurrentIndex(m_storefronts->index(m_storefronts->rowOf({})));
+    if (m_leads->filter() != m_filterBar->filter())
+        m_leads->setFilter(m_filterBar->filter());
+    statusBar()->clearMessage();
 }
 
 void MainWindow::filterBarChanged(const LeadFilter &filter) {

@@ -64,6 +64,8 @@ public:
     // filter before.
     void drillDown(const LeadFilter &filter, const QString &description);
     void drillBack();
+    // Every lead again: no filter, no queue, not only an import's leads.
+    void showAllLeads();
     // Shows the Due queue (Nurture → Due queue, a reminder clicked).
     void showDueQueue();
     DueQueuePanel *dueQueue() const { return m_dueQueue; }

@@ -270,6 +270,8 @@ void ScreenshotTour::importTour() {
     save(m_window, QStringLiteral("imported"));
     if (auto *open = m_window->findChild<ImportWizard *>())
         open->close();
+    m_window->showAllLeads();
+    settle(1000);
 }
 
 void ScreenshotTour::chartsTour() {
