@@ -6,6 +6,7 @@
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadviewjson.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -76,7 +77,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_search->setPlaceholderText(tr("Search name, email, company, title"));
     m_search->setAccessibleName(tr("Search leads"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(200);
+    m_search->setMinimumWidth(160);
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::textEdited, m_searchDelay, qOverload<>(&QTimer::start));
     // The clear button empties the box without a textEdited.
@@ -225,6 +226,14 @@ FilterBar::FilterBar(QWidget *parent)
     m_searching->setSizePolicy(keep);
     m_searching->hide();
 
+    // Fixed-choice boxes need no more than ten characters closed, and their lists open as wide
+    // as their longest choice: the bar then leaves the window narrow enough for a laptop.
+    for (QComboBox *box : {m_stage, m_grade, m_origin, m_destination}) {
+        box->setMinimumContentsLength(10);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->view()->setMinimumWidth(box->view()->sizeHintForColumn(0) + 24);
+    }
+
     // Two rows, so that the bar does not make the table wider than a laptop screen: what a
     // rep uses all day first, the rarer choices under it.
     auto *first = new QHBoxLayout;
@@ -234,6 +243,7 @@ FilterBar::FilterBar(QWidget *parent)
     first->addWidget(m_grade);
     first->addWidget(m_minScore);
     first->addWidget(m_includeTest);
+    first->addWidget(m_pastSla);
     first->addWidget(m_searching);
     auto *second = new QHBoxLayout;
     second->setContentsMargins(0, 0, 0, 0);
@@ -244,7 +254,6 @@ FilterBar::FilterBar(QWidget *parent)
     second->addWidget(m_destination);
     second->addWidget(m_since);
     second->addWidget(m_until);
-    second->addWidget(m_pastSla);
 
     m_chipRow = new QWidget;
     m_chipRow->setObjectName(QStringLiteral("filterChips"));

@@ -54,7 +54,7 @@ void MainWindow::createSavedViewPanel() {
     left->setObjectName(QStringLiteral("queuesAndViews"));
     // Never so narrow that a queue's name and count are cut off.
     left->setMinimumWidth(left->fontMetrics().horizontalAdvance(tr("Azure Marketplace (99,999)")) +
-                          24);
+                          12);
     auto *layout = new QVBoxLayout(left);
     layout->setContentsMargins(0, 0, 0, 0);
     const int at = m_splitter->indexOf(m_storefrontView);

@@ -76,6 +76,8 @@ void ScreenshotTour::type(QLineEdit *field, const QString &text) {
 
 void ScreenshotTour::run() {
     QDir().mkpath(m_folder);
+    // A desktop monitor's window, whatever the offscreen screen's size.
+    m_window->resize(1600, 900);
     settle(1500);
     // The workbench with the first lead current, as a rep finds it in the morning.
     if (auto *view = m_window->findChild<QTableView *>(QStringLiteral("leadView"))) {
