@@ -82,6 +82,7 @@ class TestMainWindow : public QObject {
 
 private slots:
     void initTestCase();
+    void fitsALaptopScreen();
     void init();
     void cleanup();
     void titleNamesTheDatabase();
@@ -675,6 +676,25 @@ void TestMainWindow::exportToAFolderThatIsNotThereNamesTheFile() {
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::fitsALaptopScreen() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // A 1366×768 laptop: the window, at its smallest, fits across.
+    QVERIFY2(window.minimumSizeHint().width() <= 1366,
+             qPrintable(QString::number(window.minimumSizeHint().width())));
+    window.resize(1366, 700);
+    QTRY_COMPARE(window.width(), 1366);
+    // The queues keep their names whole.
+    auto *queues = window.findChild<QListView *>(QStringLiteral("storefrontView"));
+    QVERIFY(queues);
+    for (int row = 0; row < queues->model()->rowCount(); ++row) {
+        const QString text = queues->model()->index(row, 0).data().toString();
+        QVERIFY2(queues->fontMetrics().horizontalAdvance(text) <= queues->viewport()->width(),
+                 qPrintable(text));
+    }
+}
+
 void TestMainWindow::theDueQueueOpensItsLeadAndFollowsEdits() {
     QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench"))
         .setValue(QStringLiteral("user/name"), QStringLiteral("sam"));
