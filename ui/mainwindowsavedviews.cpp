@@ -53,8 +53,8 @@ void MainWindow::createSavedViewPanel() {
     auto *left = new QWidget;
     left->setObjectName(QStringLiteral("queuesAndViews"));
     // Never so narrow that a queue's name and count are cut off.
-    left->setMinimumWidth(left->fontMetrics().horizontalAdvance(tr("Azure Marketplace (99,999)")) +
-                          12);
+    left->setMinimumWidth(
+        left->fontMetrics().horizontalAdvance(QStringLiteral("Azure Marketplace (99,999)")) + 12);
     auto *layout = new QVBoxLayout(left);
     layout->setContentsMargins(0, 0, 0, 0);
     const int at = m_splitter->indexOf(m_storefrontView);
