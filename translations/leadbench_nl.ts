@@ -388,13 +388,6 @@
         <source>Cannot read the charts&apos; numbers</source>
         <translation>Kan de cijfers van de grafieken niet lezen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n leads · read in %1 ms</source>
-        <translation>
-            <numerusform>%n lead · gelezen in %1 ms</numerusform>
-            <numerusform>%n leads · gelezen in %1 ms</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export</source>
         <translation>Exporteren</translation>
@@ -470,6 +463,13 @@
     <message>
         <source>cannot export the %1 chart</source>
         <translation>kan de grafiek %1 niet exporteren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln leads · read in %1 ms</source>
+        <translation>
+            <numerusform>%Ln lead · gelezen in %1 ms</numerusform>
+            <numerusform>%Ln leads · gelezen in %1 ms</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -870,7 +870,7 @@
     </message>
     <message>
         <source>Created: any</source>
-        <translation>Aangemaakt: wanneer dan ook</translation>
+        <translation>Aangemaakt: altijd</translation>
     </message>
     <message>
         <source>Created from</source>
@@ -878,7 +878,7 @@
     </message>
     <message>
         <source>until any</source>
-        <translation>tot wanneer dan ook</translation>
+        <translation>tot nu</translation>
     </message>
     <message>
         <source>Created until</source>
@@ -1255,7 +1255,7 @@
     </message>
     <message>
         <source>nobody&apos;s yet</source>
-        <translation>nog van niemand</translation>
+        <translation>nog geen eigenaar</translation>
     </message>
     <message>
         <source>%1&apos;s</source>

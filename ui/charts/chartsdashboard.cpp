@@ -364,7 +364,7 @@ void ChartsDashboard::show(const ChartData &data, qint64 ms) {
     m_scores->setReport(data.scores);
     m_campaigns->setReport(data.campaigns);
     m_firstTouch->setReport(data.firstTouch);
-    m_status->setText(tr("%n leads · read in %1 ms", nullptr, int(data.funnel.all[0]))
+    m_status->setText(tr("%Ln leads · read in %1 ms", nullptr, int(data.funnel.all[0]))
                           .arg(QLocale().toString(ms)));
     emit loaded();
 }
