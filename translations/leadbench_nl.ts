@@ -2392,6 +2392,150 @@
         <source>The last change is still being saved; try again in a moment.</source>
         <translation>De laatste wijziging wordt nog opgeslagen; probeer het zo opnieuw.</translation>
     </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>storefront</source>
+        <translation>storefront</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>actie</translation>
+    </message>
+    <message>
+        <source>offer id</source>
+        <translation>aanbiedings-id</translation>
+    </message>
+    <message>
+        <source>offer title</source>
+        <translation>aanbiedingstitel</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>voornaam</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>achternaam</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefoon</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>land</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>bedrijf</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>functie</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beschrijving</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>aangemaakt</translation>
+    </message>
+    <message>
+        <source>last event</source>
+        <translation>laatste gebeurtenis</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>gebeurtenissen</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>fase</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>eigenaar</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>klasse</translation>
+    </message>
+    <message>
+        <source>win probability</source>
+        <translation>winkans</translation>
+    </message>
+    <message>
+        <source>next follow up</source>
+        <translation>volgende opvolging</translation>
+    </message>
+    <message>
+        <source>follow ups</source>
+        <translation>opvolgingen</translation>
+    </message>
+    <message>
+        <source>do not contact</source>
+        <translation>niet benaderen</translation>
+    </message>
+    <message>
+        <source>is test</source>
+        <translation>testlead</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>campagne</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>herkomst</translation>
+    </message>
+    <message>
+        <source>privacy restricted</source>
+        <translation>privacybeperkt</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versie</translation>
+    </message>
+    <message>
+        <source>qualification</source>
+        <translation>kwalificatie</translation>
+    </message>
+    <message>
+        <source>opportunity value</source>
+        <translation>waarde verkoopkans</translation>
+    </message>
+    <message>
+        <source>opportunity currency</source>
+        <translation>valuta verkoopkans</translation>
+    </message>
+    <message>
+        <source>expected close</source>
+        <translation>verwachte afsluiting</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>opvolgbestemming</translation>
+    </message>
+    <message>
+        <source>disqualify reason</source>
+        <translation>reden diskwalificatie</translation>
+    </message>
+    <message>
+        <source>disqualify note</source>
+        <translation>notitie diskwalificatie</translation>
+    </message>
 </context>
 <context>
     <name>LeadTableModel</name>
