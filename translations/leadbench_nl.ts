@@ -1849,7 +1849,7 @@
     </message>
     <message>
         <source>%1 of %2 records can be imported; %3 would be rejected.</source>
-        <translation>%1 van %2 records kunnen worden geïmporteerd; %3 zouden worden afgewezen.</translation>
+        <translation>Te importeren: %1 van %2 records; af te wijzen: %3.</translation>
     </message>
     <message>
         <source>1 record has a value that is changed or left out on the way</source>
@@ -3724,7 +3724,7 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
     <message>
         <source>Under these rules: %1 · mean score %2.&lt;br&gt;%3 of %4 leads would change grade.</source>
-        <translation>Volgens deze regels: %1 · gemiddelde score %2.&lt;br&gt;%3 van %4 leads zouden van klasse veranderen.</translation>
+        <translation>Volgens deze regels: %1 · gemiddelde score %2.&lt;br&gt;Een andere klasse voor %3 van %4 leads.</translation>
     </message>
     <message>
         <source>Saving the rules…</source>
