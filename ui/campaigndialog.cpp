@@ -92,7 +92,7 @@ CampaignDialog::CampaignDialog(const Database &db, LeadEditor *editor,
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     m_link = buttons->addButton((selection.size() == 1
                                      ? tr("&Link 1 selected lead")
-                                     : tr("&Link %1 selected leads").arg(selection.size())),
+                                     : tr("&Link %L1 selected leads").arg(selection.size())),
                                 QDialogButtonBox::ActionRole);
     m_link->setObjectName(QStringLiteral("linkSelectionButton"));
     m_link->setToolTip(tr("Link the leads selected in the table to the chosen campaign"));
@@ -199,7 +199,7 @@ void CampaignDialog::linkSelection() {
     m_editor->edit(m_selection, LeadChanges().set(QStringLiteral("campaign"), name),
                    (m_selection.size() == 1
                         ? tr("Link 1 lead to %1").arg(name)
-                        : tr("Link %1 leads to %2").arg(m_selection.size()).arg(name)));
+                        : tr("Link %L1 leads to %2").arg(m_selection.size()).arg(name)));
 }
 
 void CampaignDialog::showProblem(const QString &message) {

@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -50,14 +51,19 @@ void DueQueuePanel::showSummary() {
         m_summary->setText(tr("Set your name (Lead → Who am I…) to see your follow-ups."));
     else if (due == 0)
         m_summary->setText(tr("Nothing due today for %1.").arg(m_model->owner()));
-    else
-        m_summary->setText((due == 1
-                                ? tr("1 follow-up due for %1").arg(m_model->owner())
-                                : tr("%1 follow-ups due for %2").arg(due).arg(m_model->owner())) +
-                           (overdue > 0 ? tr(", %1 overdue").arg(overdue) : QString()) +
-                           (due >= DueQueueModel::RowLimit
-                                ? tr(" (the oldest %1 shown)").arg(DueQueueModel::RowLimit)
-                                : QString()));
+    else {
+        const QLocale locale;
+        QString text =
+            due == 1 ? tr("1 follow-up due for %1").arg(m_model->owner())
+                     : tr("%1 follow-ups due for %2").arg(locale.toString(due), m_model->owner());
+        if (overdue > 0)
+            text = tr("%1, %2 overdue", "the follow-ups due, then how many of them are overdue")
+                       .arg(text, locale.toString(overdue));
+        if (due >= DueQueueModel::RowLimit)
+            text = tr("%1 (the oldest %2 shown)", "the follow-ups due, then how many are listed")
+                       .arg(text, locale.toString(DueQueueModel::RowLimit));
+        m_summary->setText(text);
+    }
 }
 
 void DueQueuePanel::open(const QModelIndex &index) {

@@ -37,6 +37,7 @@ QComboBox *FollowUpDialog::kindBox(TouchKind kind, bool loggable) {
             box->addItem(kindLabel(k), int(k));
     }
     box->setCurrentIndex(std::max(0, box->findData(int(kind))));
+    box->setAccessibleName(tr("Kind of touch"));
     return box;
 }
 

@@ -1,8 +1,10 @@
 #include "followupreminders.h"
 
+#include "core/domain/touchkind.h"
 #include "core/storage/databasereader.h"
 #include "core/storage/duequeue.h"
 
+#include <QLocale>
 #include <QTimer>
 
 #include <limits>
@@ -67,18 +69,30 @@ FollowUpReminders::Reminder FollowUpReminders::reminderFor(const QList<DueFollow
     if (due.size() == 1) {
         const DueFollowUp &f = due.first();
         r.title = tr("Follow-up due");
-        r.text = f.kind.isEmpty()
-                     ? tr("Follow up with %1").arg(nameOf(f.lead))
-                     : tr("%1 %2").arg(f.kind.at(0).toUpper() + f.kind.mid(1), nameOf(f.lead));
+        // A whole phrase per kind: a translation cannot put a verb and a name in order alone.
+        TouchKind kind = TouchKind::Task;
+        const bool known = TouchKinds::fromCanonicalName(f.kind, &kind);
+        const QString name = nameOf(f.lead);
+        if (!known)
+            r.text = tr("Follow up with %1").arg(name);
+        else if (kind == TouchKind::Call)
+            r.text = tr("Call %1").arg(name);
+        else if (kind == TouchKind::Email)
+            r.text = tr("Email %1").arg(name);
+        else if (kind == TouchKind::Meeting)
+            r.text = tr("Meeting with %1").arg(name);
+        else
+            r.text = tr("Task for %1").arg(name);
         return r;
     }
-    r.title = tr("%1 follow-ups due").arg(due.size());
+    r.title = tr("%L1 follow-ups due").arg(due.size());
     QStringList names;
     for (qsizetype i = 0; i < due.size() && i < 3; ++i)
         names << nameOf(due.at(i).lead);
-    r.text = names.join(QStringLiteral(", "));
-    if (due.size() > 3)
-        r.text += tr(" and %1 more").arg(due.size() - 3);
+    r.text = due.size() > 3
+                 ? tr("%1 and %2 more")
+                       .arg(names.join(QStringLiteral(", ")), QLocale().toString(due.size() - 3))
+                 : names.join(QStringLiteral(", "));
     return r;
 }
 

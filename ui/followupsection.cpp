@@ -303,7 +303,8 @@ void FollowUpSection::logTouch() {
     m_pending = true;
     m_editor->nurture(
         {LeadVersion{m_lead.id, m_lead.version}}, step,
-        tr("Log %1 with %2").arg(TouchKinds::canonicalName(step.touch.kind), leadName()));
+        tr("Log %1 with %2")
+            .arg(kindWord(TouchKinds::canonicalName(step.touch.kind)).toLower(), leadName()));
 }
 
 void FollowUpSection::schedule() {
@@ -325,7 +326,8 @@ void FollowUpSection::schedule() {
     m_pending = true;
     m_editor->nurture(
         {LeadVersion{m_lead.id, m_lead.version}}, step,
-        tr("Schedule %1 with %2").arg(TouchKinds::canonicalName(step.followUpKind), leadName()));
+        tr("Schedule %1 with %2")
+            .arg(kindWord(TouchKinds::canonicalName(step.followUpKind)).toLower(), leadName()));
 }
 
 void FollowUpSection::enroll() {
@@ -351,7 +353,7 @@ void FollowUpSection::enrollLeads(const QList<LeadVersion> &leads) {
     bool ok = false;
     const QString who = leads.size() == 1 && leads.first().id == m_lead.id
                             ? leadName()
-                            : tr("%1 leads").arg(leads.size());
+                            : tr("%L1 leads").arg(leads.size());
     const int current = std::max<int>(0, int(names.indexOf(m_plan.cadence)));
     const QString name =
         QInputDialog::getItem(this, tr("Enroll in a cadence"), tr("Cadence for %1:").arg(who),

@@ -14,6 +14,7 @@
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -42,7 +43,9 @@ LeadActions::LeadActions(QTableView *view, LeadTableModel *model, LeadEditor *ed
         a->setObjectName(QStringLiteral("stageAction_%1").arg(Stages::canonicalName(all.at(i))));
         a->setShortcut(QKeySequence(Qt::Key_1 + i));
         a->setShortcutContext(Qt::WidgetShortcut);
-        a->setStatusTip(tr("Move the selected leads to %1").arg(Stages::displayName(all.at(i))));
+        const QString tip = tr("Move the selected leads to %1").arg(Stages::displayName(all.at(i)));
+        a->setStatusTip(tip);
+        a->setToolTip(tip);
         m_view->addAction(a);
         m_needSelection << a;
         connect(a, &QAction::triggered, this, [this, i] { setStage(i); });
@@ -96,7 +99,9 @@ LeadActions::LeadActions(QTableView *view, LeadTableModel *model, LeadEditor *ed
     m_menu->addSeparator();
     QAction *who = m_menu->addAction(tr("&Who am I…"));
     who->setObjectName(QStringLiteral("whoAmIAction"));
-    who->setStatusTip(tr("The owner name \"assign to me\" and \"My new leads\" use"));
+    const QString whoTip = tr("The owner name \"assign to me\" and \"My new leads\" use");
+    who->setStatusTip(whoTip);
+    who->setToolTip(whoTip);
     connect(who, &QAction::triggered, this, [this] {
         if (askWhoIAm(m_view->window()))
             emit userNameChanged(me());
@@ -155,7 +160,7 @@ void LeadActions::setStage(int stage) {
         leads, LeadChanges().set(QStringLiteral("stage"), Stages::canonicalName(s)),
         leads.size() == 1
             ? tr("Set stage to %1").arg(Stages::displayName(s))
-            : tr("Set stage of %1 leads to %2").arg(leads.size()).arg(Stages::displayName(s)));
+            : tr("Set stage of %L1 leads to %2").arg(leads.size()).arg(Stages::displayName(s)));
 }
 
 bool LeadActions::askWhoIAm(QWidget *parent) {
@@ -189,7 +194,7 @@ void LeadActions::assignToMe() {
         return;
     m_editor->edit(leads, LeadChanges().set(QStringLiteral("owner"), name),
                    leads.size() == 1 ? tr("Assign to %1").arg(name)
-                                     : tr("Assign %1 leads to %2").arg(leads.size()).arg(name));
+                                     : tr("Assign %L1 leads to %2").arg(leads.size()).arg(name));
 }
 
 void LeadActions::setFollowUp() {
@@ -202,7 +207,7 @@ void LeadActions::setFollowUp() {
     when->setObjectName(QStringLiteral("followUpWhen"));
     when->setAccessibleName(tr("Next follow-up"));
     when->setCalendarPopup(true);
-    when->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    when->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
     // Tomorrow at nine: the usual next step.
     when->setDateTime(QDateTime(QDate::currentDate().addDays(1), QTime(9, 0)));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
@@ -210,7 +215,7 @@ void LeadActions::setFollowUp() {
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *form = new QFormLayout(&dialog);
     form->addRow(leads.size() == 1 ? tr("Follow up on:")
-                                   : tr("Follow up on %1 leads:").arg(leads.size()),
+                                   : tr("Follow up on %L1 leads:").arg(leads.size()),
                  when);
     form->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted)
@@ -235,7 +240,7 @@ void LeadActions::markDoNotContact() {
         return;
     m_editor->edit(leads, LeadChanges().set(QStringLiteral("do_not_contact"), true),
                    leads.size() == 1 ? tr("Mark do not contact")
-                                     : tr("Mark %1 leads do not contact").arg(leads.size()));
+                                     : tr("Mark %L1 leads do not contact").arg(leads.size()));
 }
 
 void LeadActions::removeSelected() {
@@ -246,15 +251,15 @@ void LeadActions::removeSelected() {
         m_view->window(), tr("Delete leads"),
         leads.size() == 1
             ? tr("Move this lead and its history to the trash?")
-            : tr("Move these %1 leads and their history to the trash?").arg(leads.size()),
+            : tr("Move these %L1 leads and their history to the trash?").arg(leads.size()),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     QList<qint64> ids;
     for (const LeadVersion &l : leads)
         ids << l.id;
-    m_editor->remove(ids,
-                     leads.size() == 1 ? tr("Delete lead") : tr("Delete %1 leads").arg(ids.size()));
+    m_editor->remove(ids, leads.size() == 1 ? tr("Delete lead")
+                                            : tr("Delete %L1 leads").arg(ids.size()));
 }
 
 void LeadActions::openPanel() {

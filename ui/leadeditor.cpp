@@ -100,7 +100,7 @@ void LeadEditor::editArrived(const QList<UpdateResult> &results, const LeadChang
     } else if (!conflicts.isEmpty()) {
         problems << (conflicts.size() == 1
                          ? tr("1 lead changed by someone else meanwhile was left as it is")
-                         : tr("%1 leads changed by someone else meanwhile were left as they are")
+                         : tr("%L1 leads changed by someone else meanwhile were left as they are")
                                .arg(conflicts.size()));
     }
     problems.removeDuplicates();
@@ -113,7 +113,7 @@ void LeadEditor::remove(const QList<qint64> &ids, const QString &text) {
         return;
     const QString label = !text.isEmpty()   ? text
                           : ids.size() == 1 ? tr("Delete 1 lead")
-                                            : tr("Delete %1 leads").arg(ids.size());
+                                            : tr("Delete %L1 leads").arg(ids.size());
     run([ids](const Database &db,
               const QString &actor) { return LeadTrash(db).remove(ids, actor); },
         [this, label](const QList<UpdateResult> &results) { removeArrived(results, label); });
@@ -247,6 +247,8 @@ QAction *LeadEditor::createUndoAction(QObject *parent) {
     auto *action = new QAction(tr("&Undo"), parent);
     action->setObjectName(QStringLiteral("undoAction"));
     action->setShortcut(QKeySequence::Undo);
+    action->setStatusTip(tr("Take back the last change to leads"));
+    action->setToolTip(action->statusTip());
     const auto update = [this, action] {
         action->setEnabled(m_stack.canUndo() && !isBusy());
         action->setText(m_stack.canUndo() ? tr("&Undo %1").arg(m_stack.undoText()) : tr("&Undo"));
@@ -263,6 +265,8 @@ QAction *LeadEditor::createRedoAction(QObject *parent) {
     auto *action = new QAction(tr("&Redo"), parent);
     action->setObjectName(QStringLiteral("redoAction"));
     action->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    action->setStatusTip(tr("Make the change taken back again"));
+    action->setToolTip(action->statusTip());
     const auto update = [this, action] {
         action->setEnabled(m_stack.canRedo() && !isBusy());
         action->setText(m_stack.canRedo() ? tr("&Redo %1").arg(m_stack.redoText()) : tr("&Redo"));

@@ -1,5 +1,6 @@
 #include "leadtimeline.h"
 
+#include "core/domain/touchkind.h"
 #include "core/storage/databasereader.h"
 #include "core/storage/leadhistory.h"
 #include "leadpanel.h"
@@ -125,6 +126,30 @@ QString LeadTimeline::actionName(const QString &action) {
     return action;
 }
 
+namespace {
+
+// A logged touch's kind as the history's sentence names it; an unknown one as stored.
+QString touchWord(const QString &kind) {
+    TouchKind k;
+    if (!TouchKinds::fromCanonicalName(kind, &k))
+        return kind;
+    switch (k) {
+    case TouchKind::Call:
+        return LeadTimeline::tr("call", "someone logged a call");
+    case TouchKind::Email:
+        return LeadTimeline::tr("email", "someone logged an email");
+    case TouchKind::Meeting:
+        return LeadTimeline::tr("meeting", "someone logged a meeting");
+    case TouchKind::Task:
+        return LeadTimeline::tr("task", "someone logged a task");
+    case TouchKind::Note:
+        break;
+    }
+    return LeadTimeline::tr("note", "someone logged a note");
+}
+
+} // namespace
+
 QString LeadTimeline::describe(const LeadEvent &e) {
     return tr("%1 (%2) on %3")
         .arg(actionName(e.action), e.action, Storefronts::displayName(e.storefront));
@@ -149,7 +174,7 @@ QString LeadTimeline::describe(const Activity &a) {
         return tr("%1 noted: %2").arg(who, a.note);
     case ActivityKind::Touch:
         return tr("%1 logged a %2: %3 %4")
-            .arg(who, a.field, a.newValue.toString(), a.note)
+            .arg(who, touchWord(a.field), a.newValue.toString(), a.note)
             .trimmed();
     }
     return a.note;

@@ -8,6 +8,7 @@
 #include "duequeuepanel.h"
 #include "emptystateoverlay.h"
 #include "filterbar.h"
+#include "languageloader.h"
 #include "leadeditor.h"
 #include "leadpanel.h"
 #include "models/duequeuemodel.h"
@@ -17,6 +18,7 @@
 #include "shortcutsdialog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -60,6 +62,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
 
     m_storefrontView = new QListView;
     m_storefrontView->setObjectName(QStringLiteral("storefrontView"));
+    m_storefrontView->setAccessibleName(tr("Storefront queues"));
     m_storefrontView->setModel(m_storefronts);
     m_storefrontView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_storefrontView->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -113,6 +116,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     createScoringMenu();
     createCharts();
     createNurture();
+    createSettingsMenu();
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::storefrontChosen);
@@ -151,11 +155,13 @@ void MainWindow::createMenus() {
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    setTips(quit, tr("Close the window and end Leadbench"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
+    setTips(refresh, tr("Read the queues, leads and counts from the database again"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
@@ -164,10 +170,56 @@ void MainWindow::createMenus() {
     });
     keys->setObjectName(QStringLiteral("shortcutsAction"));
     keys->setShortcut(QKeySequence::HelpContents);
-    keys->setStatusTip(tr("Every key the workbench answers to"));
+    setTips(keys, tr("Every key the workbench answers to"));
     QAction *about = help->addAction(tr("&About Leadbench"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
+    setTips(about, tr("The version, the Qt version and the database in use"));
+}
+
+void MainWindow::setTips(QAction *action, const QString &tip) {
+    action->setToolTip(tip);
+    action->setStatusTip(tip);
+}
+
+void MainWindow::createSettingsMenu() {
+    auto *settings = new QMenu(tr("Se&ttings"), this);
+    settings->setObjectName(QStringLiteral("settingsMenu"));
+    QMenu *languages = settings->addMenu(tr("&Language"));
+    languages->setObjectName(QStringLiteral("languageMenu"));
+    languages->setToolTipsVisible(true);
+    auto *group = new QActionGroup(languages);
+    const QString chosen = LanguageLoader::storedChoice();
+    const QStringList choices = QStringList{QString()} + LanguageLoader::languages();
+    for (const QString &language : choices) {
+        // Each language in its own words, so that a user who cannot read the current one
+        // still finds theirs.
+        QAction *choice = languages->addAction(
+            language.isEmpty() ? tr("&System language") : LanguageLoader::nativeName(language));
+        choice->setObjectName(language.isEmpty()
+                                  ? QStringLiteral("languageSystemAction")
+                                  : QStringLiteral("language_%1Action").arg(language));
+        choice->setCheckable(true);
+        choice->setChecked(language == chosen);
+        choice->setData(language);
+        const QString tip =
+            language.isEmpty()
+                ? tr("Speak the system's language; applies after a restart")
+                : tr("Speak %1; applies after a restart").arg(LanguageLoader::nativeName(language));
+        setTips(choice, tip);
+        group->addAction(choice);
+    }
+    connect(group, &QActionGroup::triggered, this, [this](QAction *choice) {
+        const QString language = choice->data().toString();
+        if (language == LanguageLoader::storedChoice())
+            return;
+        LanguageLoader::storeChoice(language);
+        const QString name =
+            language.isEmpty() ? tr("the system's language") : LanguageLoader::nativeName(language);
+        statusBar()->showMessage(tr("Leadbench speaks %1 after a restart").arg(name), 10000);
+    });
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), settings);
 }
 
 void MainWindow::restoreSettings() {
@@ -334,6 +386,7 @@ void MainWindow::setUpLeadView() {
         for (int c = 0; c < LeadTableModel::ColumnCount; ++c) {
             QAction *toggle = menu.addAction(m_leads->headerData(c, Qt::Horizontal).toString());
             toggle->setCheckable(true);
+            setTips(toggle, tr("Show or hide the column %1").arg(toggle->text()));
             toggle->setChecked(!header->isSectionHidden(c));
             // The last visible column stays: a table without columns cannot be got back.
             toggle->setEnabled(header->isSectionHidden(c) ||
@@ -360,6 +413,7 @@ void MainWindow::setUpLeadView() {
     copy->setObjectName(QStringLiteral("copyLeadsAction"));
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
+    setTips(copy, tr("Copy the selected leads as tab-separated text, with the columns shown"));
     connect(copy, &QAction::triggered, this, &MainWindow::copySelectedLeads);
     m_leadView->addAction(copy);
 }

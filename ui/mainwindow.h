@@ -145,6 +145,10 @@ private:
     // The Nurture menu, the Due queue dock, the reminders and the first-touch SLA target
     // (mainwindownurture.cpp).
     void createNurture();
+    // Settings → Language: System, English, Nederlands; the choice applies at the next start.
+    void createSettingsMenu();
+    // An action's tooltip and status-bar text, the same words.
+    static void setTips(QAction *action, const QString &tip);
     // The lead chosen in the Due queue, in the table when it is there and in the panel.
     void openLead(const Lead &lead);
     void remind(const QString &title, const QString &text);

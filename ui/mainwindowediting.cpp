@@ -38,7 +38,7 @@ void MainWindow::copySelectedLeads() {
     QGuiApplication::clipboard()->setText(TsvCopy::rows(*m_leads, rows, columns, &skipped));
     const int copied = int(rows.size()) - skipped;
     statusBar()->showMessage(
-        skipped == 0 ? (copied == 1 ? tr("Copied 1 lead") : tr("Copied %1 leads").arg(copied))
+        skipped == 0 ? (copied == 1 ? tr("Copied 1 lead") : tr("Copied %L1 leads").arg(copied))
                      : tr("Copied %1 of %2 leads: the others are not loaded yet; scroll through "
                           "them and copy again")
                            .arg(copied)
@@ -89,6 +89,10 @@ void MainWindow::createEditMenu() {
     QMenu *edit = new QMenu(tr("&Edit"), this);
     edit->addAction(m_editor->createUndoAction(edit));
     edit->addAction(m_editor->createRedoAction(edit));
+    edit->addSeparator();
+    // The table's Copy, here too so that it can be found and not only known.
+    if (auto *copy = m_leadView->findChild<QAction *>(QStringLiteral("copyLeadsAction")))
+        edit->addAction(copy);
     // Between File and View, where people look for it.
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.value(1), edit);

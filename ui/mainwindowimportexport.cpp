@@ -74,7 +74,7 @@ void MainWindow::createImportExport() {
     QAction *import = new QAction(tr("&Import…"), file);
     import->setObjectName(QStringLiteral("importAction"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    import->setStatusTip(tr("Leads from a CSV file, an Excel workbook or marketplace JSON"));
+    setTips(import, tr("Leads from a CSV file, an Excel workbook or marketplace JSON"));
     connect(import, &QAction::triggered, this, [this] { openImportWizard(); });
     file->insertAction(quit, import);
 
@@ -102,7 +102,7 @@ void MainWindow::createImportExport() {
     for (const auto &f : formats) {
         QAction *a = exportMenu->addAction(f.text);
         a->setObjectName(f.name);
-        a->setStatusTip(f.tip);
+        setTips(a, f.tip);
         connect(a, &QAction::triggered, this,
                 [this, format = f.format] { exportLeads(format, false); });
     }
@@ -111,8 +111,8 @@ void MainWindow::createImportExport() {
 
     m_exportSelectionAction = new QAction(tr("E&xport selection…"), this);
     m_exportSelectionAction->setObjectName(QStringLiteral("exportSelectionAction"));
-    m_exportSelectionAction->setStatusTip(
-        tr("The selected leads, with the columns shown, as a CSV file or Excel workbook"));
+    setTips(m_exportSelectionAction,
+            tr("The selected leads, with the columns shown, as a CSV file or Excel workbook"));
     connect(m_exportSelectionAction, &QAction::triggered, this,
             [this] { exportLeads(LeadExporter::Format::Xlsx, true); });
     auto selectionChanged = [this] {

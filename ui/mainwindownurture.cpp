@@ -46,14 +46,14 @@ void MainWindow::createNurture() {
     due->setObjectName(QStringLiteral("dueQueueAction"));
     due->setText(tr("&Due queue"));
     due->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    due->setStatusTip(tr("Your overdue and today's follow-ups, oldest first"));
+    setTips(due, tr("Your overdue and today's follow-ups, oldest first"));
     nurture->addAction(due);
     QAction *cadences = nurture->addAction(tr("&Cadences…"), this, &MainWindow::openCadences);
     cadences->setObjectName(QStringLiteral("cadencesAction"));
-    cadences->setStatusTip(tr("The sequences of touches leads are enrolled in"));
+    setTips(cadences, tr("The sequences of touches leads are enrolled in"));
     QAction *campaigns = nurture->addAction(tr("Ca&mpaigns…"), this, &MainWindow::openCampaigns);
     campaigns->setObjectName(QStringLiteral("campaignsAction"));
-    campaigns->setStatusTip(tr("The campaigns with their lead counts; link the selected leads"));
+    setTips(campaigns, tr("The campaigns with their lead counts; link the selected leads"));
     // Before Help, the last menu.
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), nurture);

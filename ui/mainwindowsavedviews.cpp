@@ -77,10 +77,13 @@ void MainWindow::createSavedViewPanel() {
     QAction *save =
         views->addAction(tr("&Save Current as View…"), this, &MainWindow::saveCurrentAsView);
     save->setObjectName(QStringLiteral("saveViewAction"));
+    setTips(save, tr("Keep the current queue, filters, sort and columns under a name"));
     m_renameViewAction = views->addAction(tr("&Rename View…"), this, &MainWindow::renameSavedView);
     m_renameViewAction->setObjectName(QStringLiteral("renameViewAction"));
+    setTips(m_renameViewAction, tr("Give the chosen saved view another name"));
     m_deleteViewAction = views->addAction(tr("&Delete View"), this, &MainWindow::deleteSavedView);
     m_deleteViewAction->setObjectName(QStringLiteral("deleteViewAction"));
+    setTips(m_deleteViewAction, tr("Remove the chosen saved view; its leads stay"));
     m_savedViewList->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_savedViewList->addActions({save, m_renameViewAction, m_deleteViewAction});
 

@@ -18,8 +18,8 @@ void MainWindow::createScoringMenu() {
     scoring->setObjectName(QStringLiteral("scoringMenu"));
     QAction *rules = scoring->addAction(tr("Scoring &rules…"), this, &MainWindow::openScoring);
     rules->setObjectName(QStringLiteral("scoringRulesAction"));
-    rules->setStatusTip(tr("Edit the rules and grade bands behind every lead's score, with a "
-                           "preview, and rescore"));
+    setTips(rules, tr("Edit the rules and grade bands behind every lead's score, with a "
+                      "preview, and rescore"));
     // Before Help, the last menu.
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), scoring);

@@ -111,9 +111,17 @@ void QualificationSection::display(const Lead &lead) {
         const QString where = FollowUpDestinations::fromCanonicalName(lead.destination, &d)
                                   ? FollowUpDestinations::displayName(d)
                                   : lead.destination;
-        state = tr("Opportunity: %1 %2 · expected to close %3 · followed up in %4")
-                    .arg(locale.toString(lead.opportunityValue, 'f', 2), lead.opportunityCurrency,
-                         locale.toString(lead.expectedCloseAt.date(), QLocale::ShortFormat), where);
+        // The locale's own currency with its symbol where it puts it (€ 12.500,00), another
+        // after the amount by its code.
+        const QString amount =
+            lead.opportunityCurrency == locale.currencySymbol(QLocale::CurrencyIsoCode)
+                ? locale.toCurrencyString(lead.opportunityValue, locale.currencySymbol(), 2)
+                : tr("%1 %2", "an amount, then its ISO 4217 currency code")
+                      .arg(locale.toString(lead.opportunityValue, 'f', 2),
+                           lead.opportunityCurrency);
+        state = tr("Opportunity: %1 · expected to close %2 · followed up in %3")
+                    .arg(amount, locale.toString(lead.expectedCloseAt.date(), QLocale::ShortFormat),
+                         where);
     }
     m_state->setText(state);
     m_state->setVisible(!state.isEmpty());

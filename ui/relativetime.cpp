@@ -6,12 +6,13 @@
 namespace RelativeTime {
 
 namespace {
-QString tr(const char *text) {
+QString translated(const char *text) {
     return QCoreApplication::translate("RelativeTime", text);
 }
-// English has one form for 1 and another for the rest; a translation brings its own.
+// English and Dutch have one form for 1 and another for the rest; the texts are marked for
+// lupdate where they are written, and translated here.
 QString counted(qint64 n, const char *one, const char *many) {
-    return (n == 1 ? tr(one) : tr(many)).arg(n);
+    return (n == 1 ? translated(one) : translated(many)).arg(QLocale().toString(n));
 }
 } // namespace
 
@@ -22,26 +23,32 @@ QString text(const QDateTime &when, const QDateTime &now) {
     const qint64 magnitude = std::abs(seconds);
     const bool past = seconds >= 0;
     if (magnitude < 60)
-        return tr("just now");
+        return QCoreApplication::translate("RelativeTime", "just now");
     if (magnitude < 3600) {
         const int minutes = int(magnitude / 60);
-        return past ? counted(minutes, "%1 minute ago", "%1 minutes ago")
-                    : counted(minutes, "in %1 minute", "in %1 minutes");
+        return past ? counted(minutes, QT_TRANSLATE_NOOP("RelativeTime", "%1 minute ago"),
+                              QT_TRANSLATE_NOOP("RelativeTime", "%1 minutes ago"))
+                    : counted(minutes, QT_TRANSLATE_NOOP("RelativeTime", "in %1 minute"),
+                              QT_TRANSLATE_NOOP("RelativeTime", "in %1 minutes"));
     }
     // Days by the calendar in local time: "yesterday" is the date before today.
     const qint64 days = when.toLocalTime().date().daysTo(now.toLocalTime().date());
     if (days == 0) {
         const int hours = int(magnitude / 3600);
-        return past ? counted(hours, "%1 hour ago", "%1 hours ago")
-                    : counted(hours, "in %1 hour", "in %1 hours");
+        return past ? counted(hours, QT_TRANSLATE_NOOP("RelativeTime", "%1 hour ago"),
+                              QT_TRANSLATE_NOOP("RelativeTime", "%1 hours ago"))
+                    : counted(hours, QT_TRANSLATE_NOOP("RelativeTime", "in %1 hour"),
+                              QT_TRANSLATE_NOOP("RelativeTime", "in %1 hours"));
     }
     if (days == 1)
-        return tr("yesterday");
+        return QCoreApplication::translate("RelativeTime", "yesterday");
     if (days == -1)
-        return tr("tomorrow");
+        return QCoreApplication::translate("RelativeTime", "tomorrow");
     if (std::abs(days) < 31)
-        return days > 0 ? counted(days, "%1 day ago", "%1 days ago")
-                        : counted(-days, "in %1 day", "in %1 days");
+        return days > 0 ? counted(days, QT_TRANSLATE_NOOP("RelativeTime", "%1 day ago"),
+                                  QT_TRANSLATE_NOOP("RelativeTime", "%1 days ago"))
+                        : counted(-days, QT_TRANSLATE_NOOP("RelativeTime", "in %1 day"),
+                                  QT_TRANSLATE_NOOP("RelativeTime", "in %1 days"));
     return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
 }
 

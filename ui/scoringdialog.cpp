@@ -84,11 +84,14 @@ ScoringDialog::ScoringDialog(const Database &db, const QString &actor, QWidget *
     };
     for (const auto &[kind, name] : kindNames) {
         const RuleKind k = kind;
-        kinds->addAction(name, this, [this, k] {
+        QAction *a = kinds->addAction(name, this, [this, k] {
             const int row = m_rules->addRule(k);
             m_table->setCurrentIndex(m_rules->index(row, ScoringRulesModel::Label));
             m_table->edit(m_rules->index(row, ScoringRulesModel::Label));
         });
+        const QString tip = tr("Add a rule on: %1").arg(name);
+        a->setStatusTip(tip);
+        a->setToolTip(tip);
     }
     add->setMenu(kinds);
     auto *remove = new QPushButton(tr("&Remove rule"));

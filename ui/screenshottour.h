@@ -11,7 +11,7 @@ class QLineEdit;
 class ScreenshotTour : public QObject {
     Q_OBJECT
 public:
-    // Files are named after the view, with `suffix` before ".png" ("-dark").
+    // Files are named after the view, with `suffix` before ".png" ("-dark", "-nl").
     ScreenshotTour(MainWindow *window, const QString &folder, const QString &suffix,
                    QObject *parent = nullptr);
     void start();

@@ -1,6 +1,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrator.h"
 #include "ui/icons.h"
+#include "ui/languageloader.h"
 #include "ui/mainwindow.h"
 #include "ui/screenshottour.h"
 #include "ui/workbenchmeasurement.h"
@@ -18,6 +19,18 @@
 namespace {
 
 constexpr int demoLeadCount = 10000;
+
+// The value of --lang, read before the parser exists so that its help is in that language.
+QString languageArgument(const QStringList &arguments) {
+    const QString option = QStringLiteral("--lang");
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == option)
+            return arguments.value(i + 1);
+        if (arguments.at(i).startsWith(option + QLatin1Char('=')))
+            return arguments.at(i).mid(option.size() + 1);
+    }
+    return {};
+}
 
 int fail(const QString &message) {
     QMessageBox::critical(nullptr, QApplication::translate("main", "Leadbench"), message);
@@ -58,6 +71,17 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationVersion(QStringLiteral(LEADBENCH_VERSION));
     QApplication::setWindowIcon(Icons::application());
 
+    // --lang for this run, else Settings → Language, else the system's language.
+    const QString language = languageArgument(app.arguments());
+    const bool knownLanguage = language.isEmpty() || LanguageLoader::languages().contains(language);
+    LanguageLoader languageLoader;
+    QString languageError;
+    if (!languageLoader.install(LanguageLoader::localeFor(knownLanguage && !language.isEmpty()
+                                                              ? language
+                                                              : LanguageLoader::storedChoice()),
+                                &languageError))
+        QTextStream(stderr) << languageError << '\n';
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Desktop lead workbench for Microsoft marketplace "
@@ -85,7 +109,23 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption darkOption(QStringLiteral("dark"),
                                         QApplication::translate("main", "Use a dark palette."));
     parser.addOption(darkOption);
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Speak LANGUAGE (%1) in this run, whatever Settings → "
+                                        "Language says.")
+            .arg(LanguageLoader::languages().join(QStringLiteral(", "))),
+        QApplication::translate("main", "LANGUAGE"));
+    parser.addOption(langOption);
     parser.process(app);
+    if (!knownLanguage) {
+        QTextStream(stderr) << QApplication::translate("main",
+                                                       "Unknown language \"%1\" for --lang: "
+                                                       "Leadbench speaks %2.")
+                                   .arg(language,
+                                        LanguageLoader::languages().join(QStringLiteral(", ")))
+                            << '\n';
+        return 1;
+    }
     if (parser.isSet(darkOption))
         useDarkPalette(app);
 
@@ -111,9 +151,12 @@ int main(int argc, char *argv[]) {
                          });
         measurement->start();
     } else if (parser.isSet(screenshotOption)) {
-        auto *tour = new ScreenshotTour(
-            &window, parser.value(screenshotOption),
-            parser.isSet(darkOption) ? QStringLiteral("-dark") : QString(), &window);
+        // "-dark", "-nl", "-dark-nl": a language asked for on the command line is named, so
+        // that English and Dutch pictures can share the folder.
+        QString suffix = parser.isSet(darkOption) ? QStringLiteral("-dark") : QString();
+        if (!language.isEmpty() && languageLoader.language() != QLatin1String("en"))
+            suffix += QLatin1Char('-') + languageLoader.language();
+        auto *tour = new ScreenshotTour(&window, parser.value(screenshotOption), suffix, &window);
         QObject::connect(tour, &ScreenshotTour::finished, &app,
                          [](bool ok) { QApplication::exit(ok ? 0 : 1); });
         tour->start();

@@ -141,9 +141,11 @@ QWidget *ChartsDashboard::createControls() {
     m_from->setObjectName(QStringLiteral("chartsFrom"));
     m_to = new QDateEdit;
     m_to->setObjectName(QStringLiteral("chartsTo"));
+    m_from->setAccessibleName(tr("From", "the first day of the charts' period"));
+    m_to->setAccessibleName(tr("To", "the last day of the charts' period"));
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
         edit->setDate(QDate::currentDate());
         edit->setVisible(false);
     }
@@ -362,7 +364,7 @@ void ChartsDashboard::show(const ChartData &data, qint64 ms) {
     m_scores->setReport(data.scores);
     m_campaigns->setReport(data.campaigns);
     m_firstTouch->setReport(data.firstTouch);
-    m_status->setText(tr("%n leads · read in %1 ms", nullptr, int(data.funnel.all[0]))
+    m_status->setText(tr("%Ln leads · read in %1 ms", nullptr, int(data.funnel.all[0]))
                           .arg(QLocale().toString(ms)));
     emit loaded();
 }

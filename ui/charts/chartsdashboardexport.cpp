@@ -36,10 +36,19 @@ QWidget *ChartsDashboard::card(QWidget *chart, const QString &kind) {
         {tr("PDF…"), QStringLiteral("pdf")},
         {tr("Numbers as CSV…"), QStringLiteral("csv")},
         {tr("Numbers as Excel…"), QStringLiteral("xlsx")}};
-    for (const auto &[text, format] : entries)
-        menu->addAction(text, this, [this, kind, format] { chooseAndExport(kind, format); });
+    for (const auto &[text, format] : entries) {
+        QAction *a =
+            menu->addAction(text, this, [this, kind, format] { chooseAndExport(kind, format); });
+        const QString tip = format == QLatin1String("csv") || format == QLatin1String("xlsx")
+                                ? tr("Save the numbers behind this chart")
+                                : tr("Save this chart as a picture");
+        a->setStatusTip(tip);
+        a->setToolTip(tip);
+    }
     menu->addSeparator();
-    menu->addAction(tr("Print…"), this, [this, kind] { print(kind); });
+    QAction *print = menu->addAction(tr("Print…"), this, [this, kind] { this->print(kind); });
+    print->setStatusTip(tr("Print this chart"));
+    print->setToolTip(print->statusTip());
     button->setMenu(menu);
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);

@@ -40,8 +40,8 @@ void TrendChart::setReport(const LeadTrend &report) {
     const qsizetype step = std::max<qsizetype>(1, report.buckets.size() / 16 + 1);
     for (qsizetype i = 0; i < report.buckets.size(); ++i) {
         const QDate d = report.buckets.at(i).start;
-        QString text = weekly ? d.toString(QStringLiteral("yyyy-MM-dd"))
-                              : d.toString(QStringLiteral("yyyy-MM"));
+        QString text = weekly ? QLocale().toString(d, QLocale::ShortFormat)
+                              : QLocale().toString(d, QStringLiteral("MMM yyyy"));
         // Category names must differ: the unlabelled ones are padded with spaces.
         categories << (i % step == 0 ? text
                                      : QString(int(i % step), QLatin1Char(' ')) +

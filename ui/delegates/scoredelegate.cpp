@@ -3,6 +3,7 @@
 #include "ui/models/leadtablemodel.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QPainter>
 
 void ScoreDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -34,8 +35,9 @@ void ScoreDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->drawRoundedRect(QRect(bar.topLeft(), QSize(bar.width() * value / 100, bar.height())),
                              3, 3);
     const QString grade = index.data(LeadTableModel::GradeRole).toString();
-    const QString text =
-        grade.isEmpty() ? QString::number(value) : QStringLiteral("%1 · %2").arg(value).arg(grade);
+    const QString text = grade.isEmpty()
+                             ? QLocale().toString(value)
+                             : QStringLiteral("%1 · %2").arg(QLocale().toString(value), grade);
     painter->setPen(option.palette.color(
         option.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
     QFont font = option.font;

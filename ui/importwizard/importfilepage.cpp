@@ -87,6 +87,7 @@ ImportFilePage::ImportFilePage(QWidget *parent)
 
     m_path = new QLineEdit;
     m_path->setObjectName(QStringLiteral("importPath"));
+    m_path->setAccessibleName(tr("File to import"));
     m_path->setPlaceholderText(tr("Drop a file here or choose one"));
     m_path->setClearButtonEnabled(false);
     connect(m_path, &QLineEdit::editingFinished, this, [this] {
@@ -104,17 +105,20 @@ ImportFilePage::ImportFilePage(QWidget *parent)
     m_format->setObjectName(QStringLiteral("importFormat"));
     m_encoding = new QComboBox;
     m_encoding->setObjectName(QStringLiteral("importEncoding"));
+    m_encoding->setAccessibleName(tr("Encoding"));
     for (const TextEncoding::Kind kind :
          {TextEncoding::Auto, TextEncoding::Utf8, TextEncoding::Utf16LE, TextEncoding::Utf16BE,
           TextEncoding::Windows1252})
         m_encoding->addItem(encodingName(kind), int(kind));
     m_delimiter = new QComboBox;
     m_delimiter->setObjectName(QStringLiteral("importDelimiter"));
+    m_delimiter->setAccessibleName(tr("Delimiter"));
     m_delimiter->addItem(tr("Detect"), QString());
     for (const auto &[delimiter, name] : delimiters())
         m_delimiter->addItem(name, QString(delimiter));
     m_sheet = new QComboBox;
     m_sheet->setObjectName(QStringLiteral("importSheet"));
+    m_sheet->setAccessibleName(tr("Sheet"));
     m_sheetLabel = new QLabel(tr("&Sheet:"));
     m_sheetLabel->setBuddy(m_sheet);
     for (QComboBox *box : {m_encoding, m_delimiter, m_sheet}) {
@@ -252,7 +256,7 @@ void ImportFilePage::previewArrived(const ImportPreview &preview) {
     m_badHeading->setText(
         preview.bad.size() == 1
             ? tr("1 line among the first ones cannot be read:")
-            : tr("%1 lines among the first ones cannot be read:").arg(preview.bad.size()));
+            : tr("%L1 lines among the first ones cannot be read:").arg(preview.bad.size()));
 
     const QString name = QFileInfo(m_file).fileName();
     if (!preview.fatal.isEmpty())
@@ -260,11 +264,11 @@ void ImportFilePage::previewArrived(const ImportPreview &preview) {
     else if (preview.header.isEmpty())
         m_status->setText(tr("%1 has no header row: nothing to import").arg(name));
     else if (preview.records.size() >= PreviewRows)
-        m_status->setText(tr("The first %1 records of %2:").arg(PreviewRows).arg(name));
+        m_status->setText(tr("The first %L1 records of %2:").arg(PreviewRows).arg(name));
     else
         m_status->setText(preview.records.size() == 1
                               ? tr("The one record of %1:").arg(name)
-                              : tr("The %1 records of %2:").arg(preview.records.size()).arg(name));
+                              : tr("The %L1 records of %2:").arg(preview.records.size()).arg(name));
     if (auto *w = qobject_cast<ImportWizard *>(wizard()))
         w->setPreview(preview);
     emit completeChanged();

@@ -106,6 +106,7 @@ ImportMappingPage::ImportMappingPage(const Database &db, QWidget *parent)
 
     m_profiles = new QComboBox;
     m_profiles->setObjectName(QStringLiteral("mappingProfiles"));
+    m_profiles->setAccessibleName(tr("Saved mapping"));
     m_profiles->setMinimumContentsLength(18);
     m_profiles->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     connect(m_profiles, &QComboBox::activated, this, [this](int index) {

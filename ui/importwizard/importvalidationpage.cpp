@@ -174,7 +174,8 @@ void ImportValidationPage::askWhereToSave() {
     auto *w = qobject_cast<ImportWizard *>(wizard());
     const QFileInfo source(w ? w->file() : QString());
     const QString suggested = source.absoluteDir().filePath(
-        source.completeBaseName() + tr("-rejected") + QStringLiteral(".csv"));
+        tr("%1-rejected.csv", "the file the rejected rows are saved in")
+            .arg(source.completeBaseName()));
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Rejected Rows"), suggested,
                                                       tr("CSV files (*.csv)"), nullptr,
                                                       QFileDialog::DontUseNativeDialog);

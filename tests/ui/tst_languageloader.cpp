@@ -1,0 +1,192 @@
+#include "core/domain/storefront.h"
+#include "sampleleaddatabase.h"
+#include "ui/languageloader.h"
+#include "ui/mainwindow.h"
+#include "ui/models/leadtablemodel.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+QStringList menuTitles(const MainWindow &window) {
+    QStringList titles;
+    for (const QAction *menu : window.menuBar()->actions())
+        titles << menu->text();
+    return titles;
+}
+
+// The letter after '&' in each title, lower case: Alt plus that letter opens the menu.
+QStringList accelerators(const QStringList &titles) {
+    QStringList keys;
+    for (const QString &title : titles) {
+        const qsizetype at = title.indexOf(QLatin1Char('&'));
+        if (at >= 0 && at + 1 < title.size())
+            keys << title.at(at + 1).toLower();
+    }
+    return keys;
+}
+
+} // namespace
+
+// The window in the user's language: Dutch words in the menus and Qt's own dialogs, Dutch
+// formats for numbers and dates, Settings → Language remembered; English when asked or when
+// nothing is installed.
+class TestLanguageLoader : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void theWindowSpeaksDutch();
+    void numbersAndDatesAreWrittenTheDutchWay();
+    void englishNeedsNoTranslation();
+    void theChoiceIsRemembered();
+    void aLanguageFollowsTheSystemOnlyWhenSpoken();
+
+private:
+    std::unique_ptr<SampleLeadDatabase> m_db;
+    const QLocale m_before = QLocale();
+};
+
+void TestLanguageLoader::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    SampleLeadDatabase::isolateSettings();
+}
+
+void TestLanguageLoader::init() {
+    QSettings(QStringLiteral("Leadbench"), QStringLiteral("Leadbench")).clear();
+    m_db = std::make_unique<SampleLeadDatabase>();
+    QVERIFY2(m_db->isReady(), qPrintable(m_db->error()));
+}
+
+void TestLanguageLoader::cleanup() {
+    m_db.reset();
+    QLocale::setDefault(m_before);
+}
+
+void TestLanguageLoader::theWindowSpeaksDutch() {
+    LanguageLoader loader;
+    QString error;
+    QVERIFY2(loader.install(LanguageLoader::localeFor(QStringLiteral("nl")), &error),
+             qPrintable(error));
+    QCOMPARE(loader.language(), QStringLiteral("nl"));
+
+    MainWindow window(m_db->database());
+    const QStringList titles = menuTitles(window);
+    QCOMPARE(titles, (QStringList{QStringLiteral("&Bestand"), QStringLiteral("Be&werken"),
+                                  QStringLiteral("&Lead"), QStringLiteral("Beel&d"),
+                                  QStringLiteral("Weer&gaven"), QStringLiteral("&Score"),
+                                  QStringLiteral("&Koesteren"), QStringLiteral("&Instellingen"),
+                                  QStringLiteral("&Help")}));
+    // Alt plus a letter opens one menu only.
+    const QStringList keys = accelerators(titles);
+    QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), titles.size());
+    // The stage names come from core/, translated all the same.
+    auto *leadMenu = window.menuBar()->actions().at(2)->menu();
+    QVERIFY(leadMenu);
+    QStringList stageNames;
+    for (const QAction *a : leadMenu->actions()) {
+        if (a->menu()) {
+            for (const QAction *stage : a->menu()->actions())
+                stageNames << stage->text();
+        }
+    }
+    QVERIFY2(stageNames.contains(QStringLiteral("Gekwalificeerd")) &&
+                 stageNames.contains(QStringLiteral("Verkoopkans")),
+             qPrintable(stageNames.join(QLatin1String(", "))));
+    // Qt's own words in its standard buttons, from qtbase_nl.
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Annuleren"));
+}
+
+void TestLanguageLoader::numbersAndDatesAreWrittenTheDutchWay() {
+    QVERIFY2(m_db->addLeads(Storefront::AppSource, 1200), qPrintable(m_db->error()));
+    LanguageLoader loader;
+    QVERIFY(loader.install(LanguageLoader::localeFor(QStringLiteral("nl"))));
+    QCOMPARE(QLocale().language(), QLocale::Dutch);
+
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // A thousands point, not a comma, in the count and in the queues.
+    auto *count = window.findChild<QLabel *>(QStringLiteral("leadCountLabel"));
+    QVERIFY(count);
+    QTRY_COMPARE(count->text(), QStringLiteral("1.200 leads"));
+    auto *queues = window.findChild<QListView *>(QStringLiteral("storefrontView"));
+    QTRY_COMPARE(queues->model()->index(0, 0).data().toString(), QStringLiteral("Alle (1.200)"));
+    // A creation time months ago is a Dutch date, with the month's Dutch name in the tooltip.
+    auto *table = window.findChild<QTableView *>(QStringLiteral("leadView"));
+    const QModelIndex created = table->model()->index(0, LeadTableModel::CreatedAtColumn);
+    QTRY_VERIFY(!created.data().toString().isEmpty());
+    const auto *model = qobject_cast<LeadTableModel *>(table->model());
+    QVERIFY(model && model->leadAt(0));
+    const QDate day = model->leadAt(0)->createdAt.toLocalTime().date();
+    QCOMPARE(day.month(), 1); // the sample leads came in on the first days of 2025
+    QCOMPARE(created.data().toString(),
+             QLocale(QLocale::Dutch).toString(day, QLocale::ShortFormat));
+    QVERIFY2(created.data(Qt::ToolTipRole).toString().contains(QStringLiteral("januari")),
+             qPrintable(created.data(Qt::ToolTipRole).toString()));
+}
+
+void TestLanguageLoader::englishNeedsNoTranslation() {
+    {
+        LanguageLoader dutch;
+        QVERIFY(dutch.install(LanguageLoader::localeFor(QStringLiteral("nl"))));
+    } // gone again with its loader
+    LanguageLoader loader;
+    QVERIFY(loader.install(LanguageLoader::localeFor(QStringLiteral("en"))));
+    QCOMPARE(loader.language(), QStringLiteral("en"));
+    MainWindow window(m_db->database());
+    QCOMPARE(menuTitles(window).first(), QStringLiteral("&File"));
+    QCOMPARE(menuTitles(window).last(), QStringLiteral("&Help"));
+}
+
+void TestLanguageLoader::theChoiceIsRemembered() {
+    QCOMPARE(LanguageLoader::storedChoice(), QString());
+    LanguageLoader::storeChoice(QStringLiteral("nl"));
+    QCOMPARE(LanguageLoader::storedChoice(), QStringLiteral("nl"));
+    // The Settings → Language menu shows it checked, in each language's own name.
+    {
+        MainWindow window(m_db->database());
+        auto *dutch = window.findChild<QAction *>(QStringLiteral("language_nlAction"));
+        QVERIFY(dutch);
+        QCOMPARE(dutch->text(), QStringLiteral("Nederlands"));
+        QVERIFY(dutch->isChecked());
+        QVERIFY(!dutch->statusTip().isEmpty());
+        auto *system = window.findChild<QAction *>(QStringLiteral("languageSystemAction"));
+        QVERIFY(system);
+        system->trigger();
+    }
+    QCOMPARE(LanguageLoader::storedChoice(), QString());
+    // A language Leadbench does not speak is not kept.
+    LanguageLoader::storeChoice(QStringLiteral("xx"));
+    QCOMPARE(LanguageLoader::storedChoice(), QString());
+}
+
+void TestLanguageLoader::aLanguageFollowsTheSystemOnlyWhenSpoken() {
+    // German formats with English words: Leadbench has no German.
+    LanguageLoader loader;
+    QVERIFY(loader.install(QLocale(QLocale::German, QLocale::Germany)));
+    QCOMPARE(loader.language(), QStringLiteral("en"));
+    QCOMPARE(QLocale().toString(1200), QStringLiteral("1.200"));
+    MainWindow window(m_db->database());
+    QCOMPARE(menuTitles(window).first(), QStringLiteral("&File"));
+    // Belgian Dutch speaks Dutch.
+    QVERIFY(loader.install(QLocale(QLocale::Dutch, QLocale::Belgium)));
+    QCOMPARE(loader.language(), QStringLiteral("nl"));
+}
+
+QTEST_MAIN(TestLanguageLoader)
+#include "tst_languageloader.moc"
