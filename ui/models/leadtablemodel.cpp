@@ -234,6 +234,8 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
     case Qt::DecorationRole:
         if (index.column() == StorefrontColumn)
             return Icons::storefront(lead->storefront);
+        if (index.column() == ActionColumn)
+            return Icons::action(lead->action);
         if (index.column() == NameColumn && lead->doNotContact)
             return Icons::doNotContact();
         if (index.column() == NameColumn && lead->isTest)
