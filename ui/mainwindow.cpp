@@ -323,8 +323,8 @@ void MainWindow::showAbout() {
                "a whole is distributed under the GPL version 3. It also uses SQLite (public "
                "domain), libxlsxwriter (BSD 2-clause licence), minizip and zlib (zlib "
                "licence), and for PostgreSQL the libpq client library (PostgreSQL licence).</p>"
-               "<p>Each licence's full text is in /usr/share/doc of the package that installed "
-               "the library.</p>"));
+               "<p>On Debian, each library's copyright file in /usr/share/doc holds its "
+               "licence in full.</p>"));
 }
 
 void MainWindow::setUpLeadView() {

@@ -6,7 +6,7 @@ set -uo pipefail
 build=$1
 version=$2
 deb=leadbench_${version}_amd64.deb
-work=$(mktemp -d /tmp/tst_package.XXXXXX)
+work=$(mktemp -d -t tst_package.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 failures=0
 
@@ -27,6 +27,7 @@ need lintian lintian
 need desktop-file-validate desktop-file-utils
 need appstreamcli appstream
 need python3 python3
+need file file
 
 # cpack: into a directory of its own, so that two runs never share a staging tree.
 if ! cpack --config "$build/CPackConfig.cmake" -G DEB -B "$work" >"$work/cpack.log" 2>&1; then
