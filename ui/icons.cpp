@@ -1,10 +1,15 @@
 #include "icons.h"
 
+#include "core/analytics/actioncategories.h"
+
 namespace Icons {
 
 namespace {
+QIcon named(const QString &name) {
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
+}
 QIcon named(const char *name) {
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+    return named(QLatin1String(name));
 }
 } // namespace
 
@@ -24,6 +29,19 @@ QIcon storefront(Storefront storefront) {
         break;
     }
     return named("other");
+}
+
+QIcon stage(Stage stage) {
+    return named(QStringLiteral("stage-") + Stages::canonicalName(stage));
+}
+
+QIcon action(const QString &code) {
+    // A cross-listed partner's lead, to be informed and never contacted: the lead's own mark.
+    if (code == QLatin1String("DNC"))
+        return doNotContact();
+    if (ActionCategories::of(code) == ActionCategories::other())
+        return {};
+    return named(QStringLiteral("action-") + code.toLower());
 }
 
 QIcon doNotContact() {

@@ -2,6 +2,7 @@
 
 #include "core/domain/leadchanges.h"
 #include "core/domain/stage.h"
+#include "icons.h"
 #include "leadeditor.h"
 #include "leadpanel.h"
 #include "models/leadtablemodel.h"
@@ -39,7 +40,7 @@ LeadActions::LeadActions(QTableView *view, LeadTableModel *model, LeadEditor *ed
     QMenu *stages = m_menu->addMenu(tr("Set &stage"));
     const QList<Stage> all = Stages::all();
     for (int i = 0; i < all.size(); ++i) {
-        QAction *a = stages->addAction(Stages::displayName(all.at(i)));
+        QAction *a = stages->addAction(Icons::stage(all.at(i)), Stages::displayName(all.at(i)));
         a->setObjectName(QStringLiteral("stageAction_%1").arg(Stages::canonicalName(all.at(i))));
         a->setShortcut(QKeySequence(Qt::Key_1 + i));
         a->setShortcutContext(Qt::WidgetShortcut);

@@ -357,14 +357,26 @@ void MainWindow::demoFillFinished(bool ok, bool cancelled, qint64 generated, con
 }
 
 void MainWindow::showAbout() {
+    const QString database = m_db.backend() == Database::Backend::PostgreSql
+                                 ? tr("PostgreSQL server %1").arg(m_db.displayName())
+                                 : tr("SQLite file %1").arg(m_db.displayName());
+    // The Qt in use is the one the system has now, which may be newer than the one built against.
     QMessageBox::about(
         this, tr("About Leadbench"),
         tr("<h3>Leadbench %1</h3>"
            "<p>A desktop lead workbench for publishers selling through Microsoft's commercial "
            "marketplace: AppSource and Azure Marketplace.</p>"
-           "<p>Database: %2</p>")
-            .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
-                 m_db.displayName().toHtmlEscaped()));
+           "<p>Database: %2<br>Qt %3 (built with Qt %4)</p>")
+                .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                     database.toHtmlEscaped(), QString::fromLatin1(qVersion()),
+                     QStringLiteral(QT_VERSION_STR)) +
+            tr("<p>Leadbench is free software under the MIT licence. It uses Qt under the GNU "
+               "LGPL version 3, and Qt Charts under the GNU GPL version 3, so the program as "
+               "a whole is distributed under the GPL version 3. It also uses SQLite (public "
+               "domain), libxlsxwriter (BSD 2-clause licence), minizip and zlib (zlib "
+               "licence), and for PostgreSQL the libpq client library (PostgreSQL licence).</p>"
+               "<p>On Debian, each library's copyright file in /usr/share/doc holds its "
+               "licence in full.</p>"));
 }
 
 void MainWindow::setUpLeadView() {

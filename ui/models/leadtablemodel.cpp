@@ -234,6 +234,10 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
     case Qt::DecorationRole:
         if (index.column() == StorefrontColumn)
             return Icons::storefront(lead->storefront);
+        if (index.column() == ActionColumn) {
+            const QIcon icon = Icons::action(lead->action);
+            return icon.isNull() ? QVariant() : QVariant(icon);
+        }
         if (index.column() == NameColumn && lead->doNotContact)
             return Icons::doNotContact();
         if (index.column() == NameColumn && lead->isTest)
