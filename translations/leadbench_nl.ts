@@ -471,6 +471,10 @@
             <numerusform>%Ln leads · gelezen in %1 ms</numerusform>
         </translation>
     </message>
+    <message>
+        <source>cannot print the %1 chart</source>
+        <translation>kan de grafiek %1 niet afdrukken</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -2948,10 +2952,6 @@
         <translation>Over Leadbench</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Leadbench %1&lt;/h3&gt;&lt;p&gt;A desktop lead workbench for publishers selling through Microsoft&apos;s commercial marketplace: AppSource and Azure Marketplace.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Leadbench %1&lt;/h3&gt;&lt;p&gt;Een werkbank voor leads op de desktop, voor uitgevers die verkopen via de commerciële marketplace van Microsoft: AppSource en Azure Marketplace.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
@@ -3234,6 +3234,22 @@
     <message>
         <source>Edit the rules and grade bands behind every lead&apos;s score, with a preview, and rescore</source>
         <translation>De regels en klassegrenzen achter de score van elke lead bewerken, met een voorbeeld, en opnieuw scoren</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server %1</source>
+        <translation>PostgreSQL-server %1</translation>
+    </message>
+    <message>
+        <source>SQLite file %1</source>
+        <translation>SQLite-bestand %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Leadbench %1&lt;/h3&gt;&lt;p&gt;A desktop lead workbench for publishers selling through Microsoft&apos;s commercial marketplace: AppSource and Azure Marketplace.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Qt %3 (built with Qt %4)&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Leadbench %1&lt;/h3&gt;&lt;p&gt;Een werkbank voor leads op de desktop, voor uitgevers die verkopen via de commerciële marketplace van Microsoft: AppSource en Azure Marketplace.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Qt %3 (gebouwd met Qt %4)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Leadbench is free software under the MIT licence. It uses Qt under the GNU LGPL version 3, and Qt Charts under the GNU GPL version 3, so the program as a whole is distributed under the GPL version 3. It also uses SQLite (public domain), libxlsxwriter (BSD 2-clause licence), minizip and zlib (zlib licence), and for PostgreSQL the libpq client library (PostgreSQL licence).&lt;/p&gt;&lt;p&gt;On Debian, each library&apos;s copyright file in /usr/share/doc holds its licence in full.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Leadbench is vrije software onder de MIT-licentie. Het gebruikt Qt onder de GNU LGPL versie 3 en Qt Charts onder de GNU GPL versie 3, zodat het programma als geheel wordt verspreid onder de GPL versie 3. Verder gebruikt het SQLite (publiek domein), libxlsxwriter (BSD-licentie met 2 clausules), minizip en zlib (zlib-licentie) en voor PostgreSQL de clientbibliotheek libpq (PostgreSQL-licentie).&lt;/p&gt;&lt;p&gt;Op Debian staat de volledige licentie van elke bibliotheek in haar copyright-bestand in /usr/share/doc.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
