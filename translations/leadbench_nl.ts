@@ -3768,6 +3768,89 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
 </context>
 <context>
+    <name>ScoringRules</name>
+    <message>
+        <source>Installed the offer</source>
+        <translation>Heeft de aanbieding geïnstalleerd</translation>
+    </message>
+    <message>
+        <source>Bought it in the Azure portal</source>
+        <translation>Gekocht in de Azure-portal</translation>
+    </message>
+    <message>
+        <source>Started a test drive</source>
+        <translation>Startte een testrit</translation>
+    </message>
+    <message>
+        <source>Asked to be contacted</source>
+        <translation>Vroeg om contact</translation>
+    </message>
+    <message>
+        <source>Came through the Azure portal</source>
+        <translation>Kwam via de Azure-portal</translation>
+    </message>
+    <message>
+        <source>Came through Azure Marketplace</source>
+        <translation>Kwam via Azure Marketplace</translation>
+    </message>
+    <message>
+        <source>C-level</source>
+        <translation>C-niveau</translation>
+    </message>
+    <message>
+        <source>Vice president</source>
+        <translation>Vicepresident</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Directeur</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Individual contributor</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Work email address</source>
+        <translation>Zakelijk e-mailadres</translation>
+    </message>
+    <message>
+        <source>Free-mail address</source>
+        <translation>Gratis e-mailadres</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Geen e-mailadres</translation>
+    </message>
+    <message>
+        <source>Phone number known</source>
+        <translation>Telefoonnummer bekend</translation>
+    </message>
+    <message>
+        <source>Company known</source>
+        <translation>Bedrijf bekend</translation>
+    </message>
+    <message>
+        <source>In a target country</source>
+        <translation>In een doelland</translation>
+    </message>
+    <message>
+        <source>Came back to the marketplace</source>
+        <translation>Kwam terug naar de marketplace</translation>
+    </message>
+    <message>
+        <source>Recent marketplace activity</source>
+        <translation>Recente activiteit in de marketplace</translation>
+    </message>
+</context>
+<context>
     <name>ScoringRulesModel</name>
     <message>
         <source>Latest action is %1</source>

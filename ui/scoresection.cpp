@@ -4,6 +4,7 @@
 #include "core/scoring/scoreexplanation.h"
 #include "core/scoring/scoringmodel.h"
 
+#include <QCoreApplication>
 #include <QGridLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +12,39 @@
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+
+namespace {
+
+// The labels of the shipped scoring rules (resources/scoring/default-model.json), for the
+// translation: a label as shipped shows in the window's language, one an admin wrote as written.
+[[maybe_unused]] const char *const shippedRuleLabels[] = {
+    QT_TRANSLATE_NOOP("ScoringRules", "Installed the offer"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Bought it in the Azure portal"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Started a test drive"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Asked to be contacted"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Came through the Azure portal"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Came through Azure Marketplace"),
+    QT_TRANSLATE_NOOP("ScoringRules", "C-level"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Vice president"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Director"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Manager"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Individual contributor"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Student"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Work email address"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Free-mail address"),
+    QT_TRANSLATE_NOOP("ScoringRules", "No email address"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Phone number known"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Company known"),
+    QT_TRANSLATE_NOOP("ScoringRules", "In a target country"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Came back to the marketplace"),
+    QT_TRANSLATE_NOOP("ScoringRules", "Recent marketplace activity"),
+};
+
+QString shownLabel(const QString &label) {
+    return QCoreApplication::translate("ScoringRules", label.toUtf8().constData());
+}
+
+} // namespace
 
 ScoreSection::ScoreSection(QWidget *parent)
     : QWidget(parent) {
@@ -59,7 +93,7 @@ ScoreSection::Shown ScoreSection::shownOf(const Lead &l, const ScoringModel &mod
     shown.grade = l.grade;
     shown.modelVersion = l.scoreModelVersion;
     for (const ScoreLine &line : ScoreExplanation::fromText(l.scoreExplanation, &model))
-        shown.lines << Line{line.label.isEmpty() ? line.rule : line.label, line.points};
+        shown.lines << Line{line.label.isEmpty() ? line.rule : shownLabel(line.label), line.points};
     if (Stages::isClosed(l.stage)) {
         shown.winStatus = tr("closed, no longer predicted");
     } else if (l.doNotContact) {

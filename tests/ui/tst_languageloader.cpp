@@ -1,8 +1,11 @@
 #include "core/domain/storefront.h"
+#include "core/scoring/rulescorer.h"
+#include "core/scoring/scoringmodel.h"
 #include "sampleleaddatabase.h"
 #include "ui/languageloader.h"
 #include "ui/mainwindow.h"
 #include "ui/models/leadtablemodel.h"
+#include "ui/scoresection.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -109,6 +112,18 @@ void TestLanguageLoader::theWindowSpeaksDutch() {
     // Qt's own words in its standard buttons, from qtbase_nl.
     QDialogButtonBox buttons(QDialogButtonBox::Cancel);
     QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Annuleren"));
+    // A score explained by the shipped rules reads in Dutch; a label an admin wrote, as written.
+    ScoringModel model = ScoringModel::defaultModel();
+    Lead lead;
+    lead.action = QStringLiteral("INS");
+    lead.title = QStringLiteral("CEO");
+    RuleScorer(model).apply(lead, QDateTime::currentDateTimeUtc());
+    QStringList labels;
+    for (const ScoreSection::Line &line : ScoreSection::shownOf(lead, model).lines)
+        labels << line.label;
+    QVERIFY2(labels.contains(QStringLiteral("Heeft de aanbieding geïnstalleerd")) &&
+                 labels.contains(QStringLiteral("C-niveau")),
+             qPrintable(labels.join(QLatin1String(", "))));
 }
 
 void TestLanguageLoader::numbersAndDatesAreWrittenTheDutchWay() {
