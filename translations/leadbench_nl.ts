@@ -4248,6 +4248,141 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
 </context>
 <context>
+    <name>WinDrivers</name>
+    <message>
+        <source>Single marketplace event</source>
+        <translation>Eén gebeurtenis in de marketplace</translation>
+    </message>
+    <message>
+        <source>Came back: 2 marketplace events</source>
+        <translation>Kwam terug: 2 gebeurtenissen in de marketplace</translation>
+    </message>
+    <message>
+        <source>Came back: 3 or more marketplace events</source>
+        <translation>Kwam terug: 3 of meer gebeurtenissen in de marketplace</translation>
+    </message>
+    <message>
+        <source>No marketplace action</source>
+        <translation>Geen actie in de marketplace</translation>
+    </message>
+    <message>
+        <source>Installed the offer</source>
+        <translation>Heeft de aanbieding geïnstalleerd</translation>
+    </message>
+    <message>
+        <source>Asked to be contacted</source>
+        <translation>Vroeg om contact</translation>
+    </message>
+    <message>
+        <source>Started a test drive</source>
+        <translation>Startte een testrit</translation>
+    </message>
+    <message>
+        <source>Bought in the Azure portal</source>
+        <translation>Gekocht in de Azure-portal</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Niet benaderen</translation>
+    </message>
+    <message>
+        <source>Via AppSource</source>
+        <translation>Via AppSource</translation>
+    </message>
+    <message>
+        <source>Via Azure Marketplace</source>
+        <translation>Via Azure Marketplace</translation>
+    </message>
+    <message>
+        <source>Via the Azure portal</source>
+        <translation>Via de Azure-portal</translation>
+    </message>
+    <message>
+        <source>Via another storefront</source>
+        <translation>Via een andere storefront</translation>
+    </message>
+    <message>
+        <source>Corporate email</source>
+        <translation>Zakelijk e-mailadres</translation>
+    </message>
+    <message>
+        <source>Free-mail address</source>
+        <translation>Gratis e-mailadres</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Geen e-mailadres</translation>
+    </message>
+    <message>
+        <source>No job title</source>
+        <translation>Geen functie</translation>
+    </message>
+    <message>
+        <source>Job title of unknown seniority</source>
+        <translation>Functie van onbekend niveau</translation>
+    </message>
+    <message>
+        <source>C-level</source>
+        <translation>C-niveau</translation>
+    </message>
+    <message>
+        <source>VP</source>
+        <translation>VP</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Directeur</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Individual contributor</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>No offer</source>
+        <translation>Geen aanbieding</translation>
+    </message>
+    <message>
+        <source>No country</source>
+        <translation>Geen land</translation>
+    </message>
+    <message>
+        <source>Has a phone number</source>
+        <translation>Heeft een telefoonnummer</translation>
+    </message>
+    <message>
+        <source>No phone number</source>
+        <translation>Geen telefoonnummer</translation>
+    </message>
+    <message>
+        <source>Has a company name</source>
+        <translation>Heeft een bedrijfsnaam</translation>
+    </message>
+    <message>
+        <source>No company name</source>
+        <translation>Geen bedrijfsnaam</translation>
+    </message>
+    <message>
+        <source>Offer %1</source>
+        <translation>Aanbieding %1</translation>
+    </message>
+    <message>
+        <source>Country %1</source>
+        <translation>Land %1</translation>
+    </message>
+    <message>
+        <source>Action %1</source>
+        <translation>Actie %1</translation>
+    </message>
+</context>
+<context>
     <name>WinModelPanel</name>
     <message>
         <source>Win probability</source>

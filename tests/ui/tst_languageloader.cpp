@@ -124,6 +124,15 @@ void TestLanguageLoader::theWindowSpeaksDutch() {
     QVERIFY2(labels.contains(QStringLiteral("Heeft de aanbieding geïnstalleerd")) &&
                  labels.contains(QStringLiteral("C-niveau")),
              qPrintable(labels.join(QLatin1String(", "))));
+    // And the win model's reasons, values kept.
+    lead.winDrivers = QStringLiteral(
+        R"({"up":[{"name":"Corporate email","effect":0.4},{"name":"Country NL","effect":0.2}],)"
+        R"("down":[{"name":"Offer Contoso CRM","effect":-0.3}]})");
+    const ScoreSection::Shown shown = ScoreSection::shownOf(lead, model);
+    QCOMPARE(shown.up.size(), 2);
+    QCOMPARE(shown.up.at(0).label, QStringLiteral("Zakelijk e-mailadres"));
+    QCOMPARE(shown.up.at(1).label, QStringLiteral("Land NL"));
+    QCOMPARE(shown.down.value(0).label, QStringLiteral("Aanbieding Contoso CRM"));
 }
 
 void TestLanguageLoader::numbersAndDatesAreWrittenTheDutchWay() {
