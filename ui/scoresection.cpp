@@ -44,44 +44,18 @@ QString shownLabel(const QString &label) {
     return QCoreApplication::translate("ScoringRules", label.toUtf8().constData());
 }
 
-// What the win model names its features by (core/scoring/winfeatures.cpp), for the
-// translation; "Offer …", "Country …" and "Action …" carry a value of their own.
-[[maybe_unused]] const char *const winDriverNames[] = {
-    QT_TRANSLATE_NOOP("WinDrivers", "Single marketplace event"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Came back: 2 marketplace events"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Came back: 3 or more marketplace events"),
-    QT_TRANSLATE_NOOP("WinDrivers", "No marketplace action"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Installed the offer"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Asked to be contacted"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Started a test drive"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Bought in the Azure portal"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Do not contact"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Via AppSource"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Via Azure Marketplace"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Via the Azure portal"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Via another storefront"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Corporate email"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Free-mail address"),
-    QT_TRANSLATE_NOOP("WinDrivers", "No email address"),
-    QT_TRANSLATE_NOOP("WinDrivers", "No job title"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Job title of unknown seniority"),
+// The win model's feature names are marked for translation where core/scoring/winfeatures.cpp
+// makes them; the seniority levels it borrows from TitleSeniority are marked here.
+[[maybe_unused]] const char *const seniorityNames[] = {
     QT_TRANSLATE_NOOP("WinDrivers", "C-level"),
     QT_TRANSLATE_NOOP("WinDrivers", "VP"),
     QT_TRANSLATE_NOOP("WinDrivers", "Director"),
     QT_TRANSLATE_NOOP("WinDrivers", "Manager"),
     QT_TRANSLATE_NOOP("WinDrivers", "Individual contributor"),
     QT_TRANSLATE_NOOP("WinDrivers", "Student"),
-    QT_TRANSLATE_NOOP("WinDrivers", "No offer"),
-    QT_TRANSLATE_NOOP("WinDrivers", "No country"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Has a phone number"),
-    QT_TRANSLATE_NOOP("WinDrivers", "No phone number"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Has a company name"),
-    QT_TRANSLATE_NOOP("WinDrivers", "No company name"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Offer %1"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Country %1"),
-    QT_TRANSLATE_NOOP("WinDrivers", "Action %1"),
 };
 
+// "Offer …", "Country …" and "Action …" carry a value of their own.
 QString shownDriver(const QString &name) {
     for (const char *pattern : {"Offer %1", "Country %1", "Action %1"}) {
         const QString prefix = QString::fromLatin1(pattern).chopped(2);

@@ -16,59 +16,64 @@ QString eventsBucket(int events) {
                          : QStringLiteral("3+");
 }
 
+// The names are English here and in the stored drivers; the window translates them (context
+// WinDrivers), so they are marked for lupdate where they are made.
 QString eventsName(int events) {
-    return events <= 1   ? QStringLiteral("Single marketplace event")
-           : events == 2 ? QStringLiteral("Came back: 2 marketplace events")
-                         : QStringLiteral("Came back: 3 or more marketplace events");
+    return events <= 1 ? QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Single marketplace event"))
+           : events == 2
+               ? QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Came back: 2 marketplace events"))
+               : QStringLiteral(
+                     QT_TRANSLATE_NOOP("WinDrivers", "Came back: 3 or more marketplace events"));
 }
 
 QString actionName(const QString &action) {
     if (action.isEmpty())
-        return QStringLiteral("No marketplace action");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "No marketplace action"));
     if (action == QLatin1String("INS"))
-        return QStringLiteral("Installed the offer");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Installed the offer"));
     if (action == QLatin1String("PLT"))
-        return QStringLiteral("Asked to be contacted");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Asked to be contacted"));
     if (action == QLatin1String("StartTestDrive"))
-        return QStringLiteral("Started a test drive");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Started a test drive"));
     if (action == QLatin1String("Create"))
-        return QStringLiteral("Bought in the Azure portal");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Bought in the Azure portal"));
     if (action == QLatin1String("DNC"))
-        return QStringLiteral("Do not contact");
-    return QStringLiteral("Action %1").arg(action);
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Do not contact"));
+    return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Action %1")).arg(action);
 }
 
 QString storefrontName(Storefront s) {
     switch (s) {
     case Storefront::AppSource:
-        return QStringLiteral("Via AppSource");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Via AppSource"));
     case Storefront::AzureMarketplace:
-        return QStringLiteral("Via Azure Marketplace");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Via Azure Marketplace"));
     case Storefront::AzurePortal:
-        return QStringLiteral("Via the Azure portal");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Via the Azure portal"));
     case Storefront::Other:
         break;
     }
-    return QStringLiteral("Via another storefront");
+    return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Via another storefront"));
 }
 
 QString emailName(EmailKind k) {
     switch (k) {
     case EmailKind::Corporate:
-        return QStringLiteral("Corporate email");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Corporate email"));
     case EmailKind::FreeMail:
-        return QStringLiteral("Free-mail address");
+        return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Free-mail address"));
     case EmailKind::Missing:
         break;
     }
-    return QStringLiteral("No email address");
+    return QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "No email address"));
 }
 
 QString seniorityName(Seniority s, const QString &title) {
     if (s != Seniority::Unknown)
         return TitleSeniority::displayName(s);
-    return title.trimmed().isEmpty() ? QStringLiteral("No job title")
-                                     : QStringLiteral("Job title of unknown seniority");
+    return title.trimmed().isEmpty()
+               ? QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "No job title"))
+               : QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Job title of unknown seniority"));
 }
 
 QString key(const char *group, const QString &value) {
@@ -125,14 +130,18 @@ struct Values {
             storefrontName(l.storefront),
             actionName(l.action),
             eventsName(l.events),
-            offer.isEmpty() ? QStringLiteral("No offer")
-                            : QStringLiteral("Offer %1").arg(offerText),
-            country.isEmpty() ? QStringLiteral("No country")
-                              : QStringLiteral("Country %1").arg(country),
+            offer.isEmpty()
+                ? QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "No offer"))
+                : QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Offer %1")).arg(offerText),
+            country.isEmpty()
+                ? QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "No country"))
+                : QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Country %1")).arg(country),
             seniorityName(seniority, l.title),
             emailName(email),
-            phone ? QStringLiteral("Has a phone number") : QStringLiteral("No phone number"),
-            company ? QStringLiteral("Has a company name") : QStringLiteral("No company name"),
+            phone ? QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Has a phone number"))
+                  : QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "No phone number")),
+            company ? QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "Has a company name"))
+                    : QStringLiteral(QT_TRANSLATE_NOOP("WinDrivers", "No company name")),
         };
     }
 };
