@@ -2,9 +2,11 @@
 
 #include "../domain/funnelstep.h"
 #include "leadquery.h"
+#include "mappedreads.h"
 #include "periodslices.h"
 #include "sqldialect.h"
 #include "sqlstatement.h"
+#include "textinterner.h"
 
 #include <QHash>
 
@@ -177,6 +179,7 @@ LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
             lengths[i] = 10;
         }
     }
+    const MappedReads mapped(m_db);
     SqlStatement q(m_db);
     if (!q.prepare(QStringLiteral("SELECT %1, %2 FROM leads")
                        .arg(selected.join(QStringLiteral(", ")),
@@ -191,30 +194,37 @@ LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
         fail(what, q.error());
         return std::nullopt;
     }
-    QHash<QByteArray, qsizetype> index; // the keys joined by a unit separator → position in out
-    QByteArray key;
+    // Each column's texts numbered, and the numbers of a row combined column by column, so
+    // that no text is copied or hashed by Qt per lead.
+    std::vector<TextInterner> texts(std::size_t(n > 0 ? n : 1));
+    QHash<quint64, int> combined;   // (combination so far, next column's number) → combination
+    QHash<int, qsizetype> position; // a whole row's combination → its place in out
+    QList<int> ids(n);
     while (q.next()) {
-        key.resize(0); // keeps its capacity, unlike clear()
+        int combo = -1;
         for (int i = 0; i < n; ++i) {
-            const QByteArray value = q.utf8Value(i);
-            key += lengths.at(i) < 0
-                       ? QByteArrayView(value)
-                       : QByteArrayView(value).first(qMin(lengths.at(i), value.size()));
-            key += '\x1f';
-        }
-        auto it = index.constFind(key);
-        if (it == index.constEnd()) {
-            Group g;
-            for (int i = 0; i < n; ++i) {
-                // A copy: the value is SQLite's own buffer, gone at the next row.
-                const QByteArray value = q.utf8Value(i);
-                const QByteArrayView shown =
-                    lengths.at(i) < 0
-                        ? QByteArrayView(value)
-                        : QByteArrayView(value).first(qMin(lengths.at(i), value.size()));
-                g.keys << shown.toByteArray();
+            QByteArrayView value = q.utf8View(i);
+            if (lengths.at(i) >= 0)
+                value = value.first(qMin(lengths.at(i), value.size()));
+            ids[i] = texts[std::size_t(i)].id(value);
+            if (i == 0) {
+                combo = ids[i];
+                continue;
             }
-            it = index.insert(key, out.size());
+            // The column in the top bits: the same two numbers at another depth are another pair.
+            const quint64 pair =
+                (quint64(i) << 56) | (quint64(quint32(combo)) << 28) | quint32(ids[i]);
+            auto c = combined.constFind(pair);
+            if (c == combined.constEnd())
+                c = combined.insert(pair, int(combined.size()));
+            combo = *c;
+        }
+        auto it = position.constFind(combo);
+        if (it == position.constEnd()) {
+            Group g;
+            for (int i = 0; i < n; ++i)
+                g.keys << texts[std::size_t(i)].text(ids.at(i));
+            it = position.insert(combo, out.size());
             out << g;
         }
         Group &g = out[*it];
@@ -268,6 +278,7 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
         if (slices.size() > 1)
             return stageCountsSliced(slices, groupColumn, withScores);
     }
+    const MappedReads mapped(m_db);
     QVariantList binds;
     SqlStatement q(m_db);
     if (!q.prepare(
@@ -283,20 +294,21 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
         fail(what, q.error());
         return std::nullopt;
     }
-    QHash<QByteArray, qsizetype> stages, reach; // joined keys → position in out
-    QList<int> stepNow;                         // the funnel step of each stage row's stage
-    QByteArray key;
+    // The group, action and stage texts numbered, so that a lead is counted by integers alone.
+    TextInterner groups, actions, stages;
+    QHash<quint64, qsizetype> stageRows; // (group, action, stage) numbers → place in out.stages
+    QHash<quint64, qsizetype> reachRows; // (group, stage, furthest step) → place in out.reach
+    QList<int> stepNow;                  // the funnel step of each stage row's stage
     while (q.next()) {
-        key.resize(0); // keeps its capacity, unlike clear()
-        key += q.utf8Value(1);
-        key += '\x1f';
-        key += q.utf8Value(2);
-        key += '\x1f';
-        key += q.utf8Value(3);
-        auto s = stages.constFind(key);
-        if (s == stages.constEnd()) {
-            s = stages.insert(key, out.stages.size());
-            out.stages.append({q.textValue(1), q.textValue(2), q.textValue(3), 0, 0});
+        const quint64 g = quint64(groups.id(q.utf8View(1)));
+        const quint64 a = quint64(actions.id(q.utf8View(2)));
+        const quint64 st = quint64(stages.id(q.utf8View(3)));
+        auto s = stageRows.constFind((g << 40) | (a << 20) | st);
+        if (s == stageRows.constEnd()) {
+            s = stageRows.insert((g << 40) | (a << 20) | st, out.stages.size());
+            out.stages.append({QString::fromUtf8(groups.text(int(g))),
+                               QString::fromUtf8(actions.text(int(a))),
+                               QString::fromUtf8(stages.text(int(st))), 0, 0});
             stepNow.append(int(FunnelSteps::ofName(out.stages.last().stage)));
         }
         StageRow &row = out.stages[*s];
@@ -306,16 +318,11 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
         const int f = int(q.intValue(0));
         if (f <= stepNow.at(*s) || f >= FunnelSteps::count)
             continue;
-        key.resize(0); // keeps its capacity, unlike clear()
-        key += q.utf8Value(1);
-        key += '\x1f';
-        key += q.utf8Value(3);
-        key += '\x1f';
-        key += char('0' + f);
-        auto r = reach.constFind(key);
-        if (r == reach.constEnd()) {
-            r = reach.insert(key, out.reach.size());
-            out.reach.append({q.textValue(1), q.textValue(3), f, 0});
+        const quint64 reachKey = (g << 40) | (st << 20) | quint64(f);
+        auto r = reachRows.constFind(reachKey);
+        if (r == reachRows.constEnd()) {
+            r = reachRows.insert(reachKey, out.reach.size());
+            out.reach.append({row.group, row.stage, f, 0});
         }
         ++out.reach[*r].count;
     }

@@ -205,6 +205,13 @@ QByteArray SqlStatement::utf8Value(int column) const {
     return m_query ? m_query->value(column).toString().toUtf8() : QByteArray();
 }
 
+QByteArrayView SqlStatement::utf8View(int column) const {
+    if (!m_native)
+        return {};
+    const char *text = reinterpret_cast<const char *>(sqlite3_column_text(m_native, column));
+    return QByteArrayView(text, sqlite3_column_bytes(m_native, column));
+}
+
 QVariant SqlStatement::value(int column) const {
     if (!m_native)
         return m_query ? m_query->value(column) : QVariant();
