@@ -1,15 +1,27 @@
 #include "textinterner.h"
 
+#include <cstring>
+
 namespace {
 
-// 64-bit FNV-1a: a few instructions per byte for the short texts of a group column.
-quint64 fnv1a(QByteArrayView text) {
-    quint64 h = 14695981039346656037ULL;
-    for (const char c : text) {
-        h ^= uchar(c);
-        h *= 1099511628211ULL;
+// Eight bytes at a time, then the rest: the texts of a group column are short, and this runs
+// for every value of every lead.
+quint64 hashOf(QByteArrayView text) {
+    constexpr quint64 mix = 0x9E3779B97F4A7C15ULL;
+    quint64 h = quint64(text.size()) * mix;
+    const char *p = text.data();
+    qsizetype left = text.size();
+    for (; left >= 8; left -= 8, p += 8) {
+        quint64 word;
+        std::memcpy(&word, p, 8);
+        h = (h ^ word) * mix;
+        h ^= h >> 29;
     }
-    return h;
+    quint64 tail = 0;
+    if (left > 0)
+        std::memcpy(&tail, p, std::size_t(left));
+    h = (h ^ tail) * mix;
+    return h ^ (h >> 32);
 }
 
 } // namespace
@@ -17,7 +29,7 @@ quint64 fnv1a(QByteArrayView text) {
 int TextInterner::id(QByteArrayView text) {
     if (m_slots.empty())
         rehash(64);
-    const quint64 h = fnv1a(text);
+    const quint64 h = hashOf(text);
     const std::size_t mask = m_slots.size() - 1;
     for (std::size_t i = std::size_t(h) & mask;; i = (i + 1) & mask) {
         const int slot = m_slots[i];
