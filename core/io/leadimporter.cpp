@@ -15,7 +15,7 @@ namespace {
 
 // Below this many bytes of input the indexes are kept up to date row by row; above it they
 // are set aside and rebuilt once, which is faster from about 50,000 records on.
-constexpr qint64 bulkBytes = 16 << 20;
+std::atomic<qint64> bulkBytes = 16 << 20;
 // Records read before the mapping is proposed: enough to find a LeadSource column and to
 // settle the date order.
 constexpr int sampleRecords = 100;
@@ -54,6 +54,14 @@ QJsonObject ImportSummary::toJson() const {
     return o;
 }
 
+qint64 LeadImporter::bulkFrom() {
+    return bulkBytes.load();
+}
+
+void LeadImporter::setBulkFrom(qint64 bytes) {
+    bulkBytes.store(bytes);
+}
+
 LeadImporter::LeadImporter(const Database &db, const QString &actor)
     : m_db(db)
     , m_actor(actor.isEmpty() ? QStringLiteral("import") : actor) {}
@@ -73,6 +81,14 @@ public:
 
     // Takes in every record of `file`; false when the import must stop (s.fatal, cancel).
     bool read(ImportFile &file, Transaction &tx);
+    // For a bulk load, which holds the write lock throughout: the stored leads' keys in memory,
+    // so that most new people need no look-up. A record takes about 128 bytes of a file or more.
+    bool learnStoredKeys(QString *error) {
+        if (m_writer.learnStoredKeys(m_total / 128))
+            return true;
+        *error = m_writer.lastError();
+        return false;
+    }
 
 private:
     bool take(const QStringList &fields, qint64 line, const MappedRecord &record, Transaction &tx);
@@ -304,8 +320,8 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
     QString error;
     if (!m_db.open(&error))
         return failed(ImportSummary::Failure::Storage, error);
-    const bool bulk =
-        !m_options.dryRun && total >= bulkBytes && m_db.backend() == Database::Backend::Sqlite;
+    const bool bulk = !m_options.dryRun && total >= bulkBytes.load() &&
+                      m_db.backend() == Database::Backend::Sqlite;
     BulkLoad bulkLoad(m_db);
     // What a record is looked up by while the load runs: people by name, a lead's events (a
     // record already stored is recognised among them).
@@ -320,7 +336,7 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
     if (!tx.isActive())
         return failed(ImportSummary::Failure::Storage,
                       QStringLiteral("cannot start a transaction: %1").arg(tx.error()));
-    if (bulk && !bulkLoad.begin(&error))
+    if (bulk && (!bulkLoad.begin(&error) || !run.learnStoredKeys(&error)))
         return failed(ImportSummary::Failure::Storage,
                       QStringLiteral("cannot prepare the bulk load: %1").arg(error));
     if (m_progress)

@@ -76,6 +76,10 @@ public:
     void setEncoding(TextEncoding::Kind encoding) { m_options.encoding = encoding; }
     void setDelimiter(QChar delimiter) { m_options.delimiter = delimiter; }
 
+    // Bytes of input from which an import on SQLite is a bulk load; tests set it low.
+    static qint64 bulkFrom();
+    static void setBulkFrom(qint64 bytes);
+
 private:
     class Run;
     ImportSummary run(ImportSummary &s, qint64 total,

@@ -34,11 +34,14 @@ bool BulkLoad::begin(QString *error) {
     // Inserts look up and extend the de-duplication index all over: it should stay in memory.
     q.exec(QStringLiteral("PRAGMA cache_size=-131072"));
     QStringList drops;
-    // The unique de-duplication index stays: it guards correctness, not speed.
+    // The unique de-duplication index stays: it guards correctness, not speed. Every trigger of
+    // the search index goes, not only the insert's: a lead stored by this load is not in the
+    // index until its rebuild, and a later record changing its name or email would otherwise
+    // delete from the index a row it does not hold, which corrupts it.
     if (!q.exec(QStringLiteral(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN "
             "('leads', 'lead_events', 'activities') AND ((type = 'index') OR (type = 'trigger' "
-            "AND name = 'leads_fts_insert'))"))) {
+            "AND name LIKE 'leads_fts_%'))"))) {
         *error = q.lastError().text();
         return false;
     }

@@ -5,7 +5,7 @@
 #include <QStringList>
 
 // Speeds up a large insert inside a transaction: on SQLite, secondary indexes and the search
-// trigger are set aside and rebuilt in one pass at the end. Elsewhere it does nothing.
+// index's triggers are set aside and rebuilt in one pass at the end. Elsewhere it does nothing.
 class BulkLoad {
 public:
     explicit BulkLoad(const Database &db);

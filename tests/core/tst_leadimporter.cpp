@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <atomic>
@@ -25,6 +26,8 @@ private slots:
     void duplicateMerges_data();
     void duplicateMerges();
     void duplicateInALaterImportMerges_data();
+    void bulkLoadMergesLikeAnyImport_data() { TestDatabase::addBackendRows(); }
+    void bulkLoadMergesLikeAnyImport();
     void duplicateInALaterImportMerges();
     void sameFileTwiceChangesNothing_data() { TestDatabase::addBackendRows(); }
     void sameFileTwiceChangesNothing();
@@ -274,6 +277,65 @@ void TestLeadImporter::canonicalHeaders() {
 
 void TestLeadImporter::duplicateMerges_data() {
     TestDatabase::addBackendRows();
+}
+
+void TestLeadImporter::bulkLoadMergesLikeAnyImport() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    // Every import a bulk load (on SQLite): indexes and search set aside, people looked up in
+    // memory first.
+    const qint64 bulkFrom = LeadImporter::bulkFrom();
+    LeadImporter::setBulkFrom(0);
+    auto restore = qScopeGuard([bulkFrom] { LeadImporter::setBulkFrom(bulkFrom); });
+    auto searched = [&](const QString &text) {
+        LeadFilter f;
+        f.search = text;
+        return LeadRepository(t->database()).count(f);
+    };
+
+    // Bo first writes without an email, then installs with one: his lead gets the email, which
+    // the search must find once the load is done. Ana's email-less record joins her lead.
+    const QByteArray first =
+        microsoftHeader +
+        "AzureMarketplace-PLT|contoso.analytics-saas,PLT,Contoso Analytics,Ana,Silva,"
+        "ana@fabrikam.com,,US,Fabrikam,,,2025-03-01T09:30:00Z\n"
+        "AzureMarketplace-PLT|contoso.analytics-saas,PLT,Contoso Analytics,Bo,Berg,,,SE,"
+        "Contoso,,,2025-03-02T09:30:00Z\n"
+        "AzureMarketplace-INS|contoso.analytics-saas,INS,Contoso Analytics,Bo,Berg,"
+        "bo@contoso.com,,SE,Contoso,,,2025-03-04T09:30:00Z\n"
+        "AzureMarketplace-INS|contoso.analytics-saas,INS,Contoso Analytics,Ana,Silva,,,US,"
+        "Fabrikam,,,2025-03-05T09:30:00Z\n"
+        "AppSource-PLT|contoso.crm-app,PLT,Contoso CRM,Cy,Dahl,cy@northwind.com,,NL,Northwind,,,"
+        "2025-03-06T09:30:00Z\n";
+    ImportSummary s = importText(t->database(), first);
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(s.imported, 3);
+    QCOMPARE(s.merged, 2);
+    QCOMPARE(countLeads(t->database()), 3);
+    QCOMPARE(searched(QStringLiteral("bo@contoso")), 1);
+    QCOMPARE(searched(QStringLiteral("Silva")), 1);
+    const std::optional<Lead> bo = leadByEmail(t->database(), QStringLiteral("bo@contoso.com"));
+    QVERIFY(bo);
+    QCOMPARE(bo->events, 2);
+
+    // A later load into leads that are there: the same people by email and by name join their
+    // leads, a new one is stored.
+    const QByteArray second =
+        microsoftHeader +
+        "AzureMarketplace-StartTestDrive|contoso.analytics-saas,StartTestDrive,Contoso Analytics,"
+        "Ana,Silva,ANA@fabrikam.com,,US,Fabrikam,,,2025-04-01T09:30:00Z\n"
+        "AzureMarketplace-PLT|contoso.analytics-saas,PLT,Contoso Analytics,Bo,Berg,,,SE,"
+        "Contoso,,,2025-04-02T09:30:00Z\n"
+        "AppSource-PLT|contoso.crm-app,PLT,Contoso CRM,Dee,Ek,dee@litware.com,,NL,Litware,,,"
+        "2025-04-03T09:30:00Z\n";
+    s = importText(t->database(), second);
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(s.imported, 1);
+    QCOMPARE(s.merged, 2);
+    QCOMPARE(countLeads(t->database()), 4);
+    QCOMPARE(leadByEmail(t->database(), QStringLiteral("bo@contoso.com"))->events, 3);
+    QCOMPARE(leadByEmail(t->database(), QStringLiteral("ana@fabrikam.com"))->events, 3);
+    QCOMPARE(searched(QStringLiteral("litware")), 1);
 }
 
 void TestLeadImporter::duplicateMerges() {
