@@ -81,14 +81,6 @@ public:
 
     // Takes in every record of `file`; false when the import must stop (s.fatal, cancel).
     bool read(ImportFile &file, Transaction &tx);
-    // For a bulk load, which holds the write lock throughout: the stored leads' keys in memory,
-    // so that most new people need no look-up. A record takes about 128 bytes of a file or more.
-    bool learnStoredKeys(QString *error) {
-        if (m_writer.learnStoredKeys(m_total / 128))
-            return true;
-        *error = m_writer.lastError();
-        return false;
-    }
 
 private:
     bool take(const QStringList &fields, qint64 line, const MappedRecord &record, Transaction &tx);
@@ -336,7 +328,7 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
     if (!tx.isActive())
         return failed(ImportSummary::Failure::Storage,
                       QStringLiteral("cannot start a transaction: %1").arg(tx.error()));
-    if (bulk && (!bulkLoad.begin(&error) || !run.learnStoredKeys(&error)))
+    if (bulk && !bulkLoad.begin(&error))
         return failed(ImportSummary::Failure::Storage,
                       QStringLiteral("cannot prepare the bulk load: %1").arg(error));
     if (m_progress)

@@ -76,12 +76,6 @@ public:
     // lead's columns and version stay; NotFound for a missing lead, Invalid for empty text.
     UpdateResult addNote(qint64 leadId, const QString &text, const QString &actor);
 
-    // For one long intake that holds the write lock throughout (a bulk import on SQLite): reads
-    // the keys of every stored lead once, so that a record of a person not stored is taken in
-    // with no look-up. Only this writer's own leads are learnt afterwards: use it only while no
-    // other writer can commit. `expectedRecords` sizes the memory (16 bits a lead).
-    bool learnStoredKeys(qint64 expectedRecords);
-
     // The time a score's recency is measured to; default (null): the time of each write.
     void setScoredAt(const QDateTime &at) { m_scoredAt = at; }
 
@@ -90,9 +84,6 @@ public:
 
 private:
     struct Statements;
-    struct KnownKeys;
-    // Adds `lead`'s keys to those learnt, if any.
-    void remember(const Lead &lead);
     // Scores `lead` with the current model unless a person scored it; false if the model cannot
     // be read.
     bool score(Lead &lead);
@@ -127,7 +118,6 @@ private:
     Database m_db;
     QString m_error;
     std::unique_ptr<Statements> m_statements;
-    std::unique_ptr<KnownKeys> m_known; // only after learnStoredKeys()
     std::unique_ptr<RuleScorer> m_scorer;
     // The stored win model and what makes a lead's values from it; none until one is trained.
     std::unique_ptr<WinModel> m_winModel;

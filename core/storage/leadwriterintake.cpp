@@ -49,8 +49,7 @@ std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *erro
     }
     const QString key = DedupKey::of(incoming);
     bool found = false;
-    if ((!m_known || m_known->keys.mayContain(DedupKey::hash(key))) &&
-        !probe(m_statements->findKey, key, 0, &found)) {
+    if (!probe(m_statements->findKey, key, 0, &found)) {
         *error = m_error;
         return std::nullopt;
     }
@@ -65,8 +64,6 @@ std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *erro
     // An email-less record looks among the same name's leads with an email, and the other way.
     const bool withEmail = incoming.email.trimmed().isEmpty();
     const qint64 nameHash = DedupKey::nameHash(incoming);
-    if (m_known && !(withEmail ? m_known->named : m_known->unnamed).mayContain(quint64(nameHash)))
-        return std::nullopt;
     if (!probe(withEmail ? m_statements->findNamed : m_statements->findUnnamed, QString(), nameHash,
                &found)) {
         *error = m_error;
@@ -77,33 +74,6 @@ std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *erro
     const QList<Lead> candidates = reader.leadsWithNameHash(nameHash, withEmail);
     *error = reader.lastError();
     return MergePolicy::samePerson(incoming, candidates);
-}
-
-bool LeadWriter::learnStoredKeys(qint64 expectedRecords) {
-    SqlStatement q(m_db);
-    if (!q.prepare(QStringLiteral("SELECT count(*) FROM leads")) || !q.exec() || !q.next())
-        return fail(QStringLiteral("cannot count the leads"), q.error());
-    const qint64 stored = q.intValue(0);
-    q.finish();
-    auto known = std::make_unique<KnownKeys>(stored + expectedRecords);
-    if (!q.prepare(QStringLiteral("SELECT dedup_key, name_hash, email <> '' FROM leads")) ||
-        !q.exec())
-        return fail(QStringLiteral("cannot read the lead keys"), q.error());
-    while (q.next()) {
-        known->keys.add(DedupKey::hash(q.textValue(0)));
-        if (const qint64 nameHash = q.intValue(1))
-            (q.intValue(2) ? known->named : known->unnamed).add(quint64(nameHash));
-    }
-    m_known = std::move(known);
-    return true;
-}
-
-void LeadWriter::remember(const Lead &lead) {
-    if (!m_known)
-        return;
-    m_known->keys.add(DedupKey::hash(DedupKey::of(lead)));
-    if (const qint64 nameHash = DedupKey::nameHash(lead))
-        (lead.email.isEmpty() ? m_known->unnamed : m_known->named).add(quint64(nameHash));
 }
 
 IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEvent &event,
@@ -154,7 +124,6 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
                     result.error = m_error;
                     return result;
                 }
-                remember(lead);
                 result.outcome = IntakeResult::Outcome::Inserted;
                 result.leadId = id;
                 return result;
@@ -248,7 +217,6 @@ IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const Lead
                 result.error = m_error;
                 return result;
             }
-            remember(after);
             result.outcome = IntakeResult::Outcome::Merged;
             return result;
         }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "keyfilter.h"
 #include "leadwriter.h"
 #include "sqlstatement.h"
 
@@ -26,15 +25,4 @@ struct LeadWriter::Statements {
     SqlStatement findUnnamed; // and those without
     // Multi-row activity inserts by row count: a lead's history in one statement.
     std::map<qsizetype, std::unique_ptr<SqlStatement>> insertActivities;
-};
-
-// The keys of the stored leads, by hash: what an intake need not look up.
-struct LeadWriter::KnownKeys {
-    explicit KnownKeys(qint64 expected)
-        : keys(expected)
-        , named(expected)
-        , unnamed(expected) {}
-    KeyFilter keys;    // DedupKey::hash of DedupKey::of
-    KeyFilter named;   // DedupKey::nameHash of the leads with an email
-    KeyFilter unnamed; // and of those without
 };

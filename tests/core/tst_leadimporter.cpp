@@ -282,8 +282,8 @@ void TestLeadImporter::duplicateMerges_data() {
 void TestLeadImporter::bulkLoadMergesLikeAnyImport() {
     QFETCH(QString, backend);
     LB_TEST_DATABASE(t, backend);
-    // Every import a bulk load (on SQLite): indexes and search set aside, people looked up in
-    // memory first.
+    // Every import a bulk load (on SQLite): indexes and the search index's triggers set aside,
+    // rebuilt at the end.
     const qint64 bulkFrom = LeadImporter::bulkFrom();
     LeadImporter::setBulkFrom(0);
     auto restore = qScopeGuard([bulkFrom] { LeadImporter::setBulkFrom(bulkFrom); });
