@@ -237,12 +237,13 @@ const QList<CliCommand> &Cli::commands() {
          .handler = &Cli::count},
         {.name = QStringLiteral("report"),
          .summary = QStringLiteral("what the charts show: the funnel per storefront, offer "
-                                   "performance, the trend, scores by grade or campaigns, as "
-                                   "JSON or CSV, or drawn as PNG, SVG or PDF"),
+                                   "performance, the trend, scores by grade, campaigns or the "
+                                   "time to first touch, as JSON or CSV, or drawn as PNG, SVG "
+                                   "or PDF"),
          .parameters =
              QList<CliParameter>{P::positional(QStringLiteral("REPORT"),
-                                               QStringLiteral("funnel, offers, trend, scores or "
-                                                              "campaigns"))} +
+                                               QStringLiteral("funnel, offers, trend, scores, "
+                                                              "campaigns or first-touch"))} +
              filterParameters() +
              QList<CliParameter>{
                  P::option(QStringLiteral("by"), QStringLiteral("storefront|action"),

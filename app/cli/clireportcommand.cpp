@@ -1,5 +1,5 @@
-// The Cli command that reports what the charts show: funnel, offers, trend, scores and
-// campaigns as JSON or CSV, or drawn as PNG, SVG or PDF without a display.
+// The Cli command that reports what the charts show: funnel, offers, trend, scores, campaigns
+// and time to first touch as JSON or CSV, or drawn as PNG, SVG or PDF without a display.
 #include "cli.h"
 
 #include "cliarguments.h"
@@ -21,9 +21,9 @@
 
 namespace {
 
-const QStringList reportKinds = {QStringLiteral("funnel"), QStringLiteral("offers"),
-                                 QStringLiteral("trend"), QStringLiteral("scores"),
-                                 QStringLiteral("campaigns")};
+const QStringList reportKinds = {QStringLiteral("funnel"),    QStringLiteral("offers"),
+                                 QStringLiteral("trend"),     QStringLiteral("scores"),
+                                 QStringLiteral("campaigns"), QStringLiteral("first-touch")};
 const QStringList imageFormats = {QStringLiteral("png"), QStringLiteral("svg"),
                                   QStringLiteral("pdf")};
 
@@ -45,8 +45,8 @@ bool Cli::drawsCharts(const QStringList &arguments) {
 int Cli::report(const Database &db, const CliArguments &args) {
     const QString kind = args.positionals().first();
     if (!reportKinds.contains(kind))
-        return usage(QStringLiteral("\"%1\" is not a report: funnel, offers, trend, scores or "
-                                    "campaigns")
+        return usage(QStringLiteral("\"%1\" is not a report: funnel, offers, trend, scores, "
+                                    "campaigns or first-touch")
                          .arg(kind));
     LeadFilter filter;
     if (!parseFilter(args, &filter))
@@ -127,6 +127,13 @@ int Cli::report(const Database &db, const CliArguments &args) {
             json = ReportJson::scores(*r);
             table = ReportTable::scores(*r);
             data.scores = *r;
+        }
+    } else if (kind == QLatin1String("first-touch")) {
+        const auto r = analytics.firstTouch(filter);
+        if ((ok = r.has_value())) {
+            json = ReportJson::firstTouch(*r);
+            table = ReportTable::firstTouch(*r);
+            data.firstTouch = *r;
         }
     } else {
         const auto r = analytics.campaigns(filter);

@@ -103,6 +103,21 @@ QJsonObject ReportJson::scores(const ScoreDistribution &report) {
     return {{QStringLiteral("grades"), grades}};
 }
 
+QJsonObject ReportJson::firstTouch(const FirstTouchReport &report) {
+    QJsonArray buckets;
+    for (const FirstTouchReport::Bucket &b : report.buckets) {
+        QJsonObject o{{QStringLiteral("leads"), b.count}};
+        if (b.upToSeconds > 0)
+            o.insert(QStringLiteral("up_to_hours"), b.upToSeconds / 3600);
+        buckets.append(o);
+    }
+    return {{QStringLiteral("target_hours"), report.targetHours},
+            {QStringLiteral("touched"), report.touched},
+            {QStringLiteral("past_target"), report.pastTarget},
+            {QStringLiteral("waiting"), report.waiting},
+            {QStringLiteral("buckets"), buckets}};
+}
+
 QJsonObject ReportJson::campaigns(const CampaignReport &report) {
     QJsonArray campaigns;
     for (const CampaignReport::Campaign &c : report.campaigns)

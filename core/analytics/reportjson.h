@@ -1,6 +1,7 @@
 #pragma once
 
 #include "campaignreport.h"
+#include "firsttouchreport.h"
 #include "funnelreport.h"
 #include "leadtrend.h"
 #include "offerperformance.h"
@@ -19,4 +20,7 @@ QJsonObject offers(const OfferPerformance &report);
 QJsonObject trend(const LeadTrend &report);
 QJsonObject scores(const ScoreDistribution &report);
 QJsonObject campaigns(const CampaignReport &report);
+// {"target_hours", "touched", "past_target", "waiting", "buckets": [{"up_to_hours", "leads"}]};
+// the last bucket, open-ended, has no "up_to_hours".
+QJsonObject firstTouch(const FirstTouchReport &report);
 } // namespace ReportJson

@@ -88,3 +88,15 @@ ReportTable ReportTable::campaigns(const CampaignReport &report) {
                        QString::number(c.won)});
     return t;
 }
+
+ReportTable ReportTable::firstTouch(const FirstTouchReport &report) {
+    ReportTable t;
+    t.header << QStringLiteral("first_touch") << QStringLiteral("up_to_hours")
+             << QStringLiteral("leads");
+    for (const FirstTouchReport::Bucket &b : report.buckets)
+        t.rows << QStringList{QStringLiteral("touched"),
+                              b.upToSeconds > 0 ? QString::number(b.upToSeconds / 3600) : QString(),
+                              QString::number(b.count)};
+    t.rows << QStringList{QStringLiteral("waiting"), QString(), QString::number(report.waiting)};
+    return t;
+}

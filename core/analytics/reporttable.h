@@ -1,6 +1,7 @@
 #pragma once
 
 #include "campaignreport.h"
+#include "firsttouchreport.h"
 #include "funnelreport.h"
 #include "leadtrend.h"
 #include "offerperformance.h"
@@ -25,4 +26,7 @@ struct ReportTable {
     static ReportTable scores(const ScoreDistribution &report);
     // campaign, leads, qualified, won
     static ReportTable campaigns(const CampaignReport &report);
+    // A row per bucket of time to the first touch (up_to_hours empty for the open-ended last),
+    // then the open leads still waiting for one.
+    static ReportTable firstTouch(const FirstTouchReport &report);
 };

@@ -135,6 +135,8 @@ private slots:
     void reportFunnelJson_data() { TestDatabase::addBackendRows(); }
     void reportFunnelJson();
     void reportTablesAndImages();
+    void reportFirstTouch_data() { TestDatabase::addBackendRows(); }
+    void reportFirstTouch();
     void reportBadUsage_data();
     void reportBadUsage();
 
@@ -2770,7 +2772,7 @@ void TestCli::reportTablesAndImages() {
     r = runDb({QStringLiteral("count")});
     QCOMPARE(total, r.json().object().value(QStringLiteral("count")).toInteger());
 
-    for (const char *kind : {"funnel", "scores"}) {
+    for (const char *kind : {"funnel", "scores", "first-touch"}) {
         const QString png = m_dir->filePath(QLatin1String(kind) + QStringLiteral(".png"));
         r = runDb({QStringLiteral("report"), QLatin1String(kind), QStringLiteral("--format"),
                    QStringLiteral("png"), QStringLiteral("--out"), png, QStringLiteral("--width"),
@@ -2802,6 +2804,49 @@ void TestCli::reportTablesAndImages() {
     QFile pdfFile(pdf);
     QVERIFY(pdfFile.open(QIODevice::ReadOnly));
     QVERIFY(pdfFile.read(5) == "%PDF-");
+}
+
+void TestCli::reportFirstTouch() {
+    QFETCH(QString, backend);
+    LB_CLI_BACKEND(backend);
+    QVERIFY(generateDemo(300));
+    Result r = runDb({QStringLiteral("report"), QStringLiteral("first-touch")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QJsonObject report = r.json().object();
+    QCOMPARE(report.value(QStringLiteral("target_hours")).toInt(), 24);
+    // The buckets add up to the touched leads; the last is open-ended.
+    const QJsonArray buckets = report.value(QStringLiteral("buckets")).toArray();
+    QCOMPARE(buckets.size(), 7);
+    qint64 touched = 0;
+    for (const QJsonValue &b : buckets)
+        touched += b.toObject().value(QStringLiteral("leads")).toInteger();
+    QCOMPARE(touched, report.value(QStringLiteral("touched")).toInteger());
+    QCOMPARE(buckets.first().toObject().value(QStringLiteral("up_to_hours")).toInt(), 1);
+    QVERIFY(!buckets.last().toObject().contains(QStringLiteral("up_to_hours")));
+    // Waiting: the open leads with no touch at all, as the list shows them.
+    const QJsonArray leads =
+        listJson({QStringLiteral("--columns"), QStringLiteral("stage,follow_ups")});
+    qint64 waiting = 0;
+    for (const QJsonValue &v : leads) {
+        const QJsonObject lead = v.toObject();
+        const QString stage = lead.value(QStringLiteral("stage")).toString();
+        waiting += lead.value(QStringLiteral("follow_ups")).toInt() == 0 &&
+                           stage != QLatin1String("won") && stage != QLatin1String("lost") &&
+                           stage != QLatin1String("disqualified")
+                       ? 1
+                       : 0;
+    }
+    QVERIFY(waiting > 0);
+    QCOMPARE(report.value(QStringLiteral("waiting")).toInteger(), waiting);
+
+    // The same as CSV: a row per bucket, then the leads still waiting.
+    r = runDb({QStringLiteral("report"), QStringLiteral("first-touch"), QStringLiteral("--format"),
+               QStringLiteral("csv")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.first(), QStringLiteral("first_touch,up_to_hours,leads"));
+    QCOMPARE(lines.size(), 1 + 7 + 1);
+    QCOMPARE(lines.last(), QStringLiteral("waiting,,%1").arg(waiting));
 }
 
 void TestCli::reportBadUsage_data() {

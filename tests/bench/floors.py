@@ -87,7 +87,7 @@ def rescore_update():
             "precomputed p WHERE p.id = leads.id);\n"
             "CREATE INDEX leads_score ON leads(is_test, score, id);\n"
             "CREATE INDEX leads_created_at ON leads(is_test, created_at, id, storefront, action, "
-            "offer_id, campaign, stage, reached_step, owner, grade, score);\nCOMMIT;\n"
+            "offer_id, campaign, stage, reached_step, owner, grade, score, follow_ups);\nCOMMIT;\n"
             "PRAGMA journal_mode=WAL;\n")
 
 

@@ -1,6 +1,7 @@
 #include "chartrenderer.h"
 
 #include "campaignchart.h"
+#include "firsttouchchart.h"
 #include "funnelchart.h"
 #include "offerperformancechart.h"
 #include "scoredistributionchart.h"
@@ -104,6 +105,11 @@ std::unique_ptr<QWidget> ChartRenderer::chartFor(const QString &kind, const Char
     if (kind == QLatin1String("campaigns")) {
         auto chart = std::make_unique<CampaignChart>();
         chart->setReport(data.campaigns);
+        return chart;
+    }
+    if (kind == QLatin1String("first-touch")) {
+        auto chart = std::make_unique<FirstTouchChart>();
+        chart->setReport(data.firstTouch);
         return chart;
     }
     return nullptr;

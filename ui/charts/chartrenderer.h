@@ -17,7 +17,8 @@ bool isFormat(const QString &format);
 // Draws `widget` at `size` pixels into `path`; false with `error` naming the file and problem.
 bool render(QWidget *widget, const QString &format, const QString &path, QSize size,
             QString *error);
-// The chart of a report kind (funnel, offers, trend, scores, campaigns) drawn from `data`.
+// The chart of a report kind (funnel, offers, trend, scores, campaigns,
+// first-touch) drawn from `data`.
 std::unique_ptr<QWidget> chartFor(const QString &kind, const ChartData &data);
 bool renderReport(const QString &kind, const ChartData &data, const QString &format,
                   const QString &path, QSize size, QString *error);
