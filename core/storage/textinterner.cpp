@@ -35,8 +35,13 @@ int TextInterner::id(QByteArrayView text) {
         const int slot = m_slots[i];
         if (slot == 0)
             break;
-        if (m_hashes[std::size_t(slot - 1)] == h && m_texts.at(slot - 1) == text)
-            return slot - 1;
+        if (m_hashes[std::size_t(slot - 1)] == h) {
+            const QByteArray &known = m_texts.at(slot - 1);
+            if (known.size() == text.size() &&
+                (text.isEmpty() ||
+                 std::memcmp(known.constData(), text.data(), std::size_t(text.size())) == 0))
+                return slot - 1;
+        }
     }
     const int id = int(m_texts.size());
     m_texts.append(text.toByteArray());
