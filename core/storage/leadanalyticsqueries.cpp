@@ -57,6 +57,15 @@ bool LeadAnalyticsQueries::fail(const QString &what, const QString &detail) cons
     return false;
 }
 
+bool LeadAnalyticsQueries::run(SqlStatement &q, const QString &sql, const QVariantList &binds,
+                               const QString &what) const {
+    if (!q.prepare(sql))
+        return fail(what, q.error());
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        q.bind(int(i), binds.at(i));
+    return q.exec() || fail(what, q.error());
+}
+
 bool LeadAnalyticsQueries::isGroupColumn(const QString &column) {
     return column == QLatin1String("storefront") || column == QLatin1String("offer_id") ||
            column == QLatin1String("campaign") || column == QLatin1String("action");
@@ -189,19 +198,13 @@ LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
     }
     const MappedReads mapped(m_db);
     SqlStatement q(m_db);
-    if (!q.prepare(QStringLiteral("SELECT %1, %2 FROM leads")
-                       .arg(selected.join(QStringLiteral(", ")),
-                            sumExpr.isEmpty() ? QStringLiteral("0") : sumExpr) +
-                   where)) {
-        fail(what, q.error());
+    if (!run(q,
+             QStringLiteral("SELECT %1, %2 FROM leads")
+                     .arg(selected.join(QStringLiteral(", ")),
+                          sumExpr.isEmpty() ? QStringLiteral("0") : sumExpr) +
+                 where,
+             binds, what))
         return std::nullopt;
-    }
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        q.bind(int(i), binds.at(i));
-    if (!q.exec()) {
-        fail(what, q.error());
-        return std::nullopt;
-    }
     // Each column's texts numbered, and the numbers of a row combined column by column, so
     // that no text is copied or hashed by Qt per lead.
     std::vector<TextInterner> texts(std::size_t(n > 0 ? n : 1));
@@ -289,19 +292,12 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
     const MappedReads mapped(m_db);
     QVariantList binds;
     SqlStatement q(m_db);
-    if (!q.prepare(
-            QStringLiteral("SELECT reached_step, %1, action, stage, %2 FROM leads")
-                .arg(groupColumn, withScores ? QStringLiteral("score") : QStringLiteral("0")) +
-            LeadQuery(m_db.backend()).where(filter, &binds))) {
-        fail(what, q.error());
+    const QString sql =
+        QStringLiteral("SELECT reached_step, %1, action, stage, %2 FROM leads")
+            .arg(groupColumn, withScores ? QStringLiteral("score") : QStringLiteral("0")) +
+        LeadQuery(m_db.backend()).where(filter, &binds);
+    if (!run(q, sql, binds, what))
         return std::nullopt;
-    }
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        q.bind(int(i), binds.at(i));
-    if (!q.exec()) {
-        fail(what, q.error());
-        return std::nullopt;
-    }
     // The group, action and stage texts numbered, so that a lead is counted by integers alone.
     TextInterner groups, actions, stages;
     QHash<quint64, qsizetype> stageRows; // (group, action, stage) numbers → place in out.stages

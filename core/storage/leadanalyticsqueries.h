@@ -4,6 +4,7 @@
 #include "leadfilter.h"
 
 class SqlDialect;
+class SqlStatement;
 
 #include <QByteArray>
 #include <QHash>
@@ -90,6 +91,10 @@ public:
     static QString coveringIndex();
 
 private:
+    // Prepares `sql` on `q`, binds `binds` and runs it; false (with lastError() "`what`: …")
+    // when it cannot.
+    bool run(SqlStatement &q, const QString &sql, const QVariantList &binds,
+             const QString &what) const;
     struct Group {
         QList<QByteArray> keys;
         qint64 count = 0;
