@@ -2,6 +2,7 @@
 
 #include "../domain/firsttouchsla.h"
 #include "../domain/leadcolumns.h"
+#include "sqldialect.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -44,16 +45,23 @@ QList<RepSla> SlaReport::perRep(const QDateTime &now, const QDateTime &since) co
     const qint64 target = qint64(targetHours()) * 3600;
     // Touched: a first touch is recorded, or touches were counted (an import's, time unknown);
     // breached as FirstTouchSla::isBreached says, an untouched lead only while it is open.
+    // The charts' index holds every column read here: one range of it, grouped after, rather
+    // than the owners' index and a look-up per lead (1.3 s rather than 3 s for a million leads).
+    const QString byOwner = SqlDialect(m_db.backend()).notByIndex(QStringLiteral("l.owner"));
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
-        "SELECT l.owner, COUNT(*), SUM(CASE WHEN n.first_touch_at <> '' OR l.follow_ups > 0 "
-        "THEN 1 ELSE 0 END), SUM(CASE WHEN n.first_touch_at <> '' AND n.first_touch_seconds > "
-        "? THEN 1 WHEN (n.first_touch_at IS NULL OR n.first_touch_at = '') AND l.follow_ups = 0 "
-        "AND l.stage NOT IN ('won', 'lost', 'disqualified') AND l.created_at <> '' AND "
-        "l.created_at < ? THEN 1 ELSE 0 END), SUM(CASE WHEN n.first_touch_at <> '' THEN "
-        "n.first_touch_seconds ELSE 0 END), SUM(CASE WHEN n.first_touch_at <> '' THEN 1 ELSE 0 "
-        "END) FROM leads l LEFT JOIN lead_nurture n ON n.lead_id = l.id WHERE l.is_test = 0 AND "
-        "l.created_at >= ? GROUP BY l.owner ORDER BY l.owner"));
+    q.prepare(
+        QStringLiteral(
+            "SELECT l.owner, COUNT(*), SUM(CASE WHEN n.first_touch_at <> '' OR l.follow_ups > 0 "
+            "THEN 1 ELSE 0 END), SUM(CASE WHEN n.first_touch_at <> '' AND n.first_touch_seconds > "
+            "? THEN 1 WHEN (n.first_touch_at IS NULL OR n.first_touch_at = '') AND l.follow_ups = "
+            "0 "
+            "AND l.stage NOT IN ('won', 'lost', 'disqualified') AND l.created_at <> '' AND "
+            "l.created_at < ? THEN 1 ELSE 0 END), SUM(CASE WHEN n.first_touch_at <> '' THEN "
+            "n.first_touch_seconds ELSE 0 END), SUM(CASE WHEN n.first_touch_at <> '' THEN 1 ELSE 0 "
+            "END) FROM leads l LEFT JOIN lead_nurture n ON n.lead_id = l.id WHERE l.is_test = 0 "
+            "AND "
+            "l.created_at >= ? GROUP BY %1 ORDER BY 1")
+            .arg(byOwner));
     q.addBindValue(target);
     q.addBindValue(LeadColumns::isoUtc(now.addSecs(-target)));
     q.addBindValue(since.isValid() ? LeadColumns::isoUtc(since) : QStringLiteral(""));

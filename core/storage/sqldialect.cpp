@@ -121,6 +121,10 @@ QString SqlDialect::wholeTable(const QString &table) const {
     return m_backend == Database::Backend::Sqlite ? table + QStringLiteral(" NOT INDEXED") : table;
 }
 
+QString SqlDialect::notByIndex(const QString &expression) const {
+    return m_backend == Database::Backend::Sqlite ? QStringLiteral("+") + expression : expression;
+}
+
 QStringList SqlDialect::searchSchema() const {
     const QString concatenated = searchColumns.join(QStringLiteral(" || ' ' || "));
     if (m_backend == Database::Backend::Sqlite) {

@@ -40,6 +40,9 @@ public:
     // `table` read in one pass in its own order, never through an index: on SQLite an index on
     // a filter column turns a pass over most rows into a look-up per row.
     QString wholeTable(const QString &table) const;
+    // `expression` for a GROUP BY or ORDER BY that no index should serve: on SQLite an index
+    // in that order wins over a covering one for the filter, and then costs a look-up per row.
+    QString notByIndex(const QString &expression) const;
     // The JSON text of SQL expression `json` with the string `value` set at `path` ("lead",
     // "opportunity_value"), as an SQL expression; `path` and `value` are SQL-quoted here.
     QString jsonSetText(const QString &json, const QStringList &path, const QString &value) const;
