@@ -415,7 +415,56 @@ QString isoUtc(const QDateTime &when) {
     return QString(buf, 20);
 }
 
+namespace {
+
+int unitAt(QStringView t, int i) {
+    return t[i].unicode();
+}
+int unitAt(QByteArrayView t, int i) {
+    return uchar(t[i]);
+}
+
+// "YYYY-MM-DDTHH:MM:SSZ" in either kind of text.
+template <class Text> QDateTime storedUtc(Text t) {
+    auto is = [&t](int i, char c) { return unitAt(t, i) == c; };
+    if (t.size() != 20 || !is(4, '-') || !is(7, '-') || !is(10, 'T') || !is(13, ':') ||
+        !is(16, ':') || !is(19, 'Z'))
+        return {};
+    auto number = [&t](int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; ++i) {
+            const int c = unitAt(t, i);
+            if (c < '0' || c > '9')
+                return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    };
+    const int y = number(0, 4), mo = number(5, 2), d = number(8, 2);
+    const int h = number(11, 2), mi = number(14, 2), s = number(17, 2);
+    if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0)
+        return {};
+    const QDate date(y, mo, d);
+    const QTime time(h, mi, s);
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+
+} // namespace
+
+QDateTime parseStoredUtc(QStringView text) {
+    return storedUtc(text);
+}
+
+QDateTime parseStoredUtc(QByteArrayView utf8) {
+    return storedUtc(utf8);
+}
+
 QDateTime parseIsoUtc(const QString &text) {
+    // Most times read are Leadbench's own.
+    if (const QDateTime stored = parseStoredUtc(QStringView(text)); stored.isValid())
+        return stored;
     QString t = text.trimmed();
     if (t.isEmpty())
         return {};

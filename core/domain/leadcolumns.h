@@ -30,4 +30,8 @@ QVariant value(const Lead &lead, const QString &column);
 QString text(const Lead &lead, const QString &column); // value() as text; flags as true/false
 QString isoUtc(const QDateTime &when);                 // "2025-03-01T09:30:00Z", "" when null
 QDateTime parseIsoUtc(const QString &text);            // accepts date-only and offsets
+// A time exactly as isoUtc() writes it, read without the general parser (which costs more than
+// the rest of reading a lead); invalid for any other text.
+QDateTime parseStoredUtc(QStringView text);
+QDateTime parseStoredUtc(QByteArrayView utf8);
 } // namespace LeadColumns
