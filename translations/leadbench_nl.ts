@@ -3891,6 +3891,25 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>My new leads</source>
+        <translation>Mijn nieuwe leads</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Vandaag gepland</translation>
+    </message>
+    <message>
+        <source>Hot — grade A</source>
+        <translation>Heet — klasse A</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Niet benaderen</translation>
+    </message>
+</context>
+<context>
     <name>ScoreDistributionChart</name>
     <message>
         <source>Score distribution</source>
