@@ -3,6 +3,7 @@
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
 #include "core/scoring/scoringmodel.h"
+#include "elidedlabel.h"
 #include "followupsection.h"
 #include "leadeditor.h"
 #include "leadtimeline.h"
@@ -107,11 +108,16 @@ void LeadPanel::buildWidgets() {
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_email = label(QStringLiteral("emailLink"), tr("Email"));
-    m_email->setTextFormat(Qt::RichText);
+    // An address is one word: wrapped it would still be as wide as it is long.
+    const auto link = [](const QString &name, const QString &accessible) {
+        auto *l = new ElidedLabel;
+        l->setObjectName(name);
+        l->setAccessibleName(accessible);
+        return l;
+    };
+    m_email = link(QStringLiteral("emailLink"), tr("Email"));
     m_emailWarning = label(QStringLiteral("emailWarning"), tr("Email problem"));
-    m_phone = label(QStringLiteral("phoneLink"), tr("Phone"));
-    m_phone->setTextFormat(Qt::RichText);
+    m_phone = link(QStringLiteral("phoneLink"), tr("Phone"));
     m_phoneWarning = label(QStringLiteral("phoneWarning"), tr("Phone problem"));
     for (QLabel *warning : {m_emailWarning, m_phoneWarning})
         warning->setStyleSheet(QStringLiteral("color: #b3261e;"));
@@ -304,27 +310,26 @@ void LeadPanel::showContact() {
     }
     m_dncReason->setVisible(dnc || l.privacyRestricted);
 
-    const auto contact = [&](QLabel *label, QLabel *warning, const QString &value,
+    const auto contact = [&](ElidedLabel *label, QLabel *warning, const QString &value,
                              const QString &scheme, bool valid, const QString &problem) {
+        const QString tip = dnc ? m_dncReason->text() : QString();
         if (value.isEmpty()) {
-            label->setText(tr("none"));
+            label->setFullText(tr("none"), QString(), tip);
             label->setEnabled(false);
         } else if (dnc) {
             // No link to click: the reason above says why.
-            label->setText(value.toHtmlEscaped());
+            label->setFullText(value, QString(), tip);
             label->setEnabled(false);
         } else {
             QString target = value.trimmed();
             if (scheme == QLatin1String("tel"))
                 target.remove(QRegularExpression(QStringLiteral(R"([^0-9+])")));
-            label->setText(QStringLiteral("<a href=\"%1:%2\">%3</a>")
-                               .arg(scheme, target.toHtmlEscaped(), value.toHtmlEscaped()));
+            label->setFullText(value, scheme + QLatin1Char(':') + target, tip);
             label->setEnabled(true);
         }
         label->setOpenExternalLinks(!dnc && !value.isEmpty());
         label->setTextInteractionFlags(dnc ? Qt::TextSelectableByMouse
                                            : Qt::TextBrowserInteraction);
-        label->setToolTip(dnc ? m_dncReason->text() : QString());
         warning->setText(problem);
         warning->setVisible(!value.isEmpty() && !valid);
     };
