@@ -1,5 +1,6 @@
 #include "elidedlabel.h"
 
+#include <QFocusEvent>
 #include <QResizeEvent>
 
 ElidedLabel::ElidedLabel(QWidget *parent)
@@ -34,6 +35,15 @@ void ElidedLabel::resizeEvent(QResizeEvent *event) {
     QLabel::resizeEvent(event);
     if (event->size().width() != event->oldSize().width())
         fit();
+}
+
+void ElidedLabel::focusInEvent(QFocusEvent *event) {
+    QLabel::focusInEvent(event);
+    // Tab lands on the link itself, where Enter opens it: one stop, not the label and then
+    // its link.
+    const bool tab = event->reason() == Qt::TabFocusReason;
+    if (!m_href.isEmpty() && (tab || event->reason() == Qt::BacktabFocusReason))
+        QLabel::focusNextPrevChild(tab);
 }
 
 void ElidedLabel::fit() {

@@ -9,6 +9,7 @@
 #include "leadtimeline.h"
 #include "qualificationsection.h"
 #include "scoresection.h"
+#include "taborder.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -81,6 +82,8 @@ void LeadPanel::buildWidgets() {
     m_scroll = new QScrollArea;
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    // Tab goes to the fields inside, which the area scrolls into view; no stop of its own.
+    m_scroll->setFocusPolicy(Qt::NoFocus);
     m_body = new QWidget;
     m_scroll->setWidget(m_body);
     outer->addWidget(m_scroll, 1);
@@ -113,6 +116,8 @@ void LeadPanel::buildWidgets() {
         auto *l = new ElidedLabel;
         l->setObjectName(name);
         l->setAccessibleName(accessible);
+        // A tab stop from the start, so that it has its place in the tab order below.
+        l->setTextInteractionFlags(Qt::TextBrowserInteraction);
         return l;
     };
     m_email = link(QStringLiteral("emailLink"), tr("Email"));
@@ -224,6 +229,10 @@ void LeadPanel::buildWidgets() {
     m_timeline = new LeadTimeline(m_db);
     connect(m_timeline, &LeadTimeline::shown, this, &LeadPanel::historyShown);
     layout->addWidget(m_timeline, 1);
+
+    // Top to bottom as shown; the form's rows were made before the sections above them.
+    TabOrder::follow({m_email, m_phone, m_stage, m_owner, m_followUpSet, m_followUp, m_followUps,
+                      m_qualification, m_note, m_addNote, m_timeline});
 }
 
 void LeadPanel::clear() {
