@@ -520,7 +520,7 @@
     </message>
     <message>
         <source>read %1, as %2 write dates</source>
-        <translation>gelezen met %1, zoals %2 datums schrijven</translation>
+        <translation>gelezen met %1, de gewoonte van %2</translation>
     </message>
     <message>
         <source>day-first</source>
@@ -4912,7 +4912,7 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
     <message>
         <source>is an Excel 97-2003 workbook (.xls); save it from Excel as .xlsx</source>
-        <translation>is een Excel 97-2003-werkmap (.xls); sla hem in Excel op als .xlsx</translation>
+        <translation>is een Excel 97-2003-werkmap (.xls); sla het in Excel op als .xlsx</translation>
     </message>
     <message>
         <source>is not an Excel workbook (.xlsx): it is no ZIP archive</source>
