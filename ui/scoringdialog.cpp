@@ -163,6 +163,9 @@ ScoringDialog::ScoringDialog(const Database &db, const QString &actor, QWidget *
     bottom->addWidget(m_cancelRescore);
     bottom->addWidget(buttons);
     outer->addLayout(bottom);
+    // Tab reaching the box goes to its accept button (the box's focus proxy) and on from there:
+    // Close, made first, would come before it and never be reached.
+    setTabOrder(m_save, buttons->button(QDialogButtonBox::Close));
 
     m_previewTimer = new QTimer(this);
     m_previewTimer->setSingleShot(true);

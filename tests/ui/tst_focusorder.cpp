@@ -1,11 +1,13 @@
 #include "sampleleaddatabase.h"
 #include "ui/convertdialog.h"
 #include "ui/disqualifydialog.h"
+#include "ui/followupdialog.h"
 #include "ui/logtouchdialog.h"
 #include "ui/mainwindow.h"
 
 #include <QAccessible>
 #include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
@@ -140,10 +142,28 @@ void TestFocusOrder::dialogsGoTopToBottom_data() {
                                               QStringLiteral("Email"),
                                               QStringLiteral("Cancel"),
                                               QStringLiteral("Call")};
+    QTest::newRow("follow-up") << std::function<QDialog *()>([] {
+        return new FollowUpDialog(QStringLiteral("Ann"), QDateTime(), TouchKind::Call);
+    })
+                               << QStringList{QStringLiteral("When"), QStringLiteral("Call"),
+                                              QStringLiteral("Schedule"), QStringLiteral("Cancel"),
+                                              QStringLiteral("When")};
     QTest::newRow("disqualify")
         << std::function<QDialog *()>([] { return new DisqualifyDialog(QStringLiteral("Ann")); })
         << QStringList{QStringLiteral("Choose a reason…"), QStringLiteral("Why, in a few words"),
                        QStringLiteral("Cancel"), QStringLiteral("Choose a reason…")};
+    // With a reason the Disqualify button can be pressed: Tab meets it, and Cancel after it.
+    QTest::newRow("disqualify with a reason")
+        << std::function<QDialog *()>([] {
+               auto *dialog = new DisqualifyDialog(QStringLiteral("Ann"));
+               if (auto *reason =
+                       dialog->findChild<QComboBox *>(QStringLiteral("disqualifyReason")))
+                   reason->setCurrentIndex(reason->findData(QStringLiteral("no-budget")));
+               return dialog;
+           })
+        << QStringList{QStringLiteral("No budget"), QStringLiteral("Why, in a few words"),
+                       QStringLiteral("Disqualify"), QStringLiteral("Cancel"),
+                       QStringLiteral("No budget")};
     QTest::newRow("convert") << std::function<QDialog *()>([] {
         return new ConvertDialog(QStringLiteral("Ann"), OpportunityDetails());
     })
