@@ -48,6 +48,8 @@ ScoringDialog::ScoringDialog(const Database &db, const QString &actor, QWidget *
 
     m_rules = new ScoringRulesModel(this);
     m_table = new QTableView;
+    // The arrows move between its cells; Tab goes on to the next field, not round them for ever.
+    m_table->setTabKeyNavigation(false);
     m_table->setObjectName(QStringLiteral("rulesTable"));
     m_table->setAccessibleName(tr("Scoring rules"));
     m_table->setModel(m_rules);

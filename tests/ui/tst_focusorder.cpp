@@ -4,6 +4,7 @@
 #include "ui/followupdialog.h"
 #include "ui/logtouchdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/scoringdialog.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -54,6 +55,7 @@ private slots:
     void shiftTabGoesBack();
     void dialogsGoTopToBottom_data();
     void dialogsGoTopToBottom();
+    void tabLeavesTheScoringRules();
 
 private:
     // The window with its first lead shown in the panel.
@@ -188,6 +190,20 @@ void TestFocusOrder::dialogsGoTopToBottom() {
     QVERIFY2(walk.size() >= expected.size(), qPrintable(walk.join(QLatin1String(" | "))));
     walk = walk.mid(0, expected.size());
     QCOMPARE(walk, expected);
+}
+
+// The rules table is edited cell by cell with the arrows (and Tab while a cell is being
+// edited); Tab from the table itself goes on to the buttons below it.
+void TestFocusOrder::tabLeavesTheScoringRules() {
+    ScoringDialog dialog(m_db->database(), QStringLiteral("me"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy() && !dialog.isPreviewing(), 10000);
+    auto *table = dialog.findChild<QWidget *>(QStringLiteral("rulesTable"));
+    QVERIFY(table && table->isEnabled());
+    QCOMPARE(tabWalk(table, 2),
+             (QStringList{QStringLiteral("Scoring rules"), QStringLiteral("Add a rule"),
+                          QStringLiteral("Remove the selected rule")}));
 }
 
 QTEST_MAIN(TestFocusOrder)
