@@ -3719,6 +3719,18 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a checklist: a JSON object of item → {&quot;by&quot;, &quot;at&quot;} is expected</source>
+        <translation>&quot;%1&quot; is geen checklist: verwacht wordt een JSON-object van item → {&quot;by&quot;, &quot;at&quot;}</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a checklist item name (lower-case letters, digits, - and _)</source>
+        <translation>&quot;%1&quot; is geen naam van een checklistitem (kleine letters, cijfers, - en _)</translation>
+    </message>
+    <message>
+        <source>checklist item &quot;%1&quot;: {&quot;by&quot;: name, &quot;at&quot;: ISO 8601 time} is expected, not %2</source>
+        <translation>checklistitem &quot;%1&quot;: verwacht wordt {&quot;by&quot;: naam, &quot;at&quot;: ISO 8601-tijd}, niet %2</translation>
+    </message>
 </context>
 <context>
     <name>QualificationSection</name>
