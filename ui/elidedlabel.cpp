@@ -49,7 +49,7 @@ void ElidedLabel::focusInEvent(QFocusEvent *event) {
 void ElidedLabel::fit() {
     // Until it is laid out the label has no width of its own: it holds the whole text.
     const int width = contentsRect().width() - 2 * margin();
-    const QString shown = testAttribute(Qt::WA_Resized) || isVisible()
+    const QString shown = testAttribute(Qt::WA_Resized)
                               ? fontMetrics().elidedText(m_text, Qt::ElideRight, width)
                               : m_text;
     m_elided = shown != m_text;
