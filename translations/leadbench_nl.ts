@@ -477,6 +477,89 @@
     </message>
 </context>
 <context>
+    <name>ColumnMapping</name>
+    <message>
+        <source>Dutch spreadsheets</source>
+        <translation>Nederlandse spreadsheets</translation>
+    </message>
+    <message>
+        <source>Storage Explorer&apos;s type column</source>
+        <translation>typekolom van Storage Explorer</translation>
+    </message>
+    <message>
+        <source>kept as an extra field</source>
+        <translation>bewaard als extra veld</translation>
+    </message>
+    <message>
+        <source>, kept as an extra field</source>
+        <translation>, bewaard als extra veld</translation>
+    </message>
+    <message>
+        <source>its values look like Source-Action|Offer: they give the storefront, action and offer</source>
+        <translation>de waarden lijken op Source-Action|Offer: ze geven de storefront, de actie en de aanbieding</translation>
+    </message>
+    <message>
+        <source>kept as an extra field: column %1 &quot;%2&quot; fills %3</source>
+        <translation>bewaard als extra veld: kolom %1 &quot;%2&quot; vult %3</translation>
+    </message>
+    <message>
+        <source>names the same field as column %1</source>
+        <translation>noemt hetzelfde veld als kolom %1</translation>
+    </message>
+    <message>
+        <source>read day-first: &quot;%1&quot; has a day above 12</source>
+        <translation>gelezen met de dag eerst: &quot;%1&quot; heeft een dag boven 12</translation>
+    </message>
+    <message>
+        <source>read month-first: &quot;%1&quot; has a day above 12</source>
+        <translation>gelezen met de maand eerst: &quot;%1&quot; heeft een dag boven 12</translation>
+    </message>
+    <message>
+        <source>dates in both orders (&quot;%1&quot;, &quot;%2&quot;): each is read day-first unless its second number is above 12</source>
+        <translation>datums in beide volgordes (&quot;%1&quot;, &quot;%2&quot;): elke datum wordt gelezen met de dag eerst, tenzij het tweede getal boven 12 ligt</translation>
+    </message>
+    <message>
+        <source>read %1, as %2 write dates</source>
+        <translation>gelezen met %1, de gewoonte van %2</translation>
+    </message>
+    <message>
+        <source>day-first</source>
+        <translation>de dag eerst</translation>
+    </message>
+    <message>
+        <source>month-first</source>
+        <translation>de maand eerst</translation>
+    </message>
+    <message>
+        <source>read day-first: no date in the first rows has a number above 12</source>
+        <translation>gelezen met de dag eerst: geen datum in de eerste rijen heeft een getal boven 12</translation>
+    </message>
+    <message>
+        <source>the header names none of Email, FirstName, LastName, Company, Name or CustomerInfo (or email, first_name, last_name, company)</source>
+        <translation>de kopregel noemt geen van Email, FirstName, LastName, Company, Name of CustomerInfo (of email, first_name, last_name, company)</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; has no columns</source>
+        <translation>profiel &quot;%1&quot; heeft geen kolommen</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot;: column &quot;%2&quot; has an unknown target &quot;%3&quot;</source>
+        <translation>profiel &quot;%1&quot;: kolom &quot;%2&quot; heeft een onbekend doel &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>the file has no column &quot;%1&quot;, which profile &quot;%2&quot; reads as %3</source>
+        <translation>het bestand heeft geen kolom &quot;%1&quot;, die profiel &quot;%2&quot; leest als %3</translation>
+    </message>
+    <message>
+        <source>not in profile &quot;%1&quot;%2</source>
+        <translation>niet in profiel &quot;%1&quot;%2</translation>
+    </message>
+    <message>
+        <source>ignored by profile &quot;%1&quot;</source>
+        <translation>genegeerd door profiel &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Someone else changed this lead</source>
@@ -552,6 +635,33 @@
     <message>
         <source>C&amp;onvert</source>
         <translation>&amp;Omzetten</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>is a ZIP archive (an Excel workbook, perhaps), not CSV text; save it from Excel as CSV</source>
+        <translation>is een ZIP-archief (een Excel-werkmap, misschien), geen CSV-tekst; sla het in Excel op als CSV</translation>
+    </message>
+    <message>
+        <source>is binary data (it holds NUL bytes), not CSV text</source>
+        <translation>is binaire data (het bevat NUL-bytes), geen CSV-tekst</translation>
+    </message>
+    <message>
+        <source>has a quoted field that is never closed</source>
+        <translation>heeft een veld tussen aanhalingstekens dat nooit wordt gesloten</translation>
+    </message>
+    <message>
+        <source>has a field over 1 MiB</source>
+        <translation>heeft een veld groter dan 1 MiB</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-8</source>
+        <translation>is geen geldige UTF-8</translation>
+    </message>
+    <message>
+        <source>has text after a closing quote</source>
+        <translation>heeft tekst na een sluitend aanhalingsteken</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1525,61 @@
     </message>
 </context>
 <context>
+    <name>HeaderLayout</name>
+    <message>
+        <source>the marketplace LeadSource: gives the storefront, action and offer</source>
+        <translation>de LeadSource van de marketplace: geeft de storefront, de actie en de aanbieding</translation>
+    </message>
+    <message>
+        <source>when the record was written</source>
+        <translation>wanneer het record is geschreven</translation>
+    </message>
+    <message>
+        <source>JSON customer details: fill the name, email, phone, country, company and title where their own columns are empty</source>
+        <translation>klantgegevens in JSON: vullen naam, e-mail, telefoon, land, bedrijf en functie aan waar hun eigen kolommen leeg zijn</translation>
+    </message>
+    <message>
+        <source>the Azure Table&apos;s partition key</source>
+        <translation>de partitiesleutel van de Azure-tabel</translation>
+    </message>
+    <message>
+        <source>the Azure Table&apos;s row key</source>
+        <translation>de rijsleutel van de Azure-tabel</translation>
+    </message>
+    <message>
+        <source>the database numbers its leads itself</source>
+        <translation>de database nummert zijn leads zelf</translation>
+    </message>
+    <message>
+        <source>Leadbench works it out from the email</source>
+        <translation>Leadbench leidt het af uit het e-mailadres</translation>
+    </message>
+    <message>
+        <source>Leadbench works it out from the lead</source>
+        <translation>Leadbench leidt het af uit de lead</translation>
+    </message>
+    <message>
+        <source>it counts changes in the database the file came from</source>
+        <translation>het telt wijzigingen in de database waar het bestand vandaan kwam</translation>
+    </message>
+    <message>
+        <source>Salesforce&apos;s lead id</source>
+        <translation>lead-id van Salesforce</translation>
+    </message>
+    <message>
+        <source>HubSpot&apos;s record id</source>
+        <translation>record-id van HubSpot</translation>
+    </message>
+    <message>
+        <source>put before the last name</source>
+        <translation>voor de achternaam gezet</translation>
+    </message>
+    <message>
+        <source>split into first and last name</source>
+        <translation>gesplitst in voor- en achternaam</translation>
+    </message>
+</context>
+<context>
     <name>ImportDuplicatesPage</name>
     <message>
         <source>Leads already stored</source>
@@ -1447,6 +1612,25 @@
     <message>
         <source>%1 records match stored leads.</source>
         <translation>%1 records komen overeen met opgeslagen leads.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFile</name>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>kan niet worden geopend: %1</translation>
+    </message>
+    <message>
+        <source>is an Excel workbook (a ZIP archive), which cannot be read from a pipe; give its file name</source>
+        <translation>is een Excel-werkmap (een ZIP-archief), die niet uit een pipe kan worden gelezen; geef de bestandsnaam op</translation>
+    </message>
+    <message>
+        <source>is an Excel workbook, not %1; import it as xlsx</source>
+        <translation>is een Excel-werkmap, geen %1; importeer het als xlsx</translation>
+    </message>
+    <message>
+        <source>CSV text</source>
+        <translation>CSV-tekst</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2264,77 @@
     </message>
 </context>
 <context>
+    <name>LeadColumns</name>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 4217 currency code</source>
+        <translation>&quot;%1&quot; is geen ISO 4217-valutacode</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a destination (%2)</source>
+        <translation>&quot;%1&quot; is geen opvolgbestemming (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a reason to disqualify (%2)</source>
+        <translation>&quot;%1&quot; is geen reden om te diskwalificeren (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>&quot;%1&quot; is geen geheel getal</translation>
+    </message>
+    <message>
+        <source>%1 is not between 0 and 100</source>
+        <translation>%1 ligt niet tussen 0 en 100</translation>
+    </message>
+    <message>
+        <source>%1 is not a count of at least 1</source>
+        <translation>%1 is geen aantal van minstens 1</translation>
+    </message>
+    <message>
+        <source>%1 is not a count</source>
+        <translation>%1 is geen aantal</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; is geen getal</translation>
+    </message>
+    <message>
+        <source>%1 is not between 0 and 1</source>
+        <translation>%1 ligt niet tussen 0 en 1</translation>
+    </message>
+    <message>
+        <source>%1 is not an amount (0 when unset)</source>
+        <translation>%1 is geen bedrag (0 als het niet is ingevuld)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not true or false</source>
+        <translation>&quot;%1&quot; is niet true of false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 time</source>
+        <translation>&quot;%1&quot; is geen ISO 8601-tijd</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a storefront (appsource, azure-marketplace, azure-portal, other)</source>
+        <translation>&quot;%1&quot; is geen storefront (appsource, azure-marketplace, azure-portal, other)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stage (%2)</source>
+        <translation>&quot;%1&quot; is geen fase (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not A, B, C or D</source>
+        <translation>&quot;%1&quot; is niet A, B, C of D</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an origin (%2)</source>
+        <translation>&quot;%1&quot; is geen herkomst (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address</source>
+        <translation>&quot;%1&quot; is geen e-mailadres</translation>
+    </message>
+</context>
+<context>
     <name>LeadEditor</name>
     <message>
         <source>lead %1 no longer exists</source>
@@ -2168,6 +2423,73 @@
     <message>
         <source>lead %1 was changed by someone else meanwhile; look at it again and retry</source>
         <translation>lead %1 is intussen door iemand anders gewijzigd; bekijk de lead opnieuw en probeer het nog eens</translation>
+    </message>
+</context>
+<context>
+    <name>LeadImporter</name>
+    <message>
+        <source>is empty: there is no header line</source>
+        <translation>is leeg: er is geen kopregel</translation>
+    </message>
+    <message>
+        <source>%1: line %2: the header %3</source>
+        <translation>%1: regel %2: de kopregel %3</translation>
+    </message>
+    <message>
+        <source>%1: line 1: %2</source>
+        <translation>%1: regel 1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: the header %2</source>
+        <translation>regel %1: de kopregel %2</translation>
+    </message>
+    <message>
+        <source>line 1: %1</source>
+        <translation>regel 1: %1</translation>
+    </message>
+    <message>
+        <source>line 1: the mapping has %1 columns, the header %2</source>
+        <translation>regel 1: de koppeling heeft %1 kolommen, de kopregel %2</translation>
+    </message>
+    <message>
+        <source>line 1: %1%2</source>
+        <translation>regel 1: %1%2</translation>
+    </message>
+    <message>
+        <source>; the file looks separated by semicolons (--delimiter &quot;;&quot;)</source>
+        <translation>; het bestand lijkt gescheiden door puntkomma&apos;s (--delimiter &quot;;&quot;)</translation>
+    </message>
+    <message>
+        <source>%1: line 1: column %2 &quot;%3&quot; %4</source>
+        <translation>%1: regel 1: kolom %2 &quot;%3&quot; %4</translation>
+    </message>
+    <message>
+        <source>is ignored: %1</source>
+        <translation>wordt genegeerd: %1</translation>
+    </message>
+    <message>
+        <source>is not a lead field; it is kept as an extra field</source>
+        <translation>is geen leadveld; de kolom wordt bewaard als extra veld</translation>
+    </message>
+    <message>
+        <source>%1: line %2: %3</source>
+        <translation>%1: regel %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>kan geen transactie starten: %1</translation>
+    </message>
+    <message>
+        <source>cannot prepare the bulk load: %1</source>
+        <translation>kan het bulkladen niet voorbereiden: %1</translation>
+    </message>
+    <message>
+        <source>cannot rebuild the indexes: %1</source>
+        <translation>kan de indexen niet opnieuw opbouwen: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit the import: %1</source>
+        <translation>kan de import niet vastleggen: %1</translation>
     </message>
 </context>
 <context>
@@ -2539,6 +2861,100 @@
     <message>
         <source>disqualify note</source>
         <translation>notitie diskwalificatie</translation>
+    </message>
+</context>
+<context>
+    <name>LeadPayloadReader</name>
+    <message>
+        <source>a string</source>
+        <translation>een tekst</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>een booleaanse waarde</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>een getal</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>een array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>een object</translation>
+    </message>
+    <message>
+        <source>is over %1 MiB, more than lead payloads take; split it</source>
+        <translation>is groter dan %1 MiB, meer dan leadpayloads innemen; splits het</translation>
+    </message>
+    <message>
+        <source>is empty: it holds no lead payload</source>
+        <translation>is leeg: het bevat geen leadpayload</translation>
+    </message>
+    <message>
+        <source>is no lead payload JSON: that starts with { or [, this with &quot;%1&quot;</source>
+        <translation>is geen leadpayload-JSON: die begint met { of [, dit met &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>is not valid JSON: %1 at line %2, column %3 (byte %4)</source>
+        <translation>is geen geldige JSON: %1 op regel %2, kolom %3 (byte %4)</translation>
+    </message>
+    <message>
+        <source>is neither a lead payload object nor an array of them</source>
+        <translation>is geen leadpayload-object en ook geen array daarvan</translation>
+    </message>
+    <message>
+        <source>is %1, not a lead object</source>
+        <translation>is %1, geen leadobject</translation>
+    </message>
+</context>
+<context>
+    <name>LeadRecordMapper</name>
+    <message>
+        <source>has %1 fields, the header has %2</source>
+        <translation>heeft %1 velden, de kopregel heeft er %2</translation>
+    </message>
+    <message>
+        <source>field %1: %2</source>
+        <translation>veld %1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a country; the country is left empty and the text kept as an extra field</source>
+        <translation>&quot;%1&quot; is geen land; het land blijft leeg en de tekst wordt bewaard als extra veld</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not JSON customer details ({&quot;FirstName&quot;: …, &quot;Email&quot;: …})</source>
+        <translation>&quot;%1&quot; zijn geen klantgegevens in JSON ({&quot;FirstName&quot;: …, &quot;Email&quot;: …})</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address</source>
+        <translation>&quot;%1&quot; is geen e-mailadres</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stage Leadbench knows; the lead stays new and the text is kept as an extra field</source>
+        <translation>&quot;%1&quot; is geen fase die Leadbench kent; de lead blijft nieuw en de tekst wordt bewaard als extra veld</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a rating (Hot, Warm, Cold) or a grade (A to D); the text is kept as an extra field</source>
+        <translation>&quot;%1&quot; is geen beoordeling (Hot, Warm, Cold) of klasse (A tot D); de tekst wordt bewaard als extra veld</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date</source>
+        <translation>&quot;%1&quot; is geen datum</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not true or false</source>
+        <translation>&quot;%1&quot; is niet true of false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a value of %2</source>
+        <translation>&quot;%1&quot; is geen waarde van %2</translation>
+    </message>
+    <message>
+        <source>no email, no name and no company: nothing identifies the customer</source>
+        <translation>geen e-mail, geen naam en geen bedrijf: niets identificeert de klant</translation>
     </message>
 </context>
 <context>
@@ -3303,6 +3719,18 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a checklist: a JSON object of item → {&quot;by&quot;, &quot;at&quot;} is expected</source>
+        <translation>&quot;%1&quot; is geen checklist: verwacht wordt een JSON-object van item → {&quot;by&quot;, &quot;at&quot;}</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a checklist item name (lower-case letters, digits, - and _)</source>
+        <translation>&quot;%1&quot; is geen naam van een checklistitem (kleine letters, cijfers, - en _)</translation>
+    </message>
+    <message>
+        <source>checklist item &quot;%1&quot;: {&quot;by&quot;: name, &quot;at&quot;: ISO 8601 time} is expected, not %2</source>
+        <translation>checklistitem &quot;%1&quot;: verwacht wordt {&quot;by&quot;: naam, &quot;at&quot;: ISO 8601-tijd}, niet %2</translation>
+    </message>
 </context>
 <context>
     <name>QualificationSection</name>
@@ -3472,6 +3900,25 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>Saved by %1: click to apply it</source>
         <translation>Opgeslagen door %1: klik om haar toe te passen</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViews</name>
+    <message>
+        <source>My new leads</source>
+        <translation>Mijn nieuwe leads</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Vandaag gepland</translation>
+    </message>
+    <message>
+        <source>Hot — grade A</source>
+        <translation>Heet — klasse A</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Niet benaderen</translation>
     </message>
 </context>
 <context>
@@ -4459,6 +4906,77 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxReader</name>
+    <message>
+        <source>is damaged: %1, line %2: %3</source>
+        <translation>is beschadigd: %1, regel %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot be opened: %1</source>
+        <translation>kan niet worden geopend: %1</translation>
+    </message>
+    <message>
+        <source>is empty, not an Excel workbook</source>
+        <translation>is leeg, geen Excel-werkmap</translation>
+    </message>
+    <message>
+        <source>is an Excel 97-2003 workbook (.xls); save it from Excel as .xlsx</source>
+        <translation>is een Excel 97-2003-werkmap (.xls); sla het in Excel op als .xlsx</translation>
+    </message>
+    <message>
+        <source>is not an Excel workbook (.xlsx): it is no ZIP archive</source>
+        <translation>is geen Excel-werkmap (.xlsx): het is geen ZIP-archief</translation>
+    </message>
+    <message>
+        <source>is damaged: its ZIP archive cannot be read</source>
+        <translation>is beschadigd: het ZIP-archief kan niet worden gelezen</translation>
+    </message>
+    <message>
+        <source>is a ZIP archive but no Excel workbook: it has no %1</source>
+        <translation>is een ZIP-archief maar geen Excel-werkmap: het heeft geen %1</translation>
+    </message>
+    <message>
+        <source>has no sheets</source>
+        <translation>heeft geen werkbladen</translation>
+    </message>
+    <message>
+        <source>has no sheet named &quot;%1&quot;; its sheets are %2</source>
+        <translation>heeft geen werkblad met de naam &quot;%1&quot;; de werkbladen zijn %2</translation>
+    </message>
+    <message>
+        <source>is damaged: %1 does not say where the sheet &quot;%2&quot; is</source>
+        <translation>is beschadigd: %1 zegt niet waar het werkblad &quot;%2&quot; staat</translation>
+    </message>
+    <message>
+        <source>is damaged: the sheet &quot;%1&quot; (%2) is missing</source>
+        <translation>is beschadigd: het werkblad &quot;%1&quot; (%2) ontbreekt</translation>
+    </message>
+    <message>
+        <source>cell %1 refers to shared string %2; the workbook has %3</source>
+        <translation>cel %1 verwijst naar gedeelde tekst %2; de werkmap heeft er %3</translation>
+    </message>
+    <message>
+        <source>cell %1 holds &quot;%2&quot;, which is no number</source>
+        <translation>cel %1 bevat &quot;%2&quot;, en dat is geen getal</translation>
+    </message>
+    <message>
+        <source>has a cell &quot;%1&quot; that is no cell of a sheet</source>
+        <translation>heeft een cel &quot;%1&quot; die geen cel van een werkblad is</translation>
+    </message>
+    <message>
+        <source>is damaged: %1 cannot be uncompressed (error %2)</source>
+        <translation>is beschadigd: %1 kan niet worden uitgepakt (fout %2)</translation>
+    </message>
+    <message>
+        <source>has a value in column %1, beyond the header&apos;s %2 column</source>
+        <translation>heeft een waarde in kolom %1, voorbij de %2 kolom van de kopregel</translation>
+    </message>
+    <message>
+        <source>has a value in column %1, beyond the header&apos;s %2 columns</source>
+        <translation>heeft een waarde in kolom %1, voorbij de %2 kolommen van de kopregel</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,8 @@ CadenceDialog::CadenceDialog(const Database &db, const QString &actor, QWidget *
     form->addRow(tr("&For:"), m_description);
     right->addLayout(form);
     m_touches = new QTableWidget(0, 2);
+    // The arrows move between its cells; Tab goes on to the next field, not round them for ever.
+    m_touches->setTabKeyNavigation(false);
     m_touches->setObjectName(QStringLiteral("cadenceTouches"));
     m_touches->setAccessibleName(tr("Touches, by day"));
     m_touches->setHorizontalHeaderLabels({tr("Day"), tr("Touch")});

@@ -50,6 +50,8 @@ CampaignDialog::CampaignDialog(const Database &db, LeadEditor *editor,
     resize(620, 420);
     auto *layout = new QVBoxLayout(this);
     m_table = new QTableWidget(0, 4);
+    // The arrows move between its cells; Tab goes on to the next field, not round them for ever.
+    m_table->setTabKeyNavigation(false);
     m_table->setObjectName(QStringLiteral("campaignTable"));
     m_table->setAccessibleName(tr("Campaigns and their leads"));
     m_table->setHorizontalHeaderLabels({tr("Campaign"), tr("Kind"), tr("Storefront"), tr("Leads")});

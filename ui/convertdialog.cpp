@@ -64,6 +64,9 @@ ConvertDialog::ConvertDialog(const QString &leadName, const OpportunityDetails &
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // Tab reaching the box goes to its accept button (the box's focus proxy) and on from there:
+    // Cancel, made first, would come before it and never be reached.
+    setTabOrder(m_ok, buttons->button(QDialogButtonBox::Cancel));
     connect(m_value, &QDoubleSpinBox::valueChanged, this, &ConvertDialog::check);
     connect(m_currency, &QLineEdit::textChanged, this, &ConvertDialog::check);
     check();

@@ -39,6 +39,9 @@ DisqualifyDialog::DisqualifyDialog(const QString &leadName, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // Tab reaching the box goes to its accept button (the box's focus proxy) and on from there:
+    // Cancel, made first, would come before it and never be reached.
+    setTabOrder(m_ok, buttons->button(QDialogButtonBox::Cancel));
     connect(m_reason, &QComboBox::currentIndexChanged, this, &DisqualifyDialog::check);
     connect(m_text, &QLineEdit::textChanged, this, &DisqualifyDialog::check);
     check();

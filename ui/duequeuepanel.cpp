@@ -22,6 +22,8 @@ DueQueuePanel::DueQueuePanel(const Database &db, const QString &owner, QWidget *
     m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_summary);
     m_view = new QTableView;
+    // The arrows move between its cells; Tab goes on to the next field, not round them for ever.
+    m_view->setTabKeyNavigation(false);
     m_view->setObjectName(QStringLiteral("dueQueueView"));
     m_view->setAccessibleName(tr("Due follow-ups, oldest first"));
     m_view->setModel(m_model);

@@ -183,6 +183,8 @@ FilterBar::FilterBar(QWidget *parent)
     };
     m_since = dateEdit(tr("Created: any"), QStringLiteral("filterSince"), tr("Created from"));
     m_until = dateEdit(tr("until any"), QStringLiteral("filterUntil"), tr("Created until"));
+    m_since->installEventFilter(this);
+    m_until->installEventFilter(this);
     connect(m_since, &QDateEdit::dateChanged, this, [this](const QDate &date) {
         if (m_showing)
             return;
@@ -392,6 +394,17 @@ bool FilterBar::eventFilter(QObject *watched, QEvent *event) {
         m_searchDelay->stop();
         m_search->clear();
         return true;
+    }
+    // Showing "any", a date edit has no day, month or year for Tab to step through, and
+    // QDateEdit then keeps Tab to itself: the keyboard would be trapped there.
+    if ((watched == m_since || watched == m_until) && event->type() == QEvent::KeyPress) {
+        const auto *edit = static_cast<const QDateEdit *>(watched);
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool tab = key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab;
+        if (tab && edit->date() == edit->minimumDate() &&
+            !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier)))
+            return focusNextPrevChild(key->key() == Qt::Key_Tab &&
+                                      !(key->modifiers() & Qt::ShiftModifier));
     }
     return QWidget::eventFilter(watched, event);
 }

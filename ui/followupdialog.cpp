@@ -64,11 +64,14 @@ FollowUpDialog::FollowUpDialog(const QString &leadName, const QDateTime &at, Tou
     form->addRow(tr("W&hat:"), m_kind);
     layout->addLayout(form);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    buttons->addButton(tr("&Schedule"), QDialogButtonBox::AcceptRole)
-        ->setObjectName(QStringLiteral("scheduleButton"));
+    QPushButton *schedule = buttons->addButton(tr("&Schedule"), QDialogButtonBox::AcceptRole);
+    schedule->setObjectName(QStringLiteral("scheduleButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // Tab reaching the box goes to its accept button (the box's focus proxy) and on from there:
+    // Cancel, made first, would come before it and never be reached.
+    setTabOrder(schedule, buttons->button(QDialogButtonBox::Cancel));
 }
 
 QDateTime FollowUpDialog::at() const {

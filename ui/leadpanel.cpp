@@ -3,11 +3,13 @@
 #include "core/domain/leadchanges.h"
 #include "core/domain/leadcolumns.h"
 #include "core/scoring/scoringmodel.h"
+#include "elidedlabel.h"
 #include "followupsection.h"
 #include "leadeditor.h"
 #include "leadtimeline.h"
 #include "qualificationsection.h"
 #include "scoresection.h"
+#include "taborder.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -80,6 +82,8 @@ void LeadPanel::buildWidgets() {
     m_scroll = new QScrollArea;
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    // Tab goes to the fields inside, which the area scrolls into view; no stop of its own.
+    m_scroll->setFocusPolicy(Qt::NoFocus);
     m_body = new QWidget;
     m_scroll->setWidget(m_body);
     outer->addWidget(m_scroll, 1);
@@ -107,11 +111,18 @@ void LeadPanel::buildWidgets() {
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_email = label(QStringLiteral("emailLink"), tr("Email"));
-    m_email->setTextFormat(Qt::RichText);
+    // An address is one word: wrapped it would still be as wide as it is long.
+    const auto link = [](const QString &name, const QString &accessible) {
+        auto *l = new ElidedLabel;
+        l->setObjectName(name);
+        l->setAccessibleName(accessible);
+        // A tab stop from the start, so that it has its place in the tab order below.
+        l->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        return l;
+    };
+    m_email = link(QStringLiteral("emailLink"), tr("Email"));
     m_emailWarning = label(QStringLiteral("emailWarning"), tr("Email problem"));
-    m_phone = label(QStringLiteral("phoneLink"), tr("Phone"));
-    m_phone->setTextFormat(Qt::RichText);
+    m_phone = link(QStringLiteral("phoneLink"), tr("Phone"));
     m_phoneWarning = label(QStringLiteral("phoneWarning"), tr("Phone problem"));
     for (QLabel *warning : {m_emailWarning, m_phoneWarning})
         warning->setStyleSheet(QStringLiteral("color: #b3261e;"));
@@ -218,6 +229,10 @@ void LeadPanel::buildWidgets() {
     m_timeline = new LeadTimeline(m_db);
     connect(m_timeline, &LeadTimeline::shown, this, &LeadPanel::historyShown);
     layout->addWidget(m_timeline, 1);
+
+    // Top to bottom as shown; the form's rows were made before the sections above them.
+    TabOrder::follow({m_email, m_phone, m_stage, m_owner, m_followUpSet, m_followUp, m_followUps,
+                      m_qualification, m_note, m_addNote, m_timeline});
 }
 
 void LeadPanel::clear() {
@@ -304,27 +319,26 @@ void LeadPanel::showContact() {
     }
     m_dncReason->setVisible(dnc || l.privacyRestricted);
 
-    const auto contact = [&](QLabel *label, QLabel *warning, const QString &value,
+    const auto contact = [&](ElidedLabel *label, QLabel *warning, const QString &value,
                              const QString &scheme, bool valid, const QString &problem) {
+        const QString tip = dnc ? m_dncReason->text() : QString();
         if (value.isEmpty()) {
-            label->setText(tr("none"));
+            label->setFullText(tr("none"), QString(), tip);
             label->setEnabled(false);
         } else if (dnc) {
             // No link to click: the reason above says why.
-            label->setText(value.toHtmlEscaped());
+            label->setFullText(value, QString(), tip);
             label->setEnabled(false);
         } else {
             QString target = value.trimmed();
             if (scheme == QLatin1String("tel"))
                 target.remove(QRegularExpression(QStringLiteral(R"([^0-9+])")));
-            label->setText(QStringLiteral("<a href=\"%1:%2\">%3</a>")
-                               .arg(scheme, target.toHtmlEscaped(), value.toHtmlEscaped()));
+            label->setFullText(value, scheme + QLatin1Char(':') + target, tip);
             label->setEnabled(true);
         }
         label->setOpenExternalLinks(!dnc && !value.isEmpty());
         label->setTextInteractionFlags(dnc ? Qt::TextSelectableByMouse
                                            : Qt::TextBrowserInteraction);
-        label->setToolTip(dnc ? m_dncReason->text() : QString());
         warning->setText(problem);
         warning->setVisible(!value.isEmpty() && !valid);
     };

@@ -10,6 +10,7 @@
 #include <QVariant>
 #include <QWidget>
 
+class ElidedLabel;
 class FollowUpSection;
 class LeadChanges;
 class LeadEditor;
@@ -104,9 +105,9 @@ private:
 
     QLabel *m_name = nullptr;
     QLabel *m_dncReason = nullptr;
-    QLabel *m_email = nullptr;
+    ElidedLabel *m_email = nullptr;
     QLabel *m_emailWarning = nullptr;
-    QLabel *m_phone = nullptr;
+    ElidedLabel *m_phone = nullptr;
     QLabel *m_phoneWarning = nullptr;
     QLabel *m_company = nullptr;
     QLabel *m_title = nullptr;

@@ -75,6 +75,9 @@ LogTouchDialog::LogTouchDialog(const QString &leadName, TouchKind kind,
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // Tab reaching the box goes to its accept button (the box's focus proxy) and on from there:
+    // Cancel, made first, would come before it and never be reached.
+    setTabOrder(m_ok, buttons->button(QDialogButtonBox::Cancel));
     connect(m_outcome, &QComboBox::currentTextChanged, this, &LogTouchDialog::check);
     connect(m_scheduleNext, &QCheckBox::toggled, this, &LogTouchDialog::check);
     check();

@@ -16,6 +16,7 @@
 #include "models/savedviewlistmodel.h"
 #include "models/storefrontlistmodel.h"
 #include "shortcutsdialog.h"
+#include "taborder.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -37,6 +38,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -117,6 +119,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     createCharts();
     createNurture();
     createSettingsMenu();
+    orderTabs();
 
     connect(m_storefrontView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::storefrontChosen);
@@ -148,6 +151,13 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::orderTabs() {
+    // The queues and saved views on the left, the tabs, the filter bar and the table, then the
+    // lead panel beside them and the due queue below.
+    TabOrder::follow(
+        {m_storefrontView, m_savedViewList, m_tabs, m_filterBar, m_leadView, m_panel, m_dueQueue});
+}
 
 void MainWindow::restoreSettings() {
     QSettings s(settingsOrganization, settingsApplication);
@@ -293,6 +303,9 @@ void MainWindow::setUpLeadView() {
     m_leadView->verticalHeader()->setDefaultSectionSize(m_leadView->fontMetrics().height() + 10);
     m_leadView->setIconSize(QSize(16, 16));
     m_leadView->setAccessibleName(tr("Leads"));
+    // Rows are read, not cells edited: the arrows move through the leads and Tab goes on to the
+    // lead panel, instead of through every cell of every row.
+    m_leadView->setTabKeyNavigation(false);
 
     // The column chooser: the header's context menu shows and hides columns; drag to reorder.
     QHeaderView *header = m_leadView->horizontalHeader();

@@ -147,6 +147,7 @@ private:
     void createNurture();
     // Settings → Language: System, English, Nederlands; the choice applies at the next start.
     void createSettingsMenu();
+    void orderTabs();
     // An action's tooltip and status-bar text, the same words.
     static void setTips(QAction *action, const QString &tip);
     // The lead chosen in the Due queue, in the table when it is there and in the panel.

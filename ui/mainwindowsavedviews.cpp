@@ -100,7 +100,8 @@ void MainWindow::createSavedViewPanel() {
     connect(m_savedViewList, &QListView::activated, this, &MainWindow::applySavedView);
     connect(m_savedViews, &SavedViewListModel::viewCreated, this, [this](const SavedView &view) {
         m_savedViewList->setCurrentIndex(m_savedViews->index(m_savedViews->rowOf(view.id)));
-        statusBar()->showMessage(tr("Saved the view “%1”").arg(view.name), 5000);
+        statusBar()->showMessage(
+            tr("Saved the view “%1”").arg(SavedViewListModel::shownName(view.name)), 5000);
     });
     connect(m_savedViews, &SavedViewListModel::errorOccurred, this, &MainWindow::savedViewProblem);
 }
@@ -149,10 +150,12 @@ void MainWindow::renameSavedView() {
     if (view.id == 0)
         return;
     bool ok = false;
+    // A shipped name unchanged in the dialog stays stored in English, for the others too.
+    const QString shown = SavedViewListModel::shownName(view.name);
     const QString name = QInputDialog::getText(this, tr("Rename View"), tr("New name:"),
-                                               QLineEdit::Normal, view.name, &ok)
+                                               QLineEdit::Normal, shown, &ok)
                              .trimmed();
-    if (ok && !name.isEmpty() && name != view.name)
+    if (ok && !name.isEmpty() && name != shown && name != view.name)
         m_savedViews->rename(view.id, name);
 }
 
@@ -162,7 +165,8 @@ void MainWindow::deleteSavedView() {
         return;
     const auto answer = QMessageBox::question(
         this, tr("Delete View"),
-        tr("Delete the saved view “%1”? Everyone who uses this database loses it.").arg(view.name));
+        tr("Delete the saved view “%1”? Everyone who uses this database loses it.")
+            .arg(SavedViewListModel::shownName(view.name)));
     if (answer == QMessageBox::Yes)
         m_savedViews->remove(view.id);
 }

@@ -72,6 +72,15 @@ void QualificationSection::makeChecks() {
         m_checks << check;
         box->insertWidget(at++, check); // above the state line and the buttons
     }
+    // New boxes join the window's focus chain at its end: Tab meets them just before the
+    // buttons below them, as they are shown.
+    QWidget *before = m_qualify->previousInFocusChain();
+    while (before->focusPolicy() == Qt::NoFocus && before != this) // setTabOrder skips those
+        before = before->previousInFocusChain();
+    for (QCheckBox *check : std::as_const(m_checks)) {
+        QWidget::setTabOrder(before, check);
+        before = check;
+    }
 }
 
 QString QualificationSection::leadName() const {

@@ -3,6 +3,7 @@
 #include "core/domain/lead.h"
 #include "core/scoring/scoreexplanation.h"
 #include "core/scoring/scoringmodel.h"
+#include "elidedlabel.h"
 
 #include <QCoreApplication>
 #include <QGridLayout>
@@ -158,10 +159,11 @@ void ScoreSection::display(const Shown &s) {
                                : QString());
     for (const Line &line : s.lines) {
         // The sign is written out, so colour is never the only carrier of the meaning.
-        auto *row = new QLabel(tr("%1  %2").arg(signedPoints(line.points), line.label));
-        row->setObjectName(QStringLiteral("scoreLine"));
         // One line each: wrapped labels in a form row get no height of their own and overlap.
-        row->setToolTip(row->text());
+        // A line too long for the panel ends in "…", whole in its tooltip.
+        auto *row = new ElidedLabel;
+        row->setFullText(tr("%1  %2").arg(signedPoints(line.points), line.label));
+        row->setObjectName(QStringLiteral("scoreLine"));
         QPalette palette = row->palette();
         if (line.points < 0)
             palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));

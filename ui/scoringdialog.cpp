@@ -48,6 +48,8 @@ ScoringDialog::ScoringDialog(const Database &db, const QString &actor, QWidget *
 
     m_rules = new ScoringRulesModel(this);
     m_table = new QTableView;
+    // The arrows move between its cells; Tab goes on to the next field, not round them for ever.
+    m_table->setTabKeyNavigation(false);
     m_table->setObjectName(QStringLiteral("rulesTable"));
     m_table->setAccessibleName(tr("Scoring rules"));
     m_table->setModel(m_rules);
@@ -163,6 +165,9 @@ ScoringDialog::ScoringDialog(const Database &db, const QString &actor, QWidget *
     bottom->addWidget(m_cancelRescore);
     bottom->addWidget(buttons);
     outer->addLayout(bottom);
+    // Tab reaching the box goes to its accept button (the box's focus proxy) and on from there:
+    // Close, made first, would come before it and never be reached.
+    setTabOrder(m_save, buttons->button(QDialogButtonBox::Close));
 
     m_previewTimer = new QTimer(this);
     m_previewTimer->setSingleShot(true);

@@ -38,6 +38,8 @@ WinModelPanel::WinModelPanel(const Database &db, QWidget *parent)
     m_summary->setTextFormat(Qt::RichText);
     layout->addWidget(m_summary);
     m_table = new QTableWidget(0, 4);
+    // The arrows move between its cells; Tab goes on to the next field, not round them for ever.
+    m_table->setTabKeyNavigation(false);
     m_table->setObjectName(QStringLiteral("calibrationTable"));
     m_table->setAccessibleName(tr("Calibration per tenth of the predictions"));
     m_table->setHorizontalHeaderLabels(

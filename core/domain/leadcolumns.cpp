@@ -5,6 +5,7 @@
 #include "lead.h"
 #include "opportunitydetails.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
@@ -162,7 +163,9 @@ bool parseQualificationColumn(const QString &column, const QString &t, QVariant 
     if (column == QLatin1String("opportunity_currency")) {
         const QString code = t.toUpper();
         if (!code.isEmpty() && !OpportunityDetails::isCurrencyCode(code))
-            *problem = QStringLiteral("\"%1\" is not an ISO 4217 currency code").arg(t);
+            *problem = QCoreApplication::translate("LeadColumns",
+                                                   "\"%1\" is not an ISO 4217 currency code")
+                           .arg(t);
         *value = code;
         return true;
     }
@@ -173,8 +176,9 @@ bool parseQualificationColumn(const QString &column, const QString &t, QVariant 
         else if (FollowUpDestinations::fromCanonicalName(t, &d))
             *value = FollowUpDestinations::canonicalName(d);
         else
-            *problem = QStringLiteral("\"%1\" is not a destination (%2)")
-                           .arg(t, FollowUpDestinations::namesText());
+            *problem =
+                QCoreApplication::translate("LeadColumns", "\"%1\" is not a destination (%2)")
+                    .arg(t, FollowUpDestinations::namesText());
         return true;
     }
     if (column == QLatin1String("disqualify_reason")) {
@@ -184,7 +188,8 @@ bool parseQualificationColumn(const QString &column, const QString &t, QVariant 
         else if (DisqualifyReasons::fromCanonicalName(t, &r))
             *value = DisqualifyReasons::canonicalName(r);
         else
-            *problem = QStringLiteral("\"%1\" is not a reason to disqualify (%2)")
+            *problem = QCoreApplication::translate("LeadColumns",
+                                                   "\"%1\" is not a reason to disqualify (%2)")
                            .arg(t, DisqualifyReasons::namesText());
         return true;
     }
@@ -199,13 +204,16 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
     case Type::Integer: {
         const qint64 n = t.isEmpty() ? 0 : t.toLongLong(&ok);
         if (!ok)
-            return QStringLiteral("\"%1\" is not a whole number").arg(text);
+            return QCoreApplication::translate("LeadColumns", "\"%1\" is not a whole number")
+                .arg(text);
         if (column == QLatin1String("score") && (n < 0 || n > 100))
-            return QStringLiteral("%1 is not between 0 and 100").arg(text);
+            return QCoreApplication::translate("LeadColumns", "%1 is not between 0 and 100")
+                .arg(text);
         if (column == QLatin1String("events") && (n < 1 || n > std::numeric_limits<int>::max()))
-            return QStringLiteral("%1 is not a count of at least 1").arg(text);
+            return QCoreApplication::translate("LeadColumns", "%1 is not a count of at least 1")
+                .arg(text);
         if (column == QLatin1String("follow_ups") && (n < 0 || n > std::numeric_limits<int>::max()))
-            return QStringLiteral("%1 is not a count").arg(text);
+            return QCoreApplication::translate("LeadColumns", "%1 is not a count").arg(text);
         *value = column == QLatin1String("id") || column == QLatin1String("version")
                      ? QVariant(n)
                      : QVariant(int(n));
@@ -214,11 +222,13 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
     case Type::Real: {
         const double x = t.isEmpty() ? 0.0 : t.toDouble(&ok);
         if (!ok || !std::isfinite(x))
-            return QStringLiteral("\"%1\" is not a number").arg(text);
+            return QCoreApplication::translate("LeadColumns", "\"%1\" is not a number").arg(text);
         if (column == QLatin1String("win_probability") && (x < 0.0 || x > 1.0))
-            return QStringLiteral("%1 is not between 0 and 1").arg(text);
+            return QCoreApplication::translate("LeadColumns", "%1 is not between 0 and 1")
+                .arg(text);
         if (column == QLatin1String("opportunity_value") && x < 0.0)
-            return QStringLiteral("%1 is not an amount (0 when unset)").arg(text);
+            return QCoreApplication::translate("LeadColumns", "%1 is not an amount (0 when unset)")
+                .arg(text);
         *value = x;
         return {};
     }
@@ -230,7 +240,8 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
                  l == QLatin1String("no"))
             *value = false;
         else
-            return QStringLiteral("\"%1\" is not true or false").arg(text);
+            return QCoreApplication::translate("LeadColumns", "\"%1\" is not true or false")
+                .arg(text);
         return {};
     }
     case Type::Time: {
@@ -240,15 +251,17 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
         }
         const QDateTime when = parseIsoUtc(t);
         if (!when.isValid())
-            return QStringLiteral("\"%1\" is not an ISO 8601 time").arg(text);
+            return QCoreApplication::translate("LeadColumns", "\"%1\" is not an ISO 8601 time")
+                .arg(text);
         *value = isoUtc(when);
         return {};
     }
     case Type::Storefront: {
         Storefront s;
         if (!Storefronts::fromCanonicalName(t, &s))
-            return QStringLiteral("\"%1\" is not a storefront (appsource, azure-marketplace, "
-                                  "azure-portal, other)")
+            return QCoreApplication::translate(
+                       "LeadColumns", "\"%1\" is not a storefront (appsource, azure-marketplace, "
+                                      "azure-portal, other)")
                 .arg(text);
         *value = Storefronts::canonicalName(s);
         return {};
@@ -259,7 +272,7 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
             QStringList names;
             for (Stage st : Stages::all())
                 names << Stages::canonicalName(st);
-            return QStringLiteral("\"%1\" is not a stage (%2)")
+            return QCoreApplication::translate("LeadColumns", "\"%1\" is not a stage (%2)")
                 .arg(text, names.join(QStringLiteral(", ")));
         }
         *value = Stages::canonicalName(s);
@@ -272,7 +285,8 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
         const QString grade = t.toUpper();
         if (!grade.isEmpty() && grade != QLatin1String("A") && grade != QLatin1String("B") &&
             grade != QLatin1String("C") && grade != QLatin1String("D"))
-            return QStringLiteral("\"%1\" is not A, B, C or D").arg(text);
+            return QCoreApplication::translate("LeadColumns", "\"%1\" is not A, B, C or D")
+                .arg(text);
         *value = grade;
         return {};
     }
@@ -281,7 +295,7 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
                                             QStringLiteral("co-sell"), QStringLiteral("import"),
                                             QStringLiteral("manual")};
         if (!origins.contains(t))
-            return QStringLiteral("\"%1\" is not an origin (%2)")
+            return QCoreApplication::translate("LeadColumns", "\"%1\" is not an origin (%2)")
                 .arg(text, origins.join(QStringLiteral(", ")));
         *value = t;
         return {};
@@ -289,7 +303,8 @@ QString parse(const QString &column, const QString &text, QVariant *value) {
     if (QString problem; parseQualificationColumn(column, t, value, &problem))
         return problem;
     if (column == QLatin1String("email") && !t.isEmpty() && !t.contains(QLatin1Char('@')))
-        return QStringLiteral("\"%1\" is not an email address").arg(text);
+        return QCoreApplication::translate("LeadColumns", "\"%1\" is not an email address")
+            .arg(text);
     *value = text;
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "leadcolumns.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -33,25 +34,29 @@ bool Qualification::fromText(const QString &text, Qualification *out, QString *e
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = QStringLiteral("\"%1\" is not a checklist: a JSON object of item → {\"by\", "
-                                "\"at\"} is expected")
+        *error = QCoreApplication::translate(
+                     "Qualification", "\"%1\" is not a checklist: a JSON object of item → {\"by\", "
+                                      "\"at\"} is expected")
                      .arg(text.left(80));
         return false;
     }
     const QJsonObject o = doc.object();
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         if (!isItemName(it.key())) {
-            *error = QStringLiteral("\"%1\" is not a checklist item name (lower-case letters, "
-                                    "digits, - and _)")
-                         .arg(it.key());
+            *error =
+                QCoreApplication::translate(
+                    "Qualification", "\"%1\" is not a checklist item name (lower-case letters, "
+                                     "digits, - and _)")
+                    .arg(it.key());
             return false;
         }
         const QJsonObject tick = it.value().toObject();
         const QJsonValue by = tick.value(QStringLiteral("by"));
         const QDateTime at = LeadColumns::parseIsoUtc(tick.value(QStringLiteral("at")).toString());
         if (!it.value().isObject() || !by.isString() || !at.isValid()) {
-            *error = QStringLiteral("checklist item \"%1\": {\"by\": name, \"at\": ISO 8601 "
-                                    "time} is expected, not %2")
+            *error = QCoreApplication::translate(
+                         "Qualification", "checklist item \"%1\": {\"by\": name, \"at\": ISO 8601 "
+                                          "time} is expected, not %2")
                          .arg(it.key(),
                               QString::fromUtf8(QJsonDocument(QJsonObject{{it.key(), it.value()}})
                                                     .toJson(QJsonDocument::Compact)));

@@ -5,6 +5,7 @@
 #include "headerlayout.h"
 #include "leadcolumnparser.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -29,10 +30,12 @@ QString orderName(DateText::Order order) {
 }
 
 QString displayLayout(const QString &layout) {
+    // Translated on each call: the language may change after the first.
+    if (layout == QLatin1String("dutch"))
+        return QCoreApplication::translate("ColumnMapping", "Dutch spreadsheets");
     static const QHash<QString, QString> names = {
         {QStringLiteral("salesforce"), QStringLiteral("Salesforce")},
         {QStringLiteral("hubspot"), QStringLiteral("HubSpot")},
-        {QStringLiteral("dutch"), QStringLiteral("Dutch spreadsheets")},
         {QStringLiteral("dynamics"), QStringLiteral("Dynamics 365")}};
     return names.value(layout, layout);
 }
@@ -129,7 +132,7 @@ ColumnMapping ColumnMapping::detect(const QStringList &header, const QList<QStri
         c.header = header.at(i);
         const QString &key = keys.at(i);
         if (c.header.trimmed().endsWith(QLatin1String("@type"), Qt::CaseInsensitive)) {
-            c.note = QStringLiteral("Storage Explorer's type column");
+            c.note = QCoreApplication::translate("ColumnMapping", "Storage Explorer's type column");
             m.columns << c;
             continue;
         }
@@ -150,14 +153,18 @@ ColumnMapping ColumnMapping::detect(const QStringList &header, const QList<QStri
             }
         if (entry) {
             c.target = entry->target;
-            c.note = entry->note;
+            // The layouts mark their notes for translation (context HeaderLayout).
+            c.note =
+                entry->note.isEmpty()
+                    ? QString()
+                    : QCoreApplication::translate("HeaderLayout", entry->note.toUtf8().constData());
             c.weak = entry->weak;
         } else {
             c.target = extraTarget();
-            c.note = QStringLiteral("kept as an extra field");
+            c.note = QCoreApplication::translate("ColumnMapping", "kept as an extra field");
         }
         if (c.target == extraTarget() && entry)
-            c.note += QStringLiteral(", kept as an extra field");
+            c.note += QCoreApplication::translate("ColumnMapping", ", kept as an extra field");
         m.columns << c;
     }
     if (m.indexOf(leadSourceTarget()) < 0) {
@@ -166,8 +173,9 @@ ColumnMapping ColumnMapping::detect(const QStringList &header, const QList<QStri
                 looksLikeLeadSource(samples, i)) {
                 m.columns[i].target = leadSourceTarget();
                 m.columns[i].weak = false;
-                m.columns[i].note = QStringLiteral("its values look like Source-Action|Offer: "
-                                                   "they give the storefront, action and offer");
+                m.columns[i].note = QCoreApplication::translate(
+                    "ColumnMapping", "its values look like Source-Action|Offer: "
+                                     "they give the storefront, action and offer");
                 break;
             }
         }
@@ -193,13 +201,15 @@ void ColumnMapping::resolveDuplicates() {
             continue;
         if (c.weak && strong.contains(c.target)) {
             const int other = strong.value(c.target);
-            c.note = QStringLiteral("kept as an extra field: column %1 \"%2\" fills %3")
+            c.note = QCoreApplication::translate(
+                         "ColumnMapping", "kept as an extra field: column %1 \"%2\" fills %3")
                          .arg(other + 1)
                          .arg(columns.at(other).header, c.target);
             c.target = extraTarget();
         } else if (claimed.contains(c.target)) {
-            c.note = QStringLiteral("names the same field as column %1")
-                         .arg(claimed.value(c.target) + 1);
+            c.note =
+                QCoreApplication::translate("ColumnMapping", "names the same field as column %1")
+                    .arg(claimed.value(c.target) + 1);
             c.target.clear();
         } else {
             claimed.insert(c.target, i);
@@ -233,14 +243,19 @@ void ColumnMapping::settleDateOrder(const QList<QStringList> &samples, const QSt
     QString how;
     if (dayFirst && !monthFirst) {
         dateOrder = DateOrder::DayFirst;
-        how = QStringLiteral("read day-first: \"%1\" has a day above 12").arg(dayExample);
+        how = QCoreApplication::translate("ColumnMapping",
+                                          "read day-first: \"%1\" has a day above 12")
+                  .arg(dayExample);
     } else if (monthFirst && !dayFirst) {
         dateOrder = DateOrder::MonthFirst;
-        how = QStringLiteral("read month-first: \"%1\" has a day above 12").arg(monthExample);
+        how = QCoreApplication::translate("ColumnMapping",
+                                          "read month-first: \"%1\" has a day above 12")
+                  .arg(monthExample);
     } else if (dayFirst && monthFirst) {
         dateOrder = DateOrder::Auto;
-        how = QStringLiteral("dates in both orders (\"%1\", \"%2\"): each is read day-first "
-                             "unless its second number is above 12")
+        how = QCoreApplication::translate(
+                  "ColumnMapping", "dates in both orders (\"%1\", \"%2\"): each is read day-first "
+                                   "unless its second number is above 12")
                   .arg(dayExample, monthExample);
     } else if (ambiguous || samples.isEmpty()) {
         for (const HeaderLayout &layout : HeaderLayout::all()) {
@@ -248,12 +263,14 @@ void ColumnMapping::settleDateOrder(const QList<QStringList> &samples, const QSt
                 continue;
             const bool byDay = layout.dateHabit == HeaderLayout::DateHabit::DayFirst;
             dateOrder = byDay ? DateOrder::DayFirst : DateOrder::MonthFirst;
-            how = QStringLiteral("read %1, as %2 write dates")
-                      .arg(byDay ? QStringLiteral("day-first") : QStringLiteral("month-first"),
+            how = QCoreApplication::translate("ColumnMapping", "read %1, as %2 write dates")
+                      .arg(byDay ? QCoreApplication::translate("ColumnMapping", "day-first")
+                                 : QCoreApplication::translate("ColumnMapping", "month-first"),
                            displayLayout(layout.name));
         }
         if (how.isEmpty() && ambiguous)
-            how = QStringLiteral("read day-first: no date in the first rows has a number above 12");
+            how = QCoreApplication::translate(
+                "ColumnMapping", "read day-first: no date in the first rows has a number above 12");
     }
     if (how.isEmpty())
         return;
@@ -272,8 +289,9 @@ QString ColumnMapping::missingIdentity() const {
     for (const Column &c : columns)
         if (identifying.contains(c.target))
             return {};
-    return QStringLiteral("the header names none of Email, FirstName, LastName, Company, Name "
-                          "or CustomerInfo (or email, first_name, last_name, company)");
+    return QCoreApplication::translate(
+        "ColumnMapping", "the header names none of Email, FirstName, LastName, Company, Name "
+                         "or CustomerInfo (or email, first_name, last_name, company)");
 }
 
 QJsonObject ColumnMapping::toProfile(const QString &name) const {
@@ -293,7 +311,8 @@ ColumnMapping ColumnMapping::fromProfile(const QJsonObject &profile, const QStri
     QStringList problems;
     const QJsonValue list = profile.value(QStringLiteral("columns"));
     if (!list.isArray())
-        problems << QStringLiteral("profile \"%1\" has no columns").arg(name);
+        problems << QCoreApplication::translate("ColumnMapping", "profile \"%1\" has no columns")
+                        .arg(name);
     QHash<QString, QString> targets; // header key → target
     QSet<QString> fileKeys;
     for (const QString &h : header)
@@ -302,16 +321,18 @@ ColumnMapping ColumnMapping::fromProfile(const QJsonObject &profile, const QStri
         const QString h = v.toObject().value(QStringLiteral("header")).toString();
         const QString target = v.toObject().value(QStringLiteral("target")).toString();
         if (!target.isEmpty() && !isTarget(target)) {
-            problems << QStringLiteral("profile \"%1\": column \"%2\" has an unknown target "
-                                       "\"%3\"")
+            problems << QCoreApplication::translate(
+                            "ColumnMapping", "profile \"%1\": column \"%2\" has an unknown target "
+                                             "\"%3\"")
                             .arg(name, h, target);
             continue;
         }
         const QString key = HeaderLayout::key(h);
         targets.insert(key, target);
         if (!target.isEmpty() && target != extraTarget() && !fileKeys.contains(key))
-            problems << QStringLiteral("the file has no column \"%1\", which profile \"%2\" "
-                                       "reads as %3")
+            problems << QCoreApplication::translate(
+                            "ColumnMapping", "the file has no column \"%1\", which profile \"%2\" "
+                                             "reads as %3")
                             .arg(h, name, target);
     }
     ColumnMapping m;
@@ -326,15 +347,17 @@ ColumnMapping ColumnMapping::fromProfile(const QJsonObject &profile, const QStri
             // A column the profile has not seen: as detected, yielding to the profile's own.
             Column c = detected.columns.at(i);
             c.weak = true;
-            c.note = QStringLiteral("not in profile \"%1\"%2")
+            c.note = QCoreApplication::translate("ColumnMapping", "not in profile \"%1\"%2")
                          .arg(name, c.note.isEmpty() ? QString() : QStringLiteral(": ") + c.note);
             m.columns << c;
         } else {
             Column c;
             c.header = header.at(i);
             c.target = *it;
-            c.note =
-                it->isEmpty() ? QStringLiteral("ignored by profile \"%1\"").arg(name) : QString();
+            c.note = it->isEmpty()
+                         ? QCoreApplication::translate("ColumnMapping", "ignored by profile \"%1\"")
+                               .arg(name)
+                         : QString();
             m.columns << c;
         }
     }

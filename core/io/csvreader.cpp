@@ -1,5 +1,6 @@
 #include "csvreader.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 
 #include <array>
@@ -73,8 +74,9 @@ bool CsvReader::start() {
     if (head.isEmpty())
         return false;
     if (head.startsWith("PK\x03\x04")) {
-        m_unreadable = QStringLiteral("is a ZIP archive (an Excel workbook, perhaps), not CSV "
-                                      "text; save it from Excel as CSV");
+        m_unreadable = QCoreApplication::translate(
+            "CsvReader", "is a ZIP archive (an Excel workbook, perhaps), not CSV "
+                         "text; save it from Excel as CSV");
         return false;
     }
     qsizetype bom = 0;
@@ -85,7 +87,8 @@ bool CsvReader::start() {
     const bool utf16 = m_encoding == TextEncoding::Utf16LE || m_encoding == TextEncoding::Utf16BE;
     // Text never holds NUL bytes; UTF-16 holds one in every ASCII character.
     if (!utf16 && head.contains('\0')) {
-        m_unreadable = QStringLiteral("is binary data (it holds NUL bytes), not CSV text");
+        m_unreadable = QCoreApplication::translate(
+            "CsvReader", "is binary data (it holds NUL bytes), not CSV text");
         return false;
     }
     if (m_encoding == TextEncoding::Utf8) {
@@ -233,7 +236,9 @@ bool CsvReader::next() {
         return false;
     m_line = m_nextLine;
 
-    const QString neverClosed = QStringLiteral("has a quoted field that is never closed");
+    // Translated where it happens: a lookup for every record would slow the reading.
+    static const char *const neverClosed =
+        QT_TRANSLATE_NOOP("CsvReader", "has a quoted field that is never closed");
     QString field;
     bool inQuotes = false;
     bool quotedField = false;
@@ -254,7 +259,7 @@ bool CsvReader::next() {
         const QByteArray raw = readPhysicalLine(&partial);
         if (raw.isEmpty() && atEnd()) {
             if (inQuotes)
-                m_error = neverClosed;
+                m_error = QCoreApplication::translate("CsvReader", neverClosed);
             break;
         }
         m_bytesRead += raw.size();
@@ -303,16 +308,17 @@ bool CsvReader::next() {
         if (!inQuotes || lineDone)
             break;
         if (atEnd()) {
-            m_error = neverClosed;
+            m_error = QCoreApplication::translate("CsvReader", neverClosed);
             break;
         }
     }
     m_fields << field;
     if (m_error.isEmpty() && tooLong)
-        m_error = QStringLiteral("has a field over 1 MiB");
+        m_error = QCoreApplication::translate("CsvReader", "has a field over 1 MiB");
     if (m_error.isEmpty() && badUtf8)
-        m_error = QStringLiteral("is not valid UTF-8"); // the other encodings arrive transcoded
+        m_error = QCoreApplication::translate(
+            "CsvReader", "is not valid UTF-8"); // the other encodings arrive transcoded
     if (m_error.isEmpty() && strayQuote)
-        m_error = QStringLiteral("has text after a closing quote");
+        m_error = QCoreApplication::translate("CsvReader", "has text after a closing quote");
     return true;
 }

@@ -27,7 +27,8 @@ public:
     }
     Builder &microsoftFields() {
         return add("LeadSource", "lead_source",
-                   "the marketplace LeadSource: gives the storefront, action and offer")
+                   QT_TRANSLATE_NOOP("HeaderLayout", "the marketplace LeadSource: gives the "
+                                                     "storefront, action and offer"))
             .add("ActionCode", "action")
             .add("OfferTitle", "offer_title")
             .add("FirstName", "first_name")
@@ -41,10 +42,12 @@ public:
             .add("CreatedTime", "created_at")
             .add("Created", "created_at")
             .add("DateTime", "created_at")
-            .weak("Timestamp", "created_at", "when the record was written")
+            .weak("Timestamp", "created_at",
+                  QT_TRANSLATE_NOOP("HeaderLayout", "when the record was written"))
             .add("CustomerInfo", "customer_info",
-                 "JSON customer details: fill the name, email, phone, country, company and "
-                 "title where their own columns are empty");
+                 QT_TRANSLATE_NOOP("HeaderLayout",
+                                   "JSON customer details: fill the name, email, phone, country, "
+                                   "company and title where their own columns are empty"));
     }
     HeaderLayout take() { return std::move(m_layout); }
 
@@ -70,18 +73,27 @@ const QList<HeaderLayout> &HeaderLayout::all() {
         list << Builder("microsoft").microsoftFields().take();
         list << Builder("azure-table")
                     .microsoftFields()
-                    .add("PartitionKey", "extra", "the Azure Table's partition key")
-                    .add("RowKey", "extra", "the Azure Table's row key")
+                    .add("PartitionKey", "extra",
+                         QT_TRANSLATE_NOOP("HeaderLayout", "the Azure Table's partition key"))
+                    .add("RowKey", "extra",
+                         QT_TRANSLATE_NOOP("HeaderLayout", "the Azure Table's row key"))
                     .take();
         Builder leadbench("leadbench");
         for (const QString &column : LeadColumns::all())
             if (LeadColumnParser::isSettable(column))
                 leadbench.add(column.toUtf8().constData(), column.toUtf8().constData());
-        leadbench.add("id", "", "the database numbers its leads itself")
-            .add("privacy_restricted", "", "Leadbench works it out from the email")
-            .add("dedup_key", "", "Leadbench works it out from the lead")
-            .add("name_hash", "", "Leadbench works it out from the lead")
-            .add("version", "", "it counts changes in the database the file came from");
+        leadbench
+            .add("id", "",
+                 QT_TRANSLATE_NOOP("HeaderLayout", "the database numbers its leads itself"))
+            .add("privacy_restricted", "",
+                 QT_TRANSLATE_NOOP("HeaderLayout", "Leadbench works it out from the email"))
+            .add("dedup_key", "",
+                 QT_TRANSLATE_NOOP("HeaderLayout", "Leadbench works it out from the lead"))
+            .add("name_hash", "",
+                 QT_TRANSLATE_NOOP("HeaderLayout", "Leadbench works it out from the lead"))
+            .add("version", "",
+                 QT_TRANSLATE_NOOP("HeaderLayout",
+                                   "it counts changes in the database the file came from"));
         list << leadbench.take();
         list << Builder("salesforce", H::MonthFirst)
                     .add("First Name", "first_name")
@@ -98,7 +110,8 @@ const QList<HeaderLayout> &HeaderLayout::all() {
                     .add("Description", "description")
                     .add("Created Date", "created_at")
                     .add("Lead Owner", "owner")
-                    .add("Lead ID", "extra", "Salesforce's lead id")
+                    .add("Lead ID", "extra",
+                         QT_TRANSLATE_NOOP("HeaderLayout", "Salesforce's lead id"))
                     .take();
         list << Builder("dynamics")
                     .add("First Name", "first_name")
@@ -118,7 +131,8 @@ const QList<HeaderLayout> &HeaderLayout::all() {
                     .add("Owner", "owner")
                     .take();
         list << Builder("hubspot", H::MonthFirst)
-                    .add("Record ID", "extra", "HubSpot's record id")
+                    .add("Record ID", "extra",
+                         QT_TRANSLATE_NOOP("HeaderLayout", "HubSpot's record id"))
                     .add("First Name", "first_name")
                     .add("Last Name", "last_name")
                     .add("Email", "email")
@@ -134,9 +148,11 @@ const QList<HeaderLayout> &HeaderLayout::all() {
                     .take();
         list << Builder("dutch", H::DayFirst)
                     .add("Voornaam", "first_name")
-                    .add("Tussenvoegsel", "name_prefix", "put before the last name")
+                    .add("Tussenvoegsel", "name_prefix",
+                         QT_TRANSLATE_NOOP("HeaderLayout", "put before the last name"))
                     .add("Achternaam", "last_name")
-                    .add("Naam", "full_name", "split into first and last name")
+                    .add("Naam", "full_name",
+                         QT_TRANSLATE_NOOP("HeaderLayout", "split into first and last name"))
                     .add("E-mail", "email")
                     .add("E-mailadres", "email")
                     .add("Bedrijf", "company")
@@ -161,8 +177,10 @@ const QList<HeaderLayout> &HeaderLayout::all() {
 const HeaderLayout &HeaderLayout::common() {
     static const HeaderLayout layout =
         Builder("common")
-            .add("Name", "full_name", "split into first and last name")
-            .add("Full Name", "full_name", "split into first and last name")
+            .add("Name", "full_name",
+                 QT_TRANSLATE_NOOP("HeaderLayout", "split into first and last name"))
+            .add("Full Name", "full_name",
+                 QT_TRANSLATE_NOOP("HeaderLayout", "split into first and last name"))
             .take();
     return layout;
 }

@@ -4,6 +4,7 @@
 #include "leadpayloadreader.h"
 #include "xlsxreader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -24,7 +25,8 @@ ImportFile::ImportFile(const QString &path, const ImportOptions &options)
         opened = file->open(QIODevice::ReadOnly);
     }
     if (!opened) {
-        m_error = QStringLiteral("cannot open: %1").arg(file->errorString());
+        m_error =
+            QCoreApplication::translate("ImportFile", "cannot open: %1").arg(file->errorString());
         return;
     }
     m_device = std::move(file);
@@ -43,8 +45,9 @@ void ImportFile::openReader(QIODevice *file, const ImportOptions &options, const
     m_format = options.format == ImportFormat::Auto ? found : options.format;
     if (m_format == ImportFormat::Xlsx) {
         if (path.isEmpty() || path == QLatin1String("-") || file->isSequential()) {
-            m_error = QStringLiteral("is an Excel workbook (a ZIP archive), which cannot be read "
-                                     "from a pipe; give its file name");
+            m_error = QCoreApplication::translate(
+                "ImportFile", "is an Excel workbook (a ZIP archive), which cannot be read "
+                              "from a pipe; give its file name");
             return;
         }
         m_device.reset(); // the workbook reader opens the file itself
@@ -56,9 +59,11 @@ void ImportFile::openReader(QIODevice *file, const ImportOptions &options, const
         return;
     }
     if (found == ImportFormat::Xlsx) {
-        m_error = QStringLiteral("is an Excel workbook, not %1; import it as xlsx")
-                      .arg(m_format == ImportFormat::Json ? QStringLiteral("JSON")
-                                                          : QStringLiteral("CSV text"));
+        m_error = QCoreApplication::translate("ImportFile",
+                                              "is an Excel workbook, not %1; import it as xlsx")
+                      .arg(m_format == ImportFormat::Json
+                               ? QStringLiteral("JSON")
+                               : QCoreApplication::translate("ImportFile", "CSV text"));
         return;
     }
     if (m_format == ImportFormat::Json) {

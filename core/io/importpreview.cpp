@@ -2,6 +2,7 @@
 
 #include "importfile.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace {
@@ -17,8 +18,10 @@ ImportPreview ImportPreview::read(const QString &path, const ImportOptions &opti
     RecordReader *reader = file.reader();
     const bool gotHeader = reader && file.unreadable().isEmpty() && reader->next();
     if (!file.unreadable().isEmpty() || !gotHeader) {
-        p.fatal = file.unreadable().isEmpty() ? QStringLiteral("is empty: there is no header line")
-                                              : file.unreadable();
+        p.fatal =
+            file.unreadable().isEmpty()
+                ? QCoreApplication::translate("LeadImporter", "is empty: there is no header line")
+                : file.unreadable();
         p.fatal = QStringLiteral("%1: %2").arg(p.file, p.fatal);
         return p;
     }
@@ -29,7 +32,7 @@ ImportPreview ImportPreview::read(const QString &path, const ImportOptions &opti
     p.sheet = file.sheet();
     p.header = reader->fields();
     if (!reader->error().isEmpty()) {
-        p.fatal = QStringLiteral("%1: line %2: the header %3")
+        p.fatal = QCoreApplication::translate("LeadImporter", "%1: line %2: the header %3")
                       .arg(p.file)
                       .arg(reader->line())
                       .arg(reader->error());
@@ -51,7 +54,8 @@ ImportPreview ImportPreview::read(const QString &path, const ImportOptions &opti
         if (fields.size() != p.header.size()) {
             if (p.records.size() < rows)
                 p.bad.append({p.file, reader->line(),
-                              QStringLiteral("has %1 fields, the header has %2")
+                              QCoreApplication::translate("LeadRecordMapper",
+                                                          "has %1 fields, the header has %2")
                                   .arg(fields.size())
                                   .arg(p.header.size()),
                               fields});
@@ -69,7 +73,8 @@ ImportPreview ImportPreview::read(const QString &path, const ImportOptions &opti
         QString error;
         p.mapping = ColumnMapping::fromProfile(*options.profile, p.header, &error);
         if (!error.isEmpty())
-            p.fatal = QStringLiteral("%1: line 1: %2").arg(p.file, error);
+            p.fatal =
+                QCoreApplication::translate("LeadImporter", "%1: line 1: %2").arg(p.file, error);
     } else {
         // The same records the import proposes its mapping from.
         p.mapping = ColumnMapping::detect(p.header, samples.mid(0, sampleRecords));

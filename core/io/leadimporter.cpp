@@ -7,6 +7,7 @@
 #include "leadrecordmapper.h"
 #include "recordproducer.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSet>
@@ -113,12 +114,14 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     if (!file.unreadable().isEmpty())
         return fatal(file.unreadable());
     if (!reader->next())
-        return fatal(reader->unreadable().isEmpty()
-                         ? QStringLiteral("is empty: there is no header line")
-                         : reader->unreadable());
-    if (!reader->error().isEmpty())
         return fatal(
-            QStringLiteral("line %1: the header %2").arg(reader->line()).arg(reader->error()));
+            reader->unreadable().isEmpty()
+                ? QCoreApplication::translate("LeadImporter", "is empty: there is no header line")
+                : reader->unreadable());
+    if (!reader->error().isEmpty())
+        return fatal(QCoreApplication::translate("LeadImporter", "line %1: the header %2")
+                         .arg(reader->line())
+                         .arg(reader->error()));
     const QStringList header = reader->fields();
     if (s.header.isEmpty())
         s.header = header;
@@ -147,20 +150,22 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
         QString error;
         mapping = ColumnMapping::fromProfile(*options.profile, header, &error);
         if (!error.isEmpty())
-            return fatal(QStringLiteral("line 1: %1").arg(error));
+            return fatal(QCoreApplication::translate("LeadImporter", "line 1: %1").arg(error));
     } else {
         mapping = ColumnMapping::detect(header, samples);
     }
     if (mapping.columns.size() != header.size())
-        return fatal(QStringLiteral("line 1: the mapping has %1 columns, the header %2")
+        return fatal(QCoreApplication::translate(
+                         "LeadImporter", "line 1: the mapping has %1 columns, the header %2")
                          .arg(mapping.columns.size())
                          .arg(header.size()));
     const QString missing = mapping.missingIdentity();
     if (!missing.isEmpty()) {
         // Only a delimiter given by hand can leave the semicolons of a Dutch Excel file unsplit.
         const bool semicolons = header.size() == 1 && header.first().contains(QLatin1Char(';'));
-        return fatal(QStringLiteral("line 1: %1%2")
-                         .arg(missing, semicolons ? QStringLiteral(
+        return fatal(QCoreApplication::translate("LeadImporter", "line 1: %1%2")
+                         .arg(missing, semicolons ? QCoreApplication::translate(
+                                                        "LeadImporter",
                                                         "; the file looks separated by semicolons "
                                                         "(--delimiter \";\")")
                                                   : QString()));
@@ -168,14 +173,18 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     for (qsizetype i = 0; i < mapping.columns.size(); ++i) {
         const ColumnMapping::Column &c = mapping.columns.at(i);
         if (c.target.isEmpty() || c.target == ColumnMapping::extraTarget())
-            s.warnings << QStringLiteral("%1: line 1: column %2 \"%3\" %4")
+            s.warnings << QCoreApplication::translate("LeadImporter",
+                                                      "%1: line 1: column %2 \"%3\" %4")
                               .arg(m_name)
                               .arg(i + 1)
-                              .arg(c.header,
-                                   c.target.isEmpty()
-                                       ? QStringLiteral("is ignored: %1").arg(c.note)
-                                       : QStringLiteral("is not a lead field; it is kept as an "
-                                                        "extra field"));
+                              .arg(c.header, c.target.isEmpty()
+                                                 ? QCoreApplication::translate("LeadImporter",
+                                                                               "is ignored: %1")
+                                                       .arg(c.note)
+                                                 : QCoreApplication::translate(
+                                                       "LeadImporter",
+                                                       "is not a lead field; it is kept as an "
+                                                       "extra field"));
     }
     if (s.mapping.columns.isEmpty())
         s.mapping = mapping;
@@ -184,7 +193,8 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     for (const Pending &p : std::as_const(pending)) {
         const QString error = !p.error.isEmpty() || p.fields.size() == header.size()
                                   ? p.error
-                                  : QStringLiteral("has %1 fields, the header has %2")
+                                  : QCoreApplication::translate("LeadRecordMapper",
+                                                                "has %1 fields, the header has %2")
                                         .arg(p.fields.size())
                                         .arg(header.size());
         if (!error.isEmpty()) {
@@ -247,7 +257,10 @@ bool LeadImporter::Run::take(const QStringList &fields, qint64 line, const Mappe
     switch (r.outcome) {
     case IntakeResult::Outcome::Rejected:
         // A storage failure poisons the transaction: nothing of this import lands.
-        s.fatal = QStringLiteral("%1: line %2: %3").arg(m_name).arg(line).arg(r.error);
+        s.fatal = QCoreApplication::translate("LeadImporter", "%1: line %2: %3")
+                      .arg(m_name)
+                      .arg(line)
+                      .arg(r.error);
         s.failure = r.conflict ? ImportSummary::Failure::Conflict : ImportSummary::Failure::Storage;
         return false;
     case IntakeResult::Outcome::Inserted:
@@ -327,10 +340,13 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
     Transaction tx(m_db);
     if (!tx.isActive())
         return failed(ImportSummary::Failure::Storage,
-                      QStringLiteral("cannot start a transaction: %1").arg(tx.error()));
+                      QCoreApplication::translate("LeadImporter", "cannot start a transaction: %1")
+                          .arg(tx.error()));
     if (bulk && !bulkLoad.begin(&error))
-        return failed(ImportSummary::Failure::Storage,
-                      QStringLiteral("cannot prepare the bulk load: %1").arg(error));
+        return failed(
+            ImportSummary::Failure::Storage,
+            QCoreApplication::translate("LeadImporter", "cannot prepare the bulk load: %1")
+                .arg(error));
     if (m_progress)
         m_progress(0, total);
     for (qsizetype i = 0; i < files; ++i) {
@@ -356,12 +372,14 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
         return s; // counted, or cancelled: the transaction rolls back
     if (bulk && !bulkLoad.finish(&error))
         return failed(ImportSummary::Failure::Storage,
-                      QStringLiteral("cannot rebuild the indexes: %1").arg(error));
+                      QCoreApplication::translate("LeadImporter", "cannot rebuild the indexes: %1")
+                          .arg(error));
     if (cancelled())
         return s;
     if (!tx.commit())
         return failed(ImportSummary::Failure::Storage,
-                      QStringLiteral("cannot commit the import: %1").arg(tx.error()));
+                      QCoreApplication::translate("LeadImporter", "cannot commit the import: %1")
+                          .arg(tx.error()));
     if (m_progress)
         m_progress(total, total);
     return s;

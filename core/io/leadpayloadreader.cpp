@@ -1,5 +1,6 @@
 #include "leadpayloadreader.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QIODevice>
 #include <QJsonDocument>
@@ -55,15 +56,15 @@ QString valueText(const QJsonValue &v) {
 QString typeName(const QJsonValue &v) {
     switch (v.type()) {
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return QCoreApplication::translate("LeadPayloadReader", "a string");
     case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
+        return QCoreApplication::translate("LeadPayloadReader", "a boolean");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return QCoreApplication::translate("LeadPayloadReader", "a number");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return QCoreApplication::translate("LeadPayloadReader", "an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return QCoreApplication::translate("LeadPayloadReader", "an object");
     case QJsonValue::Null:
     case QJsonValue::Undefined:
         break;
@@ -141,12 +142,15 @@ bool LeadPayloadReader::load() {
     }
     m_size = data.size();
     if (data.size() > maxInputSize) {
-        m_unreadable = QStringLiteral("is over %1 MiB, more than lead payloads take; split it")
-                           .arg(maxInputSize >> 20);
+        m_unreadable =
+            QCoreApplication::translate("LeadPayloadReader",
+                                        "is over %1 MiB, more than lead payloads take; split it")
+                .arg(maxInputSize >> 20);
         return false;
     }
     if (data.trimmed().isEmpty()) {
-        m_unreadable = QStringLiteral("is empty: it holds no lead payload");
+        m_unreadable =
+            QCoreApplication::translate("LeadPayloadReader", "is empty: it holds no lead payload");
         return false;
     }
     // A BOM from a Windows editor; offsets below count from after it.
@@ -154,9 +158,11 @@ bool LeadPayloadReader::load() {
     const QByteArray json = data.mid(bom);
     const QByteArray start = json.trimmed().left(1);
     if (start != "{" && start != "[") {
-        m_unreadable = QStringLiteral("is no lead payload JSON: that starts with { or [, this "
-                                      "with \"%1\"")
-                           .arg(QString::fromUtf8(json.trimmed().left(10)));
+        m_unreadable =
+            QCoreApplication::translate("LeadPayloadReader",
+                                        "is no lead payload JSON: that starts with { or [, this "
+                                        "with \"%1\"")
+                .arg(QString::fromUtf8(json.trimmed().left(10)));
         return false;
     }
     QJsonParseError parseError;
@@ -164,11 +170,13 @@ bool LeadPayloadReader::load() {
     if (parseError.error != QJsonParseError::NoError) {
         const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, json.size());
         const qsizetype lineStart = json.lastIndexOf('\n', offset - 1) + 1;
-        m_unreadable = QStringLiteral("is not valid JSON: %1 at line %2, column %3 (byte %4)")
-                           .arg(parseError.errorString())
-                           .arg(json.left(offset).count('\n') + 1)
-                           .arg(offset - lineStart + 1)
-                           .arg(offset + bom);
+        m_unreadable =
+            QCoreApplication::translate("LeadPayloadReader",
+                                        "is not valid JSON: %1 at line %2, column %3 (byte %4)")
+                .arg(parseError.errorString())
+                .arg(json.left(offset).count('\n') + 1)
+                .arg(offset - lineStart + 1)
+                .arg(offset + bom);
         return false;
     }
     if (doc.isObject()) {
@@ -176,7 +184,8 @@ bool LeadPayloadReader::load() {
     } else if (doc.isArray()) {
         m_payloads = doc.array();
     } else {
-        m_unreadable = QStringLiteral("is neither a lead payload object nor an array of them");
+        m_unreadable = QCoreApplication::translate(
+            "LeadPayloadReader", "is neither a lead payload object nor an array of them");
         return false;
     }
     elementStarts(json, &m_starts, &m_lines);
@@ -225,7 +234,8 @@ bool LeadPayloadReader::next() {
         m_fields << QString();
     const QJsonValue payload = m_payloads.at(i);
     if (!payload.isObject()) {
-        m_error = QStringLiteral("is %1, not a lead object").arg(typeName(payload));
+        m_error = QCoreApplication::translate("LeadPayloadReader", "is %1, not a lead object")
+                      .arg(typeName(payload));
         return true;
     }
     const QJsonObject object = payload.toObject();

@@ -9,6 +9,7 @@
 #include "crmvocabulary.h"
 #include "headerlayout.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
 #include <QVariant>
@@ -37,7 +38,7 @@ QString cellText(const QString &field) {
 }
 
 QString fieldError(const QString &header, const QString &problem) {
-    return QStringLiteral("field %1: %2").arg(header, problem);
+    return QCoreApplication::translate("LeadRecordMapper", "field %1: %2").arg(header, problem);
 }
 
 } // namespace
@@ -127,9 +128,11 @@ void LeadRecordMapper::setCountry(const QString &header, const QString &value,
         r.lead.country = code;
         return;
     }
-    r.warnings << fieldError(header, QStringLiteral("\"%1\" is not a country; the country is left "
-                                                    "empty and the text kept as an extra field")
-                                         .arg(value));
+    r.warnings << fieldError(
+        header, QCoreApplication::translate("LeadRecordMapper",
+                                            "\"%1\" is not a country; the country is left "
+                                            "empty and the text kept as an extra field")
+                    .arg(value));
     r.extra.insert(header, value);
 }
 
@@ -138,9 +141,11 @@ bool LeadRecordMapper::setCustomerInfo(const Setter &s, const QString &value,
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8(), &parseError);
     if (!doc.isObject()) {
-        r.error = fieldError(s.header, QStringLiteral("\"%1\" is not JSON customer details "
-                                                      "({\"FirstName\": …, \"Email\": …})")
-                                           .arg(value));
+        r.error =
+            fieldError(s.header, QCoreApplication::translate("LeadRecordMapper",
+                                                             "\"%1\" is not JSON customer details "
+                                                             "({\"FirstName\": …, \"Email\": …})")
+                                     .arg(value));
         return false;
     }
     QJsonObject details = doc.object();
@@ -169,7 +174,9 @@ bool LeadRecordMapper::setCustomerInfo(const Setter &s, const QString &value,
         else if (key == QLatin1String("email")) {
             if (!text.contains(QLatin1Char('@'))) {
                 r.error =
-                    fieldError(field, QStringLiteral("\"%1\" is not an email address").arg(text));
+                    fieldError(field, QCoreApplication::translate("LeadRecordMapper",
+                                                                  "\"%1\" is not an email address")
+                                          .arg(text));
                 return false;
             }
             r.lead.email = text;
@@ -186,7 +193,9 @@ bool LeadRecordMapper::apply(const Setter &s, const QString &v, MappedRecord &r)
         return true;
     case Kind::Email:
         if (!v.contains(QLatin1Char('@'))) {
-            r.error = fieldError(s.header, QStringLiteral("\"%1\" is not an email address").arg(v));
+            r.error = fieldError(s.header, QCoreApplication::translate(
+                                               "LeadRecordMapper", "\"%1\" is not an email address")
+                                               .arg(v));
             return false;
         }
         lead.email = v;
@@ -221,10 +230,12 @@ bool LeadRecordMapper::apply(const Setter &s, const QString &v, MappedRecord &r)
         if (const auto stage = CrmVocabulary::stageFromStatus(v)) {
             lead.stage = *stage;
         } else {
-            r.warnings << fieldError(s.header, QStringLiteral("\"%1\" is not a stage Leadbench "
-                                                              "knows; the lead stays new and the "
-                                                              "text is kept as an extra field")
-                                                   .arg(v));
+            r.warnings << fieldError(
+                s.header,
+                QCoreApplication::translate("LeadRecordMapper", "\"%1\" is not a stage Leadbench "
+                                                                "knows; the lead stays new and the "
+                                                                "text is kept as an extra field")
+                    .arg(v));
             r.extra.insert(s.header, v);
         }
         return true;
@@ -233,11 +244,13 @@ bool LeadRecordMapper::apply(const Setter &s, const QString &v, MappedRecord &r)
         if (!grade.isEmpty()) {
             lead.grade = grade;
         } else {
-            r.warnings << fieldError(s.header, QStringLiteral("\"%1\" is not a rating (Hot, "
-                                                              "Warm, Cold) or a grade (A to D); "
-                                                              "the text is kept as an extra "
-                                                              "field")
-                                                   .arg(v));
+            r.warnings << fieldError(s.header,
+                                     QCoreApplication::translate("LeadRecordMapper",
+                                                                 "\"%1\" is not a rating (Hot, "
+                                                                 "Warm, Cold) or a grade (A to D); "
+                                                                 "the text is kept as an extra "
+                                                                 "field")
+                                         .arg(v));
             r.extra.insert(s.header, v);
         }
         return true;
@@ -248,7 +261,9 @@ bool LeadRecordMapper::apply(const Setter &s, const QString &v, MappedRecord &r)
     case Kind::Time: {
         const QDateTime when = DateText::parse(v, m_dateOrder);
         if (!when.isValid()) {
-            r.error = fieldError(s.header, QStringLiteral("\"%1\" is not a date").arg(v));
+            r.error = fieldError(
+                s.header,
+                QCoreApplication::translate("LeadRecordMapper", "\"%1\" is not a date").arg(v));
             return false;
         }
         lead.*s.time = when;
@@ -263,7 +278,9 @@ bool LeadRecordMapper::apply(const Setter &s, const QString &v, MappedRecord &r)
                  l == QLatin1String("no") || l == QLatin1String("nee"))
             lead.*s.flag = false;
         else {
-            r.error = fieldError(s.header, QStringLiteral("\"%1\" is not true or false").arg(v));
+            r.error = fieldError(s.header, QCoreApplication::translate(
+                                               "LeadRecordMapper", "\"%1\" is not true or false")
+                                               .arg(v));
             return false;
         }
         return true;
@@ -273,9 +290,10 @@ bool LeadRecordMapper::apply(const Setter &s, const QString &v, MappedRecord &r)
         const QString problem = LeadColumns::parse(s.column, v, &value);
         if (!problem.isEmpty() || !LeadColumns::setValue(lead, s.column, value)) {
             r.error = fieldError(
-                s.header, problem.isEmpty()
-                              ? QStringLiteral("\"%1\" is not a value of %2").arg(v, s.column)
-                              : problem);
+                s.header, problem.isEmpty() ? QCoreApplication::translate(
+                                                  "LeadRecordMapper", "\"%1\" is not a value of %2")
+                                                  .arg(v, s.column)
+                                            : problem);
             return false;
         }
         return true;
@@ -311,7 +329,9 @@ MappedRecord LeadRecordMapper::map(const QStringList &fields) const {
     r.event.channel = QStringLiteral("import");
     if (fields.size() != m_columns) {
         r.error =
-            QStringLiteral("has %1 fields, the header has %2").arg(fields.size()).arg(m_columns);
+            QCoreApplication::translate("LeadRecordMapper", "has %1 fields, the header has %2")
+                .arg(fields.size())
+                .arg(m_columns);
         return r;
     }
     for (const Setter &s : m_setters) {
@@ -321,8 +341,9 @@ MappedRecord LeadRecordMapper::map(const QStringList &fields) const {
     }
     Lead &lead = r.lead;
     if (DedupKey::of(lead).isEmpty()) { // punctuation alone identifies nobody either
-        r.error = QStringLiteral("no email, no name and no company: nothing identifies the "
-                                 "customer");
+        r.error = QCoreApplication::translate(
+            "LeadRecordMapper", "no email, no name and no company: nothing identifies the "
+                                "customer");
         return r;
     }
     r.event.occurredAt = lead.createdAt;

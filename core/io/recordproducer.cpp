@@ -1,5 +1,7 @@
 #include "recordproducer.h"
 
+#include <QCoreApplication>
+
 #include "recordreader.h"
 
 namespace {
@@ -50,7 +52,9 @@ void RecordProducer::run() {
         r.error = m_reader->error();
         if (r.error.isEmpty() && fields.size() != m_width)
             r.error =
-                QStringLiteral("has %1 fields, the header has %2").arg(fields.size()).arg(m_width);
+                QCoreApplication::translate("LeadRecordMapper", "has %1 fields, the header has %2")
+                    .arg(fields.size())
+                    .arg(m_width);
         if (r.error.isEmpty())
             r.mapped = m_mapper.map(fields);
         batch.append(std::move(r));

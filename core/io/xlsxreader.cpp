@@ -3,6 +3,7 @@
 #include "xlsxnumberformat.h"
 #include "zipentry.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -149,7 +150,7 @@ qint64 XlsxReader::bytesRead() const {
 namespace {
 
 QString damaged(const QString &part, const QXmlStreamReader &xml) {
-    return QStringLiteral("is damaged: %1, line %2: %3")
+    return QCoreApplication::translate("XlsxReader", "is damaged: %1, line %2: %3")
         .arg(part)
         .arg(xml.lineNumber())
         .arg(xml.errorString());
@@ -163,34 +164,39 @@ bool XlsxReader::openWorkbook() {
     d->opened = true;
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
-        fail(QStringLiteral("cannot be opened: %1").arg(file.errorString()));
+        fail(QCoreApplication::translate("XlsxReader", "cannot be opened: %1")
+                 .arg(file.errorString()));
         return false;
     }
     d->fileSize = file.size();
     const QByteArray head = file.read(4);
     file.close();
     if (head.isEmpty()) {
-        fail(QStringLiteral("is empty, not an Excel workbook"));
+        fail(QCoreApplication::translate("XlsxReader", "is empty, not an Excel workbook"));
         return false;
     }
     if (head == QByteArray("\xD0\xCF\x11\xE0")) {
-        fail(QStringLiteral("is an Excel 97-2003 workbook (.xls); save it from Excel as .xlsx"));
+        fail(QCoreApplication::translate(
+            "XlsxReader", "is an Excel 97-2003 workbook (.xls); save it from Excel as .xlsx"));
         return false;
     }
     if (head != QByteArray("PK\x03\x04") && head != QByteArray("PK\x05\x06")) {
-        fail(QStringLiteral("is not an Excel workbook (.xlsx): it is no ZIP archive"));
+        fail(QCoreApplication::translate("XlsxReader",
+                                         "is not an Excel workbook (.xlsx): it is no ZIP archive"));
         return false;
     }
     d->zip = unzOpen64(QFile::encodeName(m_path).constData());
     if (!d->zip) {
-        fail(QStringLiteral("is damaged: its ZIP archive cannot be read"));
+        fail(QCoreApplication::translate("XlsxReader",
+                                         "is damaged: its ZIP archive cannot be read"));
         return false;
     }
 
     ZipEntry part;
     part.setArchive(d->zip);
     if (!part.openEntry(workbookPart)) {
-        fail(QStringLiteral("is a ZIP archive but no Excel workbook: it has no %1")
+        fail(QCoreApplication::translate("XlsxReader",
+                                         "is a ZIP archive but no Excel workbook: it has no %1")
                  .arg(workbookPart));
         return false;
     }
@@ -248,7 +254,7 @@ bool XlsxReader::startSheet() {
     if (!openWorkbook())
         return false;
     if (d->sheetNames.isEmpty()) {
-        fail(QStringLiteral("has no sheets"));
+        fail(QCoreApplication::translate("XlsxReader", "has no sheets"));
         return false;
     }
     qsizetype index = 0;
@@ -259,7 +265,8 @@ bool XlsxReader::startSheet() {
             if (d->sheetNames.at(i).compare(m_sheet, Qt::CaseInsensitive) == 0)
                 index = i;
         if (index < 0) {
-            fail(QStringLiteral("has no sheet named \"%1\"; its sheets are %2")
+            fail(QCoreApplication::translate("XlsxReader",
+                                             "has no sheet named \"%1\"; its sheets are %2")
                      .arg(m_sheet, d->sheetNames.join(QLatin1String(", "))));
             return false;
         }
@@ -267,7 +274,8 @@ bool XlsxReader::startSheet() {
     const QString sheetName = d->sheetNames.at(index);
     d->sheetPart = d->sheetParts.value(index);
     if (d->sheetPart.isEmpty()) {
-        fail(QStringLiteral("is damaged: %1 does not say where the sheet \"%2\" is")
+        fail(QCoreApplication::translate("XlsxReader",
+                                         "is damaged: %1 does not say where the sheet \"%2\" is")
                  .arg(workbookRelsPart, sheetName));
         return false;
     }
@@ -325,7 +333,8 @@ bool XlsxReader::startSheet() {
 
     d->sheetFile.setArchive(d->zip);
     if (!d->sheetFile.openEntry(d->sheetPart)) {
-        fail(QStringLiteral("is damaged: the sheet \"%1\" (%2) is missing")
+        fail(QCoreApplication::translate("XlsxReader",
+                                         "is damaged: the sheet \"%1\" (%2) is missing")
                  .arg(sheetName, d->sheetPart));
         return false;
     }
@@ -345,9 +354,11 @@ QString XlsxReader::cellText(const QString &type, const QString &style, const QS
         bool ok = false;
         const qsizetype i = value.toLongLong(&ok);
         if (!ok || i < 0 || i >= d->sharedStrings.size())
-            return refuse(QStringLiteral("cell %1 refers to shared string %2; the workbook has %3")
-                              .arg(cell, value)
-                              .arg(d->sharedStrings.size()));
+            return refuse(
+                QCoreApplication::translate(
+                    "XlsxReader", "cell %1 refers to shared string %2; the workbook has %3")
+                    .arg(cell, value)
+                    .arg(d->sharedStrings.size()));
         return d->sharedStrings.at(i);
     }
     if (type == u"b")
@@ -362,7 +373,9 @@ QString XlsxReader::cellText(const QString &type, const QString &style, const QS
     bool ok = false;
     const double number = value.toDouble(&ok);
     if (!ok)
-        return refuse(QStringLiteral("cell %1 holds \"%2\", which is no number").arg(cell, value));
+        return refuse(
+            QCoreApplication::translate("XlsxReader", "cell %1 holds \"%2\", which is no number")
+                .arg(cell, value));
     const NumberKind kind = d->cellFormats.value(style.toInt(), NumberKind::Plain);
     return kind == NumberKind::Plain ? numberText(number) : serialText(number, d->date1904, kind);
 }
@@ -390,8 +403,9 @@ bool XlsxReader::readRow() {
         column = reference.isEmpty() ? column + 1 : columnOf(reference);
         if (column < 1 || column > maxColumns) {
             if (m_error.isEmpty())
-                m_error =
-                    QStringLiteral("has a cell \"%1\" that is no cell of a sheet").arg(reference);
+                m_error = QCoreApplication::translate(
+                              "XlsxReader", "has a cell \"%1\" that is no cell of a sheet")
+                              .arg(reference);
             xml.skipCurrentElement();
             continue;
         }
@@ -433,7 +447,8 @@ bool XlsxReader::next() {
         if (!readRow()) {
             if (d->xml.hasError())
                 fail(d->sheetFile.zipError() != UNZ_OK
-                         ? QStringLiteral("is damaged: %1 cannot be uncompressed (error %2)")
+                         ? QCoreApplication::translate(
+                               "XlsxReader", "is damaged: %1 cannot be uncompressed (error %2)")
                                .arg(d->sheetPart)
                                .arg(d->sheetFile.zipError())
                          : damaged(d->sheetPart, d->xml));
@@ -451,10 +466,14 @@ bool XlsxReader::next() {
         qsizetype beyond = d->width;
         while (m_fields.at(beyond).isEmpty())
             ++beyond;
-        m_error = QStringLiteral("has a value in column %1, beyond the header's %2 %3")
-                      .arg(columnName(int(beyond) + 1))
-                      .arg(d->width)
-                      .arg(d->width == 1 ? QStringLiteral("column") : QStringLiteral("columns"));
+        m_error =
+            (d->width == 1
+                 ? QCoreApplication::translate(
+                       "XlsxReader", "has a value in column %1, beyond the header's %2 column")
+                 : QCoreApplication::translate(
+                       "XlsxReader", "has a value in column %1, beyond the header's %2 columns"))
+                .arg(columnName(int(beyond) + 1))
+                .arg(d->width);
     }
     while (m_fields.size() < d->width)
         m_fields << QString();

@@ -13,7 +13,9 @@
 #include "core/nurture/leadnurturer.h"
 #include "core/storage/leadrepository.h"
 
+#include <QChartView>
 #include <QFile>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QPrinter>
 #include <QPushButton>
@@ -40,6 +42,7 @@ private slots:
     void emptyDataShowsAMessage();
     void windowDrillsDownAndBack();
     void firstTouchShowsLoggedTouchesAgainstTheTarget();
+    void funnelCountsAreWrittenInTheWindowsLocale();
 
 private:
     bool waitLoaded(ChartsDashboard &dashboard);
@@ -307,6 +310,39 @@ void TestChartsDashboard::firstTouchShowsLoggedTouchesAgainstTheTarget() {
     QVERIFY2(chart->title().contains(QStringLiteral("target 24 h: 1 of 1 past it")),
              qPrintable(chart->title()));
     QCOMPARE(dashboard.data().firstTouch.touched, 1);
+}
+
+// The counts on the funnel's bars with the window's thousands separator, as the hover texts and
+// the rest of the window write them: 12.345 in Dutch, never 12345.
+void TestChartsDashboard::funnelCountsAreWrittenInTheWindowsLocale() {
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
+    FunnelReport report;
+    report.all = {12345, 2345, 1234, 600, 100};
+    FunnelChart chart;
+    chart.resize(1400, 420);
+    chart.setReport(report);
+    chart.show();
+    const bool exposed = QTest::qWaitForWindowExposed(&chart);
+    auto labels = [&chart] {
+        QStringList texts;
+        if (auto *view = chart.findChild<QChartView *>(QStringLiteral("funnel_all"))) {
+            for (QGraphicsItem *item : view->scene()->items())
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    texts << text->toPlainText();
+        }
+        return texts;
+    };
+    const bool drawn =
+        QTest::qWaitFor([&] { return labels().contains(QStringLiteral("12.345")); }, 5000);
+    const QStringList shown = labels();
+    QLocale::setDefault(before);
+    QVERIFY(exposed);
+    QVERIFY2(drawn && shown.contains(QStringLiteral("12.345")) &&
+                 shown.contains(QStringLiteral("1.234")),
+             qPrintable(shown.join(QLatin1String(" | "))));
+    QVERIFY2(!shown.contains(QStringLiteral("12345")),
+             qPrintable(shown.join(QLatin1String(" | "))));
 }
 
 QTEST_MAIN(TestChartsDashboard)

@@ -4,6 +4,7 @@
 #include "ui/importwizard/importrunner.h"
 #include "ui/importwizard/importvalidationpage.h"
 #include "ui/importwizard/importwizard.h"
+#include "ui/languageloader.h"
 #include "ui/mainwindow.h"
 #include "ui/models/leadtablemodel.h"
 
@@ -46,6 +47,7 @@ private slots:
     void closingTheWizardDuringTheImportRollsItBack();
     void droppingAFileOnTheWindowOpensTheWizardWithIt();
     void showImportedLeadsShowsThemInTheTable();
+    void aDutchWindowExplainsTheFileInDutch();
 
 private:
     // Writes `text` as Windows-1252, as Dutch Excel saves "CSV".
@@ -428,6 +430,50 @@ void TestImportWizard::showImportedLeadsShowsThemInTheTable() {
     QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("leadCountLabel"))
                     ->text()
                     .contains(QLatin1String("Imported leads only")));
+}
+
+// The reasons a record is rejected and the notes on its columns are made in core/ and shown in
+// the window's language; the CLI, which installs no translation, keeps them English.
+void TestImportWizard::aDutchWindowExplainsTheFileInDutch() {
+    const QLocale before;
+    LanguageLoader loader;
+    QVERIFY(loader.install(LanguageLoader::localeFor(QStringLiteral("nl"))));
+    const QString path = writeWindows1252(QStringLiteral("leads.csv"),
+                                          QStringLiteral("id,email,country,score\n"
+                                                         "1,ann@fabrikam.example,NL,50\n"
+                                                         "2,not-an-address,NL,50\n"
+                                                         "3,bo@fabrikam.example,NL,lots\n"
+                                                         "4,cy@fabrikam.example,NL,50,55\n"));
+    ImportWizard wizard(m_db->database(), QStringLiteral("tester"));
+    openFile(wizard, path);
+    auto *bad = child<QListWidget>(wizard, QStringLiteral("importBadLines"));
+    QCOMPARE(bad->count(), 1);
+    QCOMPARE(bad->item(0)->text(),
+             QStringLiteral("Regel 5: heeft 5 velden, de kopregel heeft er 4"));
+
+    clickNext(wizard);
+    QCOMPARE(wizard.currentId(), int(ImportWizard::MappingPage));
+    auto *mapping = child<QTableWidget>(wizard, QStringLiteral("mappingTable"));
+    QCOMPARE(mapping->item(0, 3)->text(), QStringLiteral("de database nummert zijn leads zelf"));
+
+    clickNext(wizard);
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard.validationPage()->isChecking(), 30000);
+    const QString warnings = child<QLabel>(wizard, QStringLiteral("validationWarnings"))->text();
+    QVERIFY2(warnings.contains(QStringLiteral(
+                 "regel 1: kolom 1 \"id\" wordt genegeerd: de database nummert zijn leads zelf")),
+             qPrintable(warnings));
+    auto *rejected = child<QTableWidget>(wizard, QStringLiteral("validationRejected"));
+    QStringList reasons;
+    for (int row = 0; row < rejected->rowCount(); ++row)
+        reasons << rejected->item(row, 0)->text() + QLatin1Char(' ') +
+                       rejected->item(row, 1)->text();
+    QCOMPARE(reasons, (QStringList{
+                          QStringLiteral("3 veld email: \"not-an-address\" is geen e-mailadres"),
+                          QStringLiteral("4 veld score: \"lots\" is geen geheel getal"),
+                          QStringLiteral("5 heeft 5 velden, de kopregel heeft er 4"),
+                      }));
+    wizard.close();
+    QLocale::setDefault(before);
 }
 
 QTEST_MAIN(TestImportWizard)

@@ -1,10 +1,12 @@
 #include "core/domain/storefront.h"
 #include "core/scoring/rulescorer.h"
 #include "core/scoring/scoringmodel.h"
+#include "core/storage/savedviewrepository.h"
 #include "sampleleaddatabase.h"
 #include "ui/languageloader.h"
 #include "ui/mainwindow.h"
 #include "ui/models/leadtablemodel.h"
+#include "ui/models/savedviewlistmodel.h"
 #include "ui/scoresection.h"
 
 #include <QApplication>
@@ -15,6 +17,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -54,6 +57,7 @@ private slots:
     void cleanup();
     void theWindowSpeaksDutch();
     void numbersAndDatesAreWrittenTheDutchWay();
+    void theShippedViewsReadInDutch();
     void englishNeedsNoTranslation();
     void theChoiceIsRemembered();
     void aLanguageFollowsTheSystemOnlyWhenSpoken();
@@ -162,6 +166,35 @@ void TestLanguageLoader::numbersAndDatesAreWrittenTheDutchWay() {
              QLocale(QLocale::Dutch).toString(day, QLocale::ShortFormat));
     QVERIFY2(created.data(Qt::ToolTipRole).toString().contains(QStringLiteral("januari")),
              qPrintable(created.data(Qt::ToolTipRole).toString()));
+}
+
+// The saved views a database starts with are stored in English for the whole team; a Dutch
+// window shows their Dutch names, and a view renamed shows its name as written.
+void TestLanguageLoader::theShippedViewsReadInDutch() {
+    LanguageLoader loader;
+    QVERIFY(loader.install(LanguageLoader::localeFor(QStringLiteral("nl"))));
+    SavedViewListModel views(m_db->database());
+    QTRY_COMPARE(views.rowCount(), 4);
+    auto names = [&views] {
+        QStringList list;
+        for (int row = 0; row < views.rowCount(); ++row)
+            list << views.index(row).data().toString();
+        return list;
+    };
+    QCOMPARE(names(),
+             (QStringList{QStringLiteral("Mijn nieuwe leads"), QStringLiteral("Vandaag gepland"),
+                          QStringLiteral("Heet — klasse A"), QStringLiteral("Niet benaderen")}));
+
+    QSignalSpy changed(&views, &SavedViewListModel::viewsChanged);
+    views.rename(views.viewAt(2).id, QStringLiteral("Hot — grade A and B"));
+    QTRY_VERIFY(!changed.isEmpty());
+    QTRY_COMPARE(views.index(2).data().toString(), QStringLiteral("Hot — grade A and B"));
+    QCOMPARE(names().first(), QStringLiteral("Mijn nieuwe leads"));
+    QStringList stored;
+    for (const SavedView &v :
+         SavedViewRepository(m_db->database()).list().value_or(QList<SavedView>()))
+        stored << v.name;
+    QVERIFY2(stored.contains(QStringLiteral("My new leads")), qPrintable(stored.join(u',')));
 }
 
 void TestLanguageLoader::englishNeedsNoTranslation() {

@@ -1,5 +1,6 @@
 #include "core/domain/qualificationpolicy.h"
 #include "sampleleaddatabase.h"
+#include "ui/elidedlabel.h"
 #include "ui/leadeditor.h"
 #include "ui/leadpanel.h"
 
@@ -16,6 +17,8 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -38,6 +41,7 @@ private slots:
     void aNoteIsAddedToTheTimeline();
     void theFollowUpIsSetAndCleared();
     void theScoreExplainsItselfAndTheWinProbabilityItsDrivers();
+    void longValuesEndInAnEllipsisInsideThePanel();
     void tickingAPrerequisiteSaysWhoAndUndoes();
     void qualifyTicksEverythingAndMovesTheStage();
     void theTeamsChecklistReplacesBant();
@@ -259,6 +263,50 @@ void TestLeadPanel::theScoreExplainsItselfAndTheWinProbabilityItsDrivers() {
     QVERIFY2(drivers.contains(QStringLiteral("Up: Director")) &&
                  drivers.contains(QStringLiteral("Down: Free-mail address")),
              qPrintable(drivers));
+}
+
+// A long address or score line ends in "…" at the panel's right edge, whole in its tooltip;
+// nothing runs past the edge into a sideways scroll.
+void TestLeadPanel::longValuesEndInAnEllipsisInsideThePanel() {
+    const QString email =
+        QStringLiteral("tomasz.hall.procurement@alpinemanufacturingworldwide.example");
+    const QString rule = QStringLiteral("recent.marketplace-activity-in-the-last-fourteen-days");
+    change(m_id, QStringLiteral("email"), email);
+    QSqlQuery q(m_db->database().connection());
+    QVERIFY(q.exec(
+        QStringLiteral("UPDATE leads SET score_explanation = 'action.INS:25 %1:10'").arg(rule)));
+    m_panel->resize(360, 800);
+    m_panel->setLead(stored(m_id));
+    auto *scroll = m_panel->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    const QWidget *viewport = scroll->viewport();
+    auto insideTheViewport = [viewport](const QWidget *w) {
+        return w->mapTo(viewport, QPoint(w->width(), 0)).x() <= viewport->width();
+    };
+
+    auto *link = child<ElidedLabel>("emailLink");
+    QTRY_VERIFY(link->isElided());
+    QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+    QVERIFY2(insideTheViewport(link), qPrintable(link->text()));
+    QVERIFY2(link->text().contains(QStringLiteral("href=\"mailto:%1\"").arg(email)) &&
+                 link->text().contains(QStringLiteral("…")),
+             qPrintable(link->text()));
+    QCOMPARE(link->toolTip(), email);
+
+    ElidedLabel *longLine = nullptr;
+    for (ElidedLabel *line : m_panel->findChildren<ElidedLabel *>(QStringLiteral("scoreLine")))
+        if (line->fullText().endsWith(rule))
+            longLine = line;
+    QVERIFY(longLine);
+    QTRY_VERIFY(longLine->isElided());
+    QVERIFY(insideTheViewport(longLine));
+    QVERIFY2(longLine->text().endsWith(QStringLiteral("…")), qPrintable(longLine->text()));
+    QCOMPARE(longLine->toolTip(), QStringLiteral("+10  ") + rule);
+
+    // Given the room, the whole address shows again.
+    m_panel->resize(900, 800);
+    QTRY_VERIFY(!link->isElided());
+    QVERIFY(link->toolTip().isEmpty());
 }
 
 void TestLeadPanel::tickingAPrerequisiteSaysWhoAndUndoes() {

@@ -23,6 +23,7 @@ void CalibrationChart::setBuckets(const QList<Bucket> &buckets, const QString &e
     chart->setTheme(palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark
                                                                         : QChart::ChartThemeLight);
     chart->setBackgroundRoundness(0);
+    ChartStyle::localizeNumbers(chart);
     m_plotted.clear();
     auto *perfect = new QLineSeries;
     perfect->setName(tr("Perfect"));

@@ -8,6 +8,7 @@
 #include <QCursor>
 #include <QFont>
 #include <QLegend>
+#include <QLocale>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QWidget>
@@ -65,6 +66,7 @@ QChart *ChartStyle::newChart(const QWidget *widget, const QString &title) {
     chart->setTitleFont(font);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(6, 6, 6, 6));
+    localizeNumbers(chart);
     return chart;
 }
 
@@ -73,6 +75,12 @@ QChart *ChartStyle::emptyChart(const QWidget *widget, const QString &title,
     QChart *chart = newChart(widget, title + QLatin1Char('\n') + message);
     chart->legend()->hide();
     return chart;
+}
+
+void ChartStyle::localizeNumbers(QChart *chart) {
+    // Bar values and axis numbers as the rest of the window writes them: 12.345 in Dutch.
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
 }
 
 void ChartStyle::showValue(bool hovered, const QString &text) {

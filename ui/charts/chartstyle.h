@@ -21,6 +21,8 @@ QColor trendLineColor(bool dark);
 bool isDark(const QWidget *widget);
 // A chart with `title`, themed for `widget`'s palette, legend at the bottom.
 QChart *newChart(const QWidget *widget, const QString &title);
+// Writes the chart's bar values and axis numbers in the window's locale (newChart does).
+void localizeNumbers(QChart *chart);
 // A chart that says `message` instead of showing empty axes.
 QChart *emptyChart(const QWidget *widget, const QString &title, const QString &message);
 // The antialiased view a chart widget shows its chart in, filling `owner` (which it lays out)

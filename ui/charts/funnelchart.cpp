@@ -107,6 +107,8 @@ QChartView *FunnelChart::funnelView(const QString &storefront, const FunnelRepor
     series->append(leads);
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
+    // Whole counts, never in exponent form (1,23457e+06).
+    series->setLabelsPrecision(15);
     series->setBarWidth(0.9);
     chart->addSeries(series);
     auto *stepAxis = new QBarCategoryAxis;

@@ -140,6 +140,8 @@ ImportFilePage::ImportFilePage(QWidget *parent)
     m_status->setWordWrap(true);
 
     m_table = new QTableWidget;
+    // The arrows move between its cells; Tab goes on to the next field, not round them for ever.
+    m_table->setTabKeyNavigation(false);
     m_table->setObjectName(QStringLiteral("importPreview"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);

@@ -85,6 +85,8 @@ ImportMappingPage::ImportMappingPage(const Database &db, QWidget *parent)
                    "is ignored. The choices were proposed from the header and the values."));
 
     m_table = new QTableWidget(0, 4);
+    // The arrows move between its cells; Tab goes on to the next field, not round them for ever.
+    m_table->setTabKeyNavigation(false);
     m_table->setObjectName(QStringLiteral("mappingTable"));
     m_table->setHorizontalHeaderLabels({tr("Column"), tr("Values"), tr("Becomes"), tr("Note")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -32,6 +32,8 @@ ImportValidationPage::ImportValidationPage(const Database &db, const QString &ac
     m_warnings->setWordWrap(true);
 
     m_rejected = new QTableWidget(0, 2);
+    // The arrows move between its cells; Tab goes on to the next field, not round them for ever.
+    m_rejected->setTabKeyNavigation(false);
     m_rejected->setObjectName(QStringLiteral("validationRejected"));
     m_rejected->setHorizontalHeaderLabels({tr("Line"), tr("Why it is rejected")});
     m_rejected->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -3,6 +3,22 @@
 #include "core/storage/databasereader.h"
 #include "core/storage/savedviewrepository.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// The names of the views a new database starts with (core/storage/migrator.cpp), for the
+// translation: a name as shipped shows in the window's language, any other (one a user gave,
+// or a shipped one renamed) as written. The database keeps them in English for everyone.
+[[maybe_unused]] const char *const shippedViewNames[] = {
+    QT_TRANSLATE_NOOP("SavedViews", "My new leads"),
+    QT_TRANSLATE_NOOP("SavedViews", "Due today"),
+    QT_TRANSLATE_NOOP("SavedViews", "Hot — grade A"),
+    QT_TRANSLATE_NOOP("SavedViews", "Do not contact"),
+};
+
+} // namespace
+
 struct SavedViewListModel::Answer {
     std::optional<QList<SavedView>> views;
     QString error;
@@ -30,7 +46,7 @@ QVariant SavedViewListModel::data(const QModelIndex &index, int role) const {
     const SavedView &view = m_views.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return view.name;
+        return shownName(view.name);
     case Qt::ToolTipRole:
         return view.createdBy.isEmpty() ? tr("A saved view: click to apply it")
                                         : tr("Saved by %1: click to apply it").arg(view.createdBy);
@@ -45,6 +61,10 @@ QHash<int, QByteArray> SavedViewListModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert(ViewIdRole, QByteArrayLiteral("viewId"));
     return names;
+}
+
+QString SavedViewListModel::shownName(const QString &stored) {
+    return QCoreApplication::translate("SavedViews", stored.toUtf8().constData());
 }
 
 SavedView SavedViewListModel::viewAt(int row) const {

@@ -28,6 +28,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // A view's name as the window shows it: a shipped name in the window's language.
+    static QString shownName(const QString &stored);
     // The view of a row; a default view for a row out of range.
     SavedView viewAt(int row) const;
     // The row of a view, or -1.
