@@ -43,6 +43,7 @@ private slots:
     void windowDrillsDownAndBack();
     void firstTouchShowsLoggedTouchesAgainstTheTarget();
     void funnelCountsAreWrittenInTheWindowsLocale();
+    void countAxesShowTheirNumbers();
 
 private:
     bool waitLoaded(ChartsDashboard &dashboard);
@@ -342,6 +343,38 @@ void TestChartsDashboard::funnelCountsAreWrittenInTheWindowsLocale() {
                  shown.contains(QStringLiteral("1.234")),
              qPrintable(shown.join(QLatin1String(" | "))));
     QVERIFY2(!shown.contains(QStringLiteral("12345")),
+             qPrintable(shown.join(QLatin1String(" | "))));
+}
+
+void TestChartsDashboard::countAxesShowTheirNumbers() {
+    // Localized numbers must not cost the axis its labels: a count axis reads 0 to 3.000 in a
+    // Dutch window.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
+    FirstTouchReport report;
+    for (qint64 count : {120, 2500, 900, 40, 0, 0, 0})
+        report.buckets.append({QStringLiteral("bucket"), 3600, count});
+    report.touched = 3560;
+    FirstTouchChart chart;
+    chart.resize(900, 420);
+    chart.setReport(report);
+    chart.show();
+    const bool exposed = QTest::qWaitForWindowExposed(&chart);
+    auto labels = [&chart] {
+        QStringList texts;
+        for (QChartView *view : chart.findChildren<QChartView *>())
+            for (QGraphicsItem *item : view->scene()->items())
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    texts << text->toPlainText();
+        return texts;
+    };
+    const bool drawn =
+        QTest::qWaitFor([&] { return labels().contains(QStringLiteral("2.000")); }, 5000);
+    const QStringList shown = labels();
+    QLocale::setDefault(before);
+    QVERIFY(exposed);
+    QVERIFY2(drawn && shown.contains(QStringLiteral("0")) &&
+                 shown.contains(QStringLiteral("1.000")),
              qPrintable(shown.join(QLatin1String(" | "))));
 }
 

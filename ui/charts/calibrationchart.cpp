@@ -49,11 +49,11 @@ void CalibrationChart::setBuckets(const QList<Bucket> &buckets, const QString &e
     auto *x = new QValueAxis;
     x->setRange(0, 100);
     x->setTitleText(tr("Predicted win probability (%)"));
-    x->setLabelFormat(QStringLiteral("%d"));
+    ChartStyle::showWholeNumbers(x);
     auto *y = new QValueAxis;
     y->setRange(0, 100);
     y->setTitleText(tr("Actually won (%)"));
-    y->setLabelFormat(QStringLiteral("%d"));
+    ChartStyle::showWholeNumbers(y);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *series : chart->series()) {

@@ -61,7 +61,7 @@ void CampaignChart::setReport(const CampaignReport &report, int limit) {
     campaignAxis->setTitleText(tr("Campaign"));
     auto *leadAxis = new QValueAxis;
     leadAxis->setTitleText(tr("Leads"));
-    leadAxis->setLabelFormat(QStringLiteral("%d"));
+    ChartStyle::showWholeNumbers(leadAxis);
     chart->addAxis(campaignAxis, Qt::AlignLeft);
     chart->addAxis(leadAxis, Qt::AlignBottom);
     series->attachAxis(campaignAxis);

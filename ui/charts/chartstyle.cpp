@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <QWidget>
 
 QColor ChartStyle::storefrontColor(const QString &storefront) {
@@ -81,6 +82,12 @@ void ChartStyle::localizeNumbers(QChart *chart) {
     // Bar values and axis numbers as the rest of the window writes them: 12.345 in Dutch.
     chart->setLocale(QLocale());
     chart->setLocalizeNumbers(true);
+}
+
+void ChartStyle::showWholeNumbers(QValueAxis *axis) {
+    // "%.0f" rather than "%d": Qt Charts 6.4 draws no label at all for "%d" (or "%i") once the
+    // chart localizes its numbers.
+    axis->setLabelFormat(QStringLiteral("%.0f"));
 }
 
 void ChartStyle::showValue(bool hovered, const QString &text) {

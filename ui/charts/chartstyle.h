@@ -4,6 +4,7 @@
 #include <QString>
 
 class QChart;
+class QValueAxis;
 class QChartView;
 class QWidget;
 
@@ -23,6 +24,8 @@ bool isDark(const QWidget *widget);
 QChart *newChart(const QWidget *widget, const QString &title);
 // Writes the chart's bar values and axis numbers in the window's locale (newChart does).
 void localizeNumbers(QChart *chart);
+// Labels `axis` with whole numbers, in the window's locale once the chart localizes them.
+void showWholeNumbers(QValueAxis *axis);
 // A chart that says `message` instead of showing empty axes.
 QChart *emptyChart(const QWidget *widget, const QString &title, const QString &message);
 // The antialiased view a chart widget shows its chart in, filling `owner` (which it lays out)

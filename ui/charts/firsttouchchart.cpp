@@ -69,7 +69,7 @@ void FirstTouchChart::setReport(const FirstTouchReport &report) {
     bucketAxis->setTitleText(tr("Time from the lead's arrival to its first touch"));
     auto *leadAxis = new QValueAxis;
     leadAxis->setTitleText(tr("Leads"));
-    leadAxis->setLabelFormat(QStringLiteral("%d"));
+    ChartStyle::showWholeNumbers(leadAxis);
     chart->addAxis(bucketAxis, Qt::AlignBottom);
     chart->addAxis(leadAxis, Qt::AlignLeft);
     series->attachAxis(bucketAxis);

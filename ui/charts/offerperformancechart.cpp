@@ -70,7 +70,7 @@ void OfferPerformanceChart::setReport(const OfferPerformance &report, int limit)
     offerAxis->setTitleText(tr("Offer · qualified % · won %"));
     auto *leadAxis = new QValueAxis;
     leadAxis->setTitleText(tr("Leads"));
-    leadAxis->setLabelFormat(QStringLiteral("%d"));
+    ChartStyle::showWholeNumbers(leadAxis);
     chart->addAxis(offerAxis, Qt::AlignLeft);
     chart->addAxis(leadAxis, Qt::AlignBottom);
     series->attachAxis(offerAxis);

@@ -62,7 +62,7 @@ void ScoreDistributionChart::setReport(const ScoreDistribution &report) {
     gradeAxis->setTitleText(tr("Grade · average score"));
     auto *leadAxis = new QValueAxis;
     leadAxis->setTitleText(tr("Leads"));
-    leadAxis->setLabelFormat(QStringLiteral("%d"));
+    ChartStyle::showWholeNumbers(leadAxis);
     chart->addAxis(gradeAxis, Qt::AlignBottom);
     chart->addAxis(leadAxis, Qt::AlignLeft);
     series->attachAxis(gradeAxis);

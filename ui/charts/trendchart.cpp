@@ -85,7 +85,7 @@ void TrendChart::setReport(const LeadTrend &report) {
     timeAxis->setLabelsAngle(report.buckets.size() / step > 12 ? -45 : 0);
     auto *leadAxis = new QValueAxis;
     leadAxis->setTitleText(tr("Leads"));
-    leadAxis->setLabelFormat(QStringLiteral("%d"));
+    ChartStyle::showWholeNumbers(leadAxis);
     leadAxis->setRange(0, double(std::max<qint64>(1, highest)));
     chart->addAxis(timeAxis, Qt::AlignBottom);
     chart->addAxis(leadAxis, Qt::AlignLeft);
