@@ -3669,6 +3669,41 @@
     </message>
 </context>
 <context>
+    <name>NurturePolicy</name>
+    <message>
+        <source>lead %1: a follow-up is a %2, not a %3</source>
+        <translation>lead %1: een opvolging is een %2, geen %3</translation>
+    </message>
+    <message>
+        <source>lead %1: a touch is a %2, not a %3</source>
+        <translation>lead %1: een contactmoment is een %2, geen %3</translation>
+    </message>
+    <message>
+        <source>lead %1: a touch needs an outcome (such as &quot;left a voicemail&quot; or &quot;responded&quot;)</source>
+        <translation>lead %1: een contactmoment heeft een uitkomst nodig (zoals &quot;voicemail ingesproken&quot; of &quot;gereageerd&quot;)</translation>
+    </message>
+    <message>
+        <source>lead %1</source>
+        <translation>lead %1</translation>
+    </message>
+    <message>
+        <source>%1 is closed (%2): it cannot join a cadence</source>
+        <translation>%1 is afgesloten (%2): deze kan geen cadans volgen</translation>
+    </message>
+    <message>
+        <source>%1 is do-not-contact: it cannot join a cadence</source>
+        <translation>%1 is niet benaderen: deze kan geen cadans volgen</translation>
+    </message>
+    <message>
+        <source>%1 is a test lead: it cannot join a cadence</source>
+        <translation>%1 is een testlead: deze kan geen cadans volgen</translation>
+    </message>
+    <message>
+        <source>cadence &quot;%1&quot; has no touches</source>
+        <translation>cadans &quot;%1&quot; heeft geen contactmomenten</translation>
+    </message>
+</context>
+<context>
     <name>OfferPerformanceChart</name>
     <message>
         <source>Offer performance</source>
@@ -4600,6 +4635,29 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>Disqualified</source>
         <translation>Gediskwalificeerd</translation>
+    </message>
+</context>
+<context>
+    <name>StagePolicy</name>
+    <message>
+        <source>lead %1</source>
+        <translation>lead %1</translation>
+    </message>
+    <message>
+        <source>%1 is do-not-contact: it cannot move to %2</source>
+        <translation>%1 is niet benaderen: deze kan niet naar %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a reason to be disqualified: disqualify it with one of %2</source>
+        <translation>%1 heeft een reden nodig om gediskwalificeerd te worden: diskwalificeer met een van %2</translation>
+    </message>
+    <message>
+        <source>%1: moving back from %2 to %3 needs a note saying why</source>
+        <translation>%1: terug van %2 naar %3 vraagt om een notitie met de reden</translation>
+    </message>
+    <message>
+        <source>%1 is do-not-contact: no %2 can be scheduled (a task can)</source>
+        <translation>%1 is niet benaderen: er kan geen %2 gepland worden (een taak wel)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include "lead.h"
 #include "touchkind.h"
 
+#include <QCoreApplication>
+
 int StagePolicy::position(Stage stage) {
     switch (stage) {
     case Stage::New:
@@ -64,27 +66,33 @@ bool StagePolicy::needsLatestMove(const Lead &before, const Lead &after, const Q
 
 QString StagePolicy::refusal(const Lead &before, const Lead &after, const FollowUpPlan &plan,
                              const QString &note, const std::optional<Move> &latest) {
-    const QString lead = QStringLiteral("lead %1").arg(before.id);
+    const QString lead = QCoreApplication::translate("StagePolicy", "lead %1").arg(before.id);
     const QString from = Stages::canonicalName(before.stage);
     const QString to = Stages::canonicalName(after.stage);
     if (after.stage != before.stage && after.doNotContact &&
         (after.stage == Stage::Contacted || after.stage == Stage::Nurturing))
-        return QStringLiteral("%1 is do-not-contact: it cannot move to %2").arg(lead, to);
+        return QCoreApplication::translate("StagePolicy",
+                                           "%1 is do-not-contact: it cannot move to %2")
+            .arg(lead, to);
     // Why a lead left the pipeline is part of the record: disqualify says it, a stage alone not.
     if (after.stage == Stage::Disqualified && before.stage != Stage::Disqualified &&
         after.disqualifyReason.trimmed().isEmpty())
-        return QStringLiteral("%1 needs a reason to be disqualified: disqualify it with one of %2")
+        return QCoreApplication::translate(
+                   "StagePolicy",
+                   "%1 needs a reason to be disqualified: disqualify it with one of %2")
             .arg(lead, DisqualifyReasons::namesText());
     if (needsLatestMove(before, after, note) &&
         !(latest && latest->from == after.stage && latest->to == before.stage))
-        return QStringLiteral("%1: moving back from %2 to %3 needs a note saying why")
+        return QCoreApplication::translate("StagePolicy",
+                                           "%1: moving back from %2 to %3 needs a note saying why")
             .arg(lead, from, to);
     TouchKind kind = TouchKind::Call; // a follow-up of no stated kind may be outreach
     TouchKinds::fromCanonicalName(plan.kind, &kind);
     const bool scheduled =
         after.nextFollowUpAt.isValid() && after.nextFollowUpAt != before.nextFollowUpAt;
     if (after.doNotContact && scheduled && TouchKinds::isOutreach(kind))
-        return QStringLiteral("%1 is do-not-contact: no %2 can be scheduled (a task can)")
+        return QCoreApplication::translate(
+                   "StagePolicy", "%1 is do-not-contact: no %2 can be scheduled (a task can)")
             .arg(lead, plan.kind.isEmpty() ? QStringLiteral("outreach") : plan.kind);
     return {};
 }

@@ -3,12 +3,15 @@
 #include "../domain/firsttouchsla.h"
 #include "../domain/lead.h"
 
+#include <QCoreApplication>
+
 NurturePolicy::Step NurturePolicy::schedule(const Lead &lead, const QDateTime &at, TouchKind kind) {
     Step s;
     if (!TouchKinds::isFollowUpKind(kind)) {
-        s.refusal = QStringLiteral("lead %1: a follow-up is a %2, not a %3")
-                        .arg(lead.id)
-                        .arg(TouchKinds::followUpNamesText(), TouchKinds::canonicalName(kind));
+        s.refusal =
+            QCoreApplication::translate("NurturePolicy", "lead %1: a follow-up is a %2, not a %3")
+                .arg(lead.id)
+                .arg(TouchKinds::followUpNamesText(), TouchKinds::canonicalName(kind));
         return s;
     }
     s.changes.set(QStringLiteral("next_follow_up_at"), at.toUTC());
@@ -24,14 +27,15 @@ NurturePolicy::Step NurturePolicy::logTouch(const Lead &lead, const FollowUpPlan
     Step s;
     if (!TouchKinds::isLoggable(touch.kind)) {
         s.refusal =
-            QStringLiteral("lead %1: a touch is a %2, not a %3")
+            QCoreApplication::translate("NurturePolicy", "lead %1: a touch is a %2, not a %3")
                 .arg(lead.id)
                 .arg(TouchKinds::loggableNamesText(), TouchKinds::canonicalName(touch.kind));
         return s;
     }
     if (touch.outcome.trimmed().isEmpty()) {
-        s.refusal = QStringLiteral("lead %1: a touch needs an outcome (such as \"left a "
-                                   "voicemail\" or \"responded\")")
+        s.refusal = QCoreApplication::translate("NurturePolicy",
+                                                "lead %1: a touch needs an outcome (such as "
+                                                "\"left a voicemail\" or \"responded\")")
                         .arg(lead.id);
         return s;
     }
@@ -78,16 +82,22 @@ NurturePolicy::Step NurturePolicy::logTouch(const Lead &lead, const FollowUpPlan
 NurturePolicy::Step NurturePolicy::enroll(const Lead &lead, const FollowUpPlan &plan,
                                           const Cadence &cadence, const QDateTime &now) {
     Step s;
-    const QString who = QStringLiteral("lead %1").arg(lead.id);
+    const QString who = QCoreApplication::translate("NurturePolicy", "lead %1").arg(lead.id);
     if (Stages::isClosed(lead.stage))
-        s.refusal = QStringLiteral("%1 is closed (%2): it cannot join a cadence")
+        s.refusal = QCoreApplication::translate("NurturePolicy",
+                                                "%1 is closed (%2): it cannot join a cadence")
                         .arg(who, Stages::canonicalName(lead.stage));
     else if (lead.doNotContact)
-        s.refusal = QStringLiteral("%1 is do-not-contact: it cannot join a cadence").arg(who);
+        s.refusal = QCoreApplication::translate("NurturePolicy",
+                                                "%1 is do-not-contact: it cannot join a cadence")
+                        .arg(who);
     else if (lead.isTest)
-        s.refusal = QStringLiteral("%1 is a test lead: it cannot join a cadence").arg(who);
+        s.refusal = QCoreApplication::translate("NurturePolicy",
+                                                "%1 is a test lead: it cannot join a cadence")
+                        .arg(who);
     else if (cadence.touches.isEmpty())
-        s.refusal = QStringLiteral("cadence \"%1\" has no touches").arg(cadence.name);
+        s.refusal = QCoreApplication::translate("NurturePolicy", "cadence \"%1\" has no touches")
+                        .arg(cadence.name);
     if (!s.ok())
         return s;
     FollowUpPlan after = plan;
