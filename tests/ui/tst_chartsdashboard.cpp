@@ -52,6 +52,21 @@ private:
     const QDateTime m_end = QDateTime(QDate(2026, 6, 30), QTime(0, 0), QTimeZone::utc());
 };
 
+namespace {
+
+// The texts a chart view draws (bar values, axis numbers, titles): what a reader sees.
+QStringList shownTexts(QChartView *view) {
+    QStringList texts;
+    if (!view)
+        return texts;
+    for (QGraphicsItem *item : view->scene()->items())
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+            texts << text->toPlainText();
+    return texts;
+}
+
+} // namespace
+
 void TestChartsDashboard::initTestCase() {
     SampleLeadDatabase::isolateSettings();
     m_db = std::make_unique<SampleLeadDatabase>();
@@ -326,13 +341,7 @@ void TestChartsDashboard::funnelCountsAreWrittenInTheWindowsLocale() {
     chart.show();
     const bool exposed = QTest::qWaitForWindowExposed(&chart);
     auto labels = [&chart] {
-        QStringList texts;
-        if (auto *view = chart.findChild<QChartView *>(QStringLiteral("funnel_all"))) {
-            for (QGraphicsItem *item : view->scene()->items())
-                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
-                    texts << text->toPlainText();
-        }
-        return texts;
+        return shownTexts(chart.findChild<QChartView *>(QStringLiteral("funnel_all")));
     };
     const bool drawn =
         QTest::qWaitFor([&] { return labels().contains(QStringLiteral("12.345")); }, 5000);
@@ -363,9 +372,7 @@ void TestChartsDashboard::countAxesShowTheirNumbers() {
     auto labels = [&chart] {
         QStringList texts;
         for (QChartView *view : chart.findChildren<QChartView *>())
-            for (QGraphicsItem *item : view->scene()->items())
-                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
-                    texts << text->toPlainText();
+            texts << shownTexts(view);
         return texts;
     };
     const bool drawn =
