@@ -3976,7 +3976,7 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
     <message>
         <source>Ungraded</source>
-        <translation>Zonder klasse</translation>
+        <translation>Zonder&lt;br&gt;klasse</translation>
     </message>
     <message>
         <source>Grade %1, %2: %3 of %4 leads, average score %5</source>
