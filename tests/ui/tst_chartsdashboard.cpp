@@ -19,6 +19,7 @@
 #include <QImage>
 #include <QPrinter>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -63,6 +64,32 @@ QStringList shownTexts(QChartView *view) {
         if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
             texts << text->toPlainText();
     return texts;
+}
+
+// The texts `chart` draws once on screen, when `awaited` is among them or after 5 s: from its
+// chart view `viewName`, or from all of them.
+QStringList textsOnScreen(QWidget &chart, const QString &awaited, const QString &viewName = {}) {
+    chart.show();
+    if (!QTest::qWaitForWindowExposed(&chart))
+        return {};
+    auto texts = [&] {
+        QStringList all;
+        for (QChartView *view : chart.findChildren<QChartView *>())
+            if (viewName.isEmpty() || view->objectName() == viewName)
+                all << shownTexts(view);
+        return all;
+    };
+    // Whether it came or not, the caller checks what is shown.
+    [[maybe_unused]] const bool came =
+        QTest::qWaitFor([&] { return texts().contains(awaited); }, 5000);
+    return texts();
+}
+
+// The window's locale Dutch until the returned guard goes.
+auto dutchUntilDone() {
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
+    return qScopeGuard([before] { QLocale::setDefault(before); });
 }
 
 } // namespace
@@ -331,25 +358,15 @@ void TestChartsDashboard::firstTouchShowsLoggedTouchesAgainstTheTarget() {
 // The counts on the funnel's bars with the window's thousands separator, as the hover texts and
 // the rest of the window write them: 12.345 in Dutch, never 12345.
 void TestChartsDashboard::funnelCountsAreWrittenInTheWindowsLocale() {
-    const QLocale before;
-    QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
+    const auto dutch = dutchUntilDone();
     FunnelReport report;
     report.all = {12345, 2345, 1234, 600, 100};
     FunnelChart chart;
     chart.resize(1400, 420);
     chart.setReport(report);
-    chart.show();
-    const bool exposed = QTest::qWaitForWindowExposed(&chart);
-    auto labels = [&chart] {
-        return shownTexts(chart.findChild<QChartView *>(QStringLiteral("funnel_all")));
-    };
-    const bool drawn =
-        QTest::qWaitFor([&] { return labels().contains(QStringLiteral("12.345")); }, 5000);
-    const QStringList shown = labels();
-    QLocale::setDefault(before);
-    QVERIFY(exposed);
-    QVERIFY2(drawn && shown.contains(QStringLiteral("12.345")) &&
-                 shown.contains(QStringLiteral("1.234")),
+    const QStringList shown =
+        textsOnScreen(chart, QStringLiteral("12.345"), QStringLiteral("funnel_all"));
+    QVERIFY2(shown.contains(QStringLiteral("12.345")) && shown.contains(QStringLiteral("1.234")),
              qPrintable(shown.join(QLatin1String(" | "))));
     QVERIFY2(!shown.contains(QStringLiteral("12345")),
              qPrintable(shown.join(QLatin1String(" | "))));
@@ -358,8 +375,7 @@ void TestChartsDashboard::funnelCountsAreWrittenInTheWindowsLocale() {
 void TestChartsDashboard::countAxesShowTheirNumbers() {
     // Localized numbers must not cost the axis its labels: a count axis reads 0 to 3.000 in a
     // Dutch window.
-    const QLocale before;
-    QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
+    const auto dutch = dutchUntilDone();
     FirstTouchReport report;
     for (qint64 count : {120, 2500, 900, 40, 0, 0, 0})
         report.buckets.append({QStringLiteral("bucket"), 3600, count});
@@ -367,21 +383,9 @@ void TestChartsDashboard::countAxesShowTheirNumbers() {
     FirstTouchChart chart;
     chart.resize(900, 420);
     chart.setReport(report);
-    chart.show();
-    const bool exposed = QTest::qWaitForWindowExposed(&chart);
-    auto labels = [&chart] {
-        QStringList texts;
-        for (QChartView *view : chart.findChildren<QChartView *>())
-            texts << shownTexts(view);
-        return texts;
-    };
-    const bool drawn =
-        QTest::qWaitFor([&] { return labels().contains(QStringLiteral("2.000")); }, 5000);
-    const QStringList shown = labels();
-    QLocale::setDefault(before);
-    QVERIFY(exposed);
-    QVERIFY2(drawn && shown.contains(QStringLiteral("0")) &&
-                 shown.contains(QStringLiteral("1.000")),
+    const QStringList shown = textsOnScreen(chart, QStringLiteral("2.000"));
+    QVERIFY2(shown.contains(QStringLiteral("0")) && shown.contains(QStringLiteral("1.000")) &&
+                 shown.contains(QStringLiteral("2.000")),
              qPrintable(shown.join(QLatin1String(" | "))));
 }
 
