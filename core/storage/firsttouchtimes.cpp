@@ -1,6 +1,8 @@
 #include "firsttouchtimes.h"
 
+#include "followupplanstore.h"
 #include "leadquery.h"
+#include "sqldialect.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,58 +15,67 @@ QList<qint64> FirstTouchTimes::bucketBounds() {
     return {hour, 4 * hour, 8 * hour, 24 * hour, 48 * hour, 7 * 24 * hour};
 }
 
+QStringList FirstTouchTimes::schema(const SqlDialect &d) {
+    return {
+        QStringLiteral("ALTER TABLE leads ADD COLUMN first_touch_seconds %1 NOT NULL DEFAULT -1")
+            .arg(d.bigint()),
+        QStringLiteral("UPDATE leads SET first_touch_seconds = %1 WHERE id IN (SELECT lead_id "
+                       "FROM lead_nurture WHERE first_touch_at <> '')")
+            .arg(FollowUpPlanStore::keptFirstTouch()),
+        // A bucket is one range of it, and the open leads nobody touched are the range of
+        // -1 with what decides they still wait.
+        QStringLiteral("CREATE INDEX leads_first_touch ON leads(is_test, first_touch_seconds, "
+                       "created_at, follow_ups, stage)")};
+}
+
 std::optional<FirstTouchTimes::Counts> FirstTouchTimes::counts(const LeadFilter &filter,
                                                                qint64 targetSeconds) const {
     const QList<qint64> bounds = bucketBounds();
-    QString bucket = QStringLiteral("CASE");
-    for (qsizetype i = 0; i < bounds.size(); ++i)
-        bucket +=
-            QStringLiteral(" WHEN n.first_touch_seconds < %1 THEN %2").arg(bounds.at(i)).arg(i);
-    bucket += QStringLiteral(" ELSE %1 END").arg(bounds.size());
-    const LeadQuery query(m_db.backend());
-    auto run = [this](QSqlQuery &q, const QString &sql, const QVariantList &binds) {
-        q.prepare(sql);
-        for (const QVariant &v : binds)
+    QVariantList filterBinds;
+    QString where = LeadQuery(m_db.backend()).where(filter, &filterBinds);
+    where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    // The leads of the filter whose first touch came within [from, to) seconds (no end when
+    // `to` is negative).
+    auto countWithin = [&](qint64 from, qint64 to, qint64 *count) {
+        q.prepare(QStringLiteral("SELECT count(*) FROM leads") + where +
+                  (to < 0
+                       ? QStringLiteral("first_touch_seconds >= ?")
+                       : QStringLiteral("first_touch_seconds >= ? AND first_touch_seconds < ?")));
+        for (const QVariant &v : std::as_const(filterBinds))
             q.addBindValue(v);
-        if (q.exec())
-            return true;
-        m_error = QStringLiteral("cannot read the times to first touch: %1")
-                      .arg(q.lastError().text().simplified());
-        return false;
-    };
-    auto and_ = [](const QString &where) {
-        return where.isEmpty() ? QStringLiteral(" WHERE ") : where + QStringLiteral(" AND ");
+        q.addBindValue(from);
+        if (to >= 0)
+            q.addBindValue(to);
+        if (!q.exec() || !q.next()) {
+            m_error = QStringLiteral("cannot read the times to first touch: %1")
+                          .arg(q.lastError().text().simplified());
+            return false;
+        }
+        *count = q.value(0).toLongLong();
+        return true;
     };
     Counts out;
     out.buckets.fill(0, bounds.size() + 1);
-    QVariantList binds;
-    QString where = query.where(filter, &binds);
-    QSqlQuery q(m_db.connection());
-    if (!run(q,
-             QStringLiteral("SELECT %1, count(*), sum(CASE WHEN n.first_touch_seconds > %2 THEN 1 "
-                            "ELSE 0 END) FROM leads JOIN lead_nurture n ON n.lead_id = leads.id")
-                     .arg(bucket)
-                     .arg(targetSeconds) +
-                 and_(where) + QStringLiteral("n.first_touch_at <> '' GROUP BY 1"),
-             binds))
-        return std::nullopt;
-    while (q.next()) {
-        const int b = q.value(0).toInt();
-        if (b >= 0 && b < out.buckets.size())
-            out.buckets[b] = q.value(1).toLongLong();
-        out.pastTarget += q.value(2).toLongLong();
+    for (qsizetype i = 0; i <= bounds.size(); ++i) {
+        if (!countWithin(i == 0 ? 0 : bounds.at(i - 1), i < bounds.size() ? bounds.at(i) : -1,
+                         &out.buckets[i]))
+            return std::nullopt;
     }
-    // Open leads nobody has touched: no logged touch and none counted by an import.
-    binds.clear();
-    where = query.where(filter, &binds);
-    if (!run(q,
-             QStringLiteral("SELECT count(*) FROM leads") + and_(where) +
-                 QStringLiteral("follow_ups = 0 AND stage NOT IN ('won', 'lost', 'disqualified') "
-                                "AND NOT EXISTS (SELECT 1 FROM lead_nurture n WHERE n.lead_id = "
-                                "leads.id AND n.first_touch_at <> '')"),
-             binds) ||
-        !q.next())
+    if (!countWithin(targetSeconds + 1, -1, &out.pastTarget))
         return std::nullopt;
+    // Open leads nobody has touched: no logged touch and none counted by an import.
+    q.prepare(QStringLiteral("SELECT count(*) FROM leads") + where +
+              QStringLiteral("first_touch_seconds = -1 AND follow_ups = 0 AND stage NOT IN "
+                             "('won', 'lost', 'disqualified')"));
+    for (const QVariant &v : std::as_const(filterBinds))
+        q.addBindValue(v);
+    if (!q.exec() || !q.next()) {
+        m_error = QStringLiteral("cannot read the times to first touch: %1")
+                      .arg(q.lastError().text().simplified());
+        return std::nullopt;
+    }
     out.waiting = q.value(0).toLongLong();
     m_error.clear();
     return out;

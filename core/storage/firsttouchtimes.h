@@ -5,8 +5,11 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
+
+class SqlDialect;
 
 // How long a filter's leads waited for their first logged touch (lead_nurture), counted in
 // the buckets a sales manager reads a response time in, and how many open leads still wait.
@@ -24,6 +27,10 @@ public:
     // Nullopt with lastError() set when the database cannot be read.
     std::optional<Counts> counts(const LeadFilter &filter, qint64 targetSeconds) const;
     QString lastError() const { return m_error; }
+
+    // Schema version 12: each lead's seconds to its first touch beside it
+    // (FollowUpPlanStore::keptFirstTouch()), and their index.
+    static QStringList schema(const SqlDialect &d);
 
 private:
     Database m_db;

@@ -59,5 +59,26 @@ bool FollowUpPlanStore::save(qint64 leadId, const FollowUpPlan &p) {
         m_error = QStringLiteral("cannot store the follow-up plan of lead %1: %2")
                       .arg(leadId)
                       .arg(q.lastError().text().simplified());
-    return ok;
+    return ok && keepFirstTouch(leadId);
+}
+
+QString FollowUpPlanStore::keptFirstTouch() {
+    return QStringLiteral("coalesce((SELECT CASE WHEN n.first_touch_seconds < 0 THEN 0 ELSE "
+                          "n.first_touch_seconds END FROM lead_nurture n WHERE n.lead_id = "
+                          "leads.id AND n.first_touch_at <> ''), -1)");
+}
+
+bool FollowUpPlanStore::keepFirstTouch(qint64 leadId) {
+    QSqlQuery q(m_db.connection());
+    // Written only when it changes: most plan changes are not a first touch.
+    q.prepare(QStringLiteral("UPDATE leads SET first_touch_seconds = %1 WHERE id = ? AND "
+                             "first_touch_seconds <> %1")
+                  .arg(keptFirstTouch()));
+    q.addBindValue(leadId);
+    if (q.exec())
+        return true;
+    m_error = QStringLiteral("cannot store the first touch of lead %1: %2")
+                  .arg(leadId)
+                  .arg(q.lastError().text().simplified());
+    return false;
 }

@@ -1,6 +1,7 @@
 #include "leadanalyticsqueries.h"
 
 #include "../domain/funnelstep.h"
+#include "indexordercounts.h"
 #include "leadquery.h"
 #include "mappedreads.h"
 #include "periodslices.h"
@@ -211,13 +212,24 @@ LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
     QHash<quint64, int> combined;   // (combination so far, next column's number) → combination
     QHash<int, qsizetype> position; // a whole row's combination → its place in out
     QList<int> ids(n);
+    // Read along the creation time, a day's leads come one after another: its number is kept
+    // while the day lasts.
+    QByteArray day;
+    int dayId = -1;
     while (q.next()) {
         int combo = -1;
         for (int i = 0; i < n; ++i) {
             QByteArrayView value = q.utf8View(i);
-            if (lengths.at(i) >= 0)
+            if (lengths.at(i) >= 0) {
                 value = value.first(qMin(lengths.at(i), value.size()));
-            ids[i] = texts[std::size_t(i)].id(value);
+                if (dayId < 0 || value != QByteArrayView(day)) {
+                    dayId = texts[std::size_t(i)].id(value);
+                    day = value.toByteArray();
+                }
+                ids[i] = dayId;
+            } else {
+                ids[i] = texts[std::size_t(i)].id(value);
+            }
             if (i == 0) {
                 combo = ids[i];
                 continue;
@@ -283,6 +295,13 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
                               q.value(3).toLongLong()});
         m_error.clear();
         return out;
+    }
+    if (!m_oneThread && IndexOrderCounts::covers(groupColumn, withScores) &&
+        IndexOrderCounts::suits(m_db, filter)) {
+        const IndexOrderCounts ordered(m_db);
+        auto counts = ordered.stageCounts(filter, groupColumn, withScores);
+        m_error = ordered.lastError();
+        return counts;
     }
     if (!m_oneThread) {
         const QList<LeadFilter> slices = PeriodSlices::of(m_db, filter);
@@ -386,6 +405,12 @@ LeadAnalyticsQueries::dayCounts(const LeadFilter &filter, const QString &keyColu
         fail(QStringLiteral("cannot count leads per day"), QStringLiteral("by ") + keyColumn);
         return std::nullopt;
     }
+    if (IndexOrderCounts::suits(m_db, filter)) {
+        const IndexOrderCounts ordered(m_db);
+        auto rows = ordered.dayCounts(filter, keyColumn);
+        m_error = ordered.lastError();
+        return rows;
+    }
     // Days, not weeks or months: a day is the same text prefix on both backends, and the
     // few thousand day rows fold into any interval without date arithmetic in SQL.
     const auto rows = grouped(filter, {dayOfCreation(), keyColumn}, {},
@@ -400,6 +425,12 @@ LeadAnalyticsQueries::dayCounts(const LeadFilter &filter, const QString &keyColu
 
 std::optional<QList<LeadAnalyticsQueries::GradeRow>>
 LeadAnalyticsQueries::gradeCounts(const LeadFilter &filter) const {
+    if (IndexOrderCounts::suits(m_db, filter)) {
+        const IndexOrderCounts ordered(m_db);
+        auto rows = ordered.gradeCounts(filter);
+        m_error = ordered.lastError();
+        return rows;
+    }
     const auto rows =
         grouped(filter, {QStringLiteral("grade"), QStringLiteral("storefront")},
                 QStringLiteral("score"), QStringLiteral("cannot count leads by grade"));

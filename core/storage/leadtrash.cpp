@@ -3,6 +3,7 @@
 #include "../domain/activity.h"
 #include "../domain/leadcolumns.h"
 #include "eachintransaction.h"
+#include "followupplanstore.h"
 #include "leadrepository.h"
 #include "leadrow.h"
 #include "leadwriter.h"
@@ -221,6 +222,8 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
                     snapshot.value(QStringLiteral("nurture")).toArray(), {id},
                     {QStringLiteral("lead_id")}, &error))
         return failed(id, QStringLiteral("cannot restore lead %1: %2").arg(id).arg(error));
+    if (FollowUpPlanStore plans(m_db); !plans.keepFirstTouch(id))
+        return failed(id, plans.lastError());
     q.prepare(QStringLiteral("DELETE FROM trash WHERE lead_id = ?"));
     q.addBindValue(id);
     if (!q.exec())

@@ -1,6 +1,8 @@
 #include "migrator.h"
 
 #include "../domain/cadence.h"
+#include "firsttouchtimes.h"
+#include "indexordercounts.h"
 #include "largesorts.h"
 #include "leadanalyticsqueries.h"
 #include "leadquery.h"
@@ -282,6 +284,10 @@ QStringList firstTouchSchema() {
     return {QStringLiteral("DROP INDEX leads_created_at"), LeadAnalyticsQueries::coveringIndex()};
 }
 
+// Version 12: the charts' counts over most of the leads read an index in the order of their
+// groups (IndexOrderCounts), and the time to first touch an index of the leads alone
+// (FirstTouchTimes).
+
 // Step N takes a database from version N-1 to N.
 QList<QStringList> steps(const SqlDialect &d) {
     return {baseSchema(d),          d.searchSchema(),
@@ -289,7 +295,7 @@ QList<QStringList> steps(const SqlDialect &d) {
             importSchema(d),        scoringSchema(d),
             qualificationSchema(d), chartsSchema(),
             nurtureSchema(d),       LeadAnalyticsQueries::reachedStepSchema(d),
-            firstTouchSchema()};
+            firstTouchSchema(),     IndexOrderCounts::schema() + FirstTouchTimes::schema(d)};
 }
 
 bool run(QSqlQuery &q, const QString &sql, QString *error) {
@@ -337,7 +343,7 @@ Migrator::Migrator(const Database &db)
     : m_db(db) {}
 
 int Migrator::latestVersion() {
-    return 11;
+    return 12;
 }
 
 bool Migrator::isEmpty(QString *error) const {

@@ -22,6 +22,54 @@ QVariant single(const Database &db, const QString &sql) {
     return q.exec(sql) && q.next() ? q.value(0) : QVariant();
 }
 
+// The creation times of a sample of leads picked by id (a look-up each: a millisecond for a
+// million leads), in order. A fixed stride through the ids, so that the same database always
+// gives the same sample.
+QList<QDateTime> sampledTimes(const Database &db, qint64 minId, qint64 span) {
+    constexpr int samples = 1024;
+    QStringList ids;
+    for (int i = 0; i < samples; ++i)
+        ids << QString::number(minId + span * (2 * i + 1) / (2 * samples));
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT created_at FROM leads WHERE id IN (%1)")
+                    .arg(ids.join(QLatin1Char(',')))))
+        return {};
+    QList<QDateTime> times;
+    while (q.next()) {
+        const QDateTime t = LeadColumns::parseStoredUtc(QStringView(q.value(0).toString()));
+        if (t.isValid())
+            times << t;
+    }
+    std::sort(times.begin(), times.end());
+    return times;
+}
+
+// The creation times that cut [from, to) into `parts` periods of about as many leads each;
+// none when too few of the sample fall inside, and an even time cut has to do.
+QList<QDateTime> evenCuts(const QList<QDateTime> &sample, const QDateTime &from,
+                          const QDateTime &to, int parts) {
+    QList<QDateTime> times;
+    for (const QDateTime &t : sample)
+        if (t >= from && t < to)
+            times << t;
+    if (times.size() < 16 * parts)
+        return {};
+    QList<QDateTime> cuts;
+    for (int i = 1; i < parts; ++i) {
+        const QDateTime cut = times.at(times.size() * i / parts);
+        if (cut <= from || cut >= to || (!cuts.isEmpty() && cut <= cuts.last()))
+            return {};
+        cuts << cut;
+    }
+    return cuts;
+}
+
+qint64 idSpan(const Database &db, qint64 *minId) {
+    *minId = single(db, QStringLiteral("SELECT min(id) FROM leads")).toLongLong();
+    return single(db, QStringLiteral("SELECT max(id) FROM leads")).toLongLong() - *minId;
+}
+
 } // namespace
 
 qint64 PeriodSlices::parallelFrom() {
@@ -36,9 +84,8 @@ QList<LeadFilter> PeriodSlices::of(const Database &db, const LeadFilter &filter)
     const int threads = std::min(QThread::idealThreadCount(), 4);
     if (db.backend() != Database::Backend::Sqlite || threads < 2 || !filter.ids.isEmpty())
         return {filter};
-    // Each is one step down an index.
-    const qint64 span = single(db, QStringLiteral("SELECT max(id) FROM leads")).toLongLong() -
-                        single(db, QStringLiteral("SELECT min(id) FROM leads")).toLongLong();
+    qint64 minId = 0;
+    const qint64 span = idSpan(db, &minId);
     if (span + 1 < parallelFrom())
         return {filter};
     const QString test = filter.includeTest ? QString() : QStringLiteral(" AND is_test = 0");
@@ -58,16 +105,34 @@ QList<LeadFilter> PeriodSlices::of(const Database &db, const LeadFilter &filter)
     const qint64 seconds = from.secsTo(to);
     if (seconds < threads)
         return {filter};
+    // Cut where the leads are even, not the time: leads grow over the months, and the newest
+    // slice of an even time cut holds most of them while the others wait for it.
+    const QList<QDateTime> cuts = evenCuts(sampledTimes(db, minId, span), from, to, threads);
     QList<LeadFilter> slices;
     for (int i = 0; i < threads; ++i) {
         LeadFilter slice = filter;
         if (i > 0)
-            slice.since = from.addSecs(seconds * i / threads);
+            slice.since = cuts.isEmpty() ? from.addSecs(seconds * i / threads) : cuts.at(i - 1);
         if (i < threads - 1)
-            slice.until = from.addSecs(seconds * (i + 1) / threads);
+            slice.until = cuts.isEmpty() ? from.addSecs(seconds * (i + 1) / threads) : cuts.at(i);
         slices << slice;
     }
     return slices;
+}
+
+double PeriodSlices::share(const Database &db, const LeadFilter &filter) {
+    if (!filter.since.isValid() && !filter.until.isValid())
+        return 1.0;
+    qint64 minId = 0;
+    const qint64 span = idSpan(db, &minId);
+    const QList<QDateTime> sample = sampledTimes(db, minId, span);
+    if (sample.isEmpty())
+        return 1.0;
+    qsizetype inside = 0;
+    for (const QDateTime &t : sample)
+        inside += (!filter.since.isValid() || t >= filter.since) &&
+                  (!filter.until.isValid() || t < filter.until);
+    return double(inside) / double(sample.size());
 }
 
 void PeriodSlices::run(const Database &db, const QList<LeadFilter> &slices,

@@ -2,6 +2,7 @@
 #include "core/analytics/leadanalytics.h"
 #include "core/nurture/leadnurturer.h"
 #include "core/storage/leadrepository.h"
+#include "core/storage/leadtrash.h"
 #include "core/storage/leadwriter.h"
 #include "core/storage/transaction.h"
 #include "testdatabase.h"
@@ -460,6 +461,18 @@ void TestLeadAnalytics::firstTouchCountsLoggedTouches() {
     QCOMPARE(some->touched, 1);
     QCOMPARE(some->pastTarget, 1);
     QCOMPARE(some->waiting, 1);
+
+    // A lead in the trash is in no chart; back from it, it counts with its first touch again.
+    LeadTrash trash(db);
+    QVERIFY(trash.remove({late}, QStringLiteral("sam")).first().ok());
+    QCOMPARE(analytics.firstTouch({})->pastTarget, 0);
+    QCOMPARE(analytics.firstTouch({})->touched, 2);
+    QVERIFY(trash.restore({late}, QStringLiteral("sam")).first().ok());
+    const std::optional<FirstTouchReport> back = analytics.firstTouch({});
+    QCOMPARE(back->touched, 3);
+    QCOMPARE(back->pastTarget, 1);
+    QCOMPARE(back->buckets.at(5).count, 1);
+    QCOMPARE(back->waiting, 1);
 }
 
 QTEST_GUILESS_MAIN(TestLeadAnalytics)

@@ -1,6 +1,7 @@
 #include "core/analytics/leadanalytics.h"
 #include "core/analytics/reportjson.h"
 #include "core/io/leadgenerator.h"
+#include "core/storage/leadrepository.h"
 #include "core/storage/periodslices.h"
 #include "testdatabase.h"
 
@@ -15,6 +16,7 @@ class TestPeriodSlices : public QObject {
     Q_OBJECT
 private slots:
     void periodsReadSideBySideAddUpToTheWhole();
+    void slicesHoldAboutAsManyLeadsEach();
 };
 
 void TestPeriodSlices::periodsReadSideBySideAddUpToTheWhole() {
@@ -60,6 +62,36 @@ void TestPeriodSlices::periodsReadSideBySideAddUpToTheWhole() {
         QCOMPARE(sliced, whole);
     }
     QVERIFY(reports(LeadFilter()).contains("\"won\""));
+}
+
+// Leads grow over the months: an even cut of the time would give the newest slice most of them
+// and leave the other threads waiting.
+void TestPeriodSlices::slicesHoldAboutAsManyLeadsEach() {
+    if (QThread::idealThreadCount() < 2)
+        QSKIP("one core: a filter is never cut");
+    LB_TEST_DATABASE(t, QStringLiteral("sqlite"));
+    const Database &db = t->database();
+    LeadGenerator generator(db);
+    generator.setEnd(QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc()));
+    const GenerateResult generated = generator.generate(4000, 5);
+    QVERIFY2(generated.ok, qPrintable(generated.error));
+    const qint64 usual = PeriodSlices::parallelFrom();
+    PeriodSlices::setParallelFrom(0);
+    const QList<LeadFilter> slices = PeriodSlices::of(db, LeadFilter());
+    PeriodSlices::setParallelFrom(usual);
+    QVERIFY(slices.size() > 1);
+    const LeadRepository leads(db);
+    const qint64 all = leads.count(LeadFilter());
+    qint64 sum = 0, fewest = all, most = 0;
+    for (const LeadFilter &slice : slices) {
+        const qint64 n = leads.count(slice);
+        sum += n;
+        fewest = std::min(fewest, n);
+        most = std::max(most, n);
+    }
+    QCOMPARE(sum, all);
+    QVERIFY2(most * 100 <= fewest * 125,
+             qPrintable(QStringLiteral("%1 to %2 leads per slice").arg(fewest).arg(most)));
 }
 
 QTEST_GUILESS_MAIN(TestPeriodSlices)

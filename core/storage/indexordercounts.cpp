@@ -1,0 +1,284 @@
+#include "indexordercounts.h"
+
+#include "../domain/funnelstep.h"
+#include "leadquery.h"
+#include "mappedreads.h"
+#include "periodslices.h"
+#include "sqlstatement.h"
+
+#include <QHash>
+
+#include <atomic>
+
+namespace {
+
+std::atomic<qint64> usedLeads{200000};
+
+// A period read this way costs about what a pass along the creation time costs for a third
+// of the leads: below that share the pass reads less.
+constexpr double leastShare = 1.0 / 3.0;
+
+// The index for each group column, its columns in the order of the groups; the creation time
+// last, so that a period is checked in the index.
+struct GroupIndex {
+    const char *column;
+    const char *name;
+    const char *columns;
+    bool hasScore;
+};
+constexpr GroupIndex groupIndexes[] = {
+    {"storefront", "leads_overview", "is_test, storefront, stage, reached_step, action, created_at",
+     false},
+    {"offer_id", "leads_offer_funnel",
+     "is_test, offer_id, stage, reached_step, action, score, created_at", true},
+    {"campaign", "leads_campaign_funnel",
+     "is_test, campaign, stage, reached_step, action, created_at", false},
+};
+constexpr GroupIndex gradeIndex{"grade", "leads_grades",
+                                "is_test, grade, storefront, score, created_at", true};
+// By the creation day, a text prefix of the creation time: the expression in the index is the
+// one the query groups by, so that SQLite reads the days in order.
+const QString creationDay = QStringLiteral("substr(created_at, 1, 10)");
+const QString dayIndex = QStringLiteral("leads_days");
+
+const GroupIndex *indexFor(const QString &column) {
+    for (const GroupIndex &i : groupIndexes)
+        if (column == QLatin1String(i.column))
+            return &i;
+    return nullptr;
+}
+
+// A filter of a period alone: any other condition names a column these indexes may not hold.
+bool periodOnly(const LeadFilter &f) {
+    LeadFilter period;
+    period.since = f.since;
+    period.until = f.until;
+    period.includeTest = f.includeTest;
+    period.slaTargetHours = f.slaTargetHours;
+    period.slaNow = f.slaNow;
+    return f == period;
+}
+
+} // namespace
+
+IndexOrderCounts::IndexOrderCounts(const Database &db)
+    : m_db(db) {}
+
+qint64 IndexOrderCounts::usedFrom() {
+    return usedLeads.load();
+}
+
+void IndexOrderCounts::setUsedFrom(qint64 leads) {
+    usedLeads.store(leads);
+}
+
+QStringList IndexOrderCounts::schema() {
+    // leads_overview (counts and statistics) gains the furthest step; the offer index of the
+    // first schema and the campaign index of the ninth make way for the charts', which a
+    // filter by offer or campaign finds its leads by as well.
+    QStringList sql{QStringLiteral("DROP INDEX leads_overview"),
+                    QStringLiteral("DROP INDEX leads_offer_id"),
+                    QStringLiteral("DROP INDEX leads_campaign")};
+    for (const GroupIndex &i : groupIndexes)
+        sql << QStringLiteral("CREATE INDEX %1 ON leads(%2)")
+                   .arg(QLatin1String(i.name), QLatin1String(i.columns));
+    sql << QStringLiteral("CREATE INDEX %1 ON leads(%2)")
+               .arg(QLatin1String(gradeIndex.name), QLatin1String(gradeIndex.columns))
+        << QStringLiteral("CREATE INDEX %1 ON leads(is_test, (%2), storefront, action, created_at)")
+               .arg(dayIndex, creationDay);
+    return sql;
+}
+
+bool IndexOrderCounts::covers(const QString &groupColumn, bool withScores) {
+    const GroupIndex *index = indexFor(groupColumn);
+    return index && (index->hasScore || !withScores);
+}
+
+bool IndexOrderCounts::suits(const Database &db, const LeadFilter &filter) {
+    if (db.backend() != Database::Backend::Sqlite || !periodOnly(filter))
+        return false;
+    // Each alone, so that each is one step down the table (together they would read it all).
+    qint64 ends[2] = {0, 0};
+    const QString ask[2] = {QStringLiteral("SELECT min(id) FROM leads"),
+                            QStringLiteral("SELECT max(id) FROM leads")};
+    for (int i = 0; i < 2; ++i) {
+        SqlStatement q(db);
+        if (!q.prepare(ask[i]) || !q.exec() || !q.next())
+            return false;
+        ends[i] = q.intValue(0);
+        q.finish();
+    }
+    return ends[1] - ends[0] + 1 >= usedFrom() && PeriodSlices::share(db, filter) >= leastShare;
+}
+
+std::optional<LeadAnalyticsQueries::StageCounts>
+IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColumn,
+                              bool withScores) const {
+    const GroupIndex *index = indexFor(groupColumn);
+    if (!index || (withScores && !index->hasScore)) {
+        m_error = QStringLiteral("no index holds the stages by %1").arg(groupColumn);
+        return std::nullopt;
+    }
+    QVariantList binds;
+    const QString sql =
+        QStringLiteral("SELECT %1, stage, reached_step, action, count(*), %2 FROM leads INDEXED BY "
+                       "%3")
+            .arg(groupColumn, withScores ? QStringLiteral("sum(score)") : QStringLiteral("0"),
+                 QLatin1String(index->name)) +
+        LeadQuery(m_db.backend()).where(filter, &binds) +
+        QStringLiteral(" GROUP BY %1, stage, reached_step, action").arg(groupColumn);
+    const MappedReads mapped(m_db);
+    SqlStatement q(m_db);
+    if (!q.prepare(sql)) {
+        m_error = QStringLiteral("cannot count leads by stage: %1").arg(q.error());
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        q.bind(int(i), binds.at(i));
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot count leads by stage: %1").arg(q.error());
+        return std::nullopt;
+    }
+    LeadAnalyticsQueries::StageCounts out;
+    // The groups come in order: a stage row (group, action, stage) meets its other furthest
+    // steps before the next group starts, so only the current group's rows are looked up.
+    QHash<QString, qsizetype> stageRows; // action + stage of the current group → out.stages
+    QHash<QString, qsizetype> reachRows; // stage + step of the current group → out.reach
+    QString group;
+    const QChar separator(0x1f);
+    while (q.next()) {
+        const QString g = q.textValue(0);
+        if (out.stages.isEmpty() || g != group) {
+            group = g;
+            stageRows.clear();
+            reachRows.clear();
+        }
+        const QString stage = q.textValue(1);
+        const int furthest = int(q.intValue(2));
+        const QString action = q.textValue(3);
+        const qint64 count = q.intValue(4);
+        const QString stageKey = action + separator + stage;
+        auto s = stageRows.constFind(stageKey);
+        if (s == stageRows.constEnd()) {
+            s = stageRows.insert(stageKey, out.stages.size());
+            out.stages.append({group, action, stage, 0, 0});
+        }
+        out.stages[*s].count += count;
+        out.stages[*s].scoreSum += q.intValue(5);
+        // As a pass along the creation time counts it: a lead stands at its furthest step
+        // unless that is where it stands now.
+        if (furthest <= int(FunnelSteps::ofName(stage)) || furthest >= FunnelSteps::count)
+            continue;
+        const QString reachKey = stage + separator + QString::number(furthest);
+        auto r = reachRows.constFind(reachKey);
+        if (r == reachRows.constEnd()) {
+            r = reachRows.insert(reachKey, out.reach.size());
+            out.reach.append({group, stage, furthest, 0});
+        }
+        out.reach[*r].count += count;
+    }
+    const QString error = q.error();
+    q.finish();
+    if (!error.isEmpty()) {
+        m_error = QStringLiteral("cannot count leads by stage: %1").arg(error);
+        return std::nullopt;
+    }
+    m_error.clear();
+    return out;
+}
+
+std::optional<QList<LeadAnalyticsQueries::GradeRow>>
+IndexOrderCounts::gradeCounts(const LeadFilter &filter) const {
+    QVariantList binds;
+    const QString sql =
+        QStringLiteral("SELECT grade, storefront, count(*), sum(score) FROM leads INDEXED BY %1")
+            .arg(QLatin1String(gradeIndex.name)) +
+        LeadQuery(m_db.backend()).where(filter, &binds) +
+        QStringLiteral(" GROUP BY grade, storefront");
+    const MappedReads mapped(m_db);
+    SqlStatement q(m_db);
+    if (!q.prepare(sql)) {
+        m_error = QStringLiteral("cannot count leads by grade: %1").arg(q.error());
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        q.bind(int(i), binds.at(i));
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot count leads by grade: %1").arg(q.error());
+        return std::nullopt;
+    }
+    QList<LeadAnalyticsQueries::GradeRow> out;
+    while (q.next())
+        out.append({q.textValue(0), q.textValue(1), q.intValue(2), q.intValue(3)});
+    const QString error = q.error();
+    q.finish();
+    if (!error.isEmpty()) {
+        m_error = QStringLiteral("cannot count leads by grade: %1").arg(error);
+        return std::nullopt;
+    }
+    m_error.clear();
+    return out;
+}
+
+std::optional<QList<LeadAnalyticsQueries::DayRow>>
+IndexOrderCounts::dayCounts(const LeadFilter &filter, const QString &keyColumn) const {
+    const bool byAction = keyColumn == QLatin1String("action");
+    if (!byAction && keyColumn != QLatin1String("storefront")) {
+        m_error = QStringLiteral("cannot count leads per day by %1").arg(keyColumn);
+        return std::nullopt;
+    }
+    QVariantList binds;
+    QString where = LeadQuery(m_db.backend()).where(filter, &binds);
+    // The period's days as well as its times: SQLite starts and stops at them in the index.
+    const auto addDay = [&](const QDateTime &t, const char *op) {
+        if (!t.isValid())
+            return;
+        where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+        where += QStringLiteral("%1 %2 ?").arg(creationDay, QLatin1String(op));
+        binds << t.toUTC().date().toString(Qt::ISODate);
+    };
+    addDay(filter.since, ">=");
+    addDay(filter.until, "<=");
+    const QString sql =
+        QStringLiteral("SELECT %1, storefront, action, count(*) FROM leads INDEXED BY %2")
+            .arg(creationDay, dayIndex) +
+        where + QStringLiteral(" GROUP BY 1, 2, 3");
+    const MappedReads mapped(m_db);
+    SqlStatement q(m_db);
+    if (!q.prepare(sql)) {
+        m_error = QStringLiteral("cannot count leads per day: %1").arg(q.error());
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        q.bind(int(i), binds.at(i));
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot count leads per day: %1").arg(q.error());
+        return std::nullopt;
+    }
+    QList<LeadAnalyticsQueries::DayRow> out;
+    // A day's rows come together: its keys are added up before the next day starts.
+    QHash<QString, qsizetype> dayRows; // key of the current day → out
+    QString day;
+    while (q.next()) {
+        const QString d = q.textValue(0);
+        if (out.isEmpty() || d != day) {
+            day = d;
+            dayRows.clear();
+        }
+        const QString key = q.textValue(byAction ? 2 : 1);
+        auto it = dayRows.constFind(key);
+        if (it == dayRows.constEnd()) {
+            it = dayRows.insert(key, out.size());
+            out.append({day, key, 0});
+        }
+        out[*it].count += q.intValue(3);
+    }
+    const QString error = q.error();
+    q.finish();
+    if (!error.isEmpty()) {
+        m_error = QStringLiteral("cannot count leads per day: %1").arg(error);
+        return std::nullopt;
+    }
+    m_error.clear();
+    return out;
+}
