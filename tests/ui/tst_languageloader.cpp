@@ -58,6 +58,7 @@ private slots:
     void theWindowSpeaksDutch();
     void numbersAndDatesAreWrittenTheDutchWay();
     void theShippedViewsReadInDutch();
+    void aRefusalFromStorageReadsInDutch();
     void englishNeedsNoTranslation();
     void theChoiceIsRemembered();
     void aLanguageFollowsTheSystemOnlyWhenSpoken();
@@ -195,6 +196,34 @@ void TestLanguageLoader::theShippedViewsReadInDutch() {
          SavedViewRepository(m_db->database()).list().value_or(QList<SavedView>()))
         stored << v.name;
     QVERIFY2(stored.contains(QStringLiteral("My new leads")), qPrintable(stored.join(u',')));
+}
+
+// A refusal made where the views are stored (a name another view has) reaches a Dutch window
+// in Dutch, the name as written; with no translation installed, as the command-line tool runs,
+// it is the English it was written in.
+void TestLanguageLoader::aRefusalFromStorageReadsInDutch() {
+    const auto refusalOfARename = [this](QString *message) {
+        SavedViewListModel views(m_db->database());
+        QTRY_COMPARE(views.rowCount(), 4);
+        QSignalSpy refused(&views, &SavedViewListModel::errorOccurred);
+        views.rename(views.viewAt(2).id, QStringLiteral("My new leads"));
+        QTRY_COMPARE(refused.size(), 1);
+        *message = refused.first().first().toString();
+    };
+    QString message;
+    {
+        LanguageLoader dutch;
+        QVERIFY(dutch.install(LanguageLoader::localeFor(QStringLiteral("nl"))));
+        refusalOfARename(&message);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(message,
+                 QStringLiteral("er bestaat al een weergave met de naam \"My new leads\""));
+    } // gone again with its loader
+    refusalOfARename(&message);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(message, QStringLiteral("a view named \"My new leads\" exists already"));
 }
 
 void TestLanguageLoader::englishNeedsNoTranslation() {
