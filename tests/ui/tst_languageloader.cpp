@@ -129,6 +129,10 @@ void TestLanguageLoader::theWindowSpeaksDutch() {
     QVERIFY2(labels.contains(QStringLiteral("Heeft de aanbieding geïnstalleerd")) &&
                  labels.contains(QStringLiteral("C-niveau")),
              qPrintable(labels.join(QLatin1String(", "))));
+    // So do the lines Leadbench adds itself, stored in English as the rules' labels are.
+    lead.scoreExplanation = QStringLiteral("action.INS:25 cap.max:8");
+    QCOMPARE(ScoreSection::shownOf(lead, model).lines.value(1).label,
+             QStringLiteral("Afgetopt op 100"));
     // And the win model's reasons, values kept.
     lead.winDrivers = QStringLiteral(
         R"({"up":[{"name":"Corporate email","effect":0.4},{"name":"Country NL","effect":0.2}],)"
