@@ -77,6 +77,33 @@
     </message>
 </context>
 <context>
+    <name>CadenceRepository</name>
+    <message>
+        <source>cannot read the cadences: %1</source>
+        <translation>kan de cadansen niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>no cadence named &quot;%1&quot;</source>
+        <translation>geen cadans met de naam &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save cadence &quot;%1&quot;: %2</source>
+        <translation>kan cadans &quot;%1&quot; niet opslaan: %2</translation>
+    </message>
+    <message>
+        <source>cannot remove cadence &quot;%1&quot;: %2</source>
+        <translation>kan cadans &quot;%1&quot; niet verwijderen: %2</translation>
+    </message>
+    <message>
+        <source>cadence &quot;%1&quot; cannot be removed: 1 lead is enrolled in it</source>
+        <translation>cadans &quot;%1&quot; kan niet worden verwijderd: er is 1 lead in ingeschreven</translation>
+    </message>
+    <message>
+        <source>cadence &quot;%1&quot; cannot be removed: %2 leads are enrolled in it</source>
+        <translation>cadans &quot;%1&quot; kan niet worden verwijderd: er zijn %2 leads in ingeschreven</translation>
+    </message>
+</context>
+<context>
     <name>CalibrationChart</name>
     <message>
         <source>Calibration of the win probability</source>
@@ -235,6 +262,53 @@
     <message>
         <source>Link %L1 leads to %2</source>
         <translation>%L1 leads aan %2 koppelen</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignRepository</name>
+    <message>
+        <source>cannot read the campaigns: %1</source>
+        <translation>kan de campagnes niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>no campaign named &quot;%1&quot;</source>
+        <translation>geen campagne met de naam &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a campaign needs a name</source>
+        <translation>een campagne heeft een naam nodig</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a storefront (appsource, azure-marketplace, azure-portal, other)</source>
+        <translation>&quot;%1&quot; is geen storefront (appsource, azure-marketplace, azure-portal, other)</translation>
+    </message>
+    <message>
+        <source>a campaign named &quot;%1&quot; exists already</source>
+        <translation>er bestaat al een campagne met de naam &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot add campaign &quot;%1&quot;: %2</source>
+        <translation>kan campagne &quot;%1&quot; niet toevoegen: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the campaign rules: %1</source>
+        <translation>kan de campagneregels niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>a campaign rule needs an action code (PLT, INS, ...)</source>
+        <translation>een campagneregel heeft een actiecode nodig (PLT, INS, ...)</translation>
+    </message>
+    <message>
+        <source>cannot store the campaign rule: %1</source>
+        <translation>kan de campagneregel niet opslaan: %1</translation>
+    </message>
+    <message>
+        <source>cannot make campaigns of the leads&apos; campaign texts: %1</source>
+        <translation>kan geen campagnes maken van de campagneteksten van de leads: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the leads without a campaign: %1</source>
+        <translation>kan de leads zonder campagne niet lezen: %1</translation>
     </message>
 </context>
 <context>
@@ -665,6 +739,29 @@
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <source>--db: not a valid PostgreSQL URL (expected postgresql://user[:password]@host[:port]/database; characters such as # / ? @ in a user name or password must be percent-encoded, # as %23)</source>
+        <translation>--db: geen geldige PostgreSQL-URL (verwacht: postgresql://gebruiker[:wachtwoord]@host[:poort]/database; tekens als # / ? @ in een gebruikersnaam of wachtwoord moeten procentgecodeerd zijn, # als %23)</translation>
+    </message>
+    <message>
+        <source>no database given</source>
+        <translation>geen database opgegeven</translation>
+    </message>
+    <message>
+        <source>the Qt SQL driver %1 is not installed</source>
+        <translation>het Qt SQL-stuurprogramma %1 is niet geïnstalleerd</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>kan de map %1 niet aanmaken</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2</source>
+        <translation>kan de database %1 niet openen: %2</translation>
+    </message>
+</context>
+<context>
     <name>DisqualifyDialog</name>
     <message>
         <source>Disqualify %1</source>
@@ -736,6 +833,13 @@
     <message>
         <source>Other</source>
         <translation>Overig</translation>
+    </message>
+</context>
+<context>
+    <name>DueQueue</name>
+    <message>
+        <source>cannot read the Due queue of %1: %2</source>
+        <translation>kan de opvolgwachtrij van %1 niet lezen: %2</translation>
     </message>
 </context>
 <context>
@@ -844,6 +948,17 @@
         <source>%1 (the oldest %2 shown)</source>
         <comment>the follow-ups due, then how many are listed</comment>
         <translation>%1 (de oudste %2 getoond)</translation>
+    </message>
+</context>
+<context>
+    <name>EachInTransaction</name>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>kan geen transactie starten: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit: %1</source>
+        <translation>kan de wijzigingen niet vastleggen: %1</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1335,21 @@
     <message>
         <source>&amp;Schedule</source>
         <translation>&amp;Plannen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPlanStore</name>
+    <message>
+        <source>cannot read the follow-up plan of lead %1: %2</source>
+        <translation>kan het opvolgplan van lead %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>cannot store the follow-up plan of lead %1: %2</source>
+        <translation>kan het opvolgplan van lead %1 niet opslaan: %2</translation>
+    </message>
+    <message>
+        <source>cannot store the first touch of lead %1: %2</source>
+        <translation>kan het eerste contactmoment van lead %1 niet opslaan: %2</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2556,17 @@
     </message>
 </context>
 <context>
+    <name>LeadHistory</name>
+    <message>
+        <source>cannot read events: %1</source>
+        <translation>kan de gebeurtenissen niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>cannot read activities: %1</source>
+        <translation>kan de activiteiten niet lezen: %1</translation>
+    </message>
+</context>
+<context>
     <name>LeadImporter</name>
     <message>
         <source>is empty: there is no header line</source>
@@ -2958,6 +3099,52 @@
     </message>
 </context>
 <context>
+    <name>LeadRepository</name>
+    <message>
+        <source>cannot read leads</source>
+        <translation>kan de leads niet lezen</translation>
+    </message>
+    <message>
+        <source>cannot count leads</source>
+        <translation>kan de leads niet tellen</translation>
+    </message>
+    <message>
+        <source>cannot sort</source>
+        <translation>kan niet sorteren</translation>
+    </message>
+    <message>
+        <source>unknown column %1</source>
+        <translation>onbekende kolom %1</translation>
+    </message>
+    <message>
+        <source>cannot read the lead keys</source>
+        <translation>kan de sleutels van de leads niet lezen</translation>
+    </message>
+    <message>
+        <source>cannot list values</source>
+        <translation>kan de waarden niet opsommen</translation>
+    </message>
+    <message>
+        <source>no choices for %1</source>
+        <translation>geen keuzes voor %1</translation>
+    </message>
+    <message>
+        <source>cannot compute statistics</source>
+        <translation>kan de statistieken niet berekenen</translation>
+    </message>
+</context>
+<context>
+    <name>LeadStepWriter</name>
+    <message>
+        <source>no lead with id %1</source>
+        <translation>geen lead met id %1</translation>
+    </message>
+    <message>
+        <source>lead %1 was changed by someone else (version %2, not %3)</source>
+        <translation>lead %1 is door iemand anders gewijzigd (versie %2, niet %3)</translation>
+    </message>
+</context>
+<context>
     <name>LeadTableModel</name>
     <message>
         <source>Name</source>
@@ -3160,6 +3347,65 @@
         <source>note</source>
         <comment>someone logged a note</comment>
         <translation>notitie</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTrash</name>
+    <message>
+        <source>no lead with id %1</source>
+        <translation>geen lead met id %1</translation>
+    </message>
+    <message>
+        <source>cannot read lead %1: %2</source>
+        <translation>kan lead %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the events of lead %1: %2</source>
+        <translation>kan de gebeurtenissen van lead %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the activities of lead %1: %2</source>
+        <translation>kan de activiteiten van lead %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the follow-up plan of lead %1: %2</source>
+        <translation>kan het opvolgplan van lead %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>cannot keep lead %1 in the trash: %2</source>
+        <translation>kan lead %1 niet in de prullenbak bewaren: %2</translation>
+    </message>
+    <message>
+        <source>cannot delete lead %1: %2</source>
+        <translation>kan lead %1 niet verwijderen: %2</translation>
+    </message>
+    <message>
+        <source>lead %1 was changed by someone else while it was being deleted; it was kept</source>
+        <translation>lead %1 is door iemand anders gewijzigd terwijl hij werd verwijderd; de lead is bewaard</translation>
+    </message>
+    <message>
+        <source>cannot read the trash: %1</source>
+        <translation>kan de prullenbak niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>lead %1 is not in the trash</source>
+        <translation>lead %1 staat niet in de prullenbak</translation>
+    </message>
+    <message>
+        <source>lead %1 cannot come back: lead %2 is the same person and offer, and arrived since</source>
+        <translation>lead %1 kan niet terugkomen: lead %2 is dezelfde persoon en aanbieding en is sindsdien binnengekomen</translation>
+    </message>
+    <message>
+        <source>lead %1 cannot come back: its id is taken</source>
+        <translation>lead %1 kan niet terugkomen: het id is al in gebruik</translation>
+    </message>
+    <message>
+        <source>cannot restore lead %1: %2</source>
+        <translation>kan lead %1 niet terugzetten: %2</translation>
+    </message>
+    <message>
+        <source>cannot empty the trash of lead %1: %2</source>
+        <translation>kan de prullenbak van lead %1 niet legen: %2</translation>
     </message>
 </context>
 <context>
@@ -3669,6 +3915,33 @@
     </message>
 </context>
 <context>
+    <name>MappingProfileRepository</name>
+    <message>
+        <source>cannot read the mapping profiles</source>
+        <translation>kan de toewijzingsprofielen niet lezen</translation>
+    </message>
+    <message>
+        <source>cannot read mapping profile &quot;%1&quot;</source>
+        <translation>kan toewijzingsprofiel &quot;%1&quot; niet lezen</translation>
+    </message>
+    <message>
+        <source>there is no mapping profile &quot;%1&quot;</source>
+        <translation>er is geen toewijzingsprofiel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a mapping profile needs a name</source>
+        <translation>een toewijzingsprofiel heeft een naam nodig</translation>
+    </message>
+    <message>
+        <source>cannot save the mapping profile</source>
+        <translation>kan het toewijzingsprofiel niet opslaan</translation>
+    </message>
+    <message>
+        <source>cannot delete the mapping profile</source>
+        <translation>kan het toewijzingsprofiel niet verwijderen</translation>
+    </message>
+</context>
+<context>
     <name>NurturePolicy</name>
     <message>
         <source>lead %1: a follow-up is a %2, not a %3</source>
@@ -3734,6 +4007,25 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>Leads</source>
         <translation>Leads</translation>
+    </message>
+</context>
+<context>
+    <name>PrerequisiteStore</name>
+    <message>
+        <source>cannot read the qualification checklist: %1</source>
+        <translation>kan de kwalificatiechecklist niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>the stored qualification checklist (meta key &quot;%1&quot;) is unreadable: %2</source>
+        <translation>de opgeslagen kwalificatiechecklist (metasleutel &quot;%1&quot;) is onleesbaar: %2</translation>
+    </message>
+    <message>
+        <source>cannot store the qualification checklist: %1</source>
+        <translation>kan de kwalificatiechecklist niet opslaan: %1</translation>
+    </message>
+    <message>
+        <source>cannot reset the qualification checklist: %1</source>
+        <translation>kan de kwalificatiechecklist niet terugzetten: %1</translation>
     </message>
 </context>
 <context>
@@ -3935,6 +4227,37 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>Saved by %1: click to apply it</source>
         <translation>Opgeslagen door %1: klik om haar toe te passen</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewRepository</name>
+    <message>
+        <source>cannot read the saved views: %1</source>
+        <translation>kan de opgeslagen weergaven niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>cannot read saved view %1: %2</source>
+        <translation>kan opgeslagen weergave %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>no saved view %1</source>
+        <translation>geen opgeslagen weergave %1</translation>
+    </message>
+    <message>
+        <source>a saved view needs a name</source>
+        <translation>een opgeslagen weergave heeft een naam nodig</translation>
+    </message>
+    <message>
+        <source>cannot save the view: %1</source>
+        <translation>kan de weergave niet opslaan: %1</translation>
+    </message>
+    <message>
+        <source>a view named &quot;%1&quot; exists already</source>
+        <translation>er bestaat al een weergave met de naam &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot delete the view: %1</source>
+        <translation>kan de weergave niet verwijderen: %1</translation>
     </message>
 </context>
 <context>
@@ -4250,6 +4573,119 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
 </context>
 <context>
+    <name>ScoringModel</name>
+    <message>
+        <source>grades.%1: %2 is not a score from 0 to 100</source>
+        <translation>grades.%1: %2 is geen score van 0 tot 100</translation>
+    </message>
+    <message>
+        <source>grades: A (%1) must be above B (%2) and B above C (%3)</source>
+        <translation>grades: A (%1) moet boven B (%2) liggen en B boven C (%3)</translation>
+    </message>
+    <message>
+        <source>rules: a list of rules is missing</source>
+        <translation>rules: een lijst met regels ontbreekt</translation>
+    </message>
+    <message>
+        <source>rules[%1]: not a rule object</source>
+        <translation>rules[%1]: geen regelobject</translation>
+    </message>
+    <message>
+        <source>rules[%1], rule &quot;%2&quot;: the id is used twice</source>
+        <translation>rules[%1], regel &quot;%2&quot;: het id komt twee keer voor</translation>
+    </message>
+    <message>
+        <source>not JSON at offset %1: %2</source>
+        <translation>geen JSON op positie %1: %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>geen JSON-object</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringModelRepository</name>
+    <message>
+        <source>cannot read the scoring model: %1</source>
+        <translation>kan het scoremodel niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>scoring model version %1 in %2 is unreadable: %3</source>
+        <translation>versie %1 van het scoremodel in %2 is onleesbaar: %3</translation>
+    </message>
+    <message>
+        <source>cannot store the default scoring model: %1</source>
+        <translation>kan het standaardscoremodel niet opslaan: %1</translation>
+    </message>
+    <message>
+        <source>the default scoring model was not stored</source>
+        <translation>het standaardscoremodel is niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>cannot save the scoring model: %1</source>
+        <translation>kan het scoremodel niet opslaan: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the scoring model versions: %1</source>
+        <translation>kan de versies van het scoremodel niet lezen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringRule</name>
+    <message>
+        <source>a rule without an id</source>
+        <translation>een regel zonder id</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;</source>
+        <translation>regel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; is missing</source>
+        <translation>&quot;id&quot; ontbreekt</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot;: &quot;%1&quot; is not action, storefront, seniority, email, has_phone, has_company, country, engagement or recency</source>
+        <translation>&quot;kind&quot;: &quot;%1&quot; is niet action, storefront, seniority, email, has_phone, has_company, country, engagement of recency</translation>
+    </message>
+    <message>
+        <source>&quot;points&quot; must be a whole number</source>
+        <translation>&quot;points&quot; moet een geheel getal zijn</translation>
+    </message>
+    <message>
+        <source>&quot;points&quot;: %1 is outside -100..100</source>
+        <translation>&quot;points&quot;: %1 ligt buiten -100..100</translation>
+    </message>
+    <message>
+        <source>&quot;label&quot; is missing: a rep reads it in the explanation</source>
+        <translation>&quot;label&quot; ontbreekt: een verkoper leest het in de uitleg</translation>
+    </message>
+    <message>
+        <source>&quot;value&quot; is missing</source>
+        <translation>&quot;value&quot; ontbreekt</translation>
+    </message>
+    <message>
+        <source>&quot;value&quot;: &quot;%1&quot; is no %2</source>
+        <translation>&quot;value&quot;: &quot;%1&quot; is geen %2</translation>
+    </message>
+    <message>
+        <source>&quot;countries&quot;: &quot;%1&quot; is not a two-letter country code</source>
+        <translation>&quot;countries&quot;: &quot;%1&quot; is geen landcode van twee letters</translation>
+    </message>
+    <message>
+        <source>&quot;countries&quot; needs at least one country code</source>
+        <translation>&quot;countries&quot; heeft minstens één landcode nodig</translation>
+    </message>
+    <message>
+        <source>&quot;min_events&quot; must be a whole number of at least 1</source>
+        <translation>&quot;min_events&quot; moet een geheel getal van minstens 1 zijn</translation>
+    </message>
+    <message>
+        <source>&quot;days&quot; must be a whole number of at least 1</source>
+        <translation>&quot;days&quot; moet een geheel getal van minstens 1 zijn</translation>
+    </message>
+</context>
+<context>
     <name>ScoringRules</name>
     <message>
         <source>Installed the offer</source>
@@ -4330,6 +4766,18 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>Recent marketplace activity</source>
         <translation>Recente activiteit in de marketplace</translation>
+    </message>
+    <message>
+        <source>Capped at 100</source>
+        <translation>Afgetopt op 100</translation>
+    </message>
+    <message>
+        <source>Raised to 0: no score is below 0</source>
+        <translation>Verhoogd tot 0: geen score ligt onder 0</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Niet benaderen</translation>
     </message>
 </context>
 <context>
@@ -4603,6 +5051,13 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
 </context>
 <context>
+    <name>SqlStatement</name>
+    <message>
+        <source>the statement is not prepared</source>
+        <translation>de opdracht is niet voorbereid</translation>
+    </message>
+</context>
+<context>
     <name>Stage</name>
     <message>
         <source>New</source>
@@ -4658,6 +5113,13 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>%1 is do-not-contact: no %2 can be scheduled (a task can)</source>
         <translation>%1 is niet benaderen: er kan geen %2 gepland worden (een taak wel)</translation>
+    </message>
+</context>
+<context>
+    <name>StoredLeadRows</name>
+    <message>
+        <source>cannot read the leads: %1</source>
+        <translation>kan de leads niet lezen: %1</translation>
     </message>
 </context>
 <context>
@@ -4888,6 +5350,44 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
 </context>
 <context>
+    <name>WinHistoryReader</name>
+    <message>
+        <source>cannot read the closed leads: %1</source>
+        <translation>kan de afgesloten leads niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>cannot count the closed leads: %1</source>
+        <translation>kan de afgesloten leads niet tellen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WinModel</name>
+    <message>
+        <source>win model: &quot;%1&quot; must be a number</source>
+        <translation>winkansmodel: &quot;%1&quot; moet een getal zijn</translation>
+    </message>
+    <message>
+        <source>win model: &quot;%1&quot; must be an object</source>
+        <translation>winkansmodel: &quot;%1&quot; moet een object zijn</translation>
+    </message>
+    <message>
+        <source>win model: %1 &quot;%2&quot; must be a number</source>
+        <translation>winkansmodel: %1 &quot;%2&quot; moet een getal zijn</translation>
+    </message>
+    <message>
+        <source>win model: &quot;kind&quot; is &quot;%1&quot;, not &quot;%2&quot;</source>
+        <translation>winkansmodel: &quot;kind&quot; is &quot;%1&quot;, niet &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>win model: format %1 is not one this version reads (1 to %2)</source>
+        <translation>winkansmodel: formaat %1 kan deze versie niet lezen (1 tot en met %2)</translation>
+    </message>
+    <message>
+        <source>win model: %1 wins out of %2 examples is impossible</source>
+        <translation>winkansmodel: %1 gewonnen van %2 voorbeelden is onmogelijk</translation>
+    </message>
+</context>
+<context>
     <name>WinModelPanel</name>
     <message>
         <source>Win probability</source>
@@ -4964,6 +5464,29 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>WinModelStore</name>
+    <message>
+        <source>cannot store the win model: %1</source>
+        <translation>kan het winkansmodel niet opslaan: %1</translation>
+    </message>
+    <message>
+        <source>cannot forget the win model: %1</source>
+        <translation>kan het winkansmodel niet wissen: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the win model: %1</source>
+        <translation>kan het winkansmodel niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>the stored win model (meta key &quot;%1&quot;) is not a JSON object: %2</source>
+        <translation>het opgeslagen winkansmodel (metasleutel &quot;%1&quot;) is geen JSON-object: %2</translation>
+    </message>
+    <message>
+        <source>the stored win model (meta key &quot;%1&quot;) is unreadable: %2</source>
+        <translation>het opgeslagen winkansmodel (metasleutel &quot;%1&quot;) is onleesbaar: %2</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,16 @@
 
 namespace ScoreExplanation {
 
+// Stored and written out in English like a rule's own label; the window translates both in
+// the context "ScoringRules" as it shows them.
 QString fixedLabel(const QString &rule) {
     if (rule == QLatin1String("cap.max"))
-        return QStringLiteral("Capped at 100");
+        return QStringLiteral(QT_TRANSLATE_NOOP("ScoringRules", "Capped at 100"));
     if (rule == QLatin1String("cap.min"))
-        return QStringLiteral("Raised to 0: no score is below 0");
+        return QStringLiteral(
+            QT_TRANSLATE_NOOP("ScoringRules", "Raised to 0: no score is below 0"));
     if (rule == QLatin1String("do-not-contact"))
-        return QStringLiteral("Do not contact");
+        return QStringLiteral(QT_TRANSLATE_NOOP("ScoringRules", "Do not contact"));
     return {};
 }
 

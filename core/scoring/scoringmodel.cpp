@@ -1,5 +1,6 @@
 #include "scoringmodel.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,7 +44,8 @@ std::optional<ScoringModel> ScoringModel::fromJson(const QJsonObject &json, QStr
         if (v.isUndefined())
             continue; // the usual band
         if (!v.isDouble() || v.toInt(-1) < 0 || v.toInt(-1) > 100) {
-            *error = QStringLiteral("grades.%1: %2 is not a score from 0 to 100")
+            *error = QCoreApplication::translate("ScoringModel",
+                                                 "grades.%1: %2 is not a score from 0 to 100")
                          .arg(QLatin1String(names[i]),
                               QString::fromUtf8(
                                   QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
@@ -54,7 +56,8 @@ std::optional<ScoringModel> ScoringModel::fromJson(const QJsonObject &json, QStr
         *bands[i] = v.toInt();
     }
     if (!(m.gradeA > m.gradeB && m.gradeB > m.gradeC)) {
-        *error = QStringLiteral("grades: A (%1) must be above B (%2) and B above C (%3)")
+        *error = QCoreApplication::translate(
+                     "ScoringModel", "grades: A (%1) must be above B (%2) and B above C (%3)")
                      .arg(m.gradeA)
                      .arg(m.gradeB)
                      .arg(m.gradeC);
@@ -62,14 +65,15 @@ std::optional<ScoringModel> ScoringModel::fromJson(const QJsonObject &json, QStr
     }
     const QJsonValue rules = json.value(QStringLiteral("rules"));
     if (!rules.isArray()) {
-        *error = QStringLiteral("rules: a list of rules is missing");
+        *error = QCoreApplication::translate("ScoringModel", "rules: a list of rules is missing");
         return std::nullopt;
     }
     QSet<QString> ids;
     const QJsonArray list = rules.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (!list.at(i).isObject()) {
-            *error = QStringLiteral("rules[%1]: not a rule object").arg(i);
+            *error =
+                QCoreApplication::translate("ScoringModel", "rules[%1]: not a rule object").arg(i);
             return std::nullopt;
         }
         QString problem;
@@ -79,8 +83,10 @@ std::optional<ScoringModel> ScoringModel::fromJson(const QJsonObject &json, QStr
             return std::nullopt;
         }
         if (ids.contains(r.id)) {
-            *error =
-                QStringLiteral("rules[%1], rule \"%2\": the id is used twice").arg(i).arg(r.id);
+            *error = QCoreApplication::translate("ScoringModel",
+                                                 "rules[%1], rule \"%2\": the id is used twice")
+                         .arg(i)
+                         .arg(r.id);
             return std::nullopt;
         }
         ids.insert(r.id);
@@ -94,10 +100,10 @@ std::optional<ScoringModel> ScoringModel::fromJsonText(const QByteArray &text, Q
     const QJsonDocument doc = QJsonDocument::fromJson(text, &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
         *error = parse.error != QJsonParseError::NoError
-                     ? QStringLiteral("not JSON at offset %1: %2")
+                     ? QCoreApplication::translate("ScoringModel", "not JSON at offset %1: %2")
                            .arg(parse.offset)
                            .arg(parse.errorString())
-                     : QStringLiteral("not a JSON object");
+                     : QCoreApplication::translate("ScoringModel", "not a JSON object");
         return std::nullopt;
     }
     return fromJson(doc.object(), error);

@@ -4,6 +4,7 @@
 #include "../domain/storefront.h"
 #include "../domain/titleseniority.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace {
@@ -65,32 +66,37 @@ ScoringRule ScoringRule::fromJson(const QJsonObject &json, QString *error) {
     ScoringRule r;
     error->clear();
     r.id = json.value(QStringLiteral("id")).toString().trimmed();
-    const QString where = r.id.isEmpty() ? QStringLiteral("a rule without an id")
-                                         : QStringLiteral("rule \"%1\"").arg(r.id);
+    const QString where = r.id.isEmpty()
+                              ? QCoreApplication::translate("ScoringRule", "a rule without an id")
+                              : QCoreApplication::translate("ScoringRule", "rule \"%1\"").arg(r.id);
     auto bad = [&](const QString &problem) {
         *error = where + QStringLiteral(": ") + problem;
         return r;
     };
     if (r.id.isEmpty())
-        return bad(QStringLiteral("\"id\" is missing"));
+        return bad(QCoreApplication::translate("ScoringRule", "\"id\" is missing"));
     const QString kind = json.value(QStringLiteral("kind")).toString();
     if (!kindFromName(kind, &r.kind))
-        return bad(QStringLiteral("\"kind\": \"%1\" is not action, storefront, seniority, "
-                                  "email, has_phone, has_company, country, engagement or recency")
+        return bad(QCoreApplication::translate(
+                       "ScoringRule",
+                       "\"kind\": \"%1\" is not action, storefront, seniority, "
+                       "email, has_phone, has_company, country, engagement or recency")
                        .arg(kind));
     const QJsonValue points = json.value(QStringLiteral("points"));
     if (!points.isDouble() || points.toDouble() != double(points.toInt()))
-        return bad(QStringLiteral("\"points\" must be a whole number"));
+        return bad(QCoreApplication::translate("ScoringRule", "\"points\" must be a whole number"));
     r.points = points.toInt();
     if (r.points < -100 || r.points > 100)
-        return bad(QStringLiteral("\"points\": %1 is outside -100..100").arg(r.points));
+        return bad(QCoreApplication::translate("ScoringRule", "\"points\": %1 is outside -100..100")
+                       .arg(r.points));
     r.label = json.value(QStringLiteral("label")).toString().trimmed();
     if (r.label.isEmpty())
-        return bad(QStringLiteral("\"label\" is missing: a rep reads it in the explanation"));
+        return bad(QCoreApplication::translate(
+            "ScoringRule", "\"label\" is missing: a rep reads it in the explanation"));
     if (takesValue(r.kind)) {
         r.value = json.value(QStringLiteral("value")).toString().trimmed();
         if (r.value.isEmpty())
-            return bad(QStringLiteral("\"value\" is missing"));
+            return bad(QCoreApplication::translate("ScoringRule", "\"value\" is missing"));
         bool known = true;
         if (r.kind == RuleKind::Storefront) {
             Storefront s;
@@ -103,28 +109,34 @@ ScoringRule ScoringRule::fromJson(const QJsonObject &json, QString *error) {
             known = EmailKinds::fromCanonicalName(r.value, &k);
         }
         if (!known)
-            return bad(QStringLiteral("\"value\": \"%1\" is no %2").arg(r.value, kind));
+            return bad(QCoreApplication::translate("ScoringRule", "\"value\": \"%1\" is no %2")
+                           .arg(r.value, kind));
     }
     if (r.kind == RuleKind::Country) {
         for (const QJsonValue &v : json.value(QStringLiteral("countries")).toArray()) {
             const QString code = v.toString().trimmed().toUpper();
             if (code.size() != 2)
-                return bad(QStringLiteral("\"countries\": \"%1\" is not a two-letter country code")
-                               .arg(v.toString()));
+                return bad(
+                    QCoreApplication::translate(
+                        "ScoringRule", "\"countries\": \"%1\" is not a two-letter country code")
+                        .arg(v.toString()));
             r.countries << code;
         }
         if (r.countries.isEmpty())
-            return bad(QStringLiteral("\"countries\" needs at least one country code"));
+            return bad(QCoreApplication::translate(
+                "ScoringRule", "\"countries\" needs at least one country code"));
     }
     if (r.kind == RuleKind::Engagement) {
         r.minimum = json.value(QStringLiteral("min_events")).toInt(0);
         if (r.minimum < 1)
-            return bad(QStringLiteral("\"min_events\" must be a whole number of at least 1"));
+            return bad(QCoreApplication::translate(
+                "ScoringRule", "\"min_events\" must be a whole number of at least 1"));
     }
     if (r.kind == RuleKind::Recency) {
         r.days = json.value(QStringLiteral("days")).toInt(0);
         if (r.days < 1)
-            return bad(QStringLiteral("\"days\" must be a whole number of at least 1"));
+            return bad(QCoreApplication::translate(
+                "ScoringRule", "\"days\" must be a whole number of at least 1"));
     }
     return r;
 }

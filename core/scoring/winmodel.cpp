@@ -5,6 +5,7 @@
 #include "winhistory.h"
 #include "winlogisticfit.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 
 #include <algorithm>
@@ -54,7 +55,8 @@ bool readNumber(const QJsonObject &json, const QString &field, double *out, QStr
     const QJsonValue v = json.value(field);
     if (!v.isDouble() || !std::isfinite(v.toDouble())) {
         if (error)
-            *error = QStringLiteral("win model: \"%1\" must be a number").arg(field);
+            *error = QCoreApplication::translate("WinModel", "win model: \"%1\" must be a number")
+                         .arg(field);
         return false;
     }
     *out = v.toDouble();
@@ -66,7 +68,8 @@ bool readNumbers(const QJsonObject &json, const QString &field, QHash<QString, d
     const QJsonValue v = json.value(field);
     if (!v.isObject()) {
         if (error)
-            *error = QStringLiteral("win model: \"%1\" must be an object").arg(field);
+            *error = QCoreApplication::translate("WinModel", "win model: \"%1\" must be an object")
+                         .arg(field);
         return false;
     }
     const QJsonObject object = v.toObject();
@@ -74,7 +77,8 @@ bool readNumbers(const QJsonObject &json, const QString &field, QHash<QString, d
         if (!it.value().isDouble() || !std::isfinite(it.value().toDouble())) {
             if (error)
                 *error =
-                    QStringLiteral("win model: %1 \"%2\" must be a number").arg(field, it.key());
+                    QCoreApplication::translate("WinModel", "win model: %1 \"%2\" must be a number")
+                        .arg(field, it.key());
             return false;
         }
         out->insert(it.key(), it.value().toDouble());
@@ -238,14 +242,16 @@ QJsonObject WinModel::toJson() const {
 std::optional<WinModel> WinModel::fromJson(const QJsonObject &json, QString *error) {
     if (json.value(QStringLiteral("kind")).toString() != jsonKind) {
         if (error)
-            *error = QStringLiteral("win model: \"kind\" is \"%1\", not \"%2\"")
-                         .arg(json.value(QStringLiteral("kind")).toString(), jsonKind);
+            *error =
+                QCoreApplication::translate("WinModel", "win model: \"kind\" is \"%1\", not \"%2\"")
+                    .arg(json.value(QStringLiteral("kind")).toString(), jsonKind);
         return std::nullopt;
     }
     const int format = json.value(QStringLiteral("format")).toInt();
     if (format < 1 || format > jsonFormat) {
         if (error)
-            *error = QStringLiteral("win model: format %1 is not one this version reads (1 to %2)")
+            *error = QCoreApplication::translate(
+                         "WinModel", "win model: format %1 is not one this version reads (1 to %2)")
                          .arg(format)
                          .arg(jsonFormat);
         return std::nullopt;
@@ -264,7 +270,8 @@ std::optional<WinModel> WinModel::fromJson(const QJsonObject &json, QString *err
         return std::nullopt;
     if (examples < 0 || wins < 0 || wins > examples) {
         if (error)
-            *error = QStringLiteral("win model: %1 wins out of %2 examples is impossible")
+            *error = QCoreApplication::translate(
+                         "WinModel", "win model: %1 wins out of %2 examples is impossible")
                          .arg(wins)
                          .arg(examples);
         return std::nullopt;

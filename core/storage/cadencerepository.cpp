@@ -1,5 +1,6 @@
 #include "cadencerepository.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,8 +12,8 @@ QList<Cadence> CadenceRepository::all() const {
     m_error.clear();
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT name, cadence_json FROM cadences ORDER BY name"))) {
-        m_error =
-            QStringLiteral("cannot read the cadences: %1").arg(q.lastError().text().simplified());
+        m_error = QCoreApplication::translate("CadenceRepository", "cannot read the cadences: %1")
+                      .arg(q.lastError().text().simplified());
         return {};
     }
     QList<Cadence> out;
@@ -34,7 +35,8 @@ std::optional<Cadence> CadenceRepository::find(const QString &name) const {
         if (c.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
             return c;
     if (m_error.isEmpty())
-        m_error = QStringLiteral("no cadence named \"%1\"").arg(name);
+        m_error =
+            QCoreApplication::translate("CadenceRepository", "no cadence named \"%1\"").arg(name);
     return std::nullopt;
 }
 
@@ -55,7 +57,7 @@ bool CadenceRepository::save(const Cadence &cadence, const QString &actor) {
         ok = q.exec();
     }
     if (!ok)
-        m_error = QStringLiteral("cannot save cadence \"%1\": %2")
+        m_error = QCoreApplication::translate("CadenceRepository", "cannot save cadence \"%1\": %2")
                       .arg(cadence.name, q.lastError().text().simplified());
     return ok;
 }
@@ -65,26 +67,35 @@ bool CadenceRepository::remove(const QString &name) {
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM lead_nurture WHERE cadence = ?"));
     q.addBindValue(name);
     if (!q.exec() || !q.next()) {
-        m_error = QStringLiteral("cannot remove cadence \"%1\": %2")
-                      .arg(name, q.lastError().text().simplified());
+        m_error =
+            QCoreApplication::translate("CadenceRepository", "cannot remove cadence \"%1\": %2")
+                .arg(name, q.lastError().text().simplified());
         return false;
     }
     const qint64 enrolled = q.value(0).toLongLong();
     if (enrolled > 0) {
-        m_error = QStringLiteral("cadence \"%1\" cannot be removed: %2 enrolled in it")
-                      .arg(name, enrolled == 1 ? QStringLiteral("1 lead is")
-                                               : QStringLiteral("%1 leads are").arg(enrolled));
+        m_error = enrolled == 1
+                      ? QCoreApplication::translate(
+                            "CadenceRepository",
+                            "cadence \"%1\" cannot be removed: 1 lead is enrolled in it")
+                            .arg(name)
+                      : QCoreApplication::translate(
+                            "CadenceRepository",
+                            "cadence \"%1\" cannot be removed: %2 leads are enrolled in it")
+                            .arg(name, QString::number(enrolled));
         return false;
     }
     q.prepare(QStringLiteral("DELETE FROM cadences WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot remove cadence \"%1\": %2")
-                      .arg(name, q.lastError().text().simplified());
+        m_error =
+            QCoreApplication::translate("CadenceRepository", "cannot remove cadence \"%1\": %2")
+                .arg(name, q.lastError().text().simplified());
         return false;
     }
     if (q.numRowsAffected() == 0) {
-        m_error = QStringLiteral("no cadence named \"%1\"").arg(name);
+        m_error =
+            QCoreApplication::translate("CadenceRepository", "no cadence named \"%1\"").arg(name);
         return false;
     }
     m_error.clear();

@@ -3,6 +3,7 @@
 #include "../domain/leadcolumns.h"
 #include "../domain/storefront.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -23,8 +24,8 @@ QList<Campaign> CampaignRepository::all() const {
             "SELECT c.id, c.name, c.storefront, c.kind, c.starts_at, c.ends_at, c.budget, "
             "(SELECT COUNT(*) FROM leads l WHERE l.is_test = 0 AND l.campaign = c.name) FROM "
             "campaigns c ORDER BY c.name"))) {
-        m_error =
-            QStringLiteral("cannot read the campaigns: %1").arg(q.lastError().text().simplified());
+        m_error = QCoreApplication::translate("CampaignRepository", "cannot read the campaigns: %1")
+                      .arg(q.lastError().text().simplified());
         return {};
     }
     QList<Campaign> out;
@@ -48,24 +49,29 @@ std::optional<Campaign> CampaignRepository::find(const QString &name) const {
         if (c.name == name.trimmed())
             return c;
     if (m_error.isEmpty())
-        m_error = QStringLiteral("no campaign named \"%1\"").arg(name);
+        m_error =
+            QCoreApplication::translate("CampaignRepository", "no campaign named \"%1\"").arg(name);
     return std::nullopt;
 }
 
 bool CampaignRepository::add(const Campaign &c, const QString &actor) {
     if (c.name.trimmed().isEmpty()) {
-        m_error = QStringLiteral("a campaign needs a name");
+        m_error = QCoreApplication::translate("CampaignRepository", "a campaign needs a name");
         return false;
     }
     Storefront s;
     if (!c.storefront.isEmpty() && !Storefronts::fromCanonicalName(c.storefront, &s)) {
-        m_error = QStringLiteral("\"%1\" is not a storefront (appsource, azure-marketplace, "
-                                 "azure-portal, other)")
-                      .arg(c.storefront);
+        m_error =
+            QCoreApplication::translate("CampaignRepository",
+                                        "\"%1\" is not a storefront (appsource, azure-marketplace, "
+                                        "azure-portal, other)")
+                .arg(c.storefront);
         return false;
     }
     if (find(c.name)) {
-        m_error = QStringLiteral("a campaign named \"%1\" exists already").arg(c.name.trimmed());
+        m_error = QCoreApplication::translate("CampaignRepository",
+                                              "a campaign named \"%1\" exists already")
+                      .arg(c.name.trimmed());
         return false;
     }
     QSqlQuery q(m_db.connection());
@@ -79,8 +85,9 @@ bool CampaignRepository::add(const Campaign &c, const QString &actor) {
     q.addBindValue(c.budget);
     q.addBindValue(nonNull(actor));
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot add campaign \"%1\": %2")
-                      .arg(c.name, q.lastError().text().simplified());
+        m_error =
+            QCoreApplication::translate("CampaignRepository", "cannot add campaign \"%1\": %2")
+                .arg(c.name, q.lastError().text().simplified());
         return false;
     }
     return true;
@@ -91,8 +98,9 @@ QList<CampaignRule> CampaignRepository::rules() const {
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT id, storefront, action, campaign FROM campaign_rules ORDER "
                                "BY id"))) {
-        m_error = QStringLiteral("cannot read the campaign rules: %1")
-                      .arg(q.lastError().text().simplified());
+        m_error =
+            QCoreApplication::translate("CampaignRepository", "cannot read the campaign rules: %1")
+                .arg(q.lastError().text().simplified());
         return {};
     }
     QList<CampaignRule> out;
@@ -104,7 +112,8 @@ QList<CampaignRule> CampaignRepository::rules() const {
 
 bool CampaignRepository::setRule(const CampaignRule &rule) {
     if (rule.action.trimmed().isEmpty()) {
-        m_error = QStringLiteral("a campaign rule needs an action code (PLT, INS, ...)");
+        m_error = QCoreApplication::translate(
+            "CampaignRepository", "a campaign rule needs an action code (PLT, INS, ...)");
         return false;
     }
     if (!find(rule.campaign))
@@ -123,8 +132,9 @@ bool CampaignRepository::setRule(const CampaignRule &rule) {
         ok = q.exec();
     }
     if (!ok)
-        m_error = QStringLiteral("cannot store the campaign rule: %1")
-                      .arg(q.lastError().text().simplified());
+        m_error =
+            QCoreApplication::translate("CampaignRepository", "cannot store the campaign rule: %1")
+                .arg(q.lastError().text().simplified());
     return ok;
 }
 
@@ -135,8 +145,10 @@ int CampaignRepository::sync(const QString &actor) {
                              "FROM campaigns)"));
     q.addBindValue(nonNull(actor));
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot make campaigns of the leads' campaign texts: %1")
-                      .arg(q.lastError().text().simplified());
+        m_error =
+            QCoreApplication::translate("CampaignRepository",
+                                        "cannot make campaigns of the leads' campaign texts: %1")
+                .arg(q.lastError().text().simplified());
         return -1;
     }
     return q.numRowsAffected();
@@ -148,7 +160,8 @@ QList<Lead> CampaignRepository::unlinkedLeads() const {
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, storefront, action, version FROM leads WHERE "
                                "is_test = 0 AND campaign = '' ORDER BY id"))) {
-        m_error = QStringLiteral("cannot read the leads without a campaign: %1")
+        m_error = QCoreApplication::translate("CampaignRepository",
+                                              "cannot read the leads without a campaign: %1")
                       .arg(q.lastError().text().simplified());
         return {};
     }

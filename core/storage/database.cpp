@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -59,10 +60,11 @@ Database Database::fromLocation(const QString &location) {
         const QUrl url(d.m_location, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()) {
             // The text may hold a password: it is not repeated.
-            d.m_error = QStringLiteral("--db: not a valid PostgreSQL URL (expected "
-                                       "postgresql://user[:password]@host[:port]/database; "
-                                       "characters such as # / ? @ in a user name or password "
-                                       "must be percent-encoded, # as %23)");
+            d.m_error = QCoreApplication::translate(
+                "Database", "--db: not a valid PostgreSQL URL (expected "
+                            "postgresql://user[:password]@host[:port]/database; "
+                            "characters such as # / ? @ in a user name or password "
+                            "must be percent-encoded, # as %23)");
             return d;
         }
         d.m_host = url.host();
@@ -80,7 +82,7 @@ Database Database::fromLocation(const QString &location) {
     if (d.m_location.startsWith(QLatin1String("sqlite://")))
         d.m_location = d.m_location.mid(9);
     if (d.m_location.isEmpty()) {
-        d.m_error = QStringLiteral("no database given");
+        d.m_error = QCoreApplication::translate("Database", "no database given");
         return d;
     }
     d.m_path = QFileInfo(d.m_location).absoluteFilePath();
@@ -144,7 +146,8 @@ bool Database::open(QString *error) const {
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
     threadConnections.names.append(name);
     if (!db.isValid()) {
-        *error = QStringLiteral("the Qt SQL driver %1 is not installed").arg(driver);
+        *error = QCoreApplication::translate("Database", "the Qt SQL driver %1 is not installed")
+                     .arg(driver);
         return false;
     }
     return configure(db, error);
@@ -154,7 +157,8 @@ bool Database::configure(QSqlDatabase &db, QString *error) const {
     if (m_backend == Backend::Sqlite) {
         const QFileInfo info(m_path);
         if (!QDir().mkpath(info.absolutePath())) {
-            *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+            *error = QCoreApplication::translate("Database", "cannot create the folder %1")
+                         .arg(info.absolutePath());
             return false;
         }
         db.setDatabaseName(m_path);
@@ -168,7 +172,7 @@ bool Database::configure(QSqlDatabase &db, QString *error) const {
         db.setConnectOptions(QStringLiteral("connect_timeout=5"));
     }
     if (!db.open()) {
-        *error = QStringLiteral("cannot open the database %1: %2")
+        *error = QCoreApplication::translate("Database", "cannot open the database %1: %2")
                      .arg(displayName(), db.lastError().text().simplified());
         return false;
     }
@@ -178,7 +182,7 @@ bool Database::configure(QSqlDatabase &db, QString *error) const {
         // to WAL needs; it switches it for both. A file that is not SQLite fails here too.
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) &&
             !q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
-            *error = QStringLiteral("cannot open the database %1: %2")
+            *error = QCoreApplication::translate("Database", "cannot open the database %1: %2")
                          .arg(displayName(), q.lastError().text().simplified());
             db.close();
             return false;

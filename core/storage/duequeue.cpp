@@ -3,6 +3,7 @@
 #include "../domain/leadcolumns.h"
 #include "leadrow.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -33,7 +34,7 @@ QList<DueFollowUp> DueQueue::of(const QString &owner, const QDateTime &now, int 
     q.addBindValue(owner);
     q.addBindValue(LeadColumns::isoUtc(dayEnd));
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot read the Due queue of %1: %2")
+        m_error = QCoreApplication::translate("DueQueue", "cannot read the Due queue of %1: %2")
                       .arg(owner, q.lastError().text().simplified());
         return {};
     }

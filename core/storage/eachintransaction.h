@@ -3,6 +3,7 @@
 #include "transaction.h"
 #include "writeresults.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 // Runs one change per lead in a single transaction: each lead gets its own result (updated,
@@ -23,7 +24,9 @@ QList<UpdateResult> eachInTransaction(const Database &db, const QList<qint64> &i
     };
     Transaction tx(db);
     if (!tx.isActive())
-        return failAll(QStringLiteral("cannot start a transaction: %1").arg(tx.error()));
+        return failAll(
+            QCoreApplication::translate("EachInTransaction", "cannot start a transaction: %1")
+                .arg(tx.error()));
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const UpdateResult r = one(tx, i);
         if (r.status == UpdateResult::Status::Failed)
@@ -31,6 +34,7 @@ QList<UpdateResult> eachInTransaction(const Database &db, const QList<qint64> &i
         results << r;
     }
     if (!tx.commit())
-        return failAll(QStringLiteral("cannot commit: %1").arg(tx.error()));
+        return failAll(
+            QCoreApplication::translate("EachInTransaction", "cannot commit: %1").arg(tx.error()));
     return results;
 }

@@ -2,6 +2,7 @@
 
 #include "../domain/leadcolumns.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -15,7 +16,8 @@ std::optional<FollowUpPlan> FollowUpPlanStore::plan(qint64 leadId) const {
                        "first_touch_at, first_touch_seconds FROM lead_nurture WHERE lead_id = ?"));
     q.addBindValue(leadId);
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot read the follow-up plan of lead %1: %2")
+        m_error = QCoreApplication::translate("FollowUpPlanStore",
+                                              "cannot read the follow-up plan of lead %1: %2")
                       .arg(leadId)
                       .arg(q.lastError().text().simplified());
         return std::nullopt;
@@ -56,7 +58,8 @@ bool FollowUpPlanStore::save(qint64 leadId, const FollowUpPlan &p) {
         ok = q.exec();
     }
     if (!ok)
-        m_error = QStringLiteral("cannot store the follow-up plan of lead %1: %2")
+        m_error = QCoreApplication::translate("FollowUpPlanStore",
+                                              "cannot store the follow-up plan of lead %1: %2")
                       .arg(leadId)
                       .arg(q.lastError().text().simplified());
     return ok && keepFirstTouch(leadId);
@@ -77,7 +80,8 @@ bool FollowUpPlanStore::keepFirstTouch(qint64 leadId) {
     q.addBindValue(leadId);
     if (q.exec())
         return true;
-    m_error = QStringLiteral("cannot store the first touch of lead %1: %2")
+    m_error = QCoreApplication::translate("FollowUpPlanStore",
+                                          "cannot store the first touch of lead %1: %2")
                   .arg(leadId)
                   .arg(q.lastError().text().simplified());
     return false;

@@ -2,6 +2,7 @@
 
 #include "../domain/leadcolumns.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -30,7 +31,8 @@ QList<LeadEvent> LeadHistory::events(qint64 leadId) const {
                              "ORDER BY occurred_at, id"));
     q.addBindValue(leadId);
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot read events: ") + q.lastError().text().simplified();
+        m_error = QCoreApplication::translate("LeadHistory", "cannot read events: %1")
+                      .arg(q.lastError().text().simplified());
         return out;
     }
     while (q.next()) {
@@ -57,7 +59,8 @@ QList<Activity> LeadHistory::activities(qint64 leadId) const {
                              "note FROM activities WHERE lead_id = ? ORDER BY at, id"));
     q.addBindValue(leadId);
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot read activities: ") + q.lastError().text().simplified();
+        m_error = QCoreApplication::translate("LeadHistory", "cannot read activities: %1")
+                      .arg(q.lastError().text().simplified());
         return out;
     }
     while (q.next()) {

@@ -6,6 +6,7 @@
 #include "leadrow.h"
 #include "sqlstatement.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -25,13 +26,13 @@ QList<Lead> LeadRepository::select(const QString &sql, const QVariantList &binds
         // each of forty columns.
         SqlStatement q(m_db);
         if (!q.prepare(sql)) {
-            fail(QStringLiteral("cannot read leads"), q.error());
+            fail(QCoreApplication::translate("LeadRepository", "cannot read leads"), q.error());
             return out;
         }
         for (qsizetype i = 0; i < binds.size(); ++i)
             q.bind(int(i), binds.at(i));
         if (!q.exec()) {
-            fail(QStringLiteral("cannot read leads"), q.error());
+            fail(QCoreApplication::translate("LeadRepository", "cannot read leads"), q.error());
             return out;
         }
         while (q.next())
@@ -43,13 +44,15 @@ QList<Lead> LeadRepository::select(const QString &sql, const QVariantList &binds
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
-        fail(QStringLiteral("cannot read leads"), q.lastError().text());
+        fail(QCoreApplication::translate("LeadRepository", "cannot read leads"),
+             q.lastError().text());
         return out;
     }
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!q.exec()) {
-        fail(QStringLiteral("cannot read leads"), q.lastError().text());
+        fail(QCoreApplication::translate("LeadRepository", "cannot read leads"),
+             q.lastError().text());
         return out;
     }
     while (q.next())
@@ -91,7 +94,8 @@ qint64 LeadRepository::count(const LeadFilter &filter) const {
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
     if (!q.exec() || !q.next()) {
-        fail(QStringLiteral("cannot count leads"), q.lastError().text());
+        fail(QCoreApplication::translate("LeadRepository", "cannot count leads"),
+             q.lastError().text());
         return -1;
     }
     m_error.clear();
@@ -101,7 +105,8 @@ qint64 LeadRepository::count(const LeadFilter &filter) const {
 QList<Lead> LeadRepository::list(const LeadFilter &filter, const LeadSort &sort, int limit,
                                  qint64 offset) const {
     if (!LeadQuery::isSortable(sort.column)) {
-        fail(QStringLiteral("cannot sort"), QStringLiteral("unknown column %1").arg(sort.column));
+        fail(QCoreApplication::translate("LeadRepository", "cannot sort"),
+             QCoreApplication::translate("LeadRepository", "unknown column %1").arg(sort.column));
         return {};
     }
     QVariantList binds;
@@ -115,7 +120,8 @@ QList<Lead> LeadRepository::list(const LeadFilter &filter, const LeadSort &sort,
 QList<Lead> LeadRepository::page(const LeadFilter &filter, const LeadSort &sort,
                                  const LeadCursor *after, int limit) const {
     if (!LeadQuery::isSortable(sort.column)) {
-        fail(QStringLiteral("cannot sort"), QStringLiteral("unknown column %1").arg(sort.column));
+        fail(QCoreApplication::translate("LeadRepository", "cannot sort"),
+             QCoreApplication::translate("LeadRepository", "unknown column %1").arg(sort.column));
         return {};
     }
     QVariantList binds;
@@ -138,7 +144,8 @@ QSet<quint64> LeadRepository::dedupKeyHashes() const {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT dedup_key FROM leads"))) {
-        fail(QStringLiteral("cannot read the lead keys"), q.lastError().text());
+        fail(QCoreApplication::translate("LeadRepository", "cannot read the lead keys"),
+             q.lastError().text());
         return keys;
     }
     while (q.next())
@@ -149,7 +156,8 @@ QSet<quint64> LeadRepository::dedupKeyHashes() const {
 std::optional<QStringList> LeadRepository::distinctValues(const QString &column, int limit) const {
     // Only columns with an index of their own: the answer is a walk along it.
     if (column != QLatin1String("owner") && column != QLatin1String("offer_id")) {
-        fail(QStringLiteral("cannot list values"), QStringLiteral("no choices for ") + column);
+        fail(QCoreApplication::translate("LeadRepository", "cannot list values"),
+             QCoreApplication::translate("LeadRepository", "no choices for %1").arg(column));
         return std::nullopt;
     }
     m_error.clear();
@@ -159,7 +167,8 @@ std::optional<QStringList> LeadRepository::distinctValues(const QString &column,
                   .arg(column));
     q.addBindValue(limit);
     if (!q.exec()) {
-        fail(QStringLiteral("cannot list values"), q.lastError().text());
+        fail(QCoreApplication::translate("LeadRepository", "cannot list values"),
+             q.lastError().text());
         return std::nullopt;
     }
     QStringList values;
@@ -180,7 +189,8 @@ std::optional<LeadStats> LeadRepository::stats(const LeadFilter &filter) const {
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
     if (!q.exec()) {
-        fail(QStringLiteral("cannot compute statistics"), q.lastError().text());
+        fail(QCoreApplication::translate("LeadRepository", "cannot compute statistics"),
+             q.lastError().text());
         return std::nullopt;
     }
     while (q.next()) {

@@ -3,6 +3,8 @@
 #include "leadrepository.h"
 #include "leadwriter.h"
 
+#include <QCoreApplication>
+
 LeadStepWriter::LeadStepWriter(const Database &db)
     : m_db(db) {}
 
@@ -18,17 +20,21 @@ UpdateResult LeadStepWriter::apply(qint64 id, qint64 expectedVersion,
         if (!lead) {
             r.status = reader.lastError().isEmpty() ? UpdateResult::Status::NotFound
                                                     : UpdateResult::Status::Failed;
-            r.error = reader.lastError().isEmpty() ? QStringLiteral("no lead with id %1").arg(id)
-                                                   : reader.lastError();
+            r.error =
+                reader.lastError().isEmpty()
+                    ? QCoreApplication::translate("LeadStepWriter", "no lead with id %1").arg(id)
+                    : reader.lastError();
             return r;
         }
         if (expectedVersion != 0 && lead->version != expectedVersion) {
             r.status = UpdateResult::Status::Conflict;
             r.lead = lead;
-            r.error = QStringLiteral("lead %1 was changed by someone else (version %2, not %3)")
-                          .arg(id)
-                          .arg(lead->version)
-                          .arg(expectedVersion);
+            r.error =
+                QCoreApplication::translate(
+                    "LeadStepWriter", "lead %1 was changed by someone else (version %2, not %3)")
+                    .arg(id)
+                    .arg(lead->version)
+                    .arg(expectedVersion);
             return r;
         }
         const LeadStep taken = step(*lead);

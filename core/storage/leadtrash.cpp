@@ -9,6 +9,7 @@
 #include "leadwriter.h"
 #include "transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -102,7 +103,7 @@ UpdateResult LeadTrash::removeOne(qint64 id, const QString &actor) {
         if (!reader.lastError().isEmpty())
             return failed(id, reader.lastError());
         r.status = UpdateResult::Status::NotFound;
-        r.error = QStringLiteral("no lead with id %1").arg(id);
+        r.error = QCoreApplication::translate("LeadTrash", "no lead with id %1").arg(id);
         return r;
     }
     QString error;
@@ -112,25 +113,33 @@ UpdateResult LeadTrash::removeOne(qint64 id, const QString &actor) {
                   .arg(leadColumns().join(QStringLiteral(", "))));
     q.addBindValue(id);
     if (!readRows(q, leadColumns(), &leadRow, &error))
-        return failed(id, QStringLiteral("cannot read lead %1: %2").arg(id).arg(error));
+        return failed(
+            id,
+            QCoreApplication::translate("LeadTrash", "cannot read lead %1: %2").arg(id).arg(error));
     q.prepare(QStringLiteral("SELECT %1 FROM lead_events WHERE lead_id = ? ORDER BY id")
                   .arg(eventColumns.join(QStringLiteral(", "))));
     q.addBindValue(id);
     if (!readRows(q, eventColumns, &events, &error))
-        return failed(id,
-                      QStringLiteral("cannot read the events of lead %1: %2").arg(id).arg(error));
+        return failed(
+            id, QCoreApplication::translate("LeadTrash", "cannot read the events of lead %1: %2")
+                    .arg(id)
+                    .arg(error));
     q.prepare(QStringLiteral("SELECT %1 FROM activities WHERE lead_id = ? ORDER BY id")
                   .arg(activityColumns.join(QStringLiteral(", "))));
     q.addBindValue(id);
     if (!readRows(q, activityColumns, &activities, &error))
-        return failed(
-            id, QStringLiteral("cannot read the activities of lead %1: %2").arg(id).arg(error));
+        return failed(id, QCoreApplication::translate("LeadTrash",
+                                                      "cannot read the activities of lead %1: %2")
+                              .arg(id)
+                              .arg(error));
     q.prepare(QStringLiteral("SELECT %1 FROM lead_nurture WHERE lead_id = ?")
                   .arg(nurtureColumns.join(QStringLiteral(", "))));
     q.addBindValue(id);
     if (!readRows(q, nurtureColumns, &nurture, &error))
-        return failed(
-            id, QStringLiteral("cannot read the follow-up plan of lead %1: %2").arg(id).arg(error));
+        return failed(id, QCoreApplication::translate(
+                              "LeadTrash", "cannot read the follow-up plan of lead %1: %2")
+                              .arg(id)
+                              .arg(error));
     const QJsonObject snapshot{{QStringLiteral("lead"), leadRow.first()},
                                {QStringLiteral("events"), events},
                                {QStringLiteral("activities"), activities},
@@ -142,16 +151,17 @@ UpdateResult LeadTrash::removeOne(qint64 id, const QString &actor) {
     q.addBindValue(LeadRow::text(actor));
     q.addBindValue(QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact)));
     if (!q.exec())
-        return failed(id, QStringLiteral("cannot keep lead %1 in the trash: %2")
-                              .arg(id)
-                              .arg(q.lastError().text().simplified()));
+        return failed(
+            id, QCoreApplication::translate("LeadTrash", "cannot keep lead %1 in the trash: %2")
+                    .arg(id)
+                    .arg(q.lastError().text().simplified()));
     // Its events, activities and plan go with it (ON DELETE CASCADE).
     // Only the version in the snapshot: a change that landed since the read is not lost.
     q.prepare(QStringLiteral("DELETE FROM leads WHERE id = ? AND version = ?"));
     q.addBindValue(id);
     q.addBindValue(lead->version);
     if (!q.exec())
-        return failed(id, QStringLiteral("cannot delete lead %1: %2")
+        return failed(id, QCoreApplication::translate("LeadTrash", "cannot delete lead %1: %2")
                               .arg(id)
                               .arg(q.lastError().text().simplified()));
     if (q.numRowsAffected() != 1) {
@@ -161,8 +171,9 @@ UpdateResult LeadTrash::removeOne(qint64 id, const QString &actor) {
         q.exec();
         r.status = UpdateResult::Status::Conflict;
         r.lead = reader.lead(id);
-        r.error = QStringLiteral("lead %1 was changed by someone else while it was being "
-                                 "deleted; it was kept")
+        r.error = QCoreApplication::translate(
+                      "LeadTrash", "lead %1 was changed by someone else while it was being "
+                                   "deleted; it was kept")
                       .arg(id);
         return r;
     }
@@ -178,11 +189,11 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
     q.prepare(QStringLiteral("SELECT deleted_at, actor, snapshot FROM trash WHERE lead_id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return failed(
-            id, QStringLiteral("cannot read the trash: %1").arg(q.lastError().text().simplified()));
+        return failed(id, QCoreApplication::translate("LeadTrash", "cannot read the trash: %1")
+                              .arg(q.lastError().text().simplified()));
     if (!q.next()) {
         r.status = UpdateResult::Status::NotFound;
-        r.error = QStringLiteral("lead %1 is not in the trash").arg(id);
+        r.error = QCoreApplication::translate("LeadTrash", "lead %1 is not in the trash").arg(id);
         return r;
     }
     const QString deletedAt = q.value(0).toString();
@@ -197,15 +208,18 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
     if (holder) {
         r.status = UpdateResult::Status::Conflict;
         r.lead = holder;
-        r.error = QStringLiteral("lead %1 cannot come back: lead %2 is the same person and "
-                                 "offer, and arrived since")
+        r.error = QCoreApplication::translate(
+                      "LeadTrash", "lead %1 cannot come back: lead %2 is the same person and "
+                                   "offer, and arrived since")
                       .arg(id)
                       .arg(holder->id);
         return r;
     }
     if (reader.lead(id)) {
         r.status = UpdateResult::Status::Conflict;
-        r.error = QStringLiteral("lead %1 cannot come back: its id is taken").arg(id);
+        r.error =
+            QCoreApplication::translate("LeadTrash", "lead %1 cannot come back: its id is taken")
+                .arg(id);
         return r;
     }
     QString error;
@@ -221,15 +235,18 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
         !insertRows(m_db, QStringLiteral("lead_nurture"), nurtureColumns,
                     snapshot.value(QStringLiteral("nurture")).toArray(), {id},
                     {QStringLiteral("lead_id")}, &error))
-        return failed(id, QStringLiteral("cannot restore lead %1: %2").arg(id).arg(error));
+        return failed(id, QCoreApplication::translate("LeadTrash", "cannot restore lead %1: %2")
+                              .arg(id)
+                              .arg(error));
     if (FollowUpPlanStore plans(m_db); !plans.keepFirstTouch(id))
         return failed(id, plans.lastError());
     q.prepare(QStringLiteral("DELETE FROM trash WHERE lead_id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return failed(id, QStringLiteral("cannot empty the trash of lead %1: %2")
-                              .arg(id)
-                              .arg(q.lastError().text().simplified()));
+        return failed(
+            id, QCoreApplication::translate("LeadTrash", "cannot empty the trash of lead %1: %2")
+                    .arg(id)
+                    .arg(q.lastError().text().simplified()));
 
     Activity deleted;
     deleted.kind = ActivityKind::Deleted;

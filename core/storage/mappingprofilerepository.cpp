@@ -2,6 +2,7 @@
 
 #include "transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,7 +19,9 @@ QStringList MappingProfileRepository::names() const {
     QSqlQuery q(m_db.connection());
     QStringList names;
     if (!q.exec(QStringLiteral("SELECT name FROM mapping_profiles ORDER BY name"))) {
-        fail(QStringLiteral("cannot read the mapping profiles"), q.lastError().text());
+        fail(QCoreApplication::translate("MappingProfileRepository",
+                                         "cannot read the mapping profiles"),
+             q.lastError().text());
         return names;
     }
     while (q.next())
@@ -32,11 +35,17 @@ std::optional<QJsonObject> MappingProfileRepository::profile(const QString &name
     q.prepare(QStringLiteral("SELECT profile_json FROM mapping_profiles WHERE name = ?"));
     q.addBindValue(name.trimmed());
     if (!q.exec()) {
-        fail(QStringLiteral("cannot read mapping profile \"%1\"").arg(name), q.lastError().text());
+        fail(QCoreApplication::translate("MappingProfileRepository",
+                                         "cannot read mapping profile \"%1\"")
+                 .arg(name),
+             q.lastError().text());
         return std::nullopt;
     }
     if (!q.next()) {
-        fail(QStringLiteral("there is no mapping profile \"%1\"").arg(name), QString());
+        fail(QCoreApplication::translate("MappingProfileRepository",
+                                         "there is no mapping profile \"%1\"")
+                 .arg(name),
+             QString());
         return std::nullopt;
     }
     m_error.clear();
@@ -47,24 +56,34 @@ bool MappingProfileRepository::save(const QString &name, const QJsonObject &prof
                                     const QString &actor) {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return fail(QStringLiteral("a mapping profile needs a name"), QString());
+        return fail(QCoreApplication::translate("MappingProfileRepository",
+                                                "a mapping profile needs a name"),
+                    QString());
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail(QStringLiteral("cannot save the mapping profile"), tx.error());
+        return fail(QCoreApplication::translate("MappingProfileRepository",
+                                                "cannot save the mapping profile"),
+                    tx.error());
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("DELETE FROM mapping_profiles WHERE name = ?"));
     q.addBindValue(trimmed);
     if (!q.exec())
-        return fail(QStringLiteral("cannot save the mapping profile"), q.lastError().text());
+        return fail(QCoreApplication::translate("MappingProfileRepository",
+                                                "cannot save the mapping profile"),
+                    q.lastError().text());
     q.prepare(QStringLiteral(
         "INSERT INTO mapping_profiles (name, profile_json, created_by) VALUES (?, ?, ?)"));
     q.addBindValue(trimmed);
     q.addBindValue(QString::fromUtf8(QJsonDocument(profile).toJson(QJsonDocument::Compact)));
     q.addBindValue(actor.isNull() ? QString(QLatin1String("")) : actor);
     if (!q.exec())
-        return fail(QStringLiteral("cannot save the mapping profile"), q.lastError().text());
+        return fail(QCoreApplication::translate("MappingProfileRepository",
+                                                "cannot save the mapping profile"),
+                    q.lastError().text());
     if (!tx.commit())
-        return fail(QStringLiteral("cannot save the mapping profile"), tx.error());
+        return fail(QCoreApplication::translate("MappingProfileRepository",
+                                                "cannot save the mapping profile"),
+                    tx.error());
     m_error.clear();
     return true;
 }
@@ -74,9 +93,14 @@ bool MappingProfileRepository::remove(const QString &name) {
     q.prepare(QStringLiteral("DELETE FROM mapping_profiles WHERE name = ?"));
     q.addBindValue(name.trimmed());
     if (!q.exec())
-        return fail(QStringLiteral("cannot delete the mapping profile"), q.lastError().text());
+        return fail(QCoreApplication::translate("MappingProfileRepository",
+                                                "cannot delete the mapping profile"),
+                    q.lastError().text());
     if (q.numRowsAffected() == 0)
-        return fail(QStringLiteral("there is no mapping profile \"%1\"").arg(name), QString());
+        return fail(QCoreApplication::translate("MappingProfileRepository",
+                                                "there is no mapping profile \"%1\"")
+                        .arg(name),
+                    QString());
     m_error.clear();
     return true;
 }

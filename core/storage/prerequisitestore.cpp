@@ -3,6 +3,7 @@
 #include "sqlstatement.h"
 #include "transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,17 +20,23 @@ std::optional<QualificationPolicy> PrerequisiteStore::policy() {
     m_error.clear();
     SqlStatement q(m_db);
     if (!q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"))) {
-        m_error = QStringLiteral("cannot read the qualification checklist: %1").arg(q.error());
+        m_error = QCoreApplication::translate("PrerequisiteStore",
+                                              "cannot read the qualification checklist: %1")
+                      .arg(q.error());
         return std::nullopt;
     }
     q.bind(0, key());
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot read the qualification checklist: %1").arg(q.error());
+        m_error = QCoreApplication::translate("PrerequisiteStore",
+                                              "cannot read the qualification checklist: %1")
+                      .arg(q.error());
         return std::nullopt;
     }
     if (!q.next()) {
         if (!q.error().isEmpty()) {
-            m_error = QStringLiteral("cannot read the qualification checklist: %1").arg(q.error());
+            m_error = QCoreApplication::translate("PrerequisiteStore",
+                                                  "cannot read the qualification checklist: %1")
+                          .arg(q.error());
             return std::nullopt;
         }
         return QualificationPolicy();
@@ -44,9 +51,11 @@ std::optional<QualificationPolicy> PrerequisiteStore::policy() {
     }
     const QString problem = QualificationPolicy::checkPrerequisites(prerequisites);
     if (!problem.isEmpty()) {
-        m_error = QStringLiteral("the stored qualification checklist (meta key \"%1\") is "
-                                 "unreadable: %2")
-                      .arg(key(), problem);
+        m_error =
+            QCoreApplication::translate("PrerequisiteStore",
+                                        "the stored qualification checklist (meta key \"%1\") is "
+                                        "unreadable: %2")
+                .arg(key(), problem);
         return std::nullopt;
     }
     return QualificationPolicy(prerequisites);
@@ -62,7 +71,9 @@ bool PrerequisiteStore::save(const QList<QualificationPolicy::Prerequisite> &pre
                                 {QStringLiteral("label"), p.label.trimmed()}});
     const QString value = QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
     auto failed = [this](const QString &detail) {
-        m_error = QStringLiteral("cannot store the qualification checklist: %1").arg(detail);
+        m_error = QCoreApplication::translate("PrerequisiteStore",
+                                              "cannot store the qualification checklist: %1")
+                      .arg(detail);
         return false;
     };
     Transaction tx(m_db);
@@ -91,6 +102,8 @@ bool PrerequisiteStore::reset() {
         if (remove.exec())
             return true;
     }
-    m_error = QStringLiteral("cannot reset the qualification checklist: %1").arg(remove.error());
+    m_error = QCoreApplication::translate("PrerequisiteStore",
+                                          "cannot reset the qualification checklist: %1")
+                  .arg(remove.error());
     return false;
 }

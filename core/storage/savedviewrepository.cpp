@@ -4,6 +4,7 @@
 #include "sqldialect.h"
 #include "transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -56,8 +57,9 @@ std::optional<QList<SavedView>> SavedViewRepository::list() const {
     m_error.clear();
     QSqlQuery q(m_db.connection());
     if (!q.exec(selectViews + QStringLiteral(" ORDER BY position, id"))) {
-        fail(Error::Failed, QStringLiteral("cannot read the saved views: %1")
-                                .arg(q.lastError().text().simplified()));
+        fail(Error::Failed,
+             QCoreApplication::translate("SavedViewRepository", "cannot read the saved views: %1")
+                 .arg(q.lastError().text().simplified()));
         return std::nullopt;
     }
     QList<SavedView> views;
@@ -73,13 +75,15 @@ std::optional<SavedView> SavedViewRepository::view(qint64 id) const {
     q.prepare(selectViews + QStringLiteral(" WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
-        fail(Error::Failed, QStringLiteral("cannot read saved view %1: %2")
-                                .arg(id)
-                                .arg(q.lastError().text().simplified()));
+        fail(Error::Failed,
+             QCoreApplication::translate("SavedViewRepository", "cannot read saved view %1: %2")
+                 .arg(id)
+                 .arg(q.lastError().text().simplified()));
         return std::nullopt;
     }
     if (!q.next()) {
-        fail(Error::NotFound, QStringLiteral("no saved view %1").arg(id));
+        fail(Error::NotFound,
+             QCoreApplication::translate("SavedViewRepository", "no saved view %1").arg(id));
         return std::nullopt;
     }
     return fromRow(q);
@@ -91,8 +95,9 @@ std::optional<bool> SavedViewRepository::nameTaken(const QString &name, qint64 e
     q.addBindValue(name);
     q.addBindValue(exceptId);
     if (!q.exec() || !q.next()) {
-        fail(Error::Failed, QStringLiteral("cannot read the saved views: %1")
-                                .arg(q.lastError().text().simplified()));
+        fail(Error::Failed,
+             QCoreApplication::translate("SavedViewRepository", "cannot read the saved views: %1")
+                 .arg(q.lastError().text().simplified()));
         return std::nullopt;
     }
     return q.value(0).toLongLong() > 0;
@@ -104,27 +109,32 @@ std::optional<SavedView> SavedViewRepository::create(const SavedView &view) {
     SavedView stored = view;
     stored.name = view.name.trimmed();
     if (stored.name.isEmpty()) {
-        fail(Error::EmptyName, QStringLiteral("a saved view needs a name"));
+        fail(Error::EmptyName,
+             QCoreApplication::translate("SavedViewRepository", "a saved view needs a name"));
         return std::nullopt;
     }
     Transaction tx(m_db);
     if (!tx.isActive()) {
-        fail(Error::Failed, QStringLiteral("cannot save the view: %1").arg(tx.error()));
+        fail(Error::Failed,
+             QCoreApplication::translate("SavedViewRepository", "cannot save the view: %1")
+                 .arg(tx.error()));
         return std::nullopt;
     }
     const std::optional<bool> taken = nameTaken(stored.name, 0);
     if (!taken)
         return std::nullopt;
     if (*taken) {
-        fail(Error::NameTaken,
-             QStringLiteral("a view named \"%1\" exists already").arg(stored.name));
+        fail(Error::NameTaken, QCoreApplication::translate("SavedViewRepository",
+                                                           "a view named \"%1\" exists already")
+                                   .arg(stored.name));
         return std::nullopt;
     }
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT coalesce(max(position), -1) + 1 FROM saved_views")) ||
         !q.next()) {
         fail(Error::Failed,
-             QStringLiteral("cannot save the view: %1").arg(q.lastError().text().simplified()));
+             QCoreApplication::translate("SavedViewRepository", "cannot save the view: %1")
+                 .arg(q.lastError().text().simplified()));
         return std::nullopt;
     }
     stored.position = q.value(0).toInt();
@@ -139,7 +149,8 @@ std::optional<SavedView> SavedViewRepository::create(const SavedView &view) {
     q.addBindValue(notNull(stored.createdBy));
     if (!q.exec()) {
         fail(Error::Failed,
-             QStringLiteral("cannot save the view: %1").arg(q.lastError().text().simplified()));
+             QCoreApplication::translate("SavedViewRepository", "cannot save the view: %1")
+                 .arg(q.lastError().text().simplified()));
         return std::nullopt;
     }
     stored.id = m_db.backend() == Database::Backend::Sqlite
@@ -147,7 +158,9 @@ std::optional<SavedView> SavedViewRepository::create(const SavedView &view) {
                     : (q.next() ? q.value(0).toLongLong() : 0);
     q.finish();
     if (stored.id == 0 || !tx.commit()) {
-        fail(Error::Failed, QStringLiteral("cannot save the view: %1").arg(tx.error()));
+        fail(Error::Failed,
+             QCoreApplication::translate("SavedViewRepository", "cannot save the view: %1")
+                 .arg(tx.error()));
         return std::nullopt;
     }
     return stored;
@@ -168,16 +181,21 @@ bool SavedViewRepository::update(const SavedView &view) {
     m_error.clear();
     const QString name = view.name.trimmed();
     if (name.isEmpty())
-        return fail(Error::EmptyName, QStringLiteral("a saved view needs a name"));
+        return fail(Error::EmptyName, QCoreApplication::translate("SavedViewRepository",
+                                                                  "a saved view needs a name"));
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail(Error::Failed, QStringLiteral("cannot save the view: %1").arg(tx.error()));
+        return fail(Error::Failed,
+                    QCoreApplication::translate("SavedViewRepository", "cannot save the view: %1")
+                        .arg(tx.error()));
     const std::optional<bool> taken = nameTaken(name, view.id);
     if (!taken)
         return false;
     if (*taken)
-        return fail(Error::NameTaken,
-                    QStringLiteral("a view named \"%1\" exists already").arg(name));
+        return fail(
+            Error::NameTaken,
+            QCoreApplication::translate("SavedViewRepository", "a view named \"%1\" exists already")
+                .arg(name));
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("UPDATE saved_views SET name = ?, position = ?, filter_json = ?, "
                              "sort_json = ?, columns_json = ?, created_by = ? WHERE id = ?"));
@@ -189,14 +207,18 @@ bool SavedViewRepository::update(const SavedView &view) {
     q.addBindValue(notNull(view.createdBy));
     q.addBindValue(view.id);
     if (!q.exec())
-        return fail(
-            Error::Failed,
-            QStringLiteral("cannot save the view: %1").arg(q.lastError().text().simplified()));
+        return fail(Error::Failed,
+                    QCoreApplication::translate("SavedViewRepository", "cannot save the view: %1")
+                        .arg(q.lastError().text().simplified()));
     if (q.numRowsAffected() != 1)
-        return fail(Error::NotFound, QStringLiteral("no saved view %1").arg(view.id));
+        return fail(
+            Error::NotFound,
+            QCoreApplication::translate("SavedViewRepository", "no saved view %1").arg(view.id));
     q.finish();
     if (!tx.commit())
-        return fail(Error::Failed, QStringLiteral("cannot save the view: %1").arg(tx.error()));
+        return fail(Error::Failed,
+                    QCoreApplication::translate("SavedViewRepository", "cannot save the view: %1")
+                        .arg(tx.error()));
     return true;
 }
 
@@ -207,10 +229,11 @@ bool SavedViewRepository::remove(qint64 id) {
     q.prepare(QStringLiteral("DELETE FROM saved_views WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return fail(
-            Error::Failed,
-            QStringLiteral("cannot delete the view: %1").arg(q.lastError().text().simplified()));
+        return fail(Error::Failed,
+                    QCoreApplication::translate("SavedViewRepository", "cannot delete the view: %1")
+                        .arg(q.lastError().text().simplified()));
     if (q.numRowsAffected() != 1)
-        return fail(Error::NotFound, QStringLiteral("no saved view %1").arg(id));
+        return fail(Error::NotFound,
+                    QCoreApplication::translate("SavedViewRepository", "no saved view %1").arg(id));
     return true;
 }

@@ -3,6 +3,7 @@
 #include "../domain/leadcolumns.h"
 #include "leadrow.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -19,7 +20,8 @@ std::optional<ScoringModel> ScoringModelRepository::read(const QString &sql,
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot read the scoring model: %1")
+        m_error = QCoreApplication::translate("ScoringModelRepository",
+                                              "cannot read the scoring model: %1")
                       .arg(q.lastError().text().simplified());
         return std::nullopt;
     }
@@ -30,7 +32,8 @@ std::optional<ScoringModel> ScoringModelRepository::read(const QString &sql,
     std::optional<ScoringModel> model =
         ScoringModel::fromJsonText(q.value(1).toByteArray(), &error);
     if (!model) {
-        m_error = QStringLiteral("scoring model version %1 in %2 is unreadable: %3")
+        m_error = QCoreApplication::translate("ScoringModelRepository",
+                                              "scoring model version %1 in %2 is unreadable: %3")
                       .arg(version)
                       .arg(m_db.displayName(), error);
         return std::nullopt;
@@ -52,13 +55,15 @@ std::optional<ScoringModel> ScoringModelRepository::current() {
     q.addBindValue(QString::fromUtf8(ScoringModel::defaultModel().toJsonText()));
     q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot store the default scoring model: %1")
+        m_error = QCoreApplication::translate("ScoringModelRepository",
+                                              "cannot store the default scoring model: %1")
                       .arg(q.lastError().text().simplified());
         return std::nullopt;
     }
     model = read(newest, {});
     if (!model && m_error.isEmpty())
-        m_error = QStringLiteral("the default scoring model was not stored");
+        m_error = QCoreApplication::translate("ScoringModelRepository",
+                                              "the default scoring model was not stored");
     return model;
 }
 
@@ -83,7 +88,8 @@ std::optional<ScoringModel> ScoringModelRepository::save(const ScoringModel &mod
     q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
     q.addBindValue(LeadRow::text(actor));
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot save the scoring model: %1")
+        m_error = QCoreApplication::translate("ScoringModelRepository",
+                                              "cannot save the scoring model: %1")
                       .arg(q.lastError().text().simplified());
         return std::nullopt;
     }
@@ -96,7 +102,8 @@ QList<ScoringModelVersion> ScoringModelRepository::versions() {
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral(
             "SELECT version, created_at, created_by FROM scoring_models ORDER BY version"))) {
-        m_error = QStringLiteral("cannot read the scoring model versions: %1")
+        m_error = QCoreApplication::translate("ScoringModelRepository",
+                                              "cannot read the scoring model versions: %1")
                       .arg(q.lastError().text().simplified());
         return out;
     }

@@ -1,5 +1,6 @@
 #include "sqlstatement.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -143,7 +144,7 @@ bool SqlStatement::exec() {
         return true;
     }
     if (!m_query) {
-        m_error = QStringLiteral("the statement is not prepared");
+        m_error = QCoreApplication::translate("SqlStatement", "the statement is not prepared");
         return false;
     }
     if (!m_query->exec()) {

@@ -4,6 +4,7 @@
 #include "leadquery.h"
 #include "sqlstatement.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -32,7 +33,8 @@ StoredLeadRows::~StoredLeadRows() {
 }
 
 bool StoredLeadRows::fail(const QString &detail) {
-    m_error = QStringLiteral("cannot read the leads: %1").arg(detail.simplified());
+    m_error = QCoreApplication::translate("StoredLeadRows", "cannot read the leads: %1")
+                  .arg(detail.simplified());
     return false;
 }
 

@@ -4,6 +4,7 @@
 #include "sqldialect.h"
 #include "sqlstatement.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QTimeZone>
@@ -110,7 +111,9 @@ QString WinHistoryReader::fingerprint() {
                                   "stage IN ('won', 'lost')")
                        .arg(SqlDialect(m_db.backend()).wholeTable(QStringLiteral("leads")))) ||
         !q.exec() || !q.next()) {
-        m_error = QStringLiteral("cannot read the closed leads: %1").arg(q.error());
+        m_error =
+            QCoreApplication::translate("WinHistoryReader", "cannot read the closed leads: %1")
+                .arg(q.error());
         return {};
     }
     const QString out = QStringLiteral("%1:%2").arg(q.intValue(0)).arg(q.textValue(1));
@@ -129,14 +132,18 @@ std::optional<WinHistory> WinHistoryReader::closedLeads(const WinHistory::RuleSc
         if (!counter.prepare(QStringLiteral("SELECT count(*) FROM leads WHERE is_test = 0 AND "
                                             "stage IN ('won', 'lost')")) ||
             !counter.exec() || !counter.next()) {
-            m_error = QStringLiteral("cannot count the closed leads: %1").arg(counter.error());
+            m_error =
+                QCoreApplication::translate("WinHistoryReader", "cannot count the closed leads: %1")
+                    .arg(counter.error());
             return std::nullopt;
         }
         count = counter.intValue(0);
     }
     SqlStatement q(m_db);
     if (!q.prepare(closedLeadsSql()) || !q.exec()) {
-        m_error = QStringLiteral("cannot read the closed leads: %1").arg(q.error());
+        m_error =
+            QCoreApplication::translate("WinHistoryReader", "cannot read the closed leads: %1")
+                .arg(q.error());
         return std::nullopt;
     }
     WinHistory out;
@@ -151,7 +158,9 @@ std::optional<WinHistory> WinHistoryReader::closedLeads(const WinHistory::RuleSc
         m_featureNanoseconds += clock.nsecsElapsed();
     }
     if (!q.error().isEmpty()) {
-        m_error = QStringLiteral("cannot read the closed leads: %1").arg(q.error());
+        m_error =
+            QCoreApplication::translate("WinHistoryReader", "cannot read the closed leads: %1")
+                .arg(q.error());
         return std::nullopt;
     }
     return out;

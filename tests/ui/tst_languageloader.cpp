@@ -58,6 +58,7 @@ private slots:
     void theWindowSpeaksDutch();
     void numbersAndDatesAreWrittenTheDutchWay();
     void theShippedViewsReadInDutch();
+    void aRefusalFromStorageReadsInDutch();
     void englishNeedsNoTranslation();
     void theChoiceIsRemembered();
     void aLanguageFollowsTheSystemOnlyWhenSpoken();
@@ -128,6 +129,10 @@ void TestLanguageLoader::theWindowSpeaksDutch() {
     QVERIFY2(labels.contains(QStringLiteral("Heeft de aanbieding geïnstalleerd")) &&
                  labels.contains(QStringLiteral("C-niveau")),
              qPrintable(labels.join(QLatin1String(", "))));
+    // So do the lines Leadbench adds itself, stored in English as the rules' labels are.
+    lead.scoreExplanation = QStringLiteral("action.INS:25 cap.max:8");
+    QCOMPARE(ScoreSection::shownOf(lead, model).lines.value(1).label,
+             QStringLiteral("Afgetopt op 100"));
     // And the win model's reasons, values kept.
     lead.winDrivers = QStringLiteral(
         R"({"up":[{"name":"Corporate email","effect":0.4},{"name":"Country NL","effect":0.2}],)"
@@ -195,6 +200,34 @@ void TestLanguageLoader::theShippedViewsReadInDutch() {
          SavedViewRepository(m_db->database()).list().value_or(QList<SavedView>()))
         stored << v.name;
     QVERIFY2(stored.contains(QStringLiteral("My new leads")), qPrintable(stored.join(u',')));
+}
+
+// A refusal made where the views are stored (a name another view has) reaches a Dutch window
+// in Dutch, the name as written; with no translation installed, as the command-line tool runs,
+// it is the English it was written in.
+void TestLanguageLoader::aRefusalFromStorageReadsInDutch() {
+    const auto refusalOfARename = [this](QString *message) {
+        SavedViewListModel views(m_db->database());
+        QTRY_COMPARE(views.rowCount(), 4);
+        QSignalSpy refused(&views, &SavedViewListModel::errorOccurred);
+        views.rename(views.viewAt(2).id, QStringLiteral("My new leads"));
+        QTRY_COMPARE(refused.size(), 1);
+        *message = refused.first().first().toString();
+    };
+    QString message;
+    {
+        LanguageLoader dutch;
+        QVERIFY(dutch.install(LanguageLoader::localeFor(QStringLiteral("nl"))));
+        refusalOfARename(&message);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(message,
+                 QStringLiteral("er bestaat al een weergave met de naam \"My new leads\""));
+    } // gone again with its loader
+    refusalOfARename(&message);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(message, QStringLiteral("a view named \"My new leads\" exists already"));
 }
 
 void TestLanguageLoader::englishNeedsNoTranslation() {
