@@ -68,13 +68,17 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         bulk.setAsideOnly(ScoreStore::scoreIndexes());
         bulk.useRollbackJournal();
     }
+    // The indexes are set aside once enough scores or grades move: a new model version that
+    // leaves most of them as they were rewrites explanations, which no index holds.
+    bool setAside = false;
+    qint64 rankChanges = 0;
+    if (large && !bulk.begin(&error, false)) {
+        result.error = QStringLiteral("cannot prepare the rewrite: %1").arg(error);
+        return result;
+    }
     Transaction tx(m_db);
     if (!tx.isActive()) {
         result.error = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
-        return result;
-    }
-    if (large && !bulk.begin(&error)) {
-        result.error = QStringLiteral("cannot set the score index aside: %1").arg(error);
         return result;
     }
     result.modelVersion = model->version;
@@ -101,6 +105,7 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         QByteArray explanation;
         QString oldGrade;
         bool scoreChanged;
+        bool rankChanged;
         bool winChanged;
         ScoreStore::WinValues win;
     };
@@ -123,11 +128,13 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
             [&](const Lead &lead, const ScoreStore::Stored &stored) {
                 ++seen;
                 bool scoreChanged = false;
+                bool rankChanged = false;
                 if (!staleFor || isStale(stored, version)) {
                     ++visited;
                     scorer.score(lead, now, &scored, false);
-                    scoreChanged = stored.score != scored.score || stored.modelVersion != version ||
-                                   !sameText(stored.grade, scored.grade) ||
+                    rankChanged =
+                        stored.score != scored.score || !sameText(stored.grade, scored.grade);
+                    scoreChanged = rankChanged || stored.modelVersion != version ||
                                    stored.explanation != QByteArrayView(scored.explanation);
                 }
                 bool winChanged = false;
@@ -139,10 +146,9 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
                 }
                 if (!scoreChanged && !winChanged)
                     return;
-                Change c{lead.id,    0,
-                         QString(),  QByteArray(),
-                         QString(),  scoreChanged,
-                         winChanged, winChanged ? win : ScoreStore::WinValues()};
+                Change c{lead.id,      0,          QString(),
+                         QByteArray(), QString(),  scoreChanged,
+                         rankChanged,  winChanged, winChanged ? win : ScoreStore::WinValues()};
                 if (scoreChanged) {
                     c.score = scored.score;
                     c.grade = scored.grade;
@@ -157,11 +163,23 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         }
         if (last == 0)
             break;
+        if (large && !setAside) {
+            for (const Change &c : std::as_const(changes))
+                rankChanges += c.rankChanged ? 1 : 0;
+            if (rankChanges >= m_largeRewrite) {
+                if (!bulk.setAside(&error)) {
+                    result.error =
+                        QStringLiteral("cannot set the score index aside: %1").arg(error);
+                    return result;
+                }
+                setAside = true;
+            }
+        }
         for (const Change &c : std::as_const(changes)) {
-            const bool written = c.scoreChanged
-                                     ? store.write(c.id, c.score, c.grade, c.explanation, version,
-                                                   c.oldGrade, c.winChanged ? &c.win : nullptr)
-                                     : store.writeWin(c.id, c.win);
+            const bool written = c.scoreChanged ? store.write(c.id, c.score, c.grade, c.explanation,
+                                                              version, c.oldGrade, c.rankChanged,
+                                                              c.winChanged ? &c.win : nullptr)
+                                                : store.writeWin(c.id, c.win);
             if (!written) {
                 result.error = store.lastError();
                 return result;

@@ -18,7 +18,11 @@ public:
     void keepIndex(const QString &name) { m_keep << name; }
     // Sets aside these indexes only (a rewrite of the columns they hold), and no trigger.
     void setAsideOnly(const QStringList &indexes) { m_only = indexes; }
-    bool begin(QString *error);  // call inside the transaction, before inserting
+    // Call inside the transaction, before inserting. With `setAsideNow` false, only the
+    // cache is made large: setAside() sets the indexes aside once they turn out to be in the
+    // way.
+    bool begin(QString *error, bool setAsideNow = true);
+    bool setAside(QString *error);
     bool finish(QString *error); // call inside the transaction, before committing
 
 private:

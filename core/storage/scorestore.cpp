@@ -32,7 +32,8 @@ ScoreStore::ScoreStore(const Database &db)
 ScoreStore::~ScoreStore() = default;
 
 QStringList ScoreStore::scoreIndexes() {
-    return {QStringLiteral("leads_score"), QStringLiteral("leads_created_at")};
+    return {QStringLiteral("leads_score"), QStringLiteral("leads_created_at"),
+            QStringLiteral("leads_offer_funnel"), QStringLiteral("leads_grades")};
 }
 
 bool ScoreStore::prepare() {
@@ -44,6 +45,8 @@ bool ScoreStore::prepare() {
     m_updateWithWin = std::make_unique<SqlStatement>(m_db);
     m_updateWin = std::make_unique<SqlStatement>(m_db);
     m_activity = std::make_unique<SqlStatement>(m_db);
+    m_explain = std::make_unique<SqlStatement>(m_db);
+    m_explainWithWin = std::make_unique<SqlStatement>(m_db);
     const std::pair<SqlStatement *, QString> statements[] = {
         {m_readAll.get(), readColumns + QStringLiteral(" ORDER BY id LIMIT ?")},
         {m_readStale.get(), readColumns + staleOnly + QStringLiteral(" ORDER BY id LIMIT ?")},
@@ -54,6 +57,11 @@ bool ScoreStore::prepare() {
          QStringLiteral("UPDATE leads SET score = ?, grade = ?, score_explanation = ?, "
                         "score_model_version = ?, win_probability = ?, win_drivers = ? "
                         "WHERE id = ?")},
+        {m_explain.get(), QStringLiteral("UPDATE leads SET score_explanation = ?, "
+                                         "score_model_version = ? WHERE id = ?")},
+        {m_explainWithWin.get(),
+         QStringLiteral("UPDATE leads SET score_explanation = ?, score_model_version = ?, "
+                        "win_probability = ?, win_drivers = ? WHERE id = ?")},
         {m_updateWin.get(),
          QStringLiteral("UPDATE leads SET win_probability = ?, win_drivers = ? WHERE id = ?")},
         {m_activity.get(),
@@ -173,13 +181,17 @@ qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
 }
 
 bool ScoreStore::write(qint64 id, int score, const QString &grade, const QByteArray &explanation,
-                       int modelVersion, const QString &oldGrade, const WinValues *win) {
+                       int modelVersion, const QString &oldGrade, bool rankChanged,
+                       const WinValues *win) {
     if (!prepare())
         return false;
-    SqlStatement &update = win ? *m_updateWithWin : *m_update;
+    SqlStatement &update =
+        rankChanged ? (win ? *m_updateWithWin : *m_update) : (win ? *m_explainWithWin : *m_explain);
     int i = 0;
-    update.bind(i++, score);
-    update.bind(i++, grade);
+    if (rankChanged) {
+        update.bind(i++, score);
+        update.bind(i++, grade);
+    }
     update.bind(i++, QString::fromUtf8(explanation));
     update.bind(i++, modelVersion);
     if (win) {

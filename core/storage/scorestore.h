@@ -25,7 +25,8 @@ public:
     ScoreStore &operator=(const ScoreStore &) = delete;
 
     QString lastError() const { return m_error; }
-    // The indexes that hold a score: a rewrite of most scores sets them aside (BulkLoad).
+    // The indexes that hold a score or a grade: a rewrite of most scores sets them aside
+    // (BulkLoad).
     static QStringList scoreIndexes();
 
     // How many leads read() goes through: all (staleFor 0), or those not scored by model
@@ -55,10 +56,13 @@ public:
     qint64 visit(qint64 afterId, int limit, int staleFor,
                  const std::function<void(const Lead &, const Stored &)> &visit);
     // Stores lead `id`'s score, grade, explanation (UTF-8) and model version, leaving its
-    // version alone; a grade that differs from `oldGrade` writes its activity.
+    // version alone; a grade that differs from `oldGrade` writes its activity. Unless
+    // `rankChanged` (the score or grade differ from the stored ones), only the explanation and
+    // version are written, which leaves every index as it is.
     // With `win`, its probability and drivers are stored in the same statement.
     bool write(qint64 id, int score, const QString &grade, const QByteArray &explanation,
-               int modelVersion, const QString &oldGrade, const WinValues *win = nullptr);
+               int modelVersion, const QString &oldGrade, bool rankChanged,
+               const WinValues *win = nullptr);
     // Stores lead `id`'s win probability and drivers only, leaving its version alone and the
     // timeline quiet: a probability moves with every retraining and is nobody's edit.
     bool writeWin(qint64 id, const WinValues &win);
@@ -69,6 +73,6 @@ private:
     Database m_db;
     QString m_error;
     std::unique_ptr<SqlStatement> m_readAll, m_readStale, m_update, m_updateWithWin, m_updateWin,
-        m_activity;
+        m_activity, m_explain, m_explainWithWin;
     QString m_now; // the time of the grade activities, once per store
 };

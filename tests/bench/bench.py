@@ -182,8 +182,7 @@ class Bench:
             ("funnel per storefront", ["report", "funnel", "--format", "json"],
              floors.funnel_sqlite()),
             ("offer performance", ["report", "offers", "--format", "json"],
-             ["SELECT offer_id, action, count(*), sum(stage IN ('qualified', 'opportunity', "
-              "'won')), sum(stage = 'won'), avg(score) FROM leads WHERE is_test = 0 GROUP BY 1, 2"]),
+             floors.offers_sqlite()),
         ]
         # The shell reads the schema with its first statement; leadbench-cli has by then.
         warm = "SELECT count(*) FROM sqlite_master;\n.timer on\n"
