@@ -33,6 +33,9 @@ public:
     static QStringList schema(const SqlDialect &d);
 
 private:
+    std::optional<Counts> rangeCounts(const LeadFilter &filter, qint64 targetSeconds) const;
+    static QString waitingCondition();
+
     Database m_db;
     mutable QString m_error;
 };

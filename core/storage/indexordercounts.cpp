@@ -119,26 +119,14 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
         m_error = QStringLiteral("no index holds the stages by %1").arg(groupColumn);
         return std::nullopt;
     }
-    QVariantList binds;
-    const QString sql =
-        QStringLiteral("SELECT %1, stage, reached_step, action, count(*), %2 FROM leads INDEXED BY "
-                       "%3")
-            .arg(groupColumn, withScores ? QStringLiteral("sum(score)") : QStringLiteral("0"),
-                 QLatin1String(index->name)) +
-        LeadQuery(m_db.backend()).where(filter, &binds) +
-        QStringLiteral(" GROUP BY %1, stage, reached_step, action").arg(groupColumn);
-    const MappedReads mapped(m_db);
-    SqlStatement q(m_db);
-    if (!q.prepare(sql)) {
-        m_error = QStringLiteral("cannot count leads by stage: %1").arg(q.error());
+    const auto rows = groupedRows(
+        QStringLiteral("%1, stage, reached_step, action, count(*), %2")
+            .arg(groupColumn, withScores ? QStringLiteral("sum(score)") : QStringLiteral("0")),
+        QLatin1String(index->name), filter, groupColumn,
+        QStringLiteral("%1, stage, reached_step, action").arg(groupColumn),
+        QStringLiteral("cannot count leads by stage"));
+    if (!rows)
         return std::nullopt;
-    }
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        q.bind(int(i), binds.at(i));
-    if (!q.exec()) {
-        m_error = QStringLiteral("cannot count leads by stage: %1").arg(q.error());
-        return std::nullopt;
-    }
     LeadAnalyticsQueries::StageCounts out;
     // The groups come in order: a stage row (group, action, stage) meets its other furthest
     // steps before the next group starts, so only the current group's rows are looked up.
@@ -146,17 +134,17 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
     QHash<QString, qsizetype> reachRows; // stage + step of the current group → out.reach
     QString group;
     const QChar separator(0x1f);
-    while (q.next()) {
-        const QString g = q.textValue(0);
+    for (const QVariantList &row : *rows) {
+        const QString g = row.at(0).toString();
         if (out.stages.isEmpty() || g != group) {
             group = g;
             stageRows.clear();
             reachRows.clear();
         }
-        const QString stage = q.textValue(1);
-        const int furthest = int(q.intValue(2));
-        const QString action = q.textValue(3);
-        const qint64 count = q.intValue(4);
+        const QString stage = row.at(1).toString();
+        const int furthest = row.at(2).toInt();
+        const QString action = row.at(3).toString();
+        const qint64 count = row.at(4).toLongLong();
         const QString stageKey = action + separator + stage;
         auto s = stageRows.constFind(stageKey);
         if (s == stageRows.constEnd()) {
@@ -164,7 +152,7 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
             out.stages.append({group, action, stage, 0, 0});
         }
         out.stages[*s].count += count;
-        out.stages[*s].scoreSum += q.intValue(5);
+        out.stages[*s].scoreSum += row.at(5).toLongLong();
         // As a pass along the creation time counts it: a lead stands at its furthest step
         // unless that is where it stands now.
         if (furthest <= int(FunnelSteps::ofName(stage)) || furthest >= FunnelSteps::count)
@@ -177,45 +165,22 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
         }
         out.reach[*r].count += count;
     }
-    const QString error = q.error();
-    q.finish();
-    if (!error.isEmpty()) {
-        m_error = QStringLiteral("cannot count leads by stage: %1").arg(error);
-        return std::nullopt;
-    }
     m_error.clear();
     return out;
 }
 
 std::optional<QList<LeadAnalyticsQueries::GradeRow>>
 IndexOrderCounts::gradeCounts(const LeadFilter &filter) const {
-    QVariantList binds;
-    const QString sql =
-        QStringLiteral("SELECT grade, storefront, count(*), sum(score) FROM leads INDEXED BY %1")
-            .arg(QLatin1String(gradeIndex.name)) +
-        LeadQuery(m_db.backend()).where(filter, &binds) +
-        QStringLiteral(" GROUP BY grade, storefront");
-    const MappedReads mapped(m_db);
-    SqlStatement q(m_db);
-    if (!q.prepare(sql)) {
-        m_error = QStringLiteral("cannot count leads by grade: %1").arg(q.error());
+    const auto rows = groupedRows(QStringLiteral("grade, storefront, count(*), sum(score)"),
+                                  QLatin1String(gradeIndex.name), filter, QStringLiteral("grade"),
+                                  QStringLiteral("grade, storefront"),
+                                  QStringLiteral("cannot count leads by grade"));
+    if (!rows)
         return std::nullopt;
-    }
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        q.bind(int(i), binds.at(i));
-    if (!q.exec()) {
-        m_error = QStringLiteral("cannot count leads by grade: %1").arg(q.error());
-        return std::nullopt;
-    }
     QList<LeadAnalyticsQueries::GradeRow> out;
-    while (q.next())
-        out.append({q.textValue(0), q.textValue(1), q.intValue(2), q.intValue(3)});
-    const QString error = q.error();
-    q.finish();
-    if (!error.isEmpty()) {
-        m_error = QStringLiteral("cannot count leads by grade: %1").arg(error);
-        return std::nullopt;
-    }
+    for (const QVariantList &row : *rows)
+        out.append({row.at(0).toString(), row.at(1).toString(), row.at(2).toLongLong(),
+                    row.at(3).toLongLong()});
     m_error.clear();
     return out;
 }
@@ -227,58 +192,82 @@ IndexOrderCounts::dayCounts(const LeadFilter &filter, const QString &keyColumn) 
         m_error = QStringLiteral("cannot count leads per day by %1").arg(keyColumn);
         return std::nullopt;
     }
-    QVariantList binds;
-    QString where = LeadQuery(m_db.backend()).where(filter, &binds);
-    // The period's days as well as its times: SQLite starts and stops at them in the index.
-    const auto addDay = [&](const QDateTime &t, const char *op) {
-        if (!t.isValid())
-            return;
-        where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
-        where += QStringLiteral("%1 %2 ?").arg(creationDay, QLatin1String(op));
-        binds << t.toUTC().date().toString(Qt::ISODate);
-    };
-    addDay(filter.since, ">=");
-    addDay(filter.until, "<=");
-    const QString sql =
-        QStringLiteral("SELECT %1, storefront, action, count(*) FROM leads INDEXED BY %2")
-            .arg(creationDay, dayIndex) +
-        where + QStringLiteral(" GROUP BY 1, 2, 3");
-    const MappedReads mapped(m_db);
-    SqlStatement q(m_db);
-    if (!q.prepare(sql)) {
-        m_error = QStringLiteral("cannot count leads per day: %1").arg(q.error());
+    const auto rows = groupedRows(
+        QStringLiteral("%1, storefront, action, count(*)").arg(creationDay), dayIndex, filter,
+        creationDay, QStringLiteral("1, 2, 3"), QStringLiteral("cannot count leads per day"));
+    if (!rows)
         return std::nullopt;
-    }
-    for (qsizetype i = 0; i < binds.size(); ++i)
-        q.bind(int(i), binds.at(i));
-    if (!q.exec()) {
-        m_error = QStringLiteral("cannot count leads per day: %1").arg(q.error());
-        return std::nullopt;
-    }
     QList<LeadAnalyticsQueries::DayRow> out;
     // A day's rows come together: its keys are added up before the next day starts.
     QHash<QString, qsizetype> dayRows; // key of the current day → out
     QString day;
-    while (q.next()) {
-        const QString d = q.textValue(0);
+    for (const QVariantList &row : *rows) {
+        const QString d = row.at(0).toString();
         if (out.isEmpty() || d != day) {
             day = d;
             dayRows.clear();
         }
-        const QString key = q.textValue(byAction ? 2 : 1);
+        const QString key = row.at(byAction ? 2 : 1).toString();
         auto it = dayRows.constFind(key);
         if (it == dayRows.constEnd()) {
             it = dayRows.insert(key, out.size());
             out.append({day, key, 0});
         }
-        out[*it].count += q.intValue(3);
+        out[*it].count += row.at(3).toLongLong();
+    }
+    m_error.clear();
+    return out;
+}
+
+std::optional<QList<QVariantList>>
+IndexOrderCounts::groupedRows(const QString &columns, const QString &index,
+                              const LeadFilter &filter, const QString &first,
+                              const QString &groupBy, const QString &what) const {
+    QVariantList binds;
+    QString where = LeadQuery(m_db.backend()).where(filter, &binds);
+    const auto addCondition = [](QString *w, const QString &condition) {
+        *w += w->isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+        *w += condition;
+    };
+    // A period's days as well as its times, when the first group is the day: SQLite then
+    // starts and stops at them in the index.
+    if (first == creationDay) {
+        if (filter.since.isValid()) {
+            addCondition(&where, creationDay + QStringLiteral(" >= ?"));
+            binds << filter.since.toUTC().date().toString(Qt::ISODate);
+        }
+        if (filter.until.isValid()) {
+            addCondition(&where, creationDay + QStringLiteral(" <= ?"));
+            binds << filter.until.toUTC().date().toString(Qt::ISODate);
+        }
+    }
+    const MappedReads mapped(m_db);
+    SqlStatement q(m_db);
+    if (!q.prepare(QStringLiteral("SELECT %1 FROM leads INDEXED BY %2").arg(columns, index) +
+                   where + QStringLiteral(" GROUP BY ") + groupBy)) {
+        m_error = QStringLiteral("%1: %2").arg(what, q.error());
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        q.bind(int(i), binds.at(i));
+    if (!q.exec()) {
+        m_error = QStringLiteral("%1: %2").arg(what, q.error());
+        return std::nullopt;
+    }
+    QList<QVariantList> out;
+    const int n = q.columnCount();
+    while (q.next()) {
+        QVariantList row;
+        row.reserve(n);
+        for (int c = 0; c < n; ++c)
+            row << q.value(c);
+        out << row;
     }
     const QString error = q.error();
     q.finish();
     if (!error.isEmpty()) {
-        m_error = QStringLiteral("cannot count leads per day: %1").arg(error);
+        m_error = QStringLiteral("%1: %2").arg(what, error);
         return std::nullopt;
     }
-    m_error.clear();
     return out;
 }

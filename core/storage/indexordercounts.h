@@ -4,6 +4,8 @@
 #include "leadanalyticsqueries.h"
 #include "leadfilter.h"
 
+#include <QVariantList>
+
 #include <optional>
 
 // The charts' counts over most of the leads, read from an index already in the order of their
@@ -42,6 +44,14 @@ public:
     static void setUsedFrom(qint64 leads);
 
 private:
+    // The rows of "SELECT `columns` FROM leads INDEXED BY `index` WHERE (the filter) GROUP BY
+    // `groupBy`", in the order of the groups; `first` is the first group's expression (the
+    // creation day narrows the period's range of the index).
+    std::optional<QList<QVariantList>> groupedRows(const QString &columns, const QString &index,
+                                                   const LeadFilter &filter, const QString &first,
+                                                   const QString &groupBy,
+                                                   const QString &what) const;
+
     Database m_db;
     mutable QString m_error;
 };

@@ -85,7 +85,7 @@ QString LeadAnalyticsQueries::coveringIndex() {
     // period's leads are one range of this index, never a look-up per lead.
     return QStringLiteral("CREATE INDEX leads_created_at ON leads(is_test, created_at, id, "
                           "storefront, action, offer_id, campaign, stage, reached_step, owner, "
-                          "grade, score, follow_ups)");
+                          "grade, score, follow_ups, first_touch_seconds)");
 }
 
 QStringList LeadAnalyticsQueries::reachedStepSchema(const SqlDialect &d) {

@@ -86,7 +86,7 @@ public:
     // worked out from the history once and then kept by a trigger on the stage changes; the
     // charts' columns covered by the creation-time index.
     static QStringList reachedStepSchema(const SqlDialect &d);
-    // The charts' covering index as it is from schema version 11, with every column a chart
+    // The charts' covering index as it is from schema version 12, with every column a chart
     // reads or filters on.
     static QString coveringIndex();
 

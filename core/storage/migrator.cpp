@@ -281,12 +281,20 @@ QStringList nurtureSchema(const SqlDialect &d) {
 // time-to-first-touch chart finds the open leads nobody has touched in the index alone rather
 // than in every lead's row (0.2 s rather than 5.6 s on a million leads).
 QStringList firstTouchSchema() {
-    return {QStringLiteral("DROP INDEX leads_created_at"), LeadAnalyticsQueries::coveringIndex()};
+    return {QStringLiteral("DROP INDEX leads_created_at"),
+            QStringLiteral("CREATE INDEX leads_created_at ON leads(is_test, created_at, id, "
+                           "storefront, action, offer_id, campaign, stage, reached_step, owner, "
+                           "grade, score, follow_ups)")};
 }
 
 // Version 12: the charts' counts over most of the leads read an index in the order of their
 // groups (IndexOrderCounts), and the time to first touch an index of the leads alone
-// (FirstTouchTimes).
+// (FirstTouchTimes); the charts' covering index holds the first touch too, for short periods.
+QStringList chartOrderSchema(const SqlDialect &d) {
+    return IndexOrderCounts::schema() + FirstTouchTimes::schema(d) +
+           QStringList{QStringLiteral("DROP INDEX leads_created_at"),
+                       LeadAnalyticsQueries::coveringIndex()};
+}
 
 // Step N takes a database from version N-1 to N.
 QList<QStringList> steps(const SqlDialect &d) {
@@ -295,7 +303,7 @@ QList<QStringList> steps(const SqlDialect &d) {
             importSchema(d),        scoringSchema(d),
             qualificationSchema(d), chartsSchema(),
             nurtureSchema(d),       LeadAnalyticsQueries::reachedStepSchema(d),
-            firstTouchSchema(),     IndexOrderCounts::schema() + FirstTouchTimes::schema(d)};
+            firstTouchSchema(),     chartOrderSchema(d)};
 }
 
 bool run(QSqlQuery &q, const QString &sql, QString *error) {

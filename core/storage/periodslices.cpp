@@ -7,8 +7,11 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <QHash>
+
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 
 namespace {
 
@@ -25,7 +28,7 @@ QVariant single(const Database &db, const QString &sql) {
 // The creation times of a sample of leads picked by id (a look-up each: a millisecond for a
 // million leads), in order. A fixed stride through the ids, so that the same database always
 // gives the same sample.
-QList<QDateTime> sampledTimes(const Database &db, qint64 minId, qint64 span) {
+QList<QDateTime> readSample(const Database &db, qint64 minId, qint64 span) {
     constexpr int samples = 1024;
     QStringList ids;
     for (int i = 0; i < samples; ++i)
@@ -42,6 +45,28 @@ QList<QDateTime> sampledTimes(const Database &db, qint64 minId, qint64 span) {
             times << t;
     }
     std::sort(times.begin(), times.end());
+    return times;
+}
+
+// readSample(), kept while the database's ids span the same range: a thousand look-ups cost
+// more than the read of a short period, and a creation time hardly ever changes. Only the
+// balance of the slices and the choice of a way to count depend on it, never a number.
+QList<QDateTime> sampledTimes(const Database &db, qint64 minId, qint64 span) {
+    struct Kept {
+        qint64 minId = 0, span = -1;
+        QList<QDateTime> times;
+    };
+    static std::mutex lock;
+    static QHash<QString, Kept> kept; // by database location
+    {
+        const std::lock_guard<std::mutex> guard(lock);
+        const auto it = kept.constFind(db.location());
+        if (it != kept.constEnd() && it->minId == minId && it->span == span)
+            return it->times;
+    }
+    const QList<QDateTime> times = readSample(db, minId, span);
+    const std::lock_guard<std::mutex> guard(lock);
+    kept.insert(db.location(), Kept{minId, span, times});
     return times;
 }
 

@@ -5,6 +5,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -211,6 +212,12 @@ QByteArrayView SqlStatement::utf8View(int column) const {
         return {};
     const char *text = reinterpret_cast<const char *>(sqlite3_column_text(m_native, column));
     return QByteArrayView(text, sqlite3_column_bytes(m_native, column));
+}
+
+int SqlStatement::columnCount() const {
+    if (m_native)
+        return sqlite3_column_count(m_native);
+    return m_query ? m_query->record().count() : 0;
 }
 
 QVariant SqlStatement::value(int column) const {

@@ -44,6 +44,7 @@ public:
     // (elsewhere empty).
     QByteArrayView utf8View(int column) const;
     QVariant value(int column) const; // integers, reals and text as stored
+    int columnCount() const;          // of the statement's rows
     // Ends a run whose rows are not all read, so that it holds no read on the database.
     void finish() { resetIfRun(); }
     qint64 lastInsertId() const;

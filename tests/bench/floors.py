@@ -78,16 +78,14 @@ def stale_scores():
 
 
 def rescore_update():
-    """The shell writing back the precomputed scores of every lead: the same UPDATE, with the
-    same two indexes that hold a score set aside and built again (ScoreStore::scoreIndexes)."""
-    return ("PRAGMA journal_mode=DELETE;\nBEGIN;\nDROP INDEX leads_score;\n"
-            "DROP INDEX leads_created_at;\n"
-            "UPDATE leads SET (score, grade, score_explanation, score_model_version) = "
-            "(SELECT p.score, p.grade, p.score_explanation, p.score_model_version FROM "
-            "precomputed p WHERE p.id = leads.id);\n"
-            "CREATE INDEX leads_score ON leads(is_test, score, id);\n"
-            "CREATE INDEX leads_created_at ON leads(is_test, created_at, id, storefront, action, "
-            "offer_id, campaign, stage, reached_step, owner, grade, score, follow_ups);\nCOMMIT;\n"
+    """The shell writing back the precomputed scores of every lead as Leadbench does: the rules
+    give every lead the score and grade it has, so only the explanation and the model version
+    are written, which no index holds (a rescore that moves most scores also sets aside and
+    builds again ScoreStore::scoreIndexes)."""
+    return ("PRAGMA journal_mode=DELETE;\nPRAGMA cache_size=-131072;\nBEGIN;\n"
+            "UPDATE leads SET (score_explanation, score_model_version) = "
+            "(SELECT p.score_explanation, p.score_model_version FROM precomputed p "
+            "WHERE p.id = leads.id);\nCOMMIT;\n"
             "PRAGMA journal_mode=WAL;\n")
 
 

@@ -40,7 +40,8 @@ QByteArray charts(const Database &db, const LeadFilter &f) {
     const auto campaigns = a.campaigns(f);
     const auto byWeek = a.trend(f, LeadTrend::Interval::Week, LeadTrend::By::Storefront);
     const auto byMonth = a.trend(f, LeadTrend::Interval::Month, LeadTrend::By::Action);
-    if (!funnel || !offers || !scores || !campaigns || !byWeek || !byMonth)
+    const auto firstTouch = a.firstTouch(f);
+    if (!funnel || !offers || !scores || !campaigns || !byWeek || !byMonth || !firstTouch)
         return QByteArray("failed: ") + a.lastError().toUtf8();
     QJsonObject all;
     all.insert(QStringLiteral("funnel"), ReportJson::funnel(*funnel));
@@ -49,6 +50,7 @@ QByteArray charts(const Database &db, const LeadFilter &f) {
     all.insert(QStringLiteral("campaigns"), ReportJson::campaigns(*campaigns));
     all.insert(QStringLiteral("trend by week"), ReportJson::trend(*byWeek));
     all.insert(QStringLiteral("trend by month"), ReportJson::trend(*byMonth));
+    all.insert(QStringLiteral("first touch"), ReportJson::firstTouch(*firstTouch));
     return QJsonDocument(all).toJson();
 }
 
@@ -107,6 +109,8 @@ void TestIndexOrderCounts::chartsShowTheNumbersOfAPassAlongTheTime() {
                                   "reached_step >= 2")) &&
             q.next());
     QVERIFY(q.value(0).toInt() > 0);
+    // And leads touched late and soon, so that every bucket of the first touch is compared.
+    QVERIFY(LeadAnalytics(db).firstTouch(f)->touched > 100);
 }
 
 void TestIndexOrderCounts::shortPeriodsAndOtherFiltersAreReadAlongTheTime() {
