@@ -8,6 +8,7 @@
 #include "winmodel.h"
 #include "winvaluesmaker.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 namespace {
@@ -70,11 +71,14 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
     }
     Transaction tx(m_db);
     if (!tx.isActive()) {
-        result.error = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
+        result.error = QCoreApplication::translate("LeadRescorer", "cannot start a transaction: %1")
+                           .arg(tx.error());
         return result;
     }
     if (large && !bulk.begin(&error)) {
-        result.error = QStringLiteral("cannot set the score index aside: %1").arg(error);
+        result.error =
+            QCoreApplication::translate("LeadRescorer", "cannot set the score index aside: %1")
+                .arg(error);
         return result;
     }
     result.modelVersion = model->version;
@@ -113,7 +117,8 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
     for (;;) {
         if (m_cancel && m_cancel->load()) {
             result.cancelled = true;
-            result.error = QStringLiteral("cancelled; no score was changed");
+            result.error =
+                QCoreApplication::translate("LeadRescorer", "cancelled; no score was changed");
             return result;
         }
         changes.clear();
@@ -175,11 +180,14 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
             m_progress(seen, total);
     }
     if (large && !bulk.finish(&error)) {
-        result.error = QStringLiteral("cannot rebuild the score index: %1").arg(error);
+        result.error =
+            QCoreApplication::translate("LeadRescorer", "cannot rebuild the score index: %1")
+                .arg(error);
         return result;
     }
     if (!tx.commit()) {
-        result.error = QStringLiteral("cannot commit: %1").arg(tx.error());
+        result.error =
+            QCoreApplication::translate("LeadRescorer", "cannot commit: %1").arg(tx.error());
         result.scored = result.changed = result.winChanged = 0;
         return result;
     }

@@ -4,6 +4,7 @@
 #include "leadquery.h"
 #include "sqldialect.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -49,7 +50,8 @@ std::optional<FirstTouchTimes::Counts> FirstTouchTimes::counts(const LeadFilter 
         if (to >= 0)
             q.addBindValue(to);
         if (!q.exec() || !q.next()) {
-            m_error = QStringLiteral("cannot read the times to first touch: %1")
+            m_error = QCoreApplication::translate("FirstTouchTimes",
+                                                  "cannot read the times to first touch: %1")
                           .arg(q.lastError().text().simplified());
             return false;
         }
@@ -72,7 +74,8 @@ std::optional<FirstTouchTimes::Counts> FirstTouchTimes::counts(const LeadFilter 
     for (const QVariant &v : std::as_const(filterBinds))
         q.addBindValue(v);
     if (!q.exec() || !q.next()) {
-        m_error = QStringLiteral("cannot read the times to first touch: %1")
+        m_error = QCoreApplication::translate("FirstTouchTimes",
+                                              "cannot read the times to first touch: %1")
                       .arg(q.lastError().text().simplified());
         return std::nullopt;
     }

@@ -6,6 +6,7 @@
 #include "periodslices.h"
 #include "sqlstatement.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <atomic>
@@ -116,7 +117,8 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
                               bool withScores) const {
     const GroupIndex *index = indexFor(groupColumn);
     if (!index || (withScores && !index->hasScore)) {
-        m_error = QStringLiteral("no index holds the stages by %1").arg(groupColumn);
+        m_error = QCoreApplication::translate("IndexOrderCounts", "no index holds the stages by %1")
+                      .arg(groupColumn);
         return std::nullopt;
     }
     QVariantList binds;
@@ -130,13 +132,15 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
     const MappedReads mapped(m_db);
     SqlStatement q(m_db);
     if (!q.prepare(sql)) {
-        m_error = QStringLiteral("cannot count leads by stage: %1").arg(q.error());
+        m_error = QCoreApplication::translate("IndexOrderCounts", "cannot count leads by stage: %1")
+                      .arg(q.error());
         return std::nullopt;
     }
     for (qsizetype i = 0; i < binds.size(); ++i)
         q.bind(int(i), binds.at(i));
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot count leads by stage: %1").arg(q.error());
+        m_error = QCoreApplication::translate("IndexOrderCounts", "cannot count leads by stage: %1")
+                      .arg(q.error());
         return std::nullopt;
     }
     LeadAnalyticsQueries::StageCounts out;
@@ -180,7 +184,8 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
     const QString error = q.error();
     q.finish();
     if (!error.isEmpty()) {
-        m_error = QStringLiteral("cannot count leads by stage: %1").arg(error);
+        m_error = QCoreApplication::translate("IndexOrderCounts", "cannot count leads by stage: %1")
+                      .arg(error);
         return std::nullopt;
     }
     m_error.clear();
@@ -198,13 +203,15 @@ IndexOrderCounts::gradeCounts(const LeadFilter &filter) const {
     const MappedReads mapped(m_db);
     SqlStatement q(m_db);
     if (!q.prepare(sql)) {
-        m_error = QStringLiteral("cannot count leads by grade: %1").arg(q.error());
+        m_error = QCoreApplication::translate("IndexOrderCounts", "cannot count leads by grade: %1")
+                      .arg(q.error());
         return std::nullopt;
     }
     for (qsizetype i = 0; i < binds.size(); ++i)
         q.bind(int(i), binds.at(i));
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot count leads by grade: %1").arg(q.error());
+        m_error = QCoreApplication::translate("IndexOrderCounts", "cannot count leads by grade: %1")
+                      .arg(q.error());
         return std::nullopt;
     }
     QList<LeadAnalyticsQueries::GradeRow> out;
@@ -213,7 +220,8 @@ IndexOrderCounts::gradeCounts(const LeadFilter &filter) const {
     const QString error = q.error();
     q.finish();
     if (!error.isEmpty()) {
-        m_error = QStringLiteral("cannot count leads by grade: %1").arg(error);
+        m_error = QCoreApplication::translate("IndexOrderCounts", "cannot count leads by grade: %1")
+                      .arg(error);
         return std::nullopt;
     }
     m_error.clear();
@@ -224,7 +232,9 @@ std::optional<QList<LeadAnalyticsQueries::DayRow>>
 IndexOrderCounts::dayCounts(const LeadFilter &filter, const QString &keyColumn) const {
     const bool byAction = keyColumn == QLatin1String("action");
     if (!byAction && keyColumn != QLatin1String("storefront")) {
-        m_error = QStringLiteral("cannot count leads per day by %1").arg(keyColumn);
+        m_error =
+            QCoreApplication::translate("IndexOrderCounts", "cannot count leads per day by %1")
+                .arg(keyColumn);
         return std::nullopt;
     }
     QVariantList binds;
@@ -246,13 +256,15 @@ IndexOrderCounts::dayCounts(const LeadFilter &filter, const QString &keyColumn) 
     const MappedReads mapped(m_db);
     SqlStatement q(m_db);
     if (!q.prepare(sql)) {
-        m_error = QStringLiteral("cannot count leads per day: %1").arg(q.error());
+        m_error = QCoreApplication::translate("IndexOrderCounts", "cannot count leads per day: %1")
+                      .arg(q.error());
         return std::nullopt;
     }
     for (qsizetype i = 0; i < binds.size(); ++i)
         q.bind(int(i), binds.at(i));
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot count leads per day: %1").arg(q.error());
+        m_error = QCoreApplication::translate("IndexOrderCounts", "cannot count leads per day: %1")
+                      .arg(q.error());
         return std::nullopt;
     }
     QList<LeadAnalyticsQueries::DayRow> out;
@@ -276,7 +288,8 @@ IndexOrderCounts::dayCounts(const LeadFilter &filter, const QString &keyColumn) 
     const QString error = q.error();
     q.finish();
     if (!error.isEmpty()) {
-        m_error = QStringLiteral("cannot count leads per day: %1").arg(error);
+        m_error = QCoreApplication::translate("IndexOrderCounts", "cannot count leads per day: %1")
+                      .arg(error);
         return std::nullopt;
     }
     m_error.clear();
