@@ -1272,6 +1272,13 @@
     </message>
 </context>
 <context>
+    <name>FirstTouchTimes</name>
+    <message>
+        <source>cannot read the times to first touch: %1</source>
+        <translation>kan de tijden tot het eerste contact niet lezen: %1</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDestination</name>
     <message>
         <source>Your CRM</source>
@@ -2215,6 +2222,29 @@
     </message>
 </context>
 <context>
+    <name>IndexOrderCounts</name>
+    <message>
+        <source>no index holds the stages by %1</source>
+        <translation>geen index bevat de fasen per %1</translation>
+    </message>
+    <message>
+        <source>cannot count leads per day by %1</source>
+        <translation>kan de leads niet per dag tellen op %1</translation>
+    </message>
+    <message>
+        <source>cannot count leads by stage</source>
+        <translation>kan de leads niet per fase tellen</translation>
+    </message>
+    <message>
+        <source>cannot count leads by grade</source>
+        <translation>kan de leads niet per klasse tellen</translation>
+    </message>
+    <message>
+        <source>cannot count leads per day</source>
+        <translation>kan de leads niet per dag tellen</translation>
+    </message>
+</context>
+<context>
     <name>LeadActions</name>
     <message>
         <source>&amp;Lead</source>
@@ -2391,6 +2421,41 @@
     <message>
         <source>Delete %L1 leads</source>
         <translation>%L1 leads verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>LeadAnalyticsQueries</name>
+    <message>
+        <source>cannot group leads: by %1</source>
+        <translation>kan de leads niet groeperen: op %1</translation>
+    </message>
+    <message>
+        <source>cannot count leads by stage</source>
+        <translation>kan de leads niet per fase tellen</translation>
+    </message>
+    <message>
+        <source>cannot read the stage history</source>
+        <translation>kan de fasegeschiedenis niet lezen</translation>
+    </message>
+    <message>
+        <source>cannot count leads per day: by %1</source>
+        <translation>kan de leads niet per dag tellen: op %1</translation>
+    </message>
+    <message>
+        <source>cannot count leads per day</source>
+        <translation>kan de leads niet per dag tellen</translation>
+    </message>
+    <message>
+        <source>cannot count leads by grade</source>
+        <translation>kan de leads niet per klasse tellen</translation>
+    </message>
+    <message>
+        <source>cannot read the leads of a chart</source>
+        <translation>kan de leads van een grafiek niet lezen</translation>
+    </message>
+    <message>
+        <source>cannot select leads: by %1</source>
+        <translation>kan de leads niet selecteren: op %1</translation>
     </message>
 </context>
 <context>
@@ -3134,6 +3199,33 @@
     </message>
 </context>
 <context>
+    <name>LeadRescorer</name>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>kan geen transactie starten: %1</translation>
+    </message>
+    <message>
+        <source>cannot set the score index aside: %1</source>
+        <translation>kan de score-index niet opzijzetten: %1</translation>
+    </message>
+    <message>
+        <source>cancelled; no score was changed</source>
+        <translation>geannuleerd; er is geen score gewijzigd</translation>
+    </message>
+    <message>
+        <source>cannot rebuild the score index: %1</source>
+        <translation>kan de score-index niet opnieuw opbouwen: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit: %1</source>
+        <translation>kan de wijzigingen niet vastleggen: %1</translation>
+    </message>
+    <message>
+        <source>cannot prepare the rewrite: %1</source>
+        <translation>kan het herschrijven niet voorbereiden: %1</translation>
+    </message>
+</context>
+<context>
     <name>LeadStepWriter</name>
     <message>
         <source>no lead with id %1</source>
@@ -3406,6 +3498,105 @@
     <message>
         <source>cannot empty the trash of lead %1: %2</source>
         <translation>kan de prullenbak van lead %1 niet legen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LeadWriter</name>
+    <message>
+        <source>cannot score the lead</source>
+        <translation>kan de lead niet scoren</translation>
+    </message>
+    <message>
+        <source>cannot prepare the lead statements</source>
+        <translation>kan de opdrachten voor leads niet voorbereiden</translation>
+    </message>
+    <message>
+        <source>cannot store the lead: it has no email, no name and no company</source>
+        <translation>kan de lead niet opslaan: hij heeft geen e-mail, geen naam en geen bedrijf</translation>
+    </message>
+    <message>
+        <source>cannot store the lead</source>
+        <translation>kan de lead niet opslaan</translation>
+    </message>
+    <message>
+        <source>cannot store the event</source>
+        <translation>kan de gebeurtenis niet opslaan</translation>
+    </message>
+    <message>
+        <source>cannot store the activities</source>
+        <translation>kan de activiteiten niet opslaan</translation>
+    </message>
+    <message>
+        <source>cannot store the activities: no transaction</source>
+        <translation>kan de activiteiten niet opslaan: geen transactie</translation>
+    </message>
+    <message>
+        <source>cannot store the event: no transaction</source>
+        <translation>kan de gebeurtenis niet opslaan: geen transactie</translation>
+    </message>
+    <message>
+        <source>cannot store the lead: no transaction</source>
+        <translation>kan de lead niet opslaan: geen transactie</translation>
+    </message>
+    <message>
+        <source>cannot change lead %1</source>
+        <translation>kan lead %1 niet wijzigen</translation>
+    </message>
+    <message>
+        <source>no lead with id %1</source>
+        <translation>geen lead met id %1</translation>
+    </message>
+    <message>
+        <source>lead %1 was changed by someone else (version %2, not %3)</source>
+        <translation>lead %1 is door iemand anders gewijzigd (versie %2, niet %3)</translation>
+    </message>
+    <message>
+        <source>lead %1 is already this person&apos;s lead for this offer</source>
+        <translation>lead %1 is al de lead van deze persoon voor deze aanbieding</translation>
+    </message>
+    <message>
+        <source>lead %1 was changed by someone else</source>
+        <translation>lead %1 is door iemand anders gewijzigd</translation>
+    </message>
+    <message>
+        <source>a note needs some text</source>
+        <translation>een notitie heeft tekst nodig</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>kan geen transactie starten: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit: %1</source>
+        <translation>kan de wijzigingen niet vastleggen: %1</translation>
+    </message>
+    <message>
+        <source>cannot look for the lead</source>
+        <translation>kan de lead niet zoeken</translation>
+    </message>
+    <message>
+        <source>cannot take in the record: %1</source>
+        <translation>kan het record niet opnemen: %1</translation>
+    </message>
+    <message>
+        <source>cannot take in the record: no transaction</source>
+        <translation>kan het record niet opnemen: geen transactie</translation>
+    </message>
+    <message>
+        <source>no email, no name and no company</source>
+        <translation>geen e-mail, geen naam en geen bedrijf</translation>
+    </message>
+    <message>
+        <source>the lead of this person and offer kept changing while the record was taken in</source>
+        <translation>de lead van deze persoon en aanbieding bleef veranderen terwijl het record werd opgenomen</translation>
+    </message>
+    <message>
+        <source>cannot read the events of lead %1: %2</source>
+        <translation>kan de gebeurtenissen van lead %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>kind: &quot;%1&quot; is not a follow-up kind (%2)</source>
+        <translation>kind: &quot;%1&quot; is geen soort opvolging (%2)</translation>
     </message>
 </context>
 <context>
@@ -3942,6 +4133,45 @@
     </message>
 </context>
 <context>
+    <name>Migrator</name>
+    <message>
+        <source>migration failed: %1 (in: %2)</source>
+        <translation>migratie mislukt: %1 (in: %2)</translation>
+    </message>
+    <message>
+        <source>cannot read the indexes to analyse: %1</source>
+        <translation>kan de te analyseren indexen niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the schema of %1: %2</source>
+        <translation>kan het schema van %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Leadbench database: it holds other tables and no Leadbench schema version; it was left untouched</source>
+        <translation>%1 is geen Leadbench-database: er staan andere tabellen in en geen schemaversie van Leadbench; de database is ongewijzigd gelaten</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version of %1: %2</source>
+        <translation>kan de schemaversie van %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, newer than this Leadbench understands (%3); it was left untouched. Use a newer Leadbench.</source>
+        <translation>%1 heeft schemaversie %2, nieuwer dan deze Leadbench begrijpt (%3); de database is ongewijzigd gelaten. Gebruik een nieuwere Leadbench.</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction on %1: %2</source>
+        <translation>kan geen transactie starten op %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot record the schema version: %1</source>
+        <translation>kan de schemaversie niet vastleggen: %1</translation>
+    </message>
+    <message>
+        <source>cannot commit the migration: %1</source>
+        <translation>kan de migratie niet vastleggen: %1</translation>
+    </message>
+</context>
+<context>
     <name>NurturePolicy</name>
     <message>
         <source>lead %1: a follow-up is a %2, not a %3</source>
@@ -4391,6 +4621,37 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>▼ Down: %1</source>
         <translation>▼ Omlaag: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreStore</name>
+    <message>
+        <source>cannot prepare the score statements: %1</source>
+        <translation>kan de opdrachten voor scores niet voorbereiden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the leads&apos; ids: %1</source>
+        <translation>kan de id&apos;s van de leads niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>cannot count the leads: %1</source>
+        <translation>kan de leads niet tellen: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the leads to score: %1</source>
+        <translation>kan de te scoren leads niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>cannot store the score of lead %1: %2</source>
+        <translation>kan de score van lead %1 niet opslaan: %2</translation>
+    </message>
+    <message>
+        <source>cannot record the grade of lead %1: %2</source>
+        <translation>kan de klasse van lead %1 niet vastleggen: %2</translation>
+    </message>
+    <message>
+        <source>cannot store the win probability of lead %1: %2</source>
+        <translation>kan de winkans van lead %1 niet opslaan: %2</translation>
     </message>
 </context>
 <context>
@@ -5048,6 +5309,21 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>What it does</source>
         <translation>Wat het doet</translation>
+    </message>
+</context>
+<context>
+    <name>SlaReport</name>
+    <message>
+        <source>the SLA target must be at least 1 hour, not %1</source>
+        <translation>het SLA-streefdoel moet minstens 1 uur zijn, niet %1</translation>
+    </message>
+    <message>
+        <source>cannot store the SLA target: %1</source>
+        <translation>kan het SLA-streefdoel niet opslaan: %1</translation>
+    </message>
+    <message>
+        <source>cannot measure the first-touch SLA: %1</source>
+        <translation>kan de SLA voor eerste contact niet meten: %1</translation>
     </message>
 </context>
 <context>

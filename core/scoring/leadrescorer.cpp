@@ -8,6 +8,7 @@
 #include "winmodel.h"
 #include "winvaluesmaker.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 namespace {
@@ -72,13 +73,15 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
     // leaves most of them as they were rewrites explanations, which no index holds.
     bool setAside = false;
     qint64 rankChanges = 0;
-    if (large && !bulk.begin(&error, false)) {
-        result.error = QStringLiteral("cannot prepare the rewrite: %1").arg(error);
-        return result;
-    }
     Transaction tx(m_db);
     if (!tx.isActive()) {
-        result.error = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
+        result.error = QCoreApplication::translate("LeadRescorer", "cannot start a transaction: %1")
+                           .arg(tx.error());
+        return result;
+    }
+    if (large && !bulk.begin(&error, false)) {
+        result.error = QCoreApplication::translate("LeadRescorer", "cannot prepare the rewrite: %1")
+                           .arg(error);
         return result;
     }
     result.modelVersion = model->version;
@@ -118,7 +121,8 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
     for (;;) {
         if (m_cancel && m_cancel->load()) {
             result.cancelled = true;
-            result.error = QStringLiteral("cancelled; no score was changed");
+            result.error =
+                QCoreApplication::translate("LeadRescorer", "cancelled; no score was changed");
             return result;
         }
         changes.clear();
@@ -168,8 +172,9 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
                 rankChanges += c.rankChanged ? 1 : 0;
             if (rankChanges >= m_largeRewrite) {
                 if (!bulk.setAside(&error)) {
-                    result.error =
-                        QStringLiteral("cannot set the score index aside: %1").arg(error);
+                    result.error = QCoreApplication::translate(
+                                       "LeadRescorer", "cannot set the score index aside: %1")
+                                       .arg(error);
                     return result;
                 }
                 setAside = true;
@@ -193,11 +198,14 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
             m_progress(seen, total);
     }
     if (large && !bulk.finish(&error)) {
-        result.error = QStringLiteral("cannot rebuild the score index: %1").arg(error);
+        result.error =
+            QCoreApplication::translate("LeadRescorer", "cannot rebuild the score index: %1")
+                .arg(error);
         return result;
     }
     if (!tx.commit()) {
-        result.error = QStringLiteral("cannot commit: %1").arg(tx.error());
+        result.error =
+            QCoreApplication::translate("LeadRescorer", "cannot commit: %1").arg(tx.error());
         result.scored = result.changed = result.winChanged = 0;
         return result;
     }

@@ -5,6 +5,7 @@
 #include "leadquery.h"
 #include "sqldialect.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -56,7 +57,8 @@ std::optional<FirstTouchTimes::Counts> FirstTouchTimes::counts(const LeadFilter 
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
     if (!q.exec() || !q.next()) {
-        m_error = QStringLiteral("cannot read the times to first touch: %1")
+        m_error = QCoreApplication::translate("FirstTouchTimes",
+                                              "cannot read the times to first touch: %1")
                       .arg(q.lastError().text().simplified());
         return std::nullopt;
     }
@@ -97,7 +99,8 @@ std::optional<FirstTouchTimes::Counts> FirstTouchTimes::rangeCounts(const LeadFi
         if (to >= 0)
             q.addBindValue(to);
         if (!q.exec() || !q.next()) {
-            m_error = QStringLiteral("cannot read the times to first touch: %1")
+            m_error = QCoreApplication::translate("FirstTouchTimes",
+                                                  "cannot read the times to first touch: %1")
                           .arg(q.lastError().text().simplified());
             return false;
         }
@@ -117,7 +120,8 @@ std::optional<FirstTouchTimes::Counts> FirstTouchTimes::rangeCounts(const LeadFi
     for (const QVariant &v : std::as_const(filterBinds))
         q.addBindValue(v);
     if (!q.exec() || !q.next()) {
-        m_error = QStringLiteral("cannot read the times to first touch: %1")
+        m_error = QCoreApplication::translate("FirstTouchTimes",
+                                              "cannot read the times to first touch: %1")
                       .arg(q.lastError().text().simplified());
         return std::nullopt;
     }

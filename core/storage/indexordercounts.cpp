@@ -6,6 +6,7 @@
 #include "periodslices.h"
 #include "sqlstatement.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <atomic>
@@ -116,7 +117,8 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
                               bool withScores) const {
     const GroupIndex *index = indexFor(groupColumn);
     if (!index || (withScores && !index->hasScore)) {
-        m_error = QStringLiteral("no index holds the stages by %1").arg(groupColumn);
+        m_error = QCoreApplication::translate("IndexOrderCounts", "no index holds the stages by %1")
+                      .arg(groupColumn);
         return std::nullopt;
     }
     const auto rows = groupedRows(
@@ -124,7 +126,7 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
             .arg(groupColumn, withScores ? QStringLiteral("sum(score)") : QStringLiteral("0")),
         QLatin1String(index->name), filter, groupColumn,
         QStringLiteral("%1, stage, reached_step, action").arg(groupColumn),
-        QStringLiteral("cannot count leads by stage"));
+        QCoreApplication::translate("IndexOrderCounts", "cannot count leads by stage"));
     if (!rows)
         return std::nullopt;
     LeadAnalyticsQueries::StageCounts out;
@@ -171,10 +173,10 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
 
 std::optional<QList<LeadAnalyticsQueries::GradeRow>>
 IndexOrderCounts::gradeCounts(const LeadFilter &filter) const {
-    const auto rows = groupedRows(QStringLiteral("grade, storefront, count(*), sum(score)"),
-                                  QLatin1String(gradeIndex.name), filter, QStringLiteral("grade"),
-                                  QStringLiteral("grade, storefront"),
-                                  QStringLiteral("cannot count leads by grade"));
+    const auto rows = groupedRows(
+        QStringLiteral("grade, storefront, count(*), sum(score)"), QLatin1String(gradeIndex.name),
+        filter, QStringLiteral("grade"), QStringLiteral("grade, storefront"),
+        QCoreApplication::translate("IndexOrderCounts", "cannot count leads by grade"));
     if (!rows)
         return std::nullopt;
     QList<LeadAnalyticsQueries::GradeRow> out;
@@ -189,12 +191,15 @@ std::optional<QList<LeadAnalyticsQueries::DayRow>>
 IndexOrderCounts::dayCounts(const LeadFilter &filter, const QString &keyColumn) const {
     const bool byAction = keyColumn == QLatin1String("action");
     if (!byAction && keyColumn != QLatin1String("storefront")) {
-        m_error = QStringLiteral("cannot count leads per day by %1").arg(keyColumn);
+        m_error =
+            QCoreApplication::translate("IndexOrderCounts", "cannot count leads per day by %1")
+                .arg(keyColumn);
         return std::nullopt;
     }
-    const auto rows = groupedRows(
-        QStringLiteral("%1, storefront, action, count(*)").arg(creationDay), dayIndex, filter,
-        creationDay, QStringLiteral("1, 2, 3"), QStringLiteral("cannot count leads per day"));
+    const auto rows =
+        groupedRows(QStringLiteral("%1, storefront, action, count(*)").arg(creationDay), dayIndex,
+                    filter, creationDay, QStringLiteral("1, 2, 3"),
+                    QCoreApplication::translate("IndexOrderCounts", "cannot count leads per day"));
     if (!rows)
         return std::nullopt;
     QList<LeadAnalyticsQueries::DayRow> out;

@@ -9,6 +9,7 @@
 #include "sqlstatement.h"
 #include "textinterner.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <QSqlError>
@@ -262,11 +263,14 @@ std::optional<LeadAnalyticsQueries::StageCounts>
 LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &groupColumn,
                                   bool withScores) const {
     if (!isGroupColumn(groupColumn)) {
-        fail(QStringLiteral("cannot group leads"), QStringLiteral("by ") + groupColumn);
+        m_error = QCoreApplication::translate("LeadAnalyticsQueries", "cannot group leads: by %1")
+                      .arg(groupColumn)
+                      .simplified();
         return std::nullopt;
     }
     StageCounts out;
-    const QString what = QStringLiteral("cannot count leads by stage");
+    const QString what =
+        QCoreApplication::translate("LeadAnalyticsQueries", "cannot count leads by stage");
     if (m_db.backend() != Database::Backend::Sqlite) {
         // PostgreSQL counts both ways itself.
         const auto rows =
@@ -287,7 +291,9 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
                 .arg(stepOf(QStringLiteral("stage")), groupColumn);
         QSqlQuery q(m_db.connection());
         if (!prepareAndRun(q, sql, binds)) {
-            fail(QStringLiteral("cannot read the stage history"), q.lastError().text());
+            fail(QCoreApplication::translate("LeadAnalyticsQueries",
+                                             "cannot read the stage history"),
+                 q.lastError().text());
             return std::nullopt;
         }
         while (q.next())
@@ -402,7 +408,10 @@ LeadAnalyticsQueries::stageCountsSliced(const QList<LeadFilter> &slices, const Q
 std::optional<QList<LeadAnalyticsQueries::DayRow>>
 LeadAnalyticsQueries::dayCounts(const LeadFilter &filter, const QString &keyColumn) const {
     if (keyColumn != QLatin1String("storefront") && keyColumn != QLatin1String("action")) {
-        fail(QStringLiteral("cannot count leads per day"), QStringLiteral("by ") + keyColumn);
+        m_error =
+            QCoreApplication::translate("LeadAnalyticsQueries", "cannot count leads per day: by %1")
+                .arg(keyColumn)
+                .simplified();
         return std::nullopt;
     }
     if (IndexOrderCounts::suits(m_db, filter)) {
@@ -413,8 +422,9 @@ LeadAnalyticsQueries::dayCounts(const LeadFilter &filter, const QString &keyColu
     }
     // Days, not weeks or months: a day is the same text prefix on both backends, and the
     // few thousand day rows fold into any interval without date arithmetic in SQL.
-    const auto rows = grouped(filter, {dayOfCreation(), keyColumn}, {},
-                              QStringLiteral("cannot count leads per day"));
+    const auto rows =
+        grouped(filter, {dayOfCreation(), keyColumn}, {},
+                QCoreApplication::translate("LeadAnalyticsQueries", "cannot count leads per day"));
     if (!rows)
         return std::nullopt;
     QList<DayRow> out;
@@ -431,9 +441,9 @@ LeadAnalyticsQueries::gradeCounts(const LeadFilter &filter) const {
         m_error = ordered.lastError();
         return rows;
     }
-    const auto rows =
-        grouped(filter, {QStringLiteral("grade"), QStringLiteral("storefront")},
-                QStringLiteral("score"), QStringLiteral("cannot count leads by grade"));
+    const auto rows = grouped(
+        filter, {QStringLiteral("grade"), QStringLiteral("storefront")}, QStringLiteral("score"),
+        QCoreApplication::translate("LeadAnalyticsQueries", "cannot count leads by grade"));
     if (!rows)
         return std::nullopt;
     QList<GradeRow> out;
@@ -447,7 +457,9 @@ std::optional<QList<qint64>> LeadAnalyticsQueries::readIds(const QString &sql,
                                                            const QVariantList &binds) const {
     QSqlQuery q(m_db.connection());
     if (!prepareAndRun(q, sql, binds)) {
-        fail(QStringLiteral("cannot read the leads of a chart"), q.lastError().text());
+        fail(
+            QCoreApplication::translate("LeadAnalyticsQueries", "cannot read the leads of a chart"),
+            q.lastError().text());
         return std::nullopt;
     }
     QList<qint64> ids;
@@ -461,7 +473,9 @@ std::optional<QList<qint64>> LeadAnalyticsQueries::reachedIds(const LeadFilter &
                                                               const QString &column,
                                                               const QString &value) const {
     if (!column.isEmpty() && !isGroupColumn(column)) {
-        fail(QStringLiteral("cannot group leads"), QStringLiteral("by ") + column);
+        m_error = QCoreApplication::translate("LeadAnalyticsQueries", "cannot group leads: by %1")
+                      .arg(column)
+                      .simplified();
         return std::nullopt;
     }
     QVariantList binds;
@@ -482,7 +496,9 @@ std::optional<QList<qint64>> LeadAnalyticsQueries::idsWhere(const LeadFilter &fi
                                                             const QStringList &values,
                                                             bool exclude) const {
     if (!isGroupColumn(column) && column != QLatin1String("grade")) {
-        fail(QStringLiteral("cannot select leads"), QStringLiteral("by ") + column);
+        m_error = QCoreApplication::translate("LeadAnalyticsQueries", "cannot select leads: by %1")
+                      .arg(column)
+                      .simplified();
         return std::nullopt;
     }
     QVariantList binds;

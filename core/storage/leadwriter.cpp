@@ -16,6 +16,7 @@
 #include "transaction.h"
 #include "winmodelstore.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -65,11 +66,13 @@ bool LeadWriter::score(Lead &lead) {
         ScoringModelRepository models(m_db);
         const std::optional<ScoringModel> model = models.current();
         if (!model)
-            return fail(QStringLiteral("cannot score the lead"), models.lastError());
+            return fail(QCoreApplication::translate("LeadWriter", "cannot score the lead"),
+                        models.lastError());
         WinModelStore winModels(m_db);
         const std::optional<StoredWinModel> win = winModels.load();
         if (!winModels.lastError().isEmpty())
-            return fail(QStringLiteral("cannot score the lead"), winModels.lastError());
+            return fail(QCoreApplication::translate("LeadWriter", "cannot score the lead"),
+                        winModels.lastError());
         m_scorer = std::make_unique<RuleScorer>(*model);
         if (win) {
             m_winModel = std::make_unique<WinModel>(win->model);
@@ -131,7 +134,9 @@ bool LeadWriter::prepareStatements() {
         if (!statement->prepare(sql)) {
             const QString error = statement->error();
             m_statements.reset();
-            return fail(QStringLiteral("cannot prepare the lead statements"), error);
+            return fail(
+                QCoreApplication::translate("LeadWriter", "cannot prepare the lead statements"),
+                error);
         }
     }
     return true;
@@ -141,14 +146,14 @@ qint64 LeadWriter::insertLead(const Lead &lead, bool skipExisting) {
     if (!prepareStatements())
         return -1;
     if (DedupKey::of(lead).isEmpty()) {
-        fail(QStringLiteral("cannot store the lead"),
-             QStringLiteral("it has no email, no name and no company"));
+        m_error = QCoreApplication::translate(
+            "LeadWriter", "cannot store the lead: it has no email, no name and no company");
         return -1;
     }
     SqlStatement &q = skipExisting ? m_statements->insertLeadIfAbsent : m_statements->insertLead;
     LeadRow::bind(q, lead);
     if (!q.exec()) {
-        fail(QStringLiteral("cannot store the lead"), q.error());
+        fail(QCoreApplication::translate("LeadWriter", "cannot store the lead"), q.error());
         return -1;
     }
     qint64 id = 0;
@@ -172,7 +177,7 @@ bool LeadWriter::storeEvent(qint64 leadId, const LeadEvent &e) {
          {&e.action, &e.leadSource, &e.offerTitle, &e.description, &e.channel})
         q.bind(i++, *value);
     if (!q.exec())
-        return fail(QStringLiteral("cannot store the event"), q.error());
+        return fail(QCoreApplication::translate("LeadWriter", "cannot store the event"), q.error());
     return true;
 }
 
@@ -192,7 +197,9 @@ bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activitie
             if (!q->prepare(QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, "
                                            "field, old_value, new_value, note) VALUES ") +
                             rows.join(QStringLiteral(", "))))
-                return fail(QStringLiteral("cannot store the activities"), q->error());
+                return fail(
+                    QCoreApplication::translate("LeadWriter", "cannot store the activities"),
+                    q->error());
             it = m_statements->insertActivities.emplace(n, std::move(q)).first;
         }
         SqlStatement &q = *it->second;
@@ -209,28 +216,35 @@ bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activitie
             q.bind(i++, a.note);
         }
         if (!q.exec())
-            return fail(QStringLiteral("cannot store the activities"), q.error());
+            return fail(QCoreApplication::translate("LeadWriter", "cannot store the activities"),
+                        q.error());
     }
     return true;
 }
 
 bool LeadWriter::addActivities(Transaction &tx, qint64 leadId, const QList<Activity> &activities) {
-    if (!tx.isActive())
-        return fail(QStringLiteral("cannot store the activities"),
-                    QStringLiteral("no transaction"));
+    if (!tx.isActive()) {
+        m_error = QCoreApplication::translate("LeadWriter",
+                                              "cannot store the activities: no transaction");
+        return false;
+    }
     return storeActivities(leadId, activities);
 }
 
 bool LeadWriter::addEvent(Transaction &tx, qint64 leadId, const LeadEvent &event) {
-    if (!tx.isActive())
-        return fail(QStringLiteral("cannot store the event"), QStringLiteral("no transaction"));
+    if (!tx.isActive()) {
+        m_error =
+            QCoreApplication::translate("LeadWriter", "cannot store the event: no transaction");
+        return false;
+    }
     return storeEvent(leadId, event);
 }
 
 qint64 LeadWriter::insert(Transaction &tx, const Lead &lead, const QList<LeadEvent> &events,
                           const QList<Activity> &activities, Scoring scoring) {
     if (!tx.isActive()) {
-        fail(QStringLiteral("cannot store the lead"), QStringLiteral("no transaction"));
+        m_error =
+            QCoreApplication::translate("LeadWriter", "cannot store the lead: no transaction");
         return 0;
     }
     Lead scored = lead;
@@ -273,7 +287,8 @@ int LeadWriter::writeDifferences(const Lead &before, const Lead &after) {
     q.addBindValue(before.id);
     q.addBindValue(before.version);
     if (!q.exec()) {
-        fail(QStringLiteral("cannot change lead %1").arg(before.id), q.lastError().text());
+        fail(QCoreApplication::translate("LeadWriter", "cannot change lead %1").arg(before.id),
+             q.lastError().text());
         return -1;
     }
     return q.numRowsAffected() == 1 ? 1 : 0;
@@ -288,14 +303,16 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
     if (!current) {
         r.status = reader.lastError().isEmpty() ? UpdateResult::Status::NotFound
                                                 : UpdateResult::Status::Failed;
-        r.error = reader.lastError().isEmpty() ? QStringLiteral("no lead with id %1").arg(id)
-                                               : reader.lastError();
+        r.error = reader.lastError().isEmpty()
+                      ? QCoreApplication::translate("LeadWriter", "no lead with id %1").arg(id)
+                      : reader.lastError();
         return r;
     }
     if (expectedVersion != 0 && current->version != expectedVersion) {
         r.status = UpdateResult::Status::Conflict;
         r.lead = current;
-        r.error = QStringLiteral("lead %1 was changed by someone else (version %2, not %3)")
+        r.error = QCoreApplication::translate(
+                      "LeadWriter", "lead %1 was changed by someone else (version %2, not %3)")
                       .arg(id)
                       .arg(current->version)
                       .arg(expectedVersion);
@@ -330,7 +347,8 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
         const std::optional<Lead> other = reader.leadWithKey(key);
         if (other && other->id != id) {
             r.status = UpdateResult::Status::Invalid;
-            r.error = QStringLiteral("lead %1 is already this person's lead for this offer")
+            r.error = QCoreApplication::translate(
+                          "LeadWriter", "lead %1 is already this person's lead for this offer")
                           .arg(other->id);
             return r;
         }
@@ -350,7 +368,8 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
     if (written == 0) { // changed between the read and the write
         r.status = UpdateResult::Status::Conflict;
         r.lead = reader.lead(id);
-        r.error = QStringLiteral("lead %1 was changed by someone else").arg(id);
+        r.error = QCoreApplication::translate("LeadWriter", "lead %1 was changed by someone else")
+                      .arg(id);
         return r;
     }
     FollowUpPlanStore plans(m_db);
@@ -396,12 +415,13 @@ UpdateResult LeadWriter::addNote(qint64 leadId, const QString &text, const QStri
     r.id = leadId;
     if (text.trimmed().isEmpty()) {
         r.status = UpdateResult::Status::Invalid;
-        r.error = QStringLiteral("a note needs some text");
+        r.error = QCoreApplication::translate("LeadWriter", "a note needs some text");
         return r;
     }
     Transaction tx(m_db);
     if (!tx.isActive()) {
-        r.error = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
+        r.error = QCoreApplication::translate("LeadWriter", "cannot start a transaction: %1")
+                      .arg(tx.error());
         return r;
     }
     const LeadRepository reader(m_db);
@@ -409,8 +429,9 @@ UpdateResult LeadWriter::addNote(qint64 leadId, const QString &text, const QStri
     if (!current) {
         r.status = reader.lastError().isEmpty() ? UpdateResult::Status::NotFound
                                                 : UpdateResult::Status::Failed;
-        r.error = reader.lastError().isEmpty() ? QStringLiteral("no lead with id %1").arg(leadId)
-                                               : reader.lastError();
+        r.error = reader.lastError().isEmpty()
+                      ? QCoreApplication::translate("LeadWriter", "no lead with id %1").arg(leadId)
+                      : reader.lastError();
         return r;
     }
     Activity note;
@@ -422,7 +443,7 @@ UpdateResult LeadWriter::addNote(qint64 leadId, const QString &text, const QStri
         return r;
     }
     if (!tx.commit()) {
-        r.error = QStringLiteral("cannot commit: %1").arg(tx.error());
+        r.error = QCoreApplication::translate("LeadWriter", "cannot commit: %1").arg(tx.error());
         return r;
     }
     // A note is history, not a change to the lead's columns: the version stays.

@@ -12,6 +12,7 @@
 #include "leadwriterstatements.h"
 #include "transaction.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -35,7 +36,8 @@ bool LeadWriter::probe(SqlStatement &q, const QString &key, qint64 nameHash, boo
     else
         q.bind(0, key);
     if (!q.exec())
-        return fail(QStringLiteral("cannot look for the lead"), q.error());
+        return fail(QCoreApplication::translate("LeadWriter", "cannot look for the lead"),
+                    q.error());
     *found = q.next();
     q.finish();
     return true;
@@ -80,14 +82,19 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
                                 const QString &actor, Duplicates duplicates) {
     IntakeResult result;
     if (!tx.isActive() || !tx.lockForIntake()) {
-        result.error = QStringLiteral("cannot take in the record: %1")
-                           .arg(tx.isActive() ? tx.error() : QStringLiteral("no transaction"));
+        result.error =
+            tx.isActive()
+                ? QCoreApplication::translate("LeadWriter", "cannot take in the record: %1")
+                      .arg(tx.error())
+                : QCoreApplication::translate("LeadWriter",
+                                              "cannot take in the record: no transaction");
         return result;
     }
     Lead incoming = raw;
     LeadClassifier::classify(incoming);
     if (DedupKey::of(incoming).isEmpty()) {
-        result.error = QStringLiteral("no email, no name and no company");
+        result.error =
+            QCoreApplication::translate("LeadWriter", "no email, no name and no company");
         return result;
     }
     const QDateTime at =
@@ -145,8 +152,9 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
                 return merged;
         }
         if (attempt >= mergeAttempts) {
-            result.error = QStringLiteral("the lead of this person and offer kept changing while "
-                                          "the record was taken in");
+            result.error = QCoreApplication::translate(
+                "LeadWriter", "the lead of this person and offer kept changing while "
+                              "the record was taken in");
             result.conflict = true;
             return result;
         }
@@ -167,9 +175,10 @@ IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const Lead
         same.addBindValue(text(event.leadSource));
         same.addBindValue(text(event.leadSource));
         if (!same.exec() || !same.next()) {
-            result.error = QStringLiteral("cannot read the events of lead %1: %2")
-                               .arg(stored.id)
-                               .arg(same.lastError().text().simplified());
+            result.error =
+                QCoreApplication::translate("LeadWriter", "cannot read the events of lead %1: %2")
+                    .arg(stored.id)
+                    .arg(same.lastError().text().simplified());
             return result;
         }
         if (same.value(0).toLongLong() > 0) {
@@ -228,7 +237,9 @@ IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const Lead
             return result;
         }
         if (!now || attempt >= mergeAttempts) {
-            result.error = QStringLiteral("lead %1 was changed by someone else").arg(stored.id);
+            result.error =
+                QCoreApplication::translate("LeadWriter", "lead %1 was changed by someone else")
+                    .arg(stored.id);
             result.conflict = true;
             return result;
         }

@@ -6,6 +6,8 @@
 #include "followupplanstore.h"
 #include "leadhistory.h"
 
+#include <QCoreApplication>
+
 bool LeadWriter::applyStageRules(const Lead &current, Lead &lead, const LeadChanges &changes,
                                  FollowUpPlan *stored, FollowUpPlan *plan, UpdateResult *r) {
     FollowUpPlanStore plans(m_db);
@@ -23,7 +25,8 @@ bool LeadWriter::applyStageRules(const Lead &current, Lead &lead, const LeadChan
         if (!kind->isEmpty() &&
             (!TouchKinds::fromCanonicalName(*kind, &k) || !TouchKinds::isFollowUpKind(k))) {
             r->status = UpdateResult::Status::Invalid;
-            r->error = QStringLiteral("kind: \"%1\" is not a follow-up kind (%2)")
+            r->error = QCoreApplication::translate("LeadWriter",
+                                                   "kind: \"%1\" is not a follow-up kind (%2)")
                            .arg(*kind, TouchKinds::followUpNamesText());
             return false;
         }

@@ -10,6 +10,7 @@
 #include "sqldialect.h"
 #include "transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -309,7 +310,7 @@ QList<QStringList> steps(const SqlDialect &d) {
 bool run(QSqlQuery &q, const QString &sql, QString *error) {
     if (q.exec(sql))
         return true;
-    *error = QStringLiteral("migration failed: %1 (in: %2)")
+    *error = QCoreApplication::translate("Migrator", "migration failed: %1 (in: %2)")
                  .arg(q.lastError().text().simplified(), sql.left(120));
     return false;
 }
@@ -328,7 +329,7 @@ bool analyseNewIndexes(QSqlQuery &q, QString *error) {
                                "NOT NULL AND tbl_name IN ('leads', 'lead_events', 'activities') "
                                "AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT "
                                "NULL)"))) {
-        *error = QStringLiteral("cannot read the indexes to analyse: %1")
+        *error = QCoreApplication::translate("Migrator", "cannot read the indexes to analyse: %1")
                      .arg(q.lastError().text().simplified());
         return false;
     }
@@ -357,13 +358,14 @@ int Migrator::latestVersion() {
 bool Migrator::isEmpty(QString *error) const {
     QSqlQuery q(m_db.connection());
     if (!q.exec(SqlDialect(m_db.backend()).tableCountSql()) || !q.next()) {
-        *error = QStringLiteral("cannot read the schema of %1: %2")
+        *error = QCoreApplication::translate("Migrator", "cannot read the schema of %1: %2")
                      .arg(m_db.displayName(), q.lastError().text().simplified());
         return false;
     }
     if (q.value(0).toLongLong() > 0) {
-        *error = QStringLiteral("%1 is not a Leadbench database: it holds other tables and no "
-                                "Leadbench schema version; it was left untouched")
+        *error = QCoreApplication::translate(
+                     "Migrator", "%1 is not a Leadbench database: it holds other tables and no "
+                                 "Leadbench schema version; it was left untouched")
                      .arg(m_db.displayName());
         return false;
     }
@@ -378,7 +380,7 @@ int Migrator::currentVersion(QString *error) const {
     q.prepare(dialect.tableExistsSql());
     q.addBindValue(QStringLiteral("meta"));
     if (!q.exec() || !q.next()) {
-        *error = QStringLiteral("cannot read the schema of %1: %2")
+        *error = QCoreApplication::translate("Migrator", "cannot read the schema of %1: %2")
                      .arg(m_db.displayName(), q.lastError().text().simplified());
         return -1;
     }
@@ -387,7 +389,7 @@ int Migrator::currentVersion(QString *error) const {
     q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
     q.addBindValue(QStringLiteral("schema_version"));
     if (!q.exec()) {
-        *error = QStringLiteral("cannot read the schema version of %1: %2")
+        *error = QCoreApplication::translate("Migrator", "cannot read the schema version of %1: %2")
                      .arg(m_db.displayName(), q.lastError().text().simplified());
         return -1;
     }
@@ -399,8 +401,9 @@ bool Migrator::migrate(QString *error, int target) const {
     if (current < 0)
         return false;
     auto refuseNewer = [&](int version) {
-        *error = QStringLiteral("%1 has schema version %2, newer than this Leadbench understands "
-                                "(%3); it was left untouched. Use a newer Leadbench.")
+        *error = QCoreApplication::translate(
+                     "Migrator", "%1 has schema version %2, newer than this Leadbench understands "
+                                 "(%3); it was left untouched. Use a newer Leadbench.")
                      .arg(m_db.displayName())
                      .arg(version)
                      .arg(latestVersion());
@@ -428,7 +431,7 @@ bool Migrator::migrate(QString *error, int target) const {
     const LargeSorts largeSorts(m_db);
     Transaction tx(m_db);
     if (!tx.isActive()) {
-        *error = QStringLiteral("cannot start a transaction on %1: %2")
+        *error = QCoreApplication::translate("Migrator", "cannot start a transaction on %1: %2")
                      .arg(m_db.displayName(), tx.error());
         return false;
     }
@@ -456,7 +459,7 @@ bool Migrator::migrate(QString *error, int target) const {
     q.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?"));
     q.addBindValue(QStringLiteral("schema_version"));
     if (!q.exec()) {
-        *error = QStringLiteral("cannot record the schema version: %1")
+        *error = QCoreApplication::translate("Migrator", "cannot record the schema version: %1")
                      .arg(q.lastError().text().simplified());
         return false;
     }
@@ -464,12 +467,13 @@ bool Migrator::migrate(QString *error, int target) const {
     q.addBindValue(QStringLiteral("schema_version"));
     q.addBindValue(QString::number(target));
     if (!q.exec()) {
-        *error = QStringLiteral("cannot record the schema version: %1")
+        *error = QCoreApplication::translate("Migrator", "cannot record the schema version: %1")
                      .arg(q.lastError().text().simplified());
         return false;
     }
     if (!tx.commit()) {
-        *error = QStringLiteral("cannot commit the migration: %1").arg(tx.error());
+        *error = QCoreApplication::translate("Migrator", "cannot commit the migration: %1")
+                     .arg(tx.error());
         return false;
     }
     return true;

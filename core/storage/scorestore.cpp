@@ -3,6 +3,8 @@
 #include "../domain/leadcolumns.h"
 #include "sqlstatement.h"
 
+#include <QCoreApplication>
+
 namespace {
 
 const QString readColumns =
@@ -71,7 +73,8 @@ bool ScoreStore::prepare() {
     for (const auto &[statement, sql] : statements) {
         if (!statement->prepare(sql)) {
             m_error =
-                QStringLiteral("cannot prepare the score statements: %1").arg(statement->error());
+                QCoreApplication::translate("ScoreStore", "cannot prepare the score statements: %1")
+                    .arg(statement->error());
             m_update.reset();
             return false;
         }
@@ -84,7 +87,8 @@ qint64 ScoreStore::maxId() {
     SqlStatement q(m_db);
     if (!q.prepare(QStringLiteral("SELECT coalesce(max(id), 0) FROM leads")) || !q.exec() ||
         !q.next()) {
-        m_error = QStringLiteral("cannot read the leads' ids: %1").arg(q.error());
+        m_error = QCoreApplication::translate("ScoreStore", "cannot read the leads' ids: %1")
+                      .arg(q.error());
         return -1;
     }
     const qint64 id = q.intValue(0);
@@ -97,13 +101,15 @@ qint64 ScoreStore::count(int staleFor) {
     if (!q.prepare(staleFor > 0
                        ? QStringLiteral("SELECT count(*) FROM leads WHERE id > 0") + staleOnly
                        : QStringLiteral("SELECT count(*) FROM leads"))) {
-        m_error = QStringLiteral("cannot count the leads: %1").arg(q.error());
+        m_error =
+            QCoreApplication::translate("ScoreStore", "cannot count the leads: %1").arg(q.error());
         return -1;
     }
     if (staleFor > 0)
         q.bind(0, staleFor);
     if (!q.exec() || !q.next()) {
-        m_error = QStringLiteral("cannot count the leads: %1").arg(q.error());
+        m_error =
+            QCoreApplication::translate("ScoreStore", "cannot count the leads: %1").arg(q.error());
         return -1;
     }
     const qint64 n = q.intValue(0);
@@ -122,7 +128,8 @@ qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
         q.bind(i++, staleFor);
     q.bind(i++, limit);
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot read the leads to score: %1").arg(q.error());
+        m_error = QCoreApplication::translate("ScoreStore", "cannot read the leads to score: %1")
+                      .arg(q.error());
         return -1;
     }
     qint64 last = 0;
@@ -174,7 +181,8 @@ qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
     const QString error = q.error();
     q.finish();
     if (!error.isEmpty()) {
-        m_error = QStringLiteral("cannot read the leads to score: %1").arg(error);
+        m_error = QCoreApplication::translate("ScoreStore", "cannot read the leads to score: %1")
+                      .arg(error);
         return -1;
     }
     return last;
@@ -200,8 +208,9 @@ bool ScoreStore::write(qint64 id, int score, const QString &grade, const QByteAr
     }
     update.bind(i++, id);
     if (!update.exec()) {
-        m_error =
-            QStringLiteral("cannot store the score of lead %1: %2").arg(id).arg(update.error());
+        m_error = QCoreApplication::translate("ScoreStore", "cannot store the score of lead %1: %2")
+                      .arg(id)
+                      .arg(update.error());
         return false;
     }
     if (oldGrade != grade) {
@@ -210,9 +219,10 @@ bool ScoreStore::write(qint64 id, int score, const QString &grade, const QByteAr
         m_activity->bind(2, oldGrade);
         m_activity->bind(3, grade);
         if (!m_activity->exec()) {
-            m_error = QStringLiteral("cannot record the grade of lead %1: %2")
-                          .arg(id)
-                          .arg(m_activity->error());
+            m_error =
+                QCoreApplication::translate("ScoreStore", "cannot record the grade of lead %1: %2")
+                    .arg(id)
+                    .arg(m_activity->error());
             return false;
         }
     }
@@ -226,7 +236,8 @@ bool ScoreStore::writeWin(qint64 id, const WinValues &win) {
     m_updateWin->bind(1, QString::fromUtf8(win.drivers));
     m_updateWin->bind(2, id);
     if (!m_updateWin->exec()) {
-        m_error = QStringLiteral("cannot store the win probability of lead %1: %2")
+        m_error = QCoreApplication::translate("ScoreStore",
+                                              "cannot store the win probability of lead %1: %2")
                       .arg(id)
                       .arg(m_updateWin->error());
         return false;

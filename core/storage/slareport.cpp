@@ -4,6 +4,7 @@
 #include "../domain/leadcolumns.h"
 #include "sqldialect.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -24,7 +25,9 @@ int SlaReport::targetHours() const {
 
 bool SlaReport::setTargetHours(int hours) {
     if (hours < 1) {
-        m_error = QStringLiteral("the SLA target must be at least 1 hour, not %1").arg(hours);
+        m_error = QCoreApplication::translate("SlaReport",
+                                              "the SLA target must be at least 1 hour, not %1")
+                      .arg(hours);
         return false;
     }
     QSqlQuery q(m_db.connection());
@@ -35,7 +38,7 @@ bool SlaReport::setTargetHours(int hours) {
         ok = q.exec();
     }
     if (!ok)
-        m_error = QStringLiteral("cannot store the SLA target: %1")
+        m_error = QCoreApplication::translate("SlaReport", "cannot store the SLA target: %1")
                       .arg(q.lastError().text().simplified());
     return ok;
 }
@@ -66,7 +69,7 @@ QList<RepSla> SlaReport::perRep(const QDateTime &now, const QDateTime &since) co
     q.addBindValue(LeadColumns::isoUtc(now.addSecs(-target)));
     q.addBindValue(since.isValid() ? LeadColumns::isoUtc(since) : QStringLiteral(""));
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot measure the first-touch SLA: %1")
+        m_error = QCoreApplication::translate("SlaReport", "cannot measure the first-touch SLA: %1")
                       .arg(q.lastError().text().simplified());
         return {};
     }

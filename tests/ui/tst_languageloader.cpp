@@ -1,6 +1,9 @@
+#include "core/domain/leadchanges.h"
 #include "core/domain/storefront.h"
 #include "core/scoring/rulescorer.h"
 #include "core/scoring/scoringmodel.h"
+#include "core/storage/leadrepository.h"
+#include "core/storage/leadwriter.h"
 #include "core/storage/savedviewrepository.h"
 #include "sampleleaddatabase.h"
 #include "ui/languageloader.h"
@@ -59,6 +62,7 @@ private slots:
     void numbersAndDatesAreWrittenTheDutchWay();
     void theShippedViewsReadInDutch();
     void aRefusalFromStorageReadsInDutch();
+    void aConflictFromStorageReadsInDutch();
     void englishNeedsNoTranslation();
     void theChoiceIsRemembered();
     void aLanguageFollowsTheSystemOnlyWhenSpoken();
@@ -228,6 +232,45 @@ void TestLanguageLoader::aRefusalFromStorageReadsInDutch() {
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(message, QStringLiteral("a view named \"My new leads\" exists already"));
+}
+
+// An edit to a lead someone else changed since it was read is refused where leads are written;
+// the refusal reaches a Dutch window in Dutch, and with no translation installed, as the
+// command-line tool runs, it is the English it was written in.
+void TestLanguageLoader::aConflictFromStorageReadsInDutch() {
+    const qint64 id = m_db->addLead(Storefront::AppSource, 50);
+    QVERIFY(id > 0);
+    const std::optional<Lead> read = LeadRepository(m_db->database()).lead(id);
+    QVERIFY(read);
+    const qint64 stale = read->version;
+    QVERIFY(LeadWriter(m_db->database())
+                .update(id, stale,
+                        LeadChanges().set(QStringLiteral("owner"), QStringLiteral("kim")),
+                        QStringLiteral("kim"))
+                .ok());
+    const auto editOfTheStaleRead = [&] {
+        return LeadWriter(m_db->database())
+            .update(id, stale, LeadChanges().set(QStringLiteral("owner"), QStringLiteral("sam")),
+                    QStringLiteral("sam"));
+    };
+    {
+        LanguageLoader dutch;
+        QVERIFY(dutch.install(LanguageLoader::localeFor(QStringLiteral("nl"))));
+        const UpdateResult r = editOfTheStaleRead();
+        QCOMPARE(r.status, UpdateResult::Status::Conflict);
+        QCOMPARE(r.error,
+                 QStringLiteral("lead %1 is door iemand anders gewijzigd (versie %2, niet %3)")
+                     .arg(id)
+                     .arg(stale + 1)
+                     .arg(stale));
+    } // gone again with its loader
+    const UpdateResult r = editOfTheStaleRead();
+    QCOMPARE(r.status, UpdateResult::Status::Conflict);
+    QCOMPARE(r.error, QStringLiteral("lead %1 was changed by someone else (version %2, not %3)")
+                          .arg(id)
+                          .arg(stale + 1)
+                          .arg(stale));
+    QCOMPARE(LeadRepository(m_db->database()).lead(id)->owner, QStringLiteral("kim"));
 }
 
 void TestLanguageLoader::englishNeedsNoTranslation() {
