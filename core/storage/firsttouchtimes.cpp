@@ -2,7 +2,9 @@
 
 #include "followupplanstore.h"
 #include "indexordercounts.h"
+#include "leadanalyticsqueries.h"
 #include "leadquery.h"
+#include "periodslices.h"
 #include "sqldialect.h"
 
 #include <QCoreApplication>
@@ -17,6 +19,15 @@ QList<qint64> FirstTouchTimes::bucketBounds() {
     return {hour, 4 * hour, 8 * hour, 24 * hour, 48 * hour, 7 * 24 * hour};
 }
 
+namespace {
+
+// leads_first_touch: the buckets are ranges of the seconds; the period and what decides an
+// untouched lead still waits checked in the index.
+const QString indexColumns =
+    QStringLiteral("is_test, first_touch_seconds, created_at, follow_ups, stage");
+
+} // namespace
+
 QStringList FirstTouchTimes::schema(const SqlDialect &d) {
     return {
         QStringLiteral("ALTER TABLE leads ADD COLUMN first_touch_seconds %1 NOT NULL DEFAULT -1")
@@ -26,8 +37,7 @@ QStringList FirstTouchTimes::schema(const SqlDialect &d) {
             .arg(FollowUpPlanStore::keptFirstTouch()),
         // A bucket is one range of it, and the open leads nobody touched are the range of
         // -1 with what decides they still wait.
-        QStringLiteral("CREATE INDEX leads_first_touch ON leads(is_test, first_touch_seconds, "
-                       "created_at, follow_ups, stage)")};
+        QStringLiteral("CREATE INDEX leads_first_touch ON leads(%1)").arg(indexColumns)};
 }
 
 std::optional<FirstTouchTimes::Counts> FirstTouchTimes::counts(const LeadFilter &filter,
@@ -35,7 +45,7 @@ std::optional<FirstTouchTimes::Counts> FirstTouchTimes::counts(const LeadFilter 
     // Most of a large database: each bucket one range of leads_first_touch. Otherwise one pass
     // over the filter's leads (a period's along the charts' covering index, which holds the
     // first touch too).
-    if (IndexOrderCounts::suits(m_db, filter))
+    if (IndexOrderCounts::suits(m_db, filter, indexColumns.split(QStringLiteral(", "))))
         return rangeCounts(filter, targetSeconds);
     const QList<qint64> bounds = bucketBounds();
     QStringList counted;
@@ -48,26 +58,45 @@ std::optional<FirstTouchTimes::Counts> FirstTouchTimes::counts(const LeadFilter 
                               .arg(bounds.last()));
     counted << QStringLiteral("count(*) FILTER (WHERE first_touch_seconds > %1)").arg(targetSeconds)
             << QStringLiteral("count(*) FILTER (WHERE %1)").arg(waitingCondition());
-    QVariantList binds;
-    const QString where = LeadQuery(m_db.backend()).where(filter, &binds);
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM leads").arg(counted.join(QStringLiteral(", "))) +
-              where);
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!q.exec() || !q.next()) {
-        m_error = QCoreApplication::translate("FirstTouchTimes",
-                                              "cannot read the times to first touch: %1")
-                      .arg(q.lastError().text().simplified());
-        return std::nullopt;
+    // A large database's filter in slices read side by side (PeriodSlices), added up.
+    const QList<LeadFilter> slices = PeriodSlices::of(m_db, filter);
+    QList<QList<qint64>> parts(slices.size());
+    QStringList errors(slices.size());
+    auto *partSlots = parts.data();
+    auto *errorSlots = errors.data();
+    PeriodSlices::run(m_db, slices, [&](qsizetype i, const LeadFilter &slice) {
+        QVariantList binds;
+        const QString where = LeadQuery(m_db.backend()).where(slice, &binds);
+        QSqlQuery q(m_db.connection());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT %1 FROM ").arg(counted.join(QStringLiteral(", "))) +
+                  LeadAnalyticsQueries::leadsFor(m_db.backend(), slice) + where);
+        for (const QVariant &v : std::as_const(binds))
+            q.addBindValue(v);
+        if (!q.exec() || !q.next()) {
+            errorSlots[i] = q.lastError().text().simplified();
+            return;
+        }
+        for (qsizetype c = 0; c < counted.size(); ++c)
+            partSlots[i] << q.value(int(c)).toLongLong();
+    });
+    QList<qint64> sums(counted.size(), 0);
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (parts.at(i).size() != counted.size()) {
+            m_error = QCoreApplication::translate("FirstTouchTimes",
+                                                  "cannot read the times to first touch: %1")
+                          .arg(errors.at(i));
+            return std::nullopt;
+        }
+        for (qsizetype c = 0; c < counted.size(); ++c)
+            sums[c] += parts.at(i).at(c);
     }
     Counts out;
     int column = 0;
     for (qsizetype i = 0; i <= bounds.size(); ++i)
-        out.buckets << q.value(column++).toLongLong();
-    out.pastTarget = q.value(column++).toLongLong();
-    out.waiting = q.value(column++).toLongLong();
+        out.buckets << sums.at(column++);
+    out.pastTarget = sums.at(column++);
+    out.waiting = sums.at(column++);
     m_error.clear();
     return out;
 }

@@ -19,8 +19,10 @@ std::atomic<qint64> usedLeads{200000};
 // of the leads: below that share the pass reads less.
 constexpr double leastShare = 1.0 / 3.0;
 
-// The index for each group column, its columns in the order of the groups; the creation time
-// last, so that a period is checked in the index.
+// The index for each group column, its columns in the order of the groups, then the creation
+// time, so that a period is checked in the index. A filter by a column an index holds is
+// counted from it too (the funnel and the scores of one storefront); wider indexes, with the
+// owner and offer as well, made every chart slower than the filters gained.
 struct GroupIndex {
     const char *column;
     const char *name;
@@ -41,6 +43,8 @@ constexpr GroupIndex gradeIndex{"grade", "leads_grades",
 // one the query groups by, so that SQLite reads the days in order.
 const QString creationDay = QStringLiteral("substr(created_at, 1, 10)");
 const QString dayIndex = QStringLiteral("leads_days");
+const QString dayColumns =
+    QStringLiteral("is_test, (%1), storefront, action, created_at").arg(creationDay);
 
 const GroupIndex *indexFor(const QString &column) {
     for (const GroupIndex &i : groupIndexes)
@@ -49,15 +53,31 @@ const GroupIndex *indexFor(const QString &column) {
     return nullptr;
 }
 
-// A filter of a period alone: any other condition names a column these indexes may not hold.
-bool periodOnly(const LeadFilter &f) {
-    LeadFilter period;
-    period.since = f.since;
-    period.until = f.until;
-    period.includeTest = f.includeTest;
-    period.slaTargetHours = f.slaTargetHours;
-    period.slaNow = f.slaNow;
-    return f == period;
+QStringList columnsOf(const QString &list) {
+    return list.split(QStringLiteral(", "));
+}
+
+// The columns `f` names, or nullopt when it has a condition no index here holds (a search, a
+// selection, a due time, do-not-contact, origin, destination, the SLA).
+std::optional<QStringList> filterColumns(const LeadFilter &f) {
+    if (!f.search.trimmed().isEmpty() || !f.ids.isEmpty() || f.dueBefore.isValid() ||
+        f.doNotContact || !f.origin.isEmpty() || !f.destination.isEmpty() || f.slaBreached)
+        return std::nullopt;
+    QStringList named;
+    const std::pair<bool, const char *> conditions[] = {
+        {f.storefront.has_value(), "storefront"},
+        {f.stage.has_value(), "stage"},
+        {!f.owner.isEmpty(), "owner"},
+        {!f.offerId.isEmpty(), "offer_id"},
+        {!f.action.isEmpty(), "action"},
+        {f.minScore.has_value(), "score"},
+        {!f.grade.isEmpty(), "grade"},
+        {!f.campaign.isEmpty(), "campaign"},
+        {f.since.isValid() || f.until.isValid(), "created_at"}};
+    for (const auto &[named_, column] : conditions)
+        if (named_)
+            named << QLatin1String(column);
+    return named;
 }
 
 } // namespace
@@ -85,19 +105,20 @@ QStringList IndexOrderCounts::schema() {
                    .arg(QLatin1String(i.name), QLatin1String(i.columns));
     sql << QStringLiteral("CREATE INDEX %1 ON leads(%2)")
                .arg(QLatin1String(gradeIndex.name), QLatin1String(gradeIndex.columns))
-        << QStringLiteral("CREATE INDEX %1 ON leads(is_test, (%2), storefront, action, created_at)")
-               .arg(dayIndex, creationDay);
+        << QStringLiteral("CREATE INDEX %1 ON leads(%2)").arg(dayIndex, dayColumns);
     return sql;
 }
 
-bool IndexOrderCounts::covers(const QString &groupColumn, bool withScores) {
-    const GroupIndex *index = indexFor(groupColumn);
-    return index && (index->hasScore || !withScores);
-}
-
-bool IndexOrderCounts::suits(const Database &db, const LeadFilter &filter) {
-    if (db.backend() != Database::Backend::Sqlite || !periodOnly(filter))
+bool IndexOrderCounts::suits(const Database &db, const LeadFilter &filter,
+                             const QStringList &indexColumns) {
+    if (db.backend() != Database::Backend::Sqlite)
         return false;
+    const std::optional<QStringList> named = filterColumns(filter);
+    if (!named)
+        return false;
+    for (const QString &column : *named)
+        if (!indexColumns.contains(column))
+            return false;
     // Each alone, so that each is one step down the table (together they would read it all).
     qint64 ends[2] = {0, 0};
     const QString ask[2] = {QStringLiteral("SELECT min(id) FROM leads"),
@@ -110,6 +131,23 @@ bool IndexOrderCounts::suits(const Database &db, const LeadFilter &filter) {
         q.finish();
     }
     return ends[1] - ends[0] + 1 >= usedFrom() && PeriodSlices::share(db, filter) >= leastShare;
+}
+
+bool IndexOrderCounts::suitsStages(const Database &db, const LeadFilter &filter,
+                                   const QString &groupColumn, bool withScores) {
+    const GroupIndex *index = indexFor(groupColumn);
+    return index && (index->hasScore || !withScores) &&
+           suits(db, filter, columnsOf(QLatin1String(index->columns)));
+}
+
+bool IndexOrderCounts::suitsGrades(const Database &db, const LeadFilter &filter) {
+    return suits(db, filter, columnsOf(QLatin1String(gradeIndex.columns)));
+}
+
+bool IndexOrderCounts::suitsDays(const Database &db, const LeadFilter &filter) {
+    // A period alone: with a storefront or an action fixed, SQLite no longer sees that the
+    // index gives the days and keys in order, and sorts.
+    return suits(db, filter, {QStringLiteral("created_at")});
 }
 
 std::optional<LeadAnalyticsQueries::StageCounts>

@@ -11,21 +11,27 @@
 // The charts' counts over most of the leads, read from an index already in the order of their
 // groups (schema version 12): SQLite groups while it reads, with no sort and no row handed
 // out per lead, which for a million leads takes a third of the time of reading every lead.
-// SQLite only, and only for a filter of a period alone (with or without test leads): any
-// other condition would need the lead's row and is read along the creation time instead.
+// SQLite only, and only for a filter whose columns the index holds (a period, storefront,
+// owner, offer and the chart's own groups): any other condition would need the lead's row and
+// is read along the creation time instead.
 class IndexOrderCounts {
 public:
     explicit IndexOrderCounts(const Database &db);
     QString lastError() const { return m_error; }
 
-    // Whether this reads `filter` faster than a pass along the creation time: a large
-    // database, a period alone, and a period holding at least a third of the leads.
-    static bool suits(const Database &db, const LeadFilter &filter);
+    // Whether reading the index of `indexColumns` in order counts `filter` sooner than a pass
+    // along the creation time: a large SQLite database, a filter that names only columns the
+    // index holds, and a period holding at least a third of the leads.
+    static bool suits(const Database &db, const LeadFilter &filter,
+                      const QStringList &indexColumns);
+    // suits() for stageCounts() by `groupColumn` (storefront, offer_id or campaign; with the
+    // scores, offer_id only), gradeCounts() and dayCounts().
+    static bool suitsStages(const Database &db, const LeadFilter &filter,
+                            const QString &groupColumn, bool withScores);
+    static bool suitsGrades(const Database &db, const LeadFilter &filter);
+    static bool suitsDays(const Database &db, const LeadFilter &filter);
 
-    // Whether stageCounts() has an index for `groupColumn` (storefront, offer_id or campaign)
-    // that holds the scores when asked for (offer_id's).
-    static bool covers(const QString &groupColumn, bool withScores);
-    // LeadAnalyticsQueries::stageCounts() for a group column it covers().
+    // LeadAnalyticsQueries::stageCounts() for a group column suitsStages() knows.
     std::optional<LeadAnalyticsQueries::StageCounts>
     stageCounts(const LeadFilter &filter, const QString &groupColumn, bool withScores) const;
     // LeadAnalyticsQueries::dayCounts().

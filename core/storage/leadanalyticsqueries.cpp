@@ -68,6 +68,19 @@ bool LeadAnalyticsQueries::run(SqlStatement &q, const QString &sql, const QVaria
     return q.exec() || fail(what, q.error());
 }
 
+QString LeadAnalyticsQueries::leadsFor(Database::Backend backend, const LeadFilter &f) {
+    // SQLite's sampled statistics take a storefront or an owner for a few thousand leads, and
+    // it would then look up hundreds of thousands of rows from the index that names it. The
+    // covering index holds every column these filters name, so a pass never leaves it; only a
+    // selection of a few leads is better found by id.
+    const bool covered = f.search.trimmed().isEmpty() && !f.doNotContact &&
+                         !f.dueBefore.isValid() && f.origin.isEmpty() && f.destination.isEmpty() &&
+                         !f.slaBreached && f.ids.isEmpty();
+    return backend == Database::Backend::Sqlite && covered
+               ? QStringLiteral("leads INDEXED BY leads_created_at")
+               : QStringLiteral("leads");
+}
+
 bool LeadAnalyticsQueries::isGroupColumn(const QString &column) {
     return column == QLatin1String("storefront") || column == QLatin1String("offer_id") ||
            column == QLatin1String("campaign") || column == QLatin1String("action");
@@ -201,10 +214,10 @@ LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
     const MappedReads mapped(m_db);
     SqlStatement q(m_db);
     if (!run(q,
-             QStringLiteral("SELECT %1, %2 FROM leads")
+             QStringLiteral("SELECT %1, %2 FROM ")
                      .arg(selected.join(QStringLiteral(", ")),
                           sumExpr.isEmpty() ? QStringLiteral("0") : sumExpr) +
-                 where,
+                 leadsFor(m_db.backend(), filter) + where,
              binds, what))
         return std::nullopt;
     // Each column's texts numbered, and the numbers of a row combined column by column, so
@@ -302,8 +315,7 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
         m_error.clear();
         return out;
     }
-    if (!m_oneThread && IndexOrderCounts::covers(groupColumn, withScores) &&
-        IndexOrderCounts::suits(m_db, filter)) {
+    if (!m_oneThread && IndexOrderCounts::suitsStages(m_db, filter, groupColumn, withScores)) {
         const IndexOrderCounts ordered(m_db);
         auto counts = ordered.stageCounts(filter, groupColumn, withScores);
         m_error = ordered.lastError();
@@ -318,9 +330,9 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
     QVariantList binds;
     SqlStatement q(m_db);
     const QString sql =
-        QStringLiteral("SELECT reached_step, %1, action, stage, %2 FROM leads")
+        QStringLiteral("SELECT reached_step, %1, action, stage, %2 FROM ")
             .arg(groupColumn, withScores ? QStringLiteral("score") : QStringLiteral("0")) +
-        LeadQuery(m_db.backend()).where(filter, &binds);
+        leadsFor(m_db.backend(), filter) + LeadQuery(m_db.backend()).where(filter, &binds);
     if (!run(q, sql, binds, what))
         return std::nullopt;
     // The group, action and stage texts numbered, so that a lead is counted by integers alone.
@@ -414,7 +426,7 @@ LeadAnalyticsQueries::dayCounts(const LeadFilter &filter, const QString &keyColu
                 .simplified();
         return std::nullopt;
     }
-    if (IndexOrderCounts::suits(m_db, filter)) {
+    if (IndexOrderCounts::suitsDays(m_db, filter)) {
         const IndexOrderCounts ordered(m_db);
         auto rows = ordered.dayCounts(filter, keyColumn);
         m_error = ordered.lastError();
@@ -435,7 +447,7 @@ LeadAnalyticsQueries::dayCounts(const LeadFilter &filter, const QString &keyColu
 
 std::optional<QList<LeadAnalyticsQueries::GradeRow>>
 LeadAnalyticsQueries::gradeCounts(const LeadFilter &filter) const {
-    if (IndexOrderCounts::suits(m_db, filter)) {
+    if (IndexOrderCounts::suitsGrades(m_db, filter)) {
         const IndexOrderCounts ordered(m_db);
         auto rows = ordered.gradeCounts(filter);
         m_error = ordered.lastError();

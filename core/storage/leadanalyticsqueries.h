@@ -25,6 +25,9 @@ public:
 
     // The columns a report may group by.
     static bool isGroupColumn(const QString &column);
+    // What a pass over `filter`'s leads reads FROM: on SQLite the charts' covering index
+    // (coveringIndex()) whenever it holds every column the filter names.
+    static QString leadsFor(Database::Backend backend, const LeadFilter &filter);
 
     struct StageRow {
         QString group; // the group column's value

@@ -39,13 +39,15 @@ void TestPeriodSlices::periodsReadSideBySideAddUpToTheWhole() {
         const auto trend = a.trend(f, LeadTrend::Interval::Week, LeadTrend::By::Action);
         const auto scores = a.scores(f);
         const auto campaigns = a.campaigns(f);
-        if (!funnel || !offers || !trend || !scores || !campaigns)
+        const auto firstTouch = a.firstTouch(f);
+        if (!funnel || !offers || !trend || !scores || !campaigns || !firstTouch)
             return QByteArray("failed: ") + a.lastError().toUtf8();
         all.insert(QStringLiteral("funnel"), ReportJson::funnel(*funnel));
         all.insert(QStringLiteral("offers"), ReportJson::offers(*offers));
         all.insert(QStringLiteral("trend"), ReportJson::trend(*trend));
         all.insert(QStringLiteral("scores"), ReportJson::scores(*scores));
         all.insert(QStringLiteral("campaigns"), ReportJson::campaigns(*campaigns));
+        all.insert(QStringLiteral("first touch"), ReportJson::firstTouch(*firstTouch));
         return QJsonDocument(all).toJson();
     };
     const qint64 usual = PeriodSlices::parallelFrom();
