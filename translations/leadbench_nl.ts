@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>Cadence</name>
+    <message>
+        <source>&quot;%1&quot; is not a touch: a day and a kind (%2), such as &quot;2 call&quot;</source>
+        <translation>&quot;%1&quot; is geen contactmoment: een dag en een soort (%2), zoals &quot;2 call&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the touches must be in day order</source>
+        <translation>&quot;%1&quot;: de contactmomenten moeten op volgorde van dag staan</translation>
+    </message>
+    <message>
+        <source>a cadence needs at least one touch, such as &quot;0 email, 2 call&quot;</source>
+        <translation>een cadans heeft minstens één contactmoment nodig, zoals &quot;0 email, 2 call&quot;</translation>
+    </message>
+    <message>
+        <source>cadence &quot;%1&quot;: a touch without a day or a known kind (%2)</source>
+        <translation>cadans &quot;%1&quot;: een contactmoment zonder dag of bekende soort (%2)</translation>
+    </message>
+    <message>
+        <source>cadence &quot;%1&quot; has no touches</source>
+        <translation>cadans &quot;%1&quot; heeft geen contactmomenten</translation>
+    </message>
+</context>
+<context>
     <name>CadenceDialog</name>
     <message>
         <source>Cadences</source>
@@ -2459,6 +2482,34 @@
     </message>
 </context>
 <context>
+    <name>LeadChanges</name>
+    <message>
+        <source>%1: no such column</source>
+        <translation>%1: een dergelijke kolom bestaat niet</translation>
+    </message>
+    <message>
+        <source>%1: set by Leadbench, it cannot be changed</source>
+        <translation>%1: wordt door Leadbench ingevuld en kan niet worden gewijzigd</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A column&apos;s name as written, then what is wrong with its value.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>country: &quot;%1&quot; is not an ISO 3166 two-letter code</source>
+        <translation>country: &quot;%1&quot; is geen ISO 3166-landcode van twee letters</translation>
+    </message>
+    <message>
+        <source>disqualify_note: reason &quot;other&quot; needs a text saying why</source>
+        <translation>disqualify_note: reden &quot;other&quot; vraagt om een tekst met de reden</translation>
+    </message>
+    <message>
+        <source>a lead needs an email, a name or a company</source>
+        <translation>een lead heeft een e-mailadres, een naam of een bedrijf nodig</translation>
+    </message>
+</context>
+<context>
     <name>LeadColumns</name>
     <message>
         <source>&quot;%1&quot; is not an ISO 4217 currency code</source>
@@ -4240,6 +4291,45 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
 </context>
 <context>
+    <name>OpportunityDetails</name>
+    <message>
+        <source>value: %1 is not an amount above 0</source>
+        <translation>value: %1 is geen bedrag boven 0</translation>
+    </message>
+    <message>
+        <source>currency: an ISO 4217 code such as USD or EUR is needed</source>
+        <translation>currency: een ISO 4217-code zoals USD of EUR is nodig</translation>
+    </message>
+    <message>
+        <source>currency: &quot;%1&quot; is not an ISO 4217 currency code</source>
+        <translation>currency: &quot;%1&quot; is geen ISO 4217-valutacode</translation>
+    </message>
+    <message>
+        <source>close date: an expected close date is needed</source>
+        <translation>close date: een verwachte afsluitdatum is nodig</translation>
+    </message>
+    <message>
+        <source>destination: one of %1 is needed</source>
+        <translation>destination: een van %1 is nodig</translation>
+    </message>
+    <message>
+        <source>destination: &quot;%1&quot; is not %2</source>
+        <translation>destination: &quot;%1&quot; is geen van %2</translation>
+    </message>
+    <message>
+        <source>value: an estimated value above 0 is needed</source>
+        <translation>value: een geschatte waarde boven 0 is nodig</translation>
+    </message>
+    <message>
+        <source>value: &quot;%1&quot; is not a number</source>
+        <translation>value: &quot;%1&quot; is geen getal</translation>
+    </message>
+    <message>
+        <source>close date: &quot;%1&quot; is not a date (YYYY-MM-DD) or an ISO 8601 time</source>
+        <translation>close date: &quot;%1&quot; is geen datum (JJJJ-MM-DD) of ISO 8601-tijd</translation>
+    </message>
+</context>
+<context>
     <name>PrerequisiteStore</name>
     <message>
         <source>cannot read the qualification checklist: %1</source>
@@ -4287,6 +4377,93 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>checklist item &quot;%1&quot;: {&quot;by&quot;: name, &quot;at&quot;: ISO 8601 time} is expected, not %2</source>
         <translation>checklistitem &quot;%1&quot;: verwacht wordt {&quot;by&quot;: naam, &quot;at&quot;: ISO 8601-tijd}, niet %2</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationPolicy</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>a checklist needs at least one prerequisite</source>
+        <translation>een checklist heeft minstens één voorwaarde nodig</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a prerequisite name: use 1 to 40 lower-case letters, digits, - and _</source>
+        <translation>&quot;%1&quot; is geen naam van een voorwaarde: gebruik 1 tot 40 kleine letters, cijfers, - en _</translation>
+    </message>
+    <message>
+        <source>prerequisite &quot;%1&quot; is listed twice</source>
+        <translation>voorwaarde &quot;%1&quot; staat er twee keer in</translation>
+    </message>
+    <message>
+        <source>prerequisite &quot;%1&quot; has no label</source>
+        <translation>voorwaarde &quot;%1&quot; heeft geen label</translation>
+    </message>
+    <message>
+        <source>lead %1: &quot;%2&quot; is not a qualification prerequisite (%3)</source>
+        <translation>lead %1: &quot;%2&quot; is geen voorwaarde om te kwalificeren (%3)</translation>
+    </message>
+    <message>
+        <source>lead %1 is %2, a closed stage: it cannot be qualified</source>
+        <translation>lead %1 is %2, een afgesloten fase: deze kan niet worden gekwalificeerd</translation>
+    </message>
+    <message>
+        <source>lead %1 is %2, a closed stage: it cannot be converted to an opportunity</source>
+        <translation>lead %1 is %2, een afgesloten fase: deze kan niet worden omgezet in een verkoopkans</translation>
+    </message>
+    <message>
+        <source>lead %1 is marked do-not-contact: it cannot be qualified; disqualify it with reason dnc</source>
+        <translation>lead %1 staat op niet benaderen: deze kan niet worden gekwalificeerd; diskwalificeer met reden dnc</translation>
+    </message>
+    <message>
+        <source>lead %1 is marked do-not-contact: it cannot be converted to an opportunity; disqualify it with reason dnc</source>
+        <translation>lead %1 staat op niet benaderen: deze kan niet worden omgezet in een verkoopkans; diskwalificeer met reden dnc</translation>
+    </message>
+    <message>
+        <source>lead %1 is a test lead (MSFT_TEST_): it cannot be qualified; disqualify it with reason test-lead</source>
+        <translation>lead %1 is een testlead (MSFT_TEST_): deze kan niet worden gekwalificeerd; diskwalificeer met reden test-lead</translation>
+    </message>
+    <message>
+        <source>lead %1 is a test lead (MSFT_TEST_): it cannot be converted to an opportunity; disqualify it with reason test-lead</source>
+        <translation>lead %1 is een testlead (MSFT_TEST_): deze kan niet worden omgezet in een verkoopkans; diskwalificeer met reden test-lead</translation>
+    </message>
+    <message>
+        <source>lead %1 is an opportunity already: it is past qualification</source>
+        <translation>lead %1 is al een verkoopkans: het kwalificeren is voorbij</translation>
+    </message>
+    <message>
+        <source>lead %1 cannot be qualified: %2 is not ticked (--check %3)</source>
+        <translation>lead %1 kan niet worden gekwalificeerd: %2 is niet aangevinkt (--check %3)</translation>
+    </message>
+    <message>
+        <source>lead %1 cannot be qualified: %2 are not ticked (--check %3)</source>
+        <translation>lead %1 kan niet worden gekwalificeerd: %2 zijn niet aangevinkt (--check %3)</translation>
+    </message>
+    <message>
+        <source>lead %1 is %2: qualify it before converting it to an opportunity</source>
+        <translation>lead %1 is %2: kwalificeer de lead voordat u deze omzet in een verkoopkans</translation>
+    </message>
+    <message>
+        <source>lead %1 cannot be converted: %2</source>
+        <translation>lead %1 kan niet worden omgezet: %2</translation>
+    </message>
+    <message>
+        <source>lead %1 is %2, a closed stage: it cannot be disqualified</source>
+        <translation>lead %1 is %2, een afgesloten fase: deze kan niet worden gediskwalificeerd</translation>
+    </message>
+    <message>
+        <source>lead %1 needs a reason to be disqualified: %2</source>
+        <translation>lead %1 heeft een reden nodig om gediskwalificeerd te worden: %2</translation>
+    </message>
+    <message>
+        <source>lead %1: &quot;%2&quot; is not a reason to disqualify (%3)</source>
+        <translation>lead %1: &quot;%2&quot; is geen reden om te diskwalificeren (%3)</translation>
+    </message>
+    <message>
+        <source>reason &quot;other&quot; needs a text saying why lead %1 is disqualified</source>
+        <translation>reden &quot;other&quot; vraagt om een tekst die zegt waarom lead %1 is gediskwalificeerd</translation>
     </message>
 </context>
 <context>

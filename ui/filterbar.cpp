@@ -16,6 +16,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QSpinBox>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -179,6 +181,20 @@ FilterBar::FilterBar(QWidget *parent)
         edit->setMinimumDate(anyDate);
         edit->setSpecialValueText(any);
         edit->setDate(anyDate);
+        // Qt sizes the box for its text, but its field for typing is narrower than the room
+        // it asks for: a longer "any" (Dutch "Aangemaakt: altijd") was cut at the left. The box
+        // keeps what its frame and arrow take, and the field fits the text with the line
+        // edit's own margins (2 pixels a side) and the cursor.
+        QStyleOptionComboBox option;
+        option.initFrom(edit);
+        option.editable = true;
+        option.rect = QRect(0, 0, 400, edit->sizeHint().height());
+        const int frameAndArrow =
+            option.rect.width() -
+            edit->style()
+                ->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, edit)
+                .width();
+        edit->setMinimumWidth(frameAndArrow + edit->fontMetrics().horizontalAdvance(any) + 6);
         return edit;
     };
     m_since = dateEdit(tr("Created: any"), QStringLiteral("filterSince"), tr("Created from"));

@@ -1,5 +1,6 @@
 #include "cadence.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -26,23 +27,25 @@ bool Cadence::parseTouches(const QString &text, QList<CadenceTouch> *touches, QS
         CadenceTouch t;
         if (!m.hasMatch() || !TouchKinds::fromCanonicalName(m.captured(2), &t.kind) ||
             !TouchKinds::isFollowUpKind(t.kind)) {
-            *problem = QStringLiteral("\"%1\" is not a touch: a day and a kind (%2), such as "
-                                      "\"2 call\"")
+            *problem = QCoreApplication::translate("Cadence",
+                                                   "\"%1\" is not a touch: a day and a kind (%2), "
+                                                   "such as \"2 call\"")
                            .arg(part.trimmed(), TouchKinds::followUpNamesText());
             return false;
         }
         t.day = m.captured(1).toInt();
         if (t.day < lastDay) {
             *problem =
-                QStringLiteral("\"%1\": the touches must be in day order").arg(part.trimmed());
+                QCoreApplication::translate("Cadence", "\"%1\": the touches must be in day order")
+                    .arg(part.trimmed());
             return false;
         }
         lastDay = t.day;
         touches->append(t);
     }
     if (touches->isEmpty()) {
-        *problem =
-            QStringLiteral("a cadence needs at least one touch, such as \"0 email, 2 call\"");
+        *problem = QCoreApplication::translate(
+            "Cadence", "a cadence needs at least one touch, such as \"0 email, 2 call\"");
         return false;
     }
     return true;
@@ -66,14 +69,16 @@ bool Cadence::fromJson(const QString &name, const QJsonObject &json, Cadence *ou
         t.day = v.toObject().value(QStringLiteral("day")).toInt(-1);
         const QString kind = v.toObject().value(QStringLiteral("kind")).toString();
         if (t.day < 0 || !TouchKinds::fromCanonicalName(kind, &t.kind)) {
-            *problem = QStringLiteral("cadence \"%1\": a touch without a day or a known kind (%2)")
+            *problem = QCoreApplication::translate(
+                           "Cadence", "cadence \"%1\": a touch without a day or a known kind (%2)")
                            .arg(name, kind);
             return false;
         }
         c.touches << t;
     }
     if (c.touches.isEmpty()) {
-        *problem = QStringLiteral("cadence \"%1\" has no touches").arg(name);
+        *problem =
+            QCoreApplication::translate("Cadence", "cadence \"%1\" has no touches").arg(name);
         return false;
     }
     *out = c;

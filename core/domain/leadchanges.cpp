@@ -5,6 +5,8 @@
 #include "leadclassifier.h"
 #include "leadcolumns.h"
 
+#include <QCoreApplication>
+
 LeadChanges &LeadChanges::set(const QString &column, const QVariant &value) {
     for (auto &entry : m_values) {
         if (entry.first == column) {
@@ -61,23 +63,27 @@ QString LeadChanges::applyTo(Lead &lead) const {
     Lead changed = lead;
     for (const auto &[column, raw] : m_values) {
         if (!LeadColumns::isKnown(column))
-            return QStringLiteral("%1: no such column").arg(column);
+            return QCoreApplication::translate("LeadChanges", "%1: no such column").arg(column);
         if (!isEditable(column))
-            return QStringLiteral("%1: set by Leadbench, it cannot be changed").arg(column);
+            return QCoreApplication::translate("LeadChanges",
+                                               "%1: set by Leadbench, it cannot be changed")
+                .arg(column);
         const QString text = raw.typeId() == QMetaType::QDateTime
                                  ? LeadColumns::isoUtc(raw.toDateTime())
                                  : LeadColumns::valueText(raw);
         QVariant value;
         const QString problem = LeadColumns::parse(column, text, &value);
         if (!problem.isEmpty())
-            return column + QStringLiteral(": ") + problem;
+            //: A column's name as written, then what is wrong with its value.
+            return QCoreApplication::translate("LeadChanges", "%1: %2").arg(column, problem);
         if (column == QLatin1String("country")) {
             const QString code = value.toString().trimmed().toUpper();
             const bool letters = code.size() == 2 && code.at(0).isLetter() &&
                                  code.at(1).isLetter() && code.at(0).unicode() < 128 &&
                                  code.at(1).unicode() < 128;
             if (!code.isEmpty() && !letters)
-                return QStringLiteral("country: \"%1\" is not an ISO 3166 two-letter code")
+                return QCoreApplication::translate(
+                           "LeadChanges", "country: \"%1\" is not an ISO 3166 two-letter code")
                     .arg(text);
             value = code;
         }
@@ -87,9 +93,11 @@ QString LeadChanges::applyTo(Lead &lead) const {
          columns().contains(QStringLiteral("disqualify_note"))) &&
         changed.disqualifyReason == QLatin1String("other") &&
         changed.disqualifyNote.trimmed().isEmpty())
-        return QStringLiteral("disqualify_note: reason \"other\" needs a text saying why");
+        return QCoreApplication::translate(
+            "LeadChanges", "disqualify_note: reason \"other\" needs a text saying why");
     if (DedupKey::of(changed).isEmpty())
-        return QStringLiteral("a lead needs an email, a name or a company");
+        return QCoreApplication::translate("LeadChanges",
+                                           "a lead needs an email, a name or a company");
     changed.privacyRestricted = LeadClassifier::isPrivacyRestricted(changed.email);
     lead = changed;
     return {};

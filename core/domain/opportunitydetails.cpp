@@ -3,30 +3,58 @@
 #include "followupdestination.h"
 #include "leadcolumns.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
 #include <QSet>
 
 #include <cmath>
 
+namespace {
+
+// What is wrong with the details, each with the field it is about: fromText() tells a field's
+// text it could not read apart from the rule the field then breaks, in any language.
+QList<QPair<QString, QString>> fieldProblems(const OpportunityDetails &d) {
+    QList<QPair<QString, QString>> out;
+    if (!std::isfinite(d.value) || d.value <= 0.0)
+        out.append(
+            {QStringLiteral("value"),
+             QCoreApplication::translate("OpportunityDetails", "value: %1 is not an amount above 0")
+                 .arg(QString::number(d.value, 'g', QLocale::FloatingPointShortest))});
+    if (d.currency.isEmpty())
+        out.append(
+            {QStringLiteral("currency"),
+             QCoreApplication::translate(
+                 "OpportunityDetails", "currency: an ISO 4217 code such as USD or EUR is needed")});
+    else if (!OpportunityDetails::isCurrencyCode(d.currency))
+        out.append({QStringLiteral("currency"),
+                    QCoreApplication::translate("OpportunityDetails",
+                                                "currency: \"%1\" is not an ISO 4217 currency code")
+                        .arg(d.currency)});
+    if (!d.expectedCloseAt.isValid())
+        out.append({QStringLiteral("close date"),
+                    QCoreApplication::translate("OpportunityDetails",
+                                                "close date: an expected close date is needed")});
+    FollowUpDestination destination;
+    if (d.destination.isEmpty())
+        out.append(
+            {QStringLiteral("destination"),
+             QCoreApplication::translate("OpportunityDetails", "destination: one of %1 is needed")
+                 .arg(FollowUpDestinations::namesText())});
+    else if (!FollowUpDestinations::fromCanonicalName(d.destination, &destination))
+        out.append(
+            {QStringLiteral("destination"),
+             QCoreApplication::translate("OpportunityDetails", "destination: \"%1\" is not %2")
+                 .arg(d.destination, FollowUpDestinations::namesText())});
+    return out;
+}
+
+} // namespace
+
 QStringList OpportunityDetails::problems() const {
     QStringList out;
-    if (!std::isfinite(value) || value <= 0.0)
-        out << QStringLiteral("value: %1 is not an amount above 0")
-                   .arg(QString::number(value, 'g', QLocale::FloatingPointShortest));
-    if (currency.isEmpty())
-        out << QStringLiteral("currency: an ISO 4217 code such as USD or EUR is needed");
-    else if (!isCurrencyCode(currency))
-        out << QStringLiteral("currency: \"%1\" is not an ISO 4217 currency code").arg(currency);
-    if (!expectedCloseAt.isValid())
-        out << QStringLiteral("close date: an expected close date is needed");
-    FollowUpDestination d;
-    if (destination.isEmpty())
-        out << QStringLiteral("destination: one of %1 is needed")
-                   .arg(FollowUpDestinations::namesText());
-    else if (!FollowUpDestinations::fromCanonicalName(destination, &d))
-        out << QStringLiteral("destination: \"%1\" is not %2")
-                   .arg(destination, FollowUpDestinations::namesText());
+    for (const auto &[field, problem] : fieldProblems(*this))
+        out << problem;
     return out;
 }
 
@@ -40,10 +68,13 @@ OpportunityDetails OpportunityDetails::fromText(const QString &value, const QStr
     const double amount = value.trimmed().toDouble(&ok);
     if (value.trimmed().isEmpty())
         unread.insert(QStringLiteral("value"),
-                      QStringLiteral("value: an estimated value above 0 is needed"));
+                      QCoreApplication::translate("OpportunityDetails",
+                                                  "value: an estimated value above 0 is needed"));
     else if (!ok || !std::isfinite(amount))
-        unread.insert(QStringLiteral("value"),
-                      QStringLiteral("value: \"%1\" is not a number").arg(value));
+        unread.insert(
+            QStringLiteral("value"),
+            QCoreApplication::translate("OpportunityDetails", "value: \"%1\" is not a number")
+                .arg(value));
     else
         d.value = amount;
     d.currency = currency.trimmed().toUpper();
@@ -51,16 +82,17 @@ OpportunityDetails OpportunityDetails::fromText(const QString &value, const QStr
         d.expectedCloseAt = LeadColumns::parseIsoUtc(closeDate);
         if (!d.expectedCloseAt.isValid())
             unread.insert(QStringLiteral("close date"),
-                          QStringLiteral("close date: \"%1\" is not a date (YYYY-MM-DD) or an "
-                                         "ISO 8601 time")
+                          QCoreApplication::translate("OpportunityDetails",
+                                                      "close date: \"%1\" is not a date "
+                                                      "(YYYY-MM-DD) or an ISO 8601 time")
                               .arg(closeDate));
     }
     FollowUpDestination destinationValue;
     d.destination = FollowUpDestinations::fromCanonicalName(destination, &destinationValue)
                         ? FollowUpDestinations::canonicalName(destinationValue)
                         : destination.trimmed();
-    for (const QString &problem : d.problems())
-        *problems << unread.value(problem.section(QLatin1Char(':'), 0, 0), problem);
+    for (const auto &[field, problem] : fieldProblems(d))
+        *problems << unread.value(field, problem);
     return d;
 }
 

@@ -14,8 +14,8 @@ namespace {
 QString listed(const QStringList &items) {
     if (items.size() < 2)
         return items.join(QString());
-    return QStringList(items.mid(0, items.size() - 1)).join(QStringLiteral(", ")) +
-           QStringLiteral(" and ") + items.last();
+    return QCoreApplication::translate("QualificationPolicy", "%1 and %2")
+        .arg(QStringList(items.mid(0, items.size() - 1)).join(QStringLiteral(", ")), items.last());
 }
 
 } // namespace
@@ -33,17 +33,23 @@ QualificationPolicy::QualificationPolicy(const QList<Prerequisite> &prerequisite
 
 QString QualificationPolicy::checkPrerequisites(const QList<Prerequisite> &prerequisites) {
     if (prerequisites.isEmpty())
-        return QStringLiteral("a checklist needs at least one prerequisite");
+        return QCoreApplication::translate("QualificationPolicy",
+                                           "a checklist needs at least one prerequisite");
     QStringList seen;
     for (const Prerequisite &p : prerequisites) {
         if (!Qualification::isItemName(p.item))
-            return QStringLiteral("\"%1\" is not a prerequisite name: use 1 to 40 lower-case "
-                                  "letters, digits, - and _")
+            return QCoreApplication::translate("QualificationPolicy",
+                                               "\"%1\" is not a prerequisite name: use 1 to 40 "
+                                               "lower-case letters, digits, - and _")
                 .arg(p.item);
         if (seen.contains(p.item))
-            return QStringLiteral("prerequisite \"%1\" is listed twice").arg(p.item);
+            return QCoreApplication::translate("QualificationPolicy",
+                                               "prerequisite \"%1\" is listed twice")
+                .arg(p.item);
         if (p.label.trimmed().isEmpty())
-            return QStringLiteral("prerequisite \"%1\" has no label").arg(p.item);
+            return QCoreApplication::translate("QualificationPolicy",
+                                               "prerequisite \"%1\" has no label")
+                .arg(p.item);
         seen << p.item;
     }
     return {};
@@ -71,25 +77,51 @@ QString QualificationPolicy::ticked(const Lead &lead, const QStringList &items, 
     for (const QString &raw : items) {
         const QString item = raw.trimmed().toLower();
         if (!known.contains(item))
-            return QStringLiteral("lead %1: \"%2\" is not a qualification prerequisite (%3)")
+            return QCoreApplication::translate(
+                       "QualificationPolicy",
+                       "lead %1: \"%2\" is not a qualification prerequisite (%3)")
                 .arg(QString::number(lead.id), raw, known.join(QStringLiteral(", ")));
         checklist->tick(item, by, at);
     }
     return {};
 }
 
-QString QualificationPolicy::closedTo(const Lead &lead, const QString &step) {
-    if (Stages::isClosed(lead.stage))
-        return QStringLiteral("lead %1 is %2, a closed stage: it cannot be %3")
-            .arg(QString::number(lead.id), Stages::canonicalName(lead.stage), step);
+QString QualificationPolicy::closedTo(const Lead &lead, Move move) {
+    const QString id = QString::number(lead.id);
+    const bool qualify = move == Move::Qualify;
+    if (Stages::isClosed(lead.stage)) {
+        const QString stage = Stages::canonicalName(lead.stage);
+        return qualify ? QCoreApplication::translate(
+                             "QualificationPolicy",
+                             "lead %1 is %2, a closed stage: it cannot be qualified")
+                             .arg(id, stage)
+                       : QCoreApplication::translate("QualificationPolicy",
+                                                     "lead %1 is %2, a closed stage: it cannot be "
+                                                     "converted to an opportunity")
+                             .arg(id, stage);
+    }
     if (lead.doNotContact)
-        return QStringLiteral("lead %1 is marked do-not-contact: it cannot be %2; disqualify it "
-                              "with reason dnc")
-            .arg(QString::number(lead.id), step);
+        return qualify ? QCoreApplication::translate(
+                             "QualificationPolicy",
+                             "lead %1 is marked do-not-contact: it cannot be qualified; "
+                             "disqualify it with reason dnc")
+                             .arg(id)
+                       : QCoreApplication::translate(
+                             "QualificationPolicy",
+                             "lead %1 is marked do-not-contact: it cannot be converted to an "
+                             "opportunity; disqualify it with reason dnc")
+                             .arg(id);
     if (lead.isTest)
-        return QStringLiteral("lead %1 is a test lead (MSFT_TEST_): it cannot be %2; disqualify "
-                              "it with reason test-lead")
-            .arg(QString::number(lead.id), step);
+        return qualify ? QCoreApplication::translate(
+                             "QualificationPolicy",
+                             "lead %1 is a test lead (MSFT_TEST_): it cannot be qualified; "
+                             "disqualify it with reason test-lead")
+                             .arg(id)
+                       : QCoreApplication::translate(
+                             "QualificationPolicy",
+                             "lead %1 is a test lead (MSFT_TEST_): it cannot be converted to an "
+                             "opportunity; disqualify it with reason test-lead")
+                             .arg(id);
     return {};
 }
 
@@ -113,7 +145,9 @@ QualificationPolicy::Step QualificationPolicy::untick(const Lead &lead,
         // An item ticked under an earlier set of prerequisites can still be taken off.
         if (!known.contains(item) && !checklist.isTicked(item)) {
             step.refusal =
-                QStringLiteral("lead %1: \"%2\" is not a qualification prerequisite (%3)")
+                QCoreApplication::translate(
+                    "QualificationPolicy",
+                    "lead %1: \"%2\" is not a qualification prerequisite (%3)")
                     .arg(QString::number(lead.id), raw, known.join(QStringLiteral(", ")));
             return step;
         }
@@ -127,11 +161,13 @@ QualificationPolicy::Step QualificationPolicy::qualify(const Lead &lead, const Q
                                                        const QString &by,
                                                        const QDateTime &at) const {
     Step step;
-    step.refusal = closedTo(lead, QStringLiteral("qualified"));
+    step.refusal = closedTo(lead, Move::Qualify);
     if (!step.ok())
         return step;
     if (lead.stage == Stage::Opportunity) {
-        step.refusal = QStringLiteral("lead %1 is an opportunity already: it is past qualification")
+        step.refusal = QCoreApplication::translate(
+                           "QualificationPolicy",
+                           "lead %1 is an opportunity already: it is past qualification")
                            .arg(lead.id);
         return step;
     }
@@ -141,10 +177,15 @@ QualificationPolicy::Step QualificationPolicy::qualify(const Lead &lead, const Q
         return step;
     const QStringList missing = this->missing(checklist);
     if (!missing.isEmpty()) {
-        step.refusal = QStringLiteral("lead %1 cannot be qualified: %2 %3 not ticked (--check %4)")
-                           .arg(QString::number(lead.id), listed(missing),
-                                missing.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
-                                missing.join(QLatin1Char(',')));
+        step.refusal =
+            (missing.size() == 1
+                 ? QCoreApplication::translate(
+                       "QualificationPolicy",
+                       "lead %1 cannot be qualified: %2 is not ticked (--check %3)")
+                 : QCoreApplication::translate(
+                       "QualificationPolicy",
+                       "lead %1 cannot be qualified: %2 are not ticked (--check %3)"))
+                .arg(QString::number(lead.id), listed(missing), missing.join(QLatin1Char(',')));
         return step;
     }
     step.changes.set(QStringLiteral("qualification"), checklist.toText())
@@ -157,19 +198,21 @@ QualificationPolicy::Step QualificationPolicy::qualify(const Lead &lead, const Q
 QualificationPolicy::Step QualificationPolicy::convert(const Lead &lead,
                                                        const OpportunityDetails &details) const {
     Step step;
-    step.refusal = closedTo(lead, QStringLiteral("converted to an opportunity"));
+    step.refusal = closedTo(lead, Move::Convert);
     if (!step.ok())
         return step;
     if (lead.stage != Stage::Qualified && lead.stage != Stage::Opportunity) {
-        step.refusal = QStringLiteral("lead %1 is %2: qualify it before converting it to an "
-                                      "opportunity")
+        step.refusal = QCoreApplication::translate("QualificationPolicy",
+                                                   "lead %1 is %2: qualify it before converting "
+                                                   "it to an opportunity")
                            .arg(QString::number(lead.id), Stages::canonicalName(lead.stage));
         return step;
     }
     const QStringList problems = details.problems();
     if (!problems.isEmpty()) {
-        step.refusal = QStringLiteral("lead %1 cannot be converted: %2")
-                           .arg(QString::number(lead.id), problems.join(QStringLiteral("; ")));
+        step.refusal =
+            QCoreApplication::translate("QualificationPolicy", "lead %1 cannot be converted: %2")
+                .arg(QString::number(lead.id), problems.join(QStringLiteral("; ")));
         return step;
     }
     step.changes.set(QStringLiteral("opportunity_value"), details.value)
@@ -184,25 +227,32 @@ QualificationPolicy::Step QualificationPolicy::disqualify(const Lead &lead, cons
                                                           const QString &text) const {
     Step step;
     if (lead.stage == Stage::Won || lead.stage == Stage::Lost) {
-        step.refusal = QStringLiteral("lead %1 is %2, a closed stage: it cannot be disqualified")
-                           .arg(QString::number(lead.id), Stages::canonicalName(lead.stage));
+        step.refusal =
+            QCoreApplication::translate("QualificationPolicy",
+                                        "lead %1 is %2, a closed stage: it cannot be disqualified")
+                .arg(QString::number(lead.id), Stages::canonicalName(lead.stage));
         return step;
     }
     if (reason.trimmed().isEmpty()) {
-        step.refusal = QStringLiteral("lead %1 needs a reason to be disqualified: %2")
+        step.refusal = QCoreApplication::translate("QualificationPolicy",
+                                                   "lead %1 needs a reason to be disqualified: %2")
                            .arg(QString::number(lead.id), DisqualifyReasons::namesText());
         return step;
     }
     DisqualifyReason r;
     if (!DisqualifyReasons::fromCanonicalName(reason, &r)) {
-        step.refusal = QStringLiteral("lead %1: \"%2\" is not a reason to disqualify (%3)")
-                           .arg(QString::number(lead.id), reason, DisqualifyReasons::namesText());
+        step.refusal =
+            QCoreApplication::translate("QualificationPolicy",
+                                        "lead %1: \"%2\" is not a reason to disqualify (%3)")
+                .arg(QString::number(lead.id), reason, DisqualifyReasons::namesText());
         return step;
     }
     if (DisqualifyReasons::needsText(r) && text.trimmed().isEmpty()) {
-        step.refusal = QStringLiteral("reason \"other\" needs a text saying why lead %1 is "
-                                      "disqualified")
-                           .arg(lead.id);
+        step.refusal =
+            QCoreApplication::translate("QualificationPolicy",
+                                        "reason \"other\" needs a text saying why lead %1 is "
+                                        "disqualified")
+                .arg(lead.id);
         return step;
     }
     step.changes.set(QStringLiteral("stage"), Stages::canonicalName(Stage::Disqualified))

@@ -64,8 +64,10 @@ private:
     // Ticks `items` on the lead's checklist into `checklist`; the refusal, or "".
     QString ticked(const Lead &lead, const QStringList &items, const QString &by,
                    const QDateTime &at, Qualification *checklist) const;
+    // The moves forward a closed, do-not-contact or test lead is refused, each its own sentence.
+    enum class Move { Qualify, Convert };
     // Why the lead cannot move forward at all (closed, do-not-contact, test), or "".
-    static QString closedTo(const Lead &lead, const QString &step);
+    static QString closedTo(const Lead &lead, Move move);
 
     QList<Prerequisite> m_prerequisites;
 };

@@ -1,4 +1,6 @@
+#include "core/domain/lead.h"
 #include "core/domain/leadchanges.h"
+#include "core/domain/opportunitydetails.h"
 #include "core/domain/storefront.h"
 #include "core/scoring/rulescorer.h"
 #include "core/scoring/scoringmodel.h"
@@ -13,8 +15,10 @@
 #include "ui/scoresection.h"
 
 #include <QApplication>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -63,6 +67,8 @@ private slots:
     void theShippedViewsReadInDutch();
     void aRefusalFromStorageReadsInDutch();
     void aConflictFromStorageReadsInDutch();
+    void aRefusalFromTheDomainReadsInDutch();
+    void theDateBoxesShowTheirDutchTextWhole();
     void englishNeedsNoTranslation();
     void theChoiceIsRemembered();
     void aLanguageFollowsTheSystemOnlyWhenSpoken();
@@ -271,6 +277,56 @@ void TestLanguageLoader::aConflictFromStorageReadsInDutch() {
                           .arg(stale + 1)
                           .arg(stale));
     QCOMPARE(LeadRepository(m_db->database()).lead(id)->owner, QStringLiteral("kim"));
+}
+
+// The rules a lead's values and an opportunity's details must meet refuse in the window's
+// language, the field's name and the value as written; with no translation installed, as the
+// command-line tool runs, in the English they were written in.
+void TestLanguageLoader::aRefusalFromTheDomainReadsInDutch() {
+    const auto refusals = [] {
+        Lead lead;
+        lead.email = QStringLiteral("sam@contoso.example");
+        const QString country =
+            LeadChanges().set(QStringLiteral("country"), QStringLiteral("NLD")).applyTo(lead);
+        return QStringList{country, OpportunityDetails().problems().value(0)};
+    };
+    {
+        LanguageLoader dutch;
+        QVERIFY(dutch.install(LanguageLoader::localeFor(QStringLiteral("nl"))));
+        QCOMPARE(refusals(),
+                 (QStringList{
+                     QStringLiteral("country: \"NLD\" is geen ISO 3166-landcode van twee letters"),
+                     QStringLiteral("value: 0 is geen bedrag boven 0")}));
+    } // gone again with its loader
+    QCOMPARE(refusals(),
+             (QStringList{QStringLiteral("country: \"NLD\" is not an ISO 3166 two-letter code"),
+                          QStringLiteral("value: 0 is not an amount above 0")}));
+}
+
+// The creation-date boxes of the filter bar say "any" in words; the Dutch words are longer, and
+// must still be read whole, not cut at the left.
+void TestLanguageLoader::theDateBoxesShowTheirDutchTextWhole() {
+    LanguageLoader dutch;
+    QVERIFY(dutch.install(LanguageLoader::localeFor(QStringLiteral("nl"))));
+    MainWindow window(m_db->database());
+    window.resize(1600, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (const QString &name : {QStringLiteral("filterSince"), QStringLiteral("filterUntil")}) {
+        auto *box = window.findChild<QDateEdit *>(name);
+        QVERIFY2(box, qPrintable(name));
+        auto *field = box->findChild<QLineEdit *>();
+        QVERIFY(field);
+        if (name == QLatin1String("filterSince"))
+            QCOMPARE(field->text(), QStringLiteral("Aangemaakt: altijd"));
+        // A line edit keeps 2 pixels free on either side of its text.
+        const int needed = field->fontMetrics().horizontalAdvance(field->text()) + 4;
+        QVERIFY2(field->contentsRect().width() >= needed,
+                 qPrintable(QStringLiteral("%1: \"%2\" needs %3 pixels, the box shows %4")
+                                .arg(name, field->text())
+                                .arg(needed)
+                                .arg(field->contentsRect().width())));
+    }
 }
 
 void TestLanguageLoader::englishNeedsNoTranslation() {
