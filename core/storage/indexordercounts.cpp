@@ -119,18 +119,9 @@ bool IndexOrderCounts::suits(const Database &db, const LeadFilter &filter,
     for (const QString &column : *named)
         if (!indexColumns.contains(column))
             return false;
-    // Each alone, so that each is one step down the table (together they would read it all).
-    qint64 ends[2] = {0, 0};
-    const QString ask[2] = {QStringLiteral("SELECT min(id) FROM leads"),
-                            QStringLiteral("SELECT max(id) FROM leads")};
-    for (int i = 0; i < 2; ++i) {
-        SqlStatement q(db);
-        if (!q.prepare(ask[i]) || !q.exec() || !q.next())
-            return false;
-        ends[i] = q.intValue(0);
-        q.finish();
-    }
-    return ends[1] - ends[0] + 1 >= usedFrom() && PeriodSlices::share(db, filter) >= leastShare;
+    qint64 minId = 0;
+    return PeriodSlices::idSpan(db, &minId) + 1 >= usedFrom() &&
+           PeriodSlices::share(db, filter) >= leastShare;
 }
 
 bool IndexOrderCounts::suitsStages(const Database &db, const LeadFilter &filter,

@@ -90,12 +90,13 @@ QList<QDateTime> evenCuts(const QList<QDateTime> &sample, const QDateTime &from,
     return cuts;
 }
 
-qint64 idSpan(const Database &db, qint64 *minId) {
+} // namespace
+
+qint64 PeriodSlices::idSpan(const Database &db, qint64 *minId) {
+    // Each alone, so that each is one step down the table (together they would read it all).
     *minId = single(db, QStringLiteral("SELECT min(id) FROM leads")).toLongLong();
     return single(db, QStringLiteral("SELECT max(id) FROM leads")).toLongLong() - *minId;
 }
-
-} // namespace
 
 qint64 PeriodSlices::parallelFrom() {
     return parallelLeads.load();
@@ -110,7 +111,7 @@ QList<LeadFilter> PeriodSlices::of(const Database &db, const LeadFilter &filter)
     if (db.backend() != Database::Backend::Sqlite || threads < 2 || !filter.ids.isEmpty())
         return {filter};
     qint64 minId = 0;
-    const qint64 span = idSpan(db, &minId);
+    const qint64 span = PeriodSlices::idSpan(db, &minId);
     if (span + 1 < parallelFrom())
         return {filter};
     const QString test = filter.includeTest ? QString() : QStringLiteral(" AND is_test = 0");
@@ -149,7 +150,7 @@ double PeriodSlices::share(const Database &db, const LeadFilter &filter) {
     if (!filter.since.isValid() && !filter.until.isValid())
         return 1.0;
     qint64 minId = 0;
-    const qint64 span = idSpan(db, &minId);
+    const qint64 span = PeriodSlices::idSpan(db, &minId);
     const QList<QDateTime> sample = sampledTimes(db, minId, span);
     if (sample.isEmpty())
         return 1.0;

@@ -25,6 +25,8 @@ public:
     static void run(const Database &db, const QList<LeadFilter> &slices,
                     const std::function<void(qsizetype, const LeadFilter &)> &read);
 
+    // The span of the leads' ids (the highest less the lowest, 0 for none) and the lowest.
+    static qint64 idSpan(const Database &db, qint64 *minId);
     // Leads (by the span of their ids) from which a filter is cut; tests set it low.
     static qint64 parallelFrom();
     static void setParallelFrom(qint64 leads);
