@@ -2672,6 +2672,21 @@
     </message>
 </context>
 <context>
+    <name>LeadExporter</name>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>kan niet schrijven: %1</translation>
+    </message>
+    <message>
+        <source>cannot sort: unknown column %1</source>
+        <translation>kan niet sorteren: onbekende kolom %1</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>kan %1 niet hernoemen naar %2</translation>
+    </message>
+</context>
+<context>
     <name>LeadHistory</name>
     <message>
         <source>cannot read events: %1</source>
@@ -5943,6 +5958,25 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
 </context>
 <context>
+    <name>XlsxLeadWriter</name>
+    <message>
+        <source>cannot create the workbook %1</source>
+        <translation>kan de werkmap %1 niet aanmaken</translation>
+    </message>
+    <message>
+        <source>cannot add a worksheet</source>
+        <translation>kan geen werkblad toevoegen</translation>
+    </message>
+    <message>
+        <source>cannot write row %1: %2</source>
+        <translation>kan rij %1 niet schrijven: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>kan %1 niet schrijven: %2</translation>
+    </message>
+</context>
+<context>
     <name>XlsxReader</name>
     <message>
         <source>is damaged: %1, line %2: %3</source>
@@ -6011,6 +6045,17 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>has a value in column %1, beyond the header&apos;s %2 columns</source>
         <translation>heeft een waarde in kolom %1, voorbij de %2 kolommen van de kopregel</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxTableWriter</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>kan %1 niet aanmaken</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>kan %1 niet schrijven: %2</translation>
     </message>
 </context>
 <context>

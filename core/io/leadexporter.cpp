@@ -8,6 +8,7 @@
 #include "csvwriter.h"
 #include "xlsxleadwriter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -138,7 +139,8 @@ void storedCell(CsvSink &sink, int column, const PrefetchedLeadRows &rows, LeadC
 }
 
 QString writeError(QIODevice *device) {
-    return QStringLiteral("cannot write: %1").arg(device->errorString());
+    return QCoreApplication::translate("LeadExporter", "cannot write: %1")
+        .arg(device->errorString());
 }
 
 } // namespace
@@ -177,7 +179,8 @@ LeadExporter::Result LeadExporter::eachRow(const LeadFilter &filter, const LeadS
                                            const QStringList &columns, const RowHandler &row) {
     Result result;
     if (!LeadQuery::isSortable(sort.column)) {
-        result.error = QStringLiteral("cannot sort: unknown column %1").arg(sort.column);
+        result.error = QCoreApplication::translate("LeadExporter", "cannot sort: unknown column %1")
+                           .arg(sort.column);
         return result;
     }
     if (const QString unknown = unknownColumn(columns); !unknown.isEmpty()) {
@@ -319,7 +322,8 @@ LeadExporter::Result LeadExporter::exportToFile(const LeadFilter &filter, const 
     }
     if (r.ok() && std::rename(QFile::encodeName(temporary).constData(),
                               QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
-        r.error = QStringLiteral("cannot rename %1 to %2").arg(temporary, path);
+        r.error = QCoreApplication::translate("LeadExporter", "cannot rename %1 to %2")
+                      .arg(temporary, path);
     if (!r.ok()) {
         QFile::remove(temporary);
         if (!r.error.isEmpty() && !r.error.startsWith(path))

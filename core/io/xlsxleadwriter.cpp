@@ -1,5 +1,7 @@
 #include "xlsxleadwriter.h"
 
+#include <QCoreApplication>
+
 #include "fastdeflate.h"
 
 #include "../domain/lead.h"
@@ -156,7 +158,8 @@ bool XlsxLeadWriter::open() {
     options.tmpdir = d->tmpdir.data();
     d->workbook = workbook_new_opt(name.constData(), &options);
     if (!d->workbook) {
-        m_error = QStringLiteral("cannot create the workbook %1").arg(d->path);
+        m_error = QCoreApplication::translate("XlsxLeadWriter", "cannot create the workbook %1")
+                      .arg(d->path);
         return false;
     }
     static char author[] = "Leadbench";
@@ -179,7 +182,7 @@ bool XlsxLeadWriter::addSheet() {
                                 : QByteArrayLiteral("Leads ") + QByteArray::number(d->sheets);
     d->sheet = workbook_add_worksheet(d->workbook, name.constData());
     if (!d->sheet) {
-        m_error = QStringLiteral("cannot add a worksheet");
+        m_error = QCoreApplication::translate("XlsxLeadWriter", "cannot add a worksheet");
         return false;
     }
     // The rows go to a temporary file through a stdio stream with a block-sized buffer: a
@@ -255,7 +258,7 @@ bool XlsxLeadWriter::writeStored(const PrefetchedLeadRows &rows) {
         }
         }
         if (e != LXW_NO_ERROR) {
-            m_error = QStringLiteral("cannot write row %1: %2")
+            m_error = QCoreApplication::translate("XlsxLeadWriter", "cannot write row %1: %2")
                           .arg(row)
                           .arg(QString::fromUtf8(lxw_strerror(e)));
             return false;
@@ -294,7 +297,7 @@ bool XlsxLeadWriter::writeCell(qsizetype column, const QVariant &value) {
     }
     }
     if (e != LXW_NO_ERROR) {
-        m_error = QStringLiteral("cannot write row %1: %2")
+        m_error = QCoreApplication::translate("XlsxLeadWriter", "cannot write row %1: %2")
                       .arg(row)
                       .arg(QString::fromUtf8(lxw_strerror(e)));
         return false;
@@ -310,8 +313,8 @@ bool XlsxLeadWriter::close() {
     const lxw_error e = workbook_close(d->workbook);
     d->workbook = nullptr;
     if (e != LXW_NO_ERROR) {
-        m_error =
-            QStringLiteral("cannot write %1: %2").arg(d->path, QString::fromUtf8(lxw_strerror(e)));
+        m_error = QCoreApplication::translate("XlsxLeadWriter", "cannot write %1: %2")
+                      .arg(d->path, QString::fromUtf8(lxw_strerror(e)));
         return false;
     }
     return true;

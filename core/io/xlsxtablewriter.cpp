@@ -1,5 +1,6 @@
 #include "xlsxtablewriter.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <xlsxwriter.h>
@@ -10,7 +11,7 @@ bool XlsxTableWriter::write(const QString &path, const QString &sheetName,
     const QByteArray name = QFile::encodeName(path);
     lxw_workbook *workbook = workbook_new(name.constData());
     if (!workbook) {
-        *error = QStringLiteral("cannot create %1").arg(path);
+        *error = QCoreApplication::translate("XlsxTableWriter", "cannot create %1").arg(path);
         return false;
     }
     // Excel refuses sheet names over 31 characters or with []:*?/\ in them.
@@ -44,8 +45,8 @@ bool XlsxTableWriter::write(const QString &path, const QString &sheetName,
     }
     const lxw_error e = workbook_close(workbook);
     if (e != LXW_NO_ERROR) {
-        *error =
-            QStringLiteral("cannot write %1: %2").arg(path, QString::fromUtf8(lxw_strerror(e)));
+        *error = QCoreApplication::translate("XlsxTableWriter", "cannot write %1: %2")
+                     .arg(path, QString::fromUtf8(lxw_strerror(e)));
         return false;
     }
     return true;
