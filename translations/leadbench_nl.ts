@@ -985,6 +985,17 @@
     </message>
 </context>
 <context>
+    <name>EmailTemplate</name>
+    <message>
+        <source>lead %1 is do-not-contact: no email can be sent</source>
+        <translation>lead %1 is niet benaderen: er kan geen e-mail worden verstuurd</translation>
+    </message>
+    <message>
+        <source>lead %1 has no email address</source>
+        <translation>lead %1 heeft geen e-mailadres</translation>
+    </message>
+</context>
+<context>
     <name>EmptyStateOverlay</name>
     <message>
         <source>Clear filters</source>
@@ -2447,6 +2458,13 @@
     </message>
 </context>
 <context>
+    <name>LeadAnalytics</name>
+    <message>
+        <source>unknown storefront %1</source>
+        <translation>onbekende storefront %1</translation>
+    </message>
+</context>
+<context>
     <name>LeadAnalyticsQueries</name>
     <message>
         <source>cannot group leads: by %1</source>
@@ -2684,6 +2702,10 @@
     <message>
         <source>cannot rename %1 to %2</source>
         <translation>kan %1 niet hernoemen naar %2</translation>
+    </message>
+    <message>
+        <source>unknown column %1</source>
+        <translation>onbekende kolom %1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "core/domain/storefront.h"
 #include "core/storage/leadanalyticsqueries.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 #include <QLocale>
@@ -277,7 +278,8 @@ std::optional<LeadFilter> LeadAnalytics::funnelStepLeads(const LeadFilter &filte
     if (!storefront.isEmpty()) {
         Storefront sf;
         if (!Storefronts::fromCanonicalName(storefront, &sf)) {
-            m_error = QStringLiteral("unknown storefront %1").arg(storefront);
+            m_error = QCoreApplication::translate("LeadAnalytics", "unknown storefront %1")
+                          .arg(storefront);
             return std::nullopt;
         }
         narrowed.storefront = sf;
@@ -338,7 +340,8 @@ std::optional<LeadFilter> LeadAnalytics::trendLeads(const LeadFilter &filter,
     if (trend.by == LeadTrend::By::Storefront) {
         Storefront sf;
         if (!Storefronts::fromCanonicalName(key, &sf)) {
-            m_error = QStringLiteral("unknown storefront %1").arg(key);
+            m_error =
+                QCoreApplication::translate("LeadAnalytics", "unknown storefront %1").arg(key);
             return std::nullopt;
         }
         narrowed.storefront = sf;

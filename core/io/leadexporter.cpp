@@ -184,7 +184,8 @@ LeadExporter::Result LeadExporter::eachRow(const LeadFilter &filter, const LeadS
         return result;
     }
     if (const QString unknown = unknownColumn(columns); !unknown.isEmpty()) {
-        result.error = QStringLiteral("unknown column %1").arg(unknown);
+        result.error =
+            QCoreApplication::translate("LeadExporter", "unknown column %1").arg(unknown);
         return result;
     }
     PrefetchedLeadRows rows(m_db);

@@ -2,6 +2,8 @@
 
 #include "../domain/lead.h"
 
+#include <QCoreApplication>
+
 EmailTemplate EmailTemplate::standard() {
     return {QStringLiteral("{OfferTitle}: following up on your request"),
             QStringLiteral("Hello {FirstName},\n\nthank you for your interest in {OfferTitle} on "
@@ -25,11 +27,14 @@ QString EmailTemplate::fill(const QString &text, const Lead &lead, const QString
 
 QUrl EmailTemplate::mailto(const Lead &lead, const QString &owner, QString *refusal) const {
     if (lead.doNotContact) {
-        *refusal = QStringLiteral("lead %1 is do-not-contact: no email can be sent").arg(lead.id);
+        *refusal = QCoreApplication::translate("EmailTemplate",
+                                               "lead %1 is do-not-contact: no email can be sent")
+                       .arg(lead.id);
         return {};
     }
     if (lead.email.trimmed().isEmpty()) {
-        *refusal = QStringLiteral("lead %1 has no email address").arg(lead.id);
+        *refusal = QCoreApplication::translate("EmailTemplate", "lead %1 has no email address")
+                       .arg(lead.id);
         return {};
     }
     const auto encoded = [](const QString &text, const QByteArray &keep = {}) {
