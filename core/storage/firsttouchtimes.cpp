@@ -66,7 +66,7 @@ std::optional<FirstTouchTimes::Counts> FirstTouchTimes::counts(const LeadFilter 
     auto *errorSlots = errors.data();
     PeriodSlices::run(m_db, slices, [&](qsizetype i, const LeadFilter &slice) {
         QVariantList binds;
-        const QString where = LeadQuery(m_db.backend()).where(slice, &binds);
+        const QString where = LeadAnalyticsQueries::passWhere(m_db.backend(), slice, &binds);
         QSqlQuery q(m_db.connection());
         q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT %1 FROM ").arg(counted.join(QStringLiteral(", "))) +

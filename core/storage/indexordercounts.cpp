@@ -60,8 +60,11 @@ QStringList columnsOf(const QString &list) {
 // The columns `f` names, or nullopt when it has a condition no index here holds (a search, a
 // selection, a due time, do-not-contact, origin, destination, the SLA).
 std::optional<QStringList> filterColumns(const LeadFilter &f) {
-    if (!f.search.trimmed().isEmpty() || !f.ids.isEmpty() || f.dueBefore.isValid() ||
-        f.doNotContact || !f.origin.isEmpty() || !f.destination.isEmpty() || f.slaBreached)
+    // Test leads too: every chart index leads with is_test, so without `is_test = 0` its
+    // order is no longer the order of the groups and SQLite would sort.
+    if (f.includeTest || !f.search.trimmed().isEmpty() || !f.ids.isEmpty() ||
+        f.dueBefore.isValid() || f.doNotContact || !f.origin.isEmpty() ||
+        !f.destination.isEmpty() || f.slaBreached)
         return std::nullopt;
     QStringList named;
     const std::pair<bool, const char *> conditions[] = {

@@ -81,6 +81,15 @@ QString LeadAnalyticsQueries::leadsFor(Database::Backend backend, const LeadFilt
                : QStringLiteral("leads");
 }
 
+QString LeadAnalyticsQueries::passWhere(Database::Backend backend, const LeadFilter &filter,
+                                        QVariantList *binds) {
+    const QString where = LeadQuery(backend).where(filter, binds);
+    if (backend != Database::Backend::Sqlite || !filter.includeTest)
+        return where;
+    return (where.isEmpty() ? QStringLiteral(" WHERE ") : where + QStringLiteral(" AND ")) +
+           QStringLiteral("is_test IN (0, 1)");
+}
+
 bool LeadAnalyticsQueries::isGroupColumn(const QString &column) {
     return column == QLatin1String("storefront") || column == QLatin1String("offer_id") ||
            column == QLatin1String("campaign") || column == QLatin1String("action");
@@ -142,7 +151,7 @@ std::optional<QList<LeadAnalyticsQueries::Group>>
 LeadAnalyticsQueries::grouped(const LeadFilter &filter, const QStringList &keys,
                               const QString &sumExpr, const QString &what) const {
     QVariantList binds;
-    const QString where = LeadQuery(m_db.backend()).where(filter, &binds);
+    const QString where = passWhere(m_db.backend(), filter, &binds);
     const QString keyList = keys.join(QStringLiteral(", "));
     const int n = int(keys.size());
     QList<Group> out;
@@ -332,7 +341,7 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
     const QString sql =
         QStringLiteral("SELECT reached_step, %1, action, stage, %2 FROM ")
             .arg(groupColumn, withScores ? QStringLiteral("score") : QStringLiteral("0")) +
-        leadsFor(m_db.backend(), filter) + LeadQuery(m_db.backend()).where(filter, &binds);
+        leadsFor(m_db.backend(), filter) + passWhere(m_db.backend(), filter, &binds);
     if (!run(q, sql, binds, what))
         return std::nullopt;
     // The group, action and stage texts numbered, so that a lead is counted by integers alone.

@@ -28,6 +28,11 @@ public:
     // What a pass over `filter`'s leads reads FROM: on SQLite the charts' covering index
     // (coveringIndex()) whenever it holds every column the filter names.
     static QString leadsFor(Database::Backend backend, const LeadFilter &filter);
+    // The WHERE of a pass over `filter`'s leads (LeadQuery::where, appending to `binds`). With
+    // test leads on SQLite it names both values of is_test: the covering index leads with
+    // is_test, and a period is then two ranges of it instead of a scan of all of it.
+    static QString passWhere(Database::Backend backend, const LeadFilter &filter,
+                             QVariantList *binds);
 
     struct StageRow {
         QString group; // the group column's value

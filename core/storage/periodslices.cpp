@@ -114,7 +114,10 @@ QList<LeadFilter> PeriodSlices::of(const Database &db, const LeadFilter &filter)
     const qint64 span = PeriodSlices::idSpan(db, &minId);
     if (span + 1 < parallelFrom())
         return {filter};
-    const QString test = filter.includeTest ? QString() : QStringLiteral(" AND is_test = 0");
+    // Both values named with test leads: each index of the creation time leads with is_test,
+    // and without it the oldest and newest time are a scan rather than a step down the index.
+    const QString test = filter.includeTest ? QStringLiteral(" AND is_test IN (0, 1)")
+                                            : QStringLiteral(" AND is_test = 0");
     QDateTime from = LeadColumns::parseIsoUtc(
         single(db, QStringLiteral("SELECT min(created_at) FROM leads WHERE created_at > ''") + test)
             .toString());

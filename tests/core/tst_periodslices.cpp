@@ -50,8 +50,11 @@ void TestPeriodSlices::periodsReadSideBySideAddUpToTheWhole() {
         all.insert(QStringLiteral("first touch"), ReportJson::firstTouch(*firstTouch));
         return QJsonDocument(all).toJson();
     };
+    // Test leads too: their periods are ranges of both values of is_test.
+    LeadFilter withTest;
+    withTest.includeTest = true;
     const qint64 usual = PeriodSlices::parallelFrom();
-    for (const LeadFilter &f : {LeadFilter(), year, offer}) {
+    for (const LeadFilter &f : {LeadFilter(), year, offer, withTest}) {
         QVERIFY(PeriodSlices::of(db, f).size() == 1);
         const QByteArray whole = reports(f);
         QVERIFY2(!whole.startsWith("failed"), whole.constData());
@@ -64,6 +67,16 @@ void TestPeriodSlices::periodsReadSideBySideAddUpToTheWhole() {
         QCOMPARE(sliced, whole);
     }
     QVERIFY(reports(LeadFilter()).contains("\"won\""));
+    // Every lead with test leads is in the funnel's first step, read whole or in slices.
+    const LeadRepository leads(db);
+    QVERIFY(leads.count(withTest) > leads.count(LeadFilter()));
+    for (const qint64 parallelFrom : {usual, qint64(0)}) {
+        PeriodSlices::setParallelFrom(parallelFrom);
+        const auto funnel = LeadAnalytics(db).funnel(withTest);
+        PeriodSlices::setParallelFrom(usual);
+        QVERIFY(funnel);
+        QCOMPARE(FunnelReport::at(funnel->all, FunnelStep::New), leads.count(withTest));
+    }
 }
 
 // Leads grow over the months: an even cut of the time would give the newest slice most of them
