@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <algorithm>
+
 #include <atomic>
 
 namespace {
@@ -60,11 +62,8 @@ QStringList columnsOf(const QString &list) {
 // The columns `f` names, or nullopt when it has a condition no index here holds (a search, a
 // selection, a due time, do-not-contact, origin, destination, the SLA).
 std::optional<QStringList> filterColumns(const LeadFilter &f) {
-    // Test leads too: every chart index leads with is_test, so without `is_test = 0` its
-    // order is no longer the order of the groups and SQLite would sort.
-    if (f.includeTest || !f.search.trimmed().isEmpty() || !f.ids.isEmpty() ||
-        f.dueBefore.isValid() || f.doNotContact || !f.origin.isEmpty() ||
-        !f.destination.isEmpty() || f.slaBreached)
+    if (!f.search.trimmed().isEmpty() || !f.ids.isEmpty() || f.dueBefore.isValid() ||
+        f.doNotContact || !f.origin.isEmpty() || !f.destination.isEmpty() || f.slaBreached)
         return std::nullopt;
     QStringList named;
     const std::pair<bool, const char *> conditions[] = {
@@ -81,6 +80,36 @@ std::optional<QStringList> filterColumns(const LeadFilter &f) {
         if (named_)
             named << QLatin1String(column);
     return named;
+}
+
+// `rows` with `more` added: a row of the same keys (its first `keys` values) adds its counts
+// and sums, another goes beside the rows of its first key, so that they still come together.
+QList<QVariantList> addedUp(QList<QVariantList> rows, const QList<QVariantList> &more, int keys) {
+    const auto keyOf = [keys](const QVariantList &row) {
+        QStringList key;
+        for (int i = 0; i < keys; ++i)
+            key << row.at(i).toString();
+        return key.join(QChar(0x1f));
+    };
+    QHash<QString, qsizetype> at;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        at.insert(keyOf(rows.at(i)), i);
+    for (const QVariantList &row : more) {
+        const QString key = keyOf(row);
+        const auto it = at.constFind(key);
+        if (it == at.constEnd()) {
+            at.insert(key, rows.size());
+            rows << row;
+            continue;
+        }
+        QVariantList &sum = rows[*it];
+        for (qsizetype c = keys; c < row.size(); ++c)
+            sum[c] = sum.at(c).toLongLong() + row.at(c).toLongLong();
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const QVariantList &a, const QVariantList &b) {
+        return a.at(0).toString() < b.at(0).toString();
+    });
+    return rows;
 }
 
 } // namespace
@@ -260,12 +289,35 @@ std::optional<QList<QVariantList>>
 IndexOrderCounts::groupedRows(const QString &columns, const QString &index,
                               const LeadFilter &filter, const QString &first,
                               const QString &groupBy, const QString &what) const {
+    if (!filter.includeTest)
+        return groupedRowsOf(columns, index, filter, QString(), first, groupBy, what);
+    // Every index leads with is_test, so it gives the groups in order within one value of it:
+    // the leads and the test leads are each read in order, then added up.
+    LeadFilter leads = filter;
+    leads.includeTest = false;
+    const auto rows = groupedRowsOf(columns, index, leads, QString(), first, groupBy, what);
+    if (!rows)
+        return std::nullopt;
+    const auto tests =
+        groupedRowsOf(columns, index, filter, QStringLiteral("is_test = 1"), first, groupBy, what);
+    if (!tests)
+        return std::nullopt;
+    return addedUp(*rows, *tests, int(groupBy.split(QStringLiteral(", ")).size()));
+}
+
+std::optional<QList<QVariantList>>
+IndexOrderCounts::groupedRowsOf(const QString &columns, const QString &index,
+                                const LeadFilter &filter, const QString &condition,
+                                const QString &first, const QString &groupBy,
+                                const QString &what) const {
     QVariantList binds;
     QString where = LeadQuery(m_db.backend()).where(filter, &binds);
     const auto addCondition = [](QString *w, const QString &condition) {
         *w += w->isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
         *w += condition;
     };
+    if (!condition.isEmpty())
+        addCondition(&where, condition);
     // A period's days as well as its times, when the first group is the day: SQLite then
     // starts and stops at them in the index.
     if (first == creationDay) {

@@ -51,12 +51,18 @@ public:
 
 private:
     // The rows of "SELECT `columns` FROM leads INDEXED BY `index` WHERE (the filter) GROUP BY
-    // `groupBy`", in the order of the groups; `first` is the first group's expression (the
-    // creation day narrows the period's range of the index).
+    // `groupBy`", the rows of each first group together; `first` is the first group's
+    // expression (the creation day narrows the period's range of the index).
     std::optional<QList<QVariantList>> groupedRows(const QString &columns, const QString &index,
                                                    const LeadFilter &filter, const QString &first,
                                                    const QString &groupBy,
                                                    const QString &what) const;
+    // The same for one value of is_test: the filter's, or with `condition` ("is_test = 1").
+    std::optional<QList<QVariantList>> groupedRowsOf(const QString &columns, const QString &index,
+                                                     const LeadFilter &filter,
+                                                     const QString &condition, const QString &first,
+                                                     const QString &groupBy,
+                                                     const QString &what) const;
 
     Database m_db;
     mutable QString m_error;
