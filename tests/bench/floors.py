@@ -68,24 +68,42 @@ def raw_import(csv_path):
 
 
 def stale_scores():
-    """Makes every lead's score stale, as a new version of the rules does; the scores as they
-    were are kept aside in `precomputed` for the shell's UPDATE."""
-    return ("CREATE TABLE precomputed (id INTEGER PRIMARY KEY, score, grade, score_explanation, "
+    """Makes every lead's score stale, as a new version of the rules does."""
+    return "UPDATE leads SET score_model_version = score_model_version + 1000;\n"
+
+
+def precomputed_scores(rescored):
+    """Keeps aside in `precomputed` the scores Leadbench wrote into the database `rescored`
+    (a copy of the stale one, rescored once untimed), for the shell's UPDATE."""
+    return ("ATTACH '%s' AS rescored;\n"
+            "CREATE TABLE precomputed (id INTEGER PRIMARY KEY, score, grade, score_explanation, "
             "score_model_version);\n"
             "INSERT INTO precomputed SELECT id, score, grade, score_explanation, "
-            "score_model_version FROM leads;\n"
-            "UPDATE leads SET score_model_version = score_model_version + 1000;\n")
+            "score_model_version FROM rescored.leads;\n"
+            "DETACH rescored;\n" % rescored.replace("'", "''"))
 
 
 def rescore_update():
-    """The shell writing back the precomputed scores of every lead as Leadbench does: the rules
-    give every lead the score and grade it has, so only the explanation and the model version
-    are written, which no index holds (a rescore that moves most scores also sets aside and
-    builds again ScoreStore::scoreIndexes)."""
+    """The shell writing back what Leadbench's rescore wrote, the way it writes it: through a
+    rollback journal with the same page cache; score and grade where they moved (the indexes
+    that hold them kept up to date), a timeline line for each moved grade, and the explanation
+    and model version of every lead. Since the data were scored at their generation's end, a
+    rescore today moves the recency points of many leads."""
     return ("PRAGMA journal_mode=DELETE;\nPRAGMA cache_size=-131072;\nBEGIN;\n"
+            "CREATE TEMP TABLE moved (id INTEGER PRIMARY KEY);\n"
+            "INSERT INTO moved SELECT l.id FROM leads l JOIN precomputed p ON p.id = l.id "
+            "WHERE p.score <> l.score OR p.grade <> l.grade;\n"
+            "INSERT INTO activities (lead_id, at, actor, kind, field, old_value, new_value, note) "
+            "SELECT l.id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'system', 'changed', 'grade', "
+            "l.grade, p.grade, '' FROM leads l JOIN precomputed p ON p.id = l.id "
+            "WHERE p.grade <> l.grade;\n"
+            "UPDATE leads SET (score, grade, score_explanation, score_model_version) = "
+            "(SELECT p.score, p.grade, p.score_explanation, p.score_model_version "
+            "FROM precomputed p WHERE p.id = leads.id) WHERE id IN (SELECT id FROM moved);\n"
             "UPDATE leads SET (score_explanation, score_model_version) = "
             "(SELECT p.score_explanation, p.score_model_version FROM precomputed p "
-            "WHERE p.id = leads.id);\nCOMMIT;\n"
+            "WHERE p.id = leads.id) WHERE id NOT IN (SELECT id FROM moved);\n"
+            "COMMIT;\n"
             "PRAGMA journal_mode=WAL;\n")
 
 
