@@ -169,8 +169,10 @@ bool IndexOrderCounts::suitsGrades(const Database &db, const LeadFilter &filter)
 
 bool IndexOrderCounts::suitsDays(const Database &db, const LeadFilter &filter) {
     // A period alone: with a storefront or an action fixed, SQLite no longer sees that the
-    // index gives the days and keys in order, and sorts.
-    return suits(db, filter, {QStringLiteral("created_at")});
+    // index gives the days and keys in order, and sorts. Not with test leads either: adding
+    // up two readings of every day's rows took longer than the pass (1M leads, all time:
+    // 190 ms against 160).
+    return !filter.includeTest && suits(db, filter, {QStringLiteral("created_at")});
 }
 
 std::optional<LeadAnalyticsQueries::StageCounts>
