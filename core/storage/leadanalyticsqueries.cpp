@@ -294,33 +294,43 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
     const QString what =
         QCoreApplication::translate("LeadAnalyticsQueries", "cannot count leads by stage");
     if (m_db.backend() != Database::Backend::Sqlite) {
-        // PostgreSQL counts both ways itself.
-        const auto rows =
-            grouped(filter, {groupColumn, QStringLiteral("action"), QStringLiteral("stage")},
-                    withScores ? QStringLiteral("score") : QString(), what);
+        // PostgreSQL groups by the furthest step as well, in one pass over the leads (two
+        // statements, one for the steps back, read them twice: 0.94 s on 1M); the stage rows
+        // and the steps back are folded from its groups here, as IndexOrderCounts does.
+        const auto rows = grouped(filter,
+                                  {groupColumn, QStringLiteral("action"), QStringLiteral("stage"),
+                                   QStringLiteral("reached_step")},
+                                  withScores ? QStringLiteral("score") : QString(), what);
         if (!rows)
             return std::nullopt;
-        for (const Group &g : *rows)
-            out.stages.append({QString::fromUtf8(g.keys.at(0)), QString::fromUtf8(g.keys.at(1)),
-                               QString::fromUtf8(g.keys.at(2)), g.count, g.sum});
-        QVariantList binds;
-        QString where = LeadQuery(m_db.backend()).where(filter, &binds);
-        where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
-        const QString sql =
-            QStringLiteral("SELECT %1, stage, reached_step, count(*) FROM leads").arg(groupColumn) +
-            where +
-            QStringLiteral("reached_step > %1 GROUP BY %2, stage, reached_step")
-                .arg(stepOf(QStringLiteral("stage")), groupColumn);
-        QSqlQuery q(m_db.connection());
-        if (!prepareAndRun(q, sql, binds)) {
-            fail(QCoreApplication::translate("LeadAnalyticsQueries",
-                                             "cannot read the stage history"),
-                 q.lastError().text());
-            return std::nullopt;
+        const QChar separator(0x1f);
+        QHash<QString, qsizetype> stageRows; // group, action and stage → out.stages
+        QHash<QString, qsizetype> reachRows; // group, stage and furthest step → out.reach
+        for (const Group &g : *rows) {
+            const QString group = QString::fromUtf8(g.keys.at(0));
+            const QString action = QString::fromUtf8(g.keys.at(1));
+            const QString stage = QString::fromUtf8(g.keys.at(2));
+            const int furthest = g.keys.at(3).toInt();
+            const QString stageKey = group + separator + action + separator + stage;
+            auto at = stageRows.constFind(stageKey);
+            if (at == stageRows.constEnd()) {
+                at = stageRows.insert(stageKey, out.stages.size());
+                out.stages.append({group, action, stage, 0, 0});
+            }
+            out.stages[*at].count += g.count;
+            out.stages[*at].scoreSum += g.sum;
+            // A lead stands at its furthest step unless that lies beyond its stage now.
+            if (furthest <= int(FunnelSteps::ofName(stage)) || furthest >= FunnelSteps::count)
+                continue;
+            const QString reachKey =
+                group + separator + stage + separator + QString::number(furthest);
+            auto r = reachRows.constFind(reachKey);
+            if (r == reachRows.constEnd()) {
+                r = reachRows.insert(reachKey, out.reach.size());
+                out.reach.append({group, stage, furthest, 0});
+            }
+            out.reach[*r].count += g.count;
         }
-        while (q.next())
-            out.reach.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(),
-                              q.value(3).toLongLong()});
         m_error.clear();
         return out;
     }

@@ -113,18 +113,6 @@ def csv_export_sql():
             ", ".join(STORED))
 
 
-def step_of(column):
-    """FunnelSteps::of written out in SQL, to the character as Leadbench builds it (stepOf in
-    core/storage/leadanalyticsqueries.cpp)."""
-    return ("CASE %s WHEN 'contacted' THEN 1 WHEN 'nurturing' THEN 1 WHEN 'qualified' THEN 2 "
-            "WHEN 'opportunity' THEN 3 WHEN 'won' THEN 4 ELSE 0 END" % column)
-
-
-# The funnel's count of leads by storefront, action and stage.
-FUNNEL_GROUPED = ("SELECT storefront, action, stage, count(*), 0 FROM leads WHERE is_test = 0 "
-                  "GROUP BY storefront, action, stage")
-
-
 def funnel_sqlite():
     """The same work as `report funnel` on SQLite, in the shell, as Leadbench runs it: one
     GROUP BY over the index that holds the groups in their order (IndexOrderCounts), so that
@@ -142,11 +130,10 @@ def offers_sqlite():
 
 
 def funnel_postgresql():
-    """The statements `report funnel` runs on PostgreSQL, as it runs them: the count by stage,
-    then the leads whose furthest step lies beyond their stage now."""
-    return [FUNNEL_GROUPED,
-            "SELECT storefront, stage, reached_step, count(*) FROM leads WHERE is_test = 0 AND "
-            "reached_step > %s GROUP BY storefront, stage, reached_step" % step_of("stage")]
+    """The statement `report funnel` runs on PostgreSQL, as it runs it: the leads counted by
+    storefront, action, stage and furthest step in one pass."""
+    return ["SELECT storefront, action, stage, reached_step, count(*), 0 FROM leads WHERE "
+            "is_test = 0 GROUP BY storefront, action, stage, reached_step"]
 
 
 # The columns `list` reads on PostgreSQL, in its order.
