@@ -2475,10 +2475,6 @@
         <translation>kan de leads niet per fase tellen</translation>
     </message>
     <message>
-        <source>cannot read the stage history</source>
-        <translation>kan de fasegeschiedenis niet lezen</translation>
-    </message>
-    <message>
         <source>cannot count leads per day: by %1</source>
         <translation>kan de leads niet per dag tellen: op %1</translation>
     </message>
