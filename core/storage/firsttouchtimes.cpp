@@ -111,7 +111,7 @@ std::optional<FirstTouchTimes::Counts> FirstTouchTimes::rangeCounts(const LeadFi
                                                                     qint64 targetSeconds) const {
     const QList<qint64> bounds = bucketBounds();
     QVariantList filterBinds;
-    QString where = LeadQuery(m_db.backend()).where(filter, &filterBinds);
+    QString where = LeadAnalyticsQueries::passWhere(m_db.backend(), filter, &filterBinds);
     where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);

@@ -295,8 +295,9 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
         QCoreApplication::translate("LeadAnalyticsQueries", "cannot count leads by stage");
     if (m_db.backend() != Database::Backend::Sqlite) {
         // PostgreSQL groups by the furthest step as well, in one pass over the leads (two
-        // statements, one for the steps back, read them twice: 0.94 s on 1M); the stage rows
-        // and the steps back are folded from its groups here, as IndexOrderCounts does.
+        // statements, one for the steps back, read them twice: a funnel of 1M took 1.33 s
+        // against 0.99 s); the stage rows and steps back are folded from its groups here, as
+        // IndexOrderCounts does.
         const auto rows = grouped(filter,
                                   {groupColumn, QStringLiteral("action"), QStringLiteral("stage"),
                                    QStringLiteral("reached_step")},
