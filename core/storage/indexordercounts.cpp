@@ -5,6 +5,7 @@
 #include "mappedreads.h"
 #include "periodslices.h"
 #include "sqlstatement.h"
+#include "stagecountsfold.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -192,46 +193,12 @@ IndexOrderCounts::stageCounts(const LeadFilter &filter, const QString &groupColu
         QCoreApplication::translate("IndexOrderCounts", "cannot count leads by stage"));
     if (!rows)
         return std::nullopt;
-    LeadAnalyticsQueries::StageCounts out;
-    // The groups come in order: a stage row (group, action, stage) meets its other furthest
-    // steps before the next group starts, so only the current group's rows are looked up.
-    QHash<QString, qsizetype> stageRows; // action + stage of the current group → out.stages
-    QHash<QString, qsizetype> reachRows; // stage + step of the current group → out.reach
-    QString group;
-    const QChar separator(0x1f);
-    for (const QVariantList &row : *rows) {
-        const QString g = row.at(0).toString();
-        if (out.stages.isEmpty() || g != group) {
-            group = g;
-            stageRows.clear();
-            reachRows.clear();
-        }
-        const QString stage = row.at(1).toString();
-        const int furthest = row.at(2).toInt();
-        const QString action = row.at(3).toString();
-        const qint64 count = row.at(4).toLongLong();
-        const QString stageKey = action + separator + stage;
-        auto s = stageRows.constFind(stageKey);
-        if (s == stageRows.constEnd()) {
-            s = stageRows.insert(stageKey, out.stages.size());
-            out.stages.append({group, action, stage, 0, 0});
-        }
-        out.stages[*s].count += count;
-        out.stages[*s].scoreSum += row.at(5).toLongLong();
-        // As a pass along the creation time counts it: a lead stands at its furthest step
-        // unless that is where it stands now.
-        if (furthest <= int(FunnelSteps::ofName(stage)) || furthest >= FunnelSteps::count)
-            continue;
-        const QString reachKey = stage + separator + QString::number(furthest);
-        auto r = reachRows.constFind(reachKey);
-        if (r == reachRows.constEnd()) {
-            r = reachRows.insert(reachKey, out.reach.size());
-            out.reach.append({group, stage, furthest, 0});
-        }
-        out.reach[*r].count += count;
-    }
+    StageCountsFold fold;
+    for (const QVariantList &row : *rows)
+        fold.add(row.at(0).toString(), row.at(3).toString(), row.at(1).toString(),
+                 row.at(2).toInt(), row.at(4).toLongLong(), row.at(5).toLongLong());
     m_error.clear();
-    return out;
+    return fold.take();
 }
 
 std::optional<QList<LeadAnalyticsQueries::GradeRow>>

@@ -7,6 +7,7 @@
 #include "periodslices.h"
 #include "sqldialect.h"
 #include "sqlstatement.h"
+#include "stagecountsfold.h"
 #include "textinterner.h"
 
 #include <QCoreApplication>
@@ -296,44 +297,20 @@ LeadAnalyticsQueries::stageCounts(const LeadFilter &filter, const QString &group
     if (m_db.backend() != Database::Backend::Sqlite) {
         // PostgreSQL groups by the furthest step as well, in one pass over the leads (two
         // statements, one for the steps back, read them twice: a funnel of 1M took 1.33 s
-        // against 0.99 s); the stage rows and steps back are folded from its groups here, as
-        // IndexOrderCounts does.
+        // against 0.99 s); its groups are folded into stage rows and steps back as
+        // IndexOrderCounts's are (StageCountsFold).
         const auto rows = grouped(filter,
                                   {groupColumn, QStringLiteral("action"), QStringLiteral("stage"),
                                    QStringLiteral("reached_step")},
                                   withScores ? QStringLiteral("score") : QString(), what);
         if (!rows)
             return std::nullopt;
-        const QChar separator(0x1f);
-        QHash<QString, qsizetype> stageRows; // group, action and stage → out.stages
-        QHash<QString, qsizetype> reachRows; // group, stage and furthest step → out.reach
-        for (const Group &g : *rows) {
-            const QString group = QString::fromUtf8(g.keys.at(0));
-            const QString action = QString::fromUtf8(g.keys.at(1));
-            const QString stage = QString::fromUtf8(g.keys.at(2));
-            const int furthest = g.keys.at(3).toInt();
-            const QString stageKey = group + separator + action + separator + stage;
-            auto at = stageRows.constFind(stageKey);
-            if (at == stageRows.constEnd()) {
-                at = stageRows.insert(stageKey, out.stages.size());
-                out.stages.append({group, action, stage, 0, 0});
-            }
-            out.stages[*at].count += g.count;
-            out.stages[*at].scoreSum += g.sum;
-            // A lead stands at its furthest step unless that lies beyond its stage now.
-            if (furthest <= int(FunnelSteps::ofName(stage)) || furthest >= FunnelSteps::count)
-                continue;
-            const QString reachKey =
-                group + separator + stage + separator + QString::number(furthest);
-            auto r = reachRows.constFind(reachKey);
-            if (r == reachRows.constEnd()) {
-                r = reachRows.insert(reachKey, out.reach.size());
-                out.reach.append({group, stage, furthest, 0});
-            }
-            out.reach[*r].count += g.count;
-        }
+        StageCountsFold fold;
+        for (const Group &g : *rows)
+            fold.add(QString::fromUtf8(g.keys.at(0)), QString::fromUtf8(g.keys.at(1)),
+                     QString::fromUtf8(g.keys.at(2)), g.keys.at(3).toInt(), g.count, g.sum);
         m_error.clear();
-        return out;
+        return fold.take();
     }
     if (!m_oneThread && IndexOrderCounts::suitsStages(m_db, filter, groupColumn, withScores)) {
         const IndexOrderCounts ordered(m_db);
