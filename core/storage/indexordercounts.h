@@ -51,8 +51,8 @@ public:
 
 private:
     // The rows of "SELECT `columns` FROM leads INDEXED BY `index` WHERE (the filter) GROUP BY
-    // `groupBy`", the rows of each first group together; `first` is the first group's
-    // expression (the creation day narrows the period's range of the index).
+    // `groupBy`", in the order of the groups unless test leads are counted too; `first` is the
+    // first group's expression (the creation day narrows the period's range of the index).
     std::optional<QList<QVariantList>> groupedRows(const QString &columns, const QString &index,
                                                    const LeadFilter &filter, const QString &first,
                                                    const QString &groupBy,
