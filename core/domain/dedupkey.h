@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
 
-class QString;
 struct Lead;
 
 // The identity of a lead: one person's interest in one offer.
@@ -19,5 +18,13 @@ quint64 hash(const QString &key);
 // Matches are checked against nameKey() itself, so a collision never joins two people.
 qint64 nameHash(const Lead &lead);
 bool hasName(const Lead &lead); // a first or last name: company alone is too weak to match on
+// of(), nameHash() and hasName() of one lead, worked out together: a record taken in needs all
+// three, and each alone normalises the same names again.
+struct Identity {
+    QString key;
+    qint64 nameHash = 0;
+    bool hasName = false;
+};
+Identity identity(const Lead &lead);
 QString normalise(const QString &text); // case-folded, whitespace collapsed, punctuation dropped
 } // namespace DedupKey

@@ -6,7 +6,9 @@ namespace LeadClassifier {
 
 namespace {
 bool hasTestMarker(const QString &value) {
-    return value.contains(QLatin1String("MSFT_TEST_"), Qt::CaseInsensitive);
+    // Looking for the underscore first is a plain scan; the case-blind search is not.
+    return value.contains(QLatin1Char('_')) &&
+           value.contains(QLatin1String("MSFT_TEST_"), Qt::CaseInsensitive);
 }
 } // namespace
 

@@ -13,6 +13,8 @@
 
 #include <atomic>
 
+#include <sqlite3.h>
+
 namespace {
 
 // SQLite keeps its planner statistics fresh when each connection runs optimize on the way out.
@@ -141,6 +143,10 @@ bool Database::open(QString *error) const {
             return true;
         return configure(db, error);
     }
+    // SQLite keeps a process-wide count of its memory behind a lock it takes for every
+    // allocation; nothing here reads the count. Settable only before SQLite's first use.
+    static const bool memoryUncounted = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    Q_UNUSED(memoryUncounted);
     const QString driver =
         m_backend == Backend::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);

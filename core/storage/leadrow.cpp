@@ -68,6 +68,10 @@ QVariant storedValue(const Lead &lead, const QString &column) {
 }
 
 void bind(SqlStatement &q, const Lead &l, int i) {
+    bind(q, l, DedupKey::identity(l), i);
+}
+
+void bind(SqlStatement &q, const Lead &l, const DedupKey::Identity &identity, int i) {
     q.bind(i++, Storefronts::canonicalName(l.storefront));
     for (const QString *value :
          {&l.action, &l.offerId, &l.offerTitle, &l.firstName, &l.lastName, &l.email, &l.phone,
@@ -94,8 +98,8 @@ void bind(SqlStatement &q, const Lead &l, int i) {
     for (const QString *value : {&l.destination, &l.disqualifyReason, &l.disqualifyNote})
         q.bind(i++, *value);
     q.bind(i++, l.privacyRestricted ? 1 : 0);
-    q.bind(i++, DedupKey::of(l));
-    q.bind(i++, DedupKey::nameHash(l));
+    q.bind(i++, identity.key);
+    q.bind(i++, identity.nameHash);
     q.bind(i++, extraText(l.extraFields));
     q.bind(i++, l.scoreModelVersion);
     q.bind(i++, l.scoreExplanation);

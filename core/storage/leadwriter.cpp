@@ -143,15 +143,20 @@ bool LeadWriter::prepareStatements() {
 }
 
 qint64 LeadWriter::insertLead(const Lead &lead, bool skipExisting) {
+    return insertLead(lead, DedupKey::identity(lead), skipExisting);
+}
+
+qint64 LeadWriter::insertLead(const Lead &lead, const DedupKey::Identity &identity,
+                              bool skipExisting) {
     if (!prepareStatements())
         return -1;
-    if (DedupKey::of(lead).isEmpty()) {
+    if (identity.key.isEmpty()) {
         m_error = QCoreApplication::translate(
             "LeadWriter", "cannot store the lead: it has no email, no name and no company");
         return -1;
     }
     SqlStatement &q = skipExisting ? m_statements->insertLeadIfAbsent : m_statements->insertLead;
-    LeadRow::bind(q, lead);
+    LeadRow::bind(q, lead, identity);
     if (!q.exec()) {
         fail(QCoreApplication::translate("LeadWriter", "cannot store the lead"), q.error());
         return -1;

@@ -12,6 +12,10 @@
 #include <map>
 #include <memory>
 
+namespace DedupKey {
+struct Identity;
+}
+
 class QSqlQuery;
 class RuleScorer;
 class WinModel;
@@ -105,9 +109,11 @@ private:
     // before.version; 0 rows: lost the race; -1: error.
     int writeDifferences(const Lead &before, const Lead &after);
     qint64 insertLead(const Lead &lead, bool skipExisting);
+    qint64 insertLead(const Lead &lead, const DedupKey::Identity &identity, bool skipExisting);
     bool storeEvent(qint64 leadId, const LeadEvent &event);
     bool storeActivities(qint64 leadId, const QList<Activity> &activities);
-    std::optional<Lead> existingLead(const Lead &incoming, QString *error);
+    std::optional<Lead> existingLead(const Lead &incoming, const DedupKey::Identity &identity,
+                                     QString *error);
     // Runs a one-value look-up; `found` when it has a row.
     // `key` when not null, else `nameHash`.
     bool probe(SqlStatement &q, const QString &key, qint64 nameHash, bool *found);

@@ -43,13 +43,14 @@ bool LeadWriter::probe(SqlStatement &q, const QString &key, qint64 nameHash, boo
     return true;
 }
 
-std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *error) {
+std::optional<Lead> LeadWriter::existingLead(const Lead &incoming,
+                                             const DedupKey::Identity &identity, QString *error) {
     error->clear();
     if (!prepareStatements()) {
         *error = m_error;
         return std::nullopt;
     }
-    const QString key = DedupKey::of(incoming);
+    const QString &key = identity.key;
     bool found = false;
     if (!probe(m_statements->findKey, key, 0, &found)) {
         *error = m_error;
@@ -61,11 +62,11 @@ std::optional<Lead> LeadWriter::existingLead(const Lead &incoming, QString *erro
         *error = reader.lastError();
         return lead;
     }
-    if (!DedupKey::hasName(incoming))
+    if (!identity.hasName)
         return std::nullopt;
     // An email-less record looks among the same name's leads with an email, and the other way.
     const bool withEmail = incoming.email.trimmed().isEmpty();
-    const qint64 nameHash = DedupKey::nameHash(incoming);
+    const qint64 nameHash = identity.nameHash;
     if (!probe(withEmail ? m_statements->findNamed : m_statements->findUnnamed, QString(), nameHash,
                &found)) {
         *error = m_error;
@@ -92,7 +93,9 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
     }
     Lead incoming = raw;
     LeadClassifier::classify(incoming);
-    if (DedupKey::of(incoming).isEmpty()) {
+    // The look-ups and the insert all need it; a new lead's identity is its record's.
+    const DedupKey::Identity identity = DedupKey::identity(incoming);
+    if (identity.key.isEmpty()) {
         result.error =
             QCoreApplication::translate("LeadWriter", "no email, no name and no company");
         return result;
@@ -106,7 +109,7 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
     // is merged into, a lead deleted meanwhile is stored anew.
     for (int attempt = 1;; ++attempt) {
         QString error;
-        std::optional<Lead> stored = existingLead(incoming, &error);
+        std::optional<Lead> stored = existingLead(incoming, identity, &error);
         if (!error.isEmpty()) {
             result.error = error;
             return result;
@@ -117,7 +120,7 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
                 result.error = m_error;
                 return result;
             }
-            const qint64 id = insertLead(lead, true);
+            const qint64 id = insertLead(lead, identity, true);
             if (id < 0) {
                 result.error = m_error;
                 return result;

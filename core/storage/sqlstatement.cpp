@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QStringEncoder>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -81,9 +82,18 @@ void SqlStatement::resetIfRun() {
 void SqlStatement::bind(int index, const QString &value) {
     resetIfRun();
     if (m_native) {
-        const QByteArray utf8 = value.toUtf8();
-        sqlite3_bind_text(m_native, index + 1, utf8.constData(), int(utf8.size()),
-                          SQLITE_TRANSIENT);
+        if (value.isEmpty()) {
+            sqlite3_bind_text(m_native, index + 1, "", 0, SQLITE_STATIC);
+            return;
+        }
+        if (size_t(index) >= m_texts.size())
+            m_texts.resize(size_t(index) + 1);
+        QByteArray &utf8 = m_texts[size_t(index)];
+        QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+        utf8.resize(encoder.requiredSpace(value.size())); // keeps the capacity it has
+        const char *end = encoder.appendToBuffer(utf8.data(), value);
+        utf8.truncate(end - utf8.constData());
+        sqlite3_bind_text(m_native, index + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
     } else if (m_query) {
         m_query->bindValue(index, value.isNull() ? QString(QLatin1String("")) : value);
     }

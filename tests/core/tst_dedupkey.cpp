@@ -10,6 +10,10 @@ private slots:
     void sameLead_data();
     void sameLead();
     void nothingIdentifies();
+    void normalise_data();
+    void normalise();
+    void identityIsTheKeysTogether_data();
+    void identityIsTheKeysTogether();
 };
 
 namespace {
@@ -66,6 +70,55 @@ void TestDedupKey::nothingIdentifies() {
     Lead l = make({}, {}, {}, {}, QStringLiteral("contoso.app"));
     l.phone = QStringLiteral("+1 555 0100");
     QVERIFY(DedupKey::of(l).isEmpty());
+}
+
+void TestDedupKey::normalise_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("normal");
+    QTest::newRow("plain") << QStringLiteral("Ana") << QStringLiteral("ana");
+    QTest::newRow("punctuation dropped, spaces collapsed")
+        << QStringLiteral("  Fabrikam,   Inc.\t(EU) ") << QStringLiteral("fabrikam inc eu");
+    QTest::newRow("apostrophe and hyphen join")
+        << QStringLiteral("Jean-Luc O'Neil") << QStringLiteral("jeanluc oneil");
+    QTest::newRow("digits kept") << QStringLiteral("Contoso 365 Ltd")
+                                 << QStringLiteral("contoso 365 ltd");
+    QTest::newRow("line breaks are spaces")
+        << QStringLiteral("Ana\r\nSilva") << QStringLiteral("ana silva");
+    QTest::newRow("only punctuation") << QStringLiteral(" -.- ") << QString();
+    QTest::newRow("accents folded")
+        << QStringLiteral("JOSÉ García") << QStringLiteral("josé garcía");
+    QTest::newRow("compatibility forms")
+        << QStringLiteral("\uFF21na \uFB01nance") << QStringLiteral("ana finance");
+}
+
+void TestDedupKey::normalise() {
+    QFETCH(QString, text);
+    QFETCH(QString, normal);
+    QCOMPARE(DedupKey::normalise(text), normal);
+}
+
+void TestDedupKey::identityIsTheKeysTogether_data() {
+    QTest::addColumn<Lead>("lead");
+    const QString offer = QStringLiteral(" Contoso.App ");
+    QTest::newRow("email and name")
+        << make(QStringLiteral(" Ana@Fabrikam.com "), QStringLiteral("Ana"),
+                QStringLiteral("Silva"), QStringLiteral("Fabrikam"), offer);
+    QTest::newRow("name only") << make({}, QStringLiteral("José"), QStringLiteral("García"), {},
+                                       offer);
+    QTest::newRow("last name only") << make({}, {}, QStringLiteral("O'Neil"), {}, offer);
+    QTest::newRow("company only") << make({}, {}, {}, QStringLiteral("Fabrikam, Inc."), offer);
+    QTest::newRow("email only") << make(QStringLiteral("ana@fabrikam.com"), {}, {}, {}, offer);
+    QTest::newRow("nothing") << make({}, {}, {}, {}, offer);
+    QTest::newRow("punctuation for a name") << make(
+        QStringLiteral("ana@fabrikam.com"), QStringLiteral("--"), QStringLiteral("."), {}, offer);
+}
+
+void TestDedupKey::identityIsTheKeysTogether() {
+    QFETCH(Lead, lead);
+    const DedupKey::Identity identity = DedupKey::identity(lead);
+    QCOMPARE(identity.key, DedupKey::of(lead));
+    QCOMPARE(identity.nameHash, DedupKey::nameHash(lead));
+    QCOMPARE(identity.hasName, DedupKey::hasName(lead));
 }
 
 QTEST_GUILESS_MAIN(TestDedupKey)
