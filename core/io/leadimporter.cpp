@@ -78,13 +78,17 @@ public:
         : m_importer(importer)
         , s(summary)
         , m_writer(importer.m_db)
-        , m_total(total) {}
+        , m_total(total) {
+        m_writer.setKeepingBack(true);
+    }
 
     // Takes in every record of `file`; false when the import must stop (s.fatal, cancel).
     bool read(ImportFile &file, Transaction &tx);
 
 private:
-    bool take(const QStringList &fields, qint64 line, const MappedRecord &record, Transaction &tx);
+    // `intake` is record.toIntake(), made beforehand on the reading thread.
+    bool take(const QStringList &fields, qint64 line, const MappedRecord &record,
+              const IntakeRecord &intake, Transaction &tx);
     void reject(qint64 line, const QString &message, const QStringList &fields) {
         ++s.rejected;
         s.errors.append({m_name, line, message, fields});
@@ -200,8 +204,11 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
         if (!error.isEmpty()) {
             ++s.read;
             reject(p.line, error, p.fields);
-        } else if (!take(p.fields, p.line, m_mapper->map(p.fields), tx)) {
-            return false;
+        } else {
+            const MappedRecord mapped = m_mapper->map(p.fields);
+            const IntakeRecord intake = mapped.error.isEmpty() ? mapped.toIntake() : IntakeRecord();
+            if (!take(p.fields, p.line, mapped, intake, tx))
+                return false;
         }
     }
     // The rest is read and mapped on another thread while this one stores.
@@ -214,7 +221,7 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
             if (!r.error.isEmpty()) {
                 ++s.read;
                 reject(r.line, r.error, r.fields);
-            } else if (!take(r.fields, r.line, r.mapped, tx)) {
+            } else if (!take(r.fields, r.line, r.mapped, r.intake, tx)) {
                 return false;
             }
         }
@@ -228,12 +235,17 @@ bool LeadImporter::Run::read(ImportFile &file, Transaction &tx) {
     }
     if (!producer.unreadable().isEmpty())
         return fatal(producer.unreadable());
+    if (!m_writer.writeKeptBack()) {
+        s.fatal = QStringLiteral("%1: %2").arg(m_name, m_writer.lastError());
+        s.failure = ImportSummary::Failure::Storage;
+        return false;
+    }
     m_doneBefore += file.size();
     return true;
 }
 
 bool LeadImporter::Run::take(const QStringList &fields, qint64 line, const MappedRecord &record,
-                             Transaction &tx) {
+                             const IntakeRecord &intake, Transaction &tx) {
     ++s.read;
     if (!record.error.isEmpty()) {
         reject(line, record.error, fields);
@@ -243,16 +255,14 @@ bool LeadImporter::Run::take(const QStringList &fields, qint64 line, const Mappe
     for (const QString &warning : record.warnings)
         if (s.recordWarningList.size() < ImportSummary::maxRecordWarnings)
             s.recordWarningList.append({m_name, line, warning, {}});
-    Lead lead = record.lead;
-    lead.extraFields = record.extra;
     const bool skip = m_importer.m_options.onDuplicate == ImportOptions::OnDuplicate::Skip;
     IntakeResult r =
-        m_writer.intake(tx, lead, record.event, m_importer.m_actor,
+        m_writer.intake(tx, intake, record.event, m_importer.m_actor,
                         skip ? LeadWriter::Duplicates::Skip : LeadWriter::Duplicates::Merge);
     // Skipping leaves alone the leads that were there before; a lead this import created
     // takes the file's later records of the same person (Contact me, then Install).
     if (r.outcome == IntakeResult::Outcome::Skipped && m_created.contains(r.leadId))
-        r = m_writer.intake(tx, lead, record.event, m_importer.m_actor,
+        r = m_writer.intake(tx, intake, record.event, m_importer.m_actor,
                             LeadWriter::Duplicates::Merge);
     switch (r.outcome) {
     case IntakeResult::Outcome::Rejected:

@@ -324,6 +324,12 @@ bool LeadRecordMapper::apply(const Setter &s, const QString &v, MappedRecord &r)
     return true;
 }
 
+IntakeRecord MappedRecord::toIntake() const {
+    Lead withExtra = lead;
+    withExtra.extraFields = extra;
+    return IntakeRecord::of(std::move(withExtra));
+}
+
 MappedRecord LeadRecordMapper::map(const QStringList &fields) const {
     MappedRecord r;
     r.event.channel = QStringLiteral("import");

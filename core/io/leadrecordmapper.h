@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../domain/intakerecord.h"
 #include "../domain/lead.h"
 #include "../domain/leadevent.h"
 #include "columnmapping.h"
@@ -17,6 +18,8 @@ struct MappedRecord {
     // empty when fine.
     QString error;
     QStringList warnings; // what was changed or left out but did not reject the record
+
+    IntakeRecord toIntake() const; // the lead with its extra fields, ready to be taken in
 };
 
 // Turns one record of a file into a lead by a ColumnMapping. Built once per file; map() runs

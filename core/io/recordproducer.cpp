@@ -55,8 +55,11 @@ void RecordProducer::run() {
                 QCoreApplication::translate("LeadRecordMapper", "has %1 fields, the header has %2")
                     .arg(fields.size())
                     .arg(m_width);
-        if (r.error.isEmpty())
+        if (r.error.isEmpty()) {
             r.mapped = m_mapper.map(fields);
+            if (r.mapped.error.isEmpty())
+                r.intake = r.mapped.toIntake();
+        }
         batch.append(std::move(r));
         if (batch.size() == batchSize) {
             m_bytes.store(m_reader->bytesRead(), std::memory_order_relaxed);

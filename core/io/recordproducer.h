@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../domain/intakerecord.h"
 #include "leadrecordmapper.h"
 
 #include <QList>
@@ -20,10 +21,12 @@ struct ReadRecord {
     QStringList fields;  // as read, for the rejected rows a user saves and fixes
     QString error;       // why the record cannot be read (its fields, its bytes)
     MappedRecord mapped; // the lead, when `error` is empty (mapped.error says if it is none)
+    IntakeRecord intake; // the mapped lead with its extra fields, ready to be taken in
 };
 
-// Reads and maps a file's records on a thread of its own and hands them over in batches, so
-// that reading the file and storing its leads run on two cores. A bounded number of batches
+// Reads and maps a file's records on a thread of its own, and makes each ready to be taken in,
+// and hands them over in batches, so that reading the file and storing its leads run on two
+// cores. A bounded number of batches
 // waits at a time: memory stays flat whatever the file's size.
 class RecordProducer {
 public:

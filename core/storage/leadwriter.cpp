@@ -26,6 +26,10 @@ using LeadColumns::isoUtc;
 namespace {
 
 constexpr int activityValues = 8; // the values of one activity row
+constexpr int eventValues = 8;    // and of one event row
+// Rows to a statement at most: 64 rows of 8 values stay far within every backend's limit of
+// placeholders.
+constexpr qsizetype rowsPerStatement = 64;
 // "?, ?, ?" for `count` values.
 QString questionMarks(qsizetype count) {
     QString marks;
@@ -120,10 +124,6 @@ bool LeadWriter::prepareStatements() {
     const std::pair<SqlStatement *, QString> statements[] = {
         {&st.insertLead, insert + dialect.returningId()},
         {&st.insertLeadIfAbsent, insert + dialect.skipExistingLead() + dialect.returningId()},
-        {&st.insertEvent, QStringLiteral("INSERT INTO lead_events (lead_id, occurred_at, "
-                                         "storefront, action, lead_source, offer_title, "
-                                         "description, channel) VALUES (") +
-                              questionMarks(8) + QLatin1Char(')')},
         {&st.findKey, QStringLiteral("SELECT 1 FROM leads WHERE dedup_key = ?")},
         {&st.findNamed,
          QStringLiteral("SELECT 1 FROM leads WHERE name_hash = ? AND email <> '' LIMIT 1")},
@@ -171,28 +171,60 @@ qint64 LeadWriter::insertLead(const Lead &lead, const DedupKey::Identity &identi
 }
 
 bool LeadWriter::storeEvent(qint64 leadId, const LeadEvent &e) {
+    return storeEvents({{leadId, e}});
+}
+
+bool LeadWriter::storeEvents(const QList<std::pair<qint64, LeadEvent>> &events) {
     if (!prepareStatements())
         return false;
-    SqlStatement &q = m_statements->insertEvent;
-    q.bind(0, leadId);
-    q.bind(1, isoUtc(e.occurredAt));
-    q.bind(2, Storefronts::canonicalName(e.storefront));
-    int i = 3;
-    for (const QString *value :
-         {&e.action, &e.leadSource, &e.offerTitle, &e.description, &e.channel})
-        q.bind(i++, *value);
-    if (!q.exec())
-        return fail(QCoreApplication::translate("LeadWriter", "cannot store the event"), q.error());
+    for (qsizetype from = 0; from < events.size(); from += rowsPerStatement) {
+        const qsizetype n = std::min(rowsPerStatement, events.size() - from);
+        auto it = m_statements->insertEvents.find(n);
+        if (it == m_statements->insertEvents.end()) {
+            QStringList rows;
+            for (qsizetype r = 0; r < n; ++r)
+                rows << QLatin1Char('(') + questionMarks(eventValues) + QLatin1Char(')');
+            auto q = std::make_unique<SqlStatement>(m_db);
+            if (!q->prepare(QStringLiteral("INSERT INTO lead_events (lead_id, occurred_at, "
+                                           "storefront, action, lead_source, offer_title, "
+                                           "description, channel) VALUES ") +
+                            rows.join(QStringLiteral(", "))))
+                return fail(QCoreApplication::translate("LeadWriter", "cannot store the event"),
+                            q->error());
+            it = m_statements->insertEvents.emplace(n, std::move(q)).first;
+        }
+        SqlStatement &q = *it->second;
+        int i = 0;
+        for (qsizetype r = from; r < from + n; ++r) {
+            const auto &[leadId, e] = events.at(r);
+            q.bind(i++, leadId);
+            q.bind(i++, isoUtc(e.occurredAt));
+            q.bind(i++, Storefronts::canonicalName(e.storefront));
+            for (const QString *value :
+                 {&e.action, &e.leadSource, &e.offerTitle, &e.description, &e.channel})
+                q.bind(i++, *value);
+        }
+        if (!q.exec())
+            return fail(QCoreApplication::translate("LeadWriter", "cannot store the event"),
+                        q.error());
+    }
     return true;
 }
 
 bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activities) {
+    QList<std::pair<qint64, Activity>> rows;
+    rows.reserve(activities.size());
+    for (const Activity &a : activities)
+        rows.append({leadId, a});
+    return storeActivityRows(rows);
+}
+
+bool LeadWriter::storeActivityRows(const QList<std::pair<qint64, Activity>> &activities) {
     if (!prepareStatements())
         return false;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    constexpr qsizetype chunk = 8; // 8 rows x 8 values stay within the placeholders
-    for (qsizetype from = 0; from < activities.size(); from += chunk) {
-        const qsizetype n = std::min(chunk, activities.size() - from);
+    for (qsizetype from = 0; from < activities.size(); from += rowsPerStatement) {
+        const qsizetype n = std::min(rowsPerStatement, activities.size() - from);
         auto it = m_statements->insertActivities.find(n);
         if (it == m_statements->insertActivities.end()) {
             QStringList rows;
@@ -210,7 +242,7 @@ bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activitie
         SqlStatement &q = *it->second;
         int i = 0;
         for (qsizetype r = from; r < from + n; ++r) {
-            const Activity &a = activities.at(r);
+            const auto &[leadId, a] = activities.at(r);
             q.bind(i++, leadId);
             q.bind(i++, isoUtc(a.at.isValid() ? a.at : now));
             q.bind(i++, a.actor);
@@ -225,6 +257,15 @@ bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activitie
                         q.error());
     }
     return true;
+}
+
+bool LeadWriter::writeKeptBack() {
+    if (m_keptEvents.isEmpty() && m_keptLines.isEmpty())
+        return true;
+    const bool written = storeEvents(m_keptEvents) && storeActivityRows(m_keptLines);
+    m_keptEvents.clear();
+    m_keptLines.clear();
+    return written;
 }
 
 bool LeadWriter::addActivities(Transaction &tx, qint64 leadId, const QList<Activity> &activities) {

@@ -15,6 +15,7 @@
 namespace DedupKey {
 struct Identity;
 }
+struct IntakeRecord;
 
 class QSqlQuery;
 class RuleScorer;
@@ -66,6 +67,15 @@ public:
     enum class Duplicates { Merge, Skip };
     IntakeResult intake(Transaction &tx, const Lead &incoming, const LeadEvent &event,
                         const QString &actor, Duplicates duplicates = Duplicates::Merge);
+    // The same for a record made ready beforehand (IntakeRecord::of), on another thread.
+    IntakeResult intake(Transaction &tx, const IntakeRecord &record, const LeadEvent &event,
+                        const QString &actor, Duplicates duplicates = Duplicates::Merge);
+    // For many intakes in one transaction (an import): the event and first timeline line of
+    // each new lead are kept back and written many rows to a statement, which costs about what
+    // one row does. Whatever is kept back must be written (writeKeptBack) before the
+    // transaction commits; an intake that merges writes it first itself.
+    void setKeepingBack(bool on) { m_keepBack = on; }
+    bool writeKeptBack(); // false: lastError() says why
     // A complete lead with its history (demo data); returns its id, 0 on error. Its score is
     // stored as given (data made by hand, a lead put back), or the current model's.
     enum class Scoring { AsGiven, Current };
@@ -112,6 +122,9 @@ private:
     qint64 insertLead(const Lead &lead, const DedupKey::Identity &identity, bool skipExisting);
     bool storeEvent(qint64 leadId, const LeadEvent &event);
     bool storeActivities(qint64 leadId, const QList<Activity> &activities);
+    // Rows of several leads, many to a statement.
+    bool storeEvents(const QList<std::pair<qint64, LeadEvent>> &events);
+    bool storeActivityRows(const QList<std::pair<qint64, Activity>> &rows);
     std::optional<Lead> existingLead(const Lead &incoming, const DedupKey::Identity &identity,
                                      QString *error);
     // Runs a one-value look-up; `found` when it has a row.
@@ -129,4 +142,7 @@ private:
     std::unique_ptr<WinModel> m_winModel;
     std::unique_ptr<WinValuesMaker> m_winValues;
     QDateTime m_scoredAt;
+    bool m_keepBack = false;
+    QList<std::pair<qint64, LeadEvent>> m_keptEvents;
+    QList<std::pair<qint64, Activity>> m_keptLines;
 };

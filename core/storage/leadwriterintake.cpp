@@ -3,6 +3,7 @@
 #include "leadwriter.h"
 
 #include "../domain/dedupkey.h"
+#include "../domain/intakerecord.h"
 #include "../domain/leadclassifier.h"
 #include "../domain/leadcolumns.h"
 #include "../domain/leaddiff.h"
@@ -23,6 +24,8 @@ namespace {
 
 // A merge retries when a person changed the lead between its read and its write.
 constexpr int mergeAttempts = 3;
+// New leads' events and lines kept back at most before they are written (setKeepingBack).
+constexpr qsizetype keptBackRows = 256;
 
 QString recordName(const Lead &incoming, const LeadEvent &event) {
     return event.leadSource.isEmpty() ? incoming.action : event.leadSource;
@@ -51,6 +54,20 @@ std::optional<Lead> LeadWriter::existingLead(const Lead &incoming,
         return std::nullopt;
     }
     const QString &key = identity.key;
+    // An email-less record looks among the same name's leads with an email, and the other way.
+    const bool withEmail = incoming.email.trimmed().isEmpty();
+    bool namesake = false;
+    if (identity.hasName) {
+        if (!probe(withEmail ? m_statements->findNamed : m_statements->findUnnamed, QString(),
+                   identity.nameHash, &namesake)) {
+            *error = m_error;
+            return std::nullopt;
+        }
+        // No namesake: the key alone can find the lead, and the insert finds a key already
+        // taken by itself (an import of new leads saves a look-up per record).
+        if (!namesake)
+            return std::nullopt;
+    }
     bool found = false;
     if (!probe(m_statements->findKey, key, 0, &found)) {
         *error = m_error;
@@ -62,24 +79,19 @@ std::optional<Lead> LeadWriter::existingLead(const Lead &incoming,
         *error = reader.lastError();
         return lead;
     }
-    if (!identity.hasName)
+    if (!namesake)
         return std::nullopt;
-    // An email-less record looks among the same name's leads with an email, and the other way.
-    const bool withEmail = incoming.email.trimmed().isEmpty();
-    const qint64 nameHash = identity.nameHash;
-    if (!probe(withEmail ? m_statements->findNamed : m_statements->findUnnamed, QString(), nameHash,
-               &found)) {
-        *error = m_error;
-        return std::nullopt;
-    }
-    if (!found)
-        return std::nullopt;
-    const QList<Lead> candidates = reader.leadsWithNameHash(nameHash, withEmail);
+    const QList<Lead> candidates = reader.leadsWithNameHash(identity.nameHash, withEmail);
     *error = reader.lastError();
     return MergePolicy::samePerson(incoming, candidates);
 }
 
 IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEvent &event,
+                                const QString &actor, Duplicates duplicates) {
+    return intake(tx, IntakeRecord::of(raw), event, actor, duplicates);
+}
+
+IntakeResult LeadWriter::intake(Transaction &tx, const IntakeRecord &record, const LeadEvent &event,
                                 const QString &actor, Duplicates duplicates) {
     IntakeResult result;
     if (!tx.isActive() || !tx.lockForIntake()) {
@@ -91,10 +103,9 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
                                               "cannot take in the record: no transaction");
         return result;
     }
-    Lead incoming = raw;
-    LeadClassifier::classify(incoming);
+    const Lead &incoming = record.lead;
     // The look-ups and the insert all need it; a new lead's identity is its record's.
-    const DedupKey::Identity identity = DedupKey::identity(incoming);
+    const DedupKey::Identity &identity = record.identity;
     if (identity.key.isEmpty()) {
         result.error =
             QCoreApplication::translate("LeadWriter", "no email, no name and no company");
@@ -130,7 +141,14 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
                 created.actor = actor;
                 created.kind = ActivityKind::Created;
                 created.note = recordName(incoming, event);
-                if (!storeEvent(id, stamped) || !storeActivities(id, {created})) {
+                if (m_keepBack) {
+                    m_keptEvents.append({id, stamped});
+                    m_keptLines.append({id, created});
+                }
+                const bool stored = m_keepBack
+                                        ? m_keptEvents.size() < keptBackRows || writeKeptBack()
+                                        : storeEvent(id, stamped) && storeActivities(id, {created});
+                if (!stored) {
                     result.error = m_error;
                     return result;
                 }
@@ -142,6 +160,11 @@ IntakeResult LeadWriter::intake(Transaction &tx, const Lead &raw, const LeadEven
             stored = LeadRepository(m_db).leadWithKey(DedupKey::of(lead));
         }
         bool gone = false;
+        // A merge reads the lead's events: the ones kept back are written first.
+        if (stored && duplicates == Duplicates::Merge && !writeKeptBack()) {
+            result.error = m_error;
+            return result;
+        }
         if (stored && duplicates == Duplicates::Skip) {
             result.outcome = IntakeResult::Outcome::Skipped;
             result.leadId = stored->id;

@@ -12,6 +12,7 @@
 #include <QScopeGuard>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 
 // LeadImporter: marketplace CSV into the lead library, on both backends. Good rows land, bad rows
@@ -28,6 +29,8 @@ private slots:
     void duplicateInALaterImportMerges_data();
     void bulkLoadMergesLikeAnyImport_data() { TestDatabase::addBackendRows(); }
     void bulkLoadMergesLikeAnyImport();
+    void manyNewLeadsKeepTheirHistory_data() { TestDatabase::addBackendRows(); }
+    void manyNewLeadsKeepTheirHistory();
     void duplicateInALaterImportMerges();
     void sameFileTwiceChangesNothing_data() { TestDatabase::addBackendRows(); }
     void sameFileTwiceChangesNothing();
@@ -336,6 +339,62 @@ void TestLeadImporter::bulkLoadMergesLikeAnyImport() {
     QCOMPARE(leadByEmail(t->database(), QStringLiteral("bo@contoso.com"))->events, 3);
     QCOMPARE(leadByEmail(t->database(), QStringLiteral("ana@fabrikam.com"))->events, 3);
     QCOMPARE(searched(QStringLiteral("litware")), 1);
+}
+
+void TestLeadImporter::manyNewLeadsKeepTheirHistory() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    // Enough new leads that their events and first lines are written in several batches, with
+    // merges into earlier leads of the same file between them, and new leads last.
+    constexpr int people = 700;
+    QByteArray csv = microsoftHeader;
+    auto record = [](int person, const char *action, int day) {
+        return QStringLiteral("AzureMarketplace-%1|contoso.analytics-saas,%1,Contoso Analytics,"
+                              "First%2,Last%2,p%2@fabrikam.com,,US,Fabrikam,,,2025-03-%3T09:30:"
+                              "00Z\n")
+            .arg(QLatin1String(action))
+            .arg(person)
+            .arg(day, 2, 10, QLatin1Char('0'))
+            .toUtf8();
+    };
+    for (int p = 0; p < people; ++p) {
+        csv += record(p, "PLT", 1);
+        if (p == 10)
+            csv += record(5, "PLT", 1); // the same record again: recognised, nothing changes
+        if (p == 300)
+            csv += record(3, "INS", 2); // person 3's lead was stored 297 records before
+    }
+    csv += record(people - 10, "INS", 3);
+    for (int p = people; p < people + 5; ++p)
+        csv += record(p, "PLT", 4);
+    const ImportSummary s = importText(t->database(), csv);
+    QVERIFY2(s.ok(), qPrintable(errorsText(s)));
+    QCOMPARE(s.imported, people + 5);
+    QCOMPARE(s.merged, 2);
+    QCOMPARE(s.unchanged, 1);
+
+    const LeadHistory history(t->database());
+    qsizetype events = 0;
+    for (const Lead &lead : TestDatabase::allLeads(t->database())) {
+        const QList<LeadEvent> leadEvents = history.events(lead.id);
+        const QList<Activity> lines = history.activities(lead.id);
+        events += leadEvents.size();
+        QVERIFY2(!lines.isEmpty() && lines.first().kind == ActivityKind::Created,
+                 qPrintable(lead.email));
+        QVERIFY2(!leadEvents.isEmpty(), qPrintable(lead.email));
+        QCOMPARE(leadEvents.first().action, QStringLiteral("PLT"));
+        const bool merged = lead.email == QLatin1String("p3@fabrikam.com") ||
+                            lead.email == QStringLiteral("p%1@fabrikam.com").arg(people - 10);
+        QCOMPARE(leadEvents.size(), merged ? 2 : 1);
+        QCOMPARE(lead.events, merged ? 2 : 1);
+        if (merged) {
+            QCOMPARE(leadEvents.last().action, QStringLiteral("INS"));
+            QCOMPARE(lead.action, QStringLiteral("INS"));
+            QVERIFY(std::any_of(lines.begin(), lines.end(),
+                                [](const Activity &a) { return a.kind == ActivityKind::Merged; }));
+        }
+    }
+    QCOMPARE(events, people + 5 + 2);
 }
 
 void TestLeadImporter::duplicateMerges() {
