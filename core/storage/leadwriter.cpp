@@ -222,7 +222,7 @@ bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activitie
 bool LeadWriter::storeActivityRows(const QList<std::pair<qint64, Activity>> &activities) {
     if (!prepareStatements())
         return false;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString now = isoUtc(QDateTime::currentDateTimeUtc()); // for the lines without a time
     for (qsizetype from = 0; from < activities.size(); from += rowsPerStatement) {
         const qsizetype n = std::min(rowsPerStatement, activities.size() - from);
         auto it = m_statements->insertActivities.find(n);
@@ -244,7 +244,7 @@ bool LeadWriter::storeActivityRows(const QList<std::pair<qint64, Activity>> &act
         for (qsizetype r = from; r < from + n; ++r) {
             const auto &[leadId, a] = activities.at(r);
             q.bind(i++, leadId);
-            q.bind(i++, isoUtc(a.at.isValid() ? a.at : now));
+            q.bind(i++, a.at.isValid() ? isoUtc(a.at) : now);
             q.bind(i++, a.actor);
             q.bind(i++, ActivityKinds::canonicalName(a.kind));
             q.bind(i++, a.field);
