@@ -38,6 +38,26 @@ QString questionMarks(qsizetype count) {
     return marks;
 }
 
+// The insert of `n` rows of `values` placeholders after `insert` ("INSERT INTO t (…) VALUES "),
+// prepared once per row count in `prepared`; null with `error` set when it cannot be.
+SqlStatement *rowsInsert(const Database &db,
+                         std::map<qsizetype, std::unique_ptr<SqlStatement>> &prepared,
+                         const QString &insert, int values, qsizetype n, QString *error) {
+    auto it = prepared.find(n);
+    if (it == prepared.end()) {
+        QStringList rows;
+        for (qsizetype r = 0; r < n; ++r)
+            rows << QLatin1Char('(') + questionMarks(values) + QLatin1Char(')');
+        auto q = std::make_unique<SqlStatement>(db);
+        if (!q->prepare(insert + rows.join(QStringLiteral(", ")))) {
+            *error = q->error();
+            return nullptr;
+        }
+        it = prepared.emplace(n, std::move(q)).first;
+    }
+    return it->second.get();
+}
+
 } // namespace
 
 QString UpdateResult::statusName(Status status) {
@@ -179,21 +199,16 @@ bool LeadWriter::storeEvents(const QList<std::pair<qint64, LeadEvent>> &events) 
         return false;
     for (qsizetype from = 0; from < events.size(); from += rowsPerStatement) {
         const qsizetype n = std::min(rowsPerStatement, events.size() - from);
-        auto it = m_statements->insertEvents.find(n);
-        if (it == m_statements->insertEvents.end()) {
-            QStringList rows;
-            for (qsizetype r = 0; r < n; ++r)
-                rows << QLatin1Char('(') + questionMarks(eventValues) + QLatin1Char(')');
-            auto q = std::make_unique<SqlStatement>(m_db);
-            if (!q->prepare(QStringLiteral("INSERT INTO lead_events (lead_id, occurred_at, "
-                                           "storefront, action, lead_source, offer_title, "
-                                           "description, channel) VALUES ") +
-                            rows.join(QStringLiteral(", "))))
-                return fail(QCoreApplication::translate("LeadWriter", "cannot store the event"),
-                            q->error());
-            it = m_statements->insertEvents.emplace(n, std::move(q)).first;
-        }
-        SqlStatement &q = *it->second;
+        QString error;
+        SqlStatement *statement =
+            rowsInsert(m_db, m_statements->insertEvents,
+                       QStringLiteral("INSERT INTO lead_events (lead_id, occurred_at, storefront, "
+                                      "action, lead_source, offer_title, description, channel) "
+                                      "VALUES "),
+                       eventValues, n, &error);
+        if (!statement)
+            return fail(QCoreApplication::translate("LeadWriter", "cannot store the event"), error);
+        SqlStatement &q = *statement;
         int i = 0;
         for (qsizetype r = from; r < from + n; ++r) {
             const auto &[leadId, e] = events.at(r);
@@ -225,21 +240,16 @@ bool LeadWriter::storeActivityRows(const QList<std::pair<qint64, Activity>> &act
     const QString now = isoUtc(QDateTime::currentDateTimeUtc()); // for the lines without a time
     for (qsizetype from = 0; from < activities.size(); from += rowsPerStatement) {
         const qsizetype n = std::min(rowsPerStatement, activities.size() - from);
-        auto it = m_statements->insertActivities.find(n);
-        if (it == m_statements->insertActivities.end()) {
-            QStringList rows;
-            for (qsizetype r = 0; r < n; ++r)
-                rows << QLatin1Char('(') + questionMarks(activityValues) + QLatin1Char(')');
-            auto q = std::make_unique<SqlStatement>(m_db);
-            if (!q->prepare(QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, "
-                                           "field, old_value, new_value, note) VALUES ") +
-                            rows.join(QStringLiteral(", "))))
-                return fail(
-                    QCoreApplication::translate("LeadWriter", "cannot store the activities"),
-                    q->error());
-            it = m_statements->insertActivities.emplace(n, std::move(q)).first;
-        }
-        SqlStatement &q = *it->second;
+        QString error;
+        SqlStatement *statement =
+            rowsInsert(m_db, m_statements->insertActivities,
+                       QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, field, "
+                                      "old_value, new_value, note) VALUES "),
+                       activityValues, n, &error);
+        if (!statement)
+            return fail(QCoreApplication::translate("LeadWriter", "cannot store the activities"),
+                        error);
+        SqlStatement &q = *statement;
         int i = 0;
         for (qsizetype r = from; r < from + n; ++r) {
             const auto &[leadId, a] = activities.at(r);
