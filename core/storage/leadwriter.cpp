@@ -23,43 +23,6 @@
 
 using LeadColumns::isoUtc;
 
-namespace {
-
-constexpr int activityValues = 8; // the values of one activity row
-constexpr int eventValues = 8;    // and of one event row
-// Rows to a statement at most: 64 rows of 8 values stay far within every backend's limit of
-// placeholders.
-constexpr qsizetype rowsPerStatement = 64;
-// "?, ?, ?" for `count` values.
-QString questionMarks(qsizetype count) {
-    QString marks;
-    for (qsizetype i = 0; i < count; ++i)
-        marks += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
-    return marks;
-}
-
-// The insert of `n` rows of `values` placeholders after `insert` ("INSERT INTO t (…) VALUES "),
-// prepared once per row count in `prepared`; null with `error` set when it cannot be.
-SqlStatement *rowsInsert(const Database &db,
-                         std::map<qsizetype, std::unique_ptr<SqlStatement>> &prepared,
-                         const QString &insert, int values, qsizetype n, QString *error) {
-    auto it = prepared.find(n);
-    if (it == prepared.end()) {
-        QStringList rows;
-        for (qsizetype r = 0; r < n; ++r)
-            rows << QLatin1Char('(') + questionMarks(values) + QLatin1Char(')');
-        auto q = std::make_unique<SqlStatement>(db);
-        if (!q->prepare(insert + rows.join(QStringLiteral(", ")))) {
-            *error = q->error();
-            return nullptr;
-        }
-        it = prepared.emplace(n, std::move(q)).first;
-    }
-    return it->second.get();
-}
-
-} // namespace
-
 QString UpdateResult::statusName(Status status) {
     switch (status) {
     case Status::Updated:
@@ -139,7 +102,7 @@ bool LeadWriter::prepareStatements() {
     const QStringList &columns = LeadRow::writeColumns();
     const QString insert = QStringLiteral("INSERT INTO leads (id, %1) VALUES (%2, %3)")
                                .arg(columns.join(QStringLiteral(", ")), dialect.newLeadId(),
-                                    questionMarks(columns.size()));
+                                    SqlStatement::placeholders(columns.size()));
     Statements &st = *m_statements;
     const std::pair<SqlStatement *, QString> statements[] = {
         {&st.insertLead, insert + dialect.returningId()},
@@ -188,112 +151,6 @@ qint64 LeadWriter::insertLead(const Lead &lead, const DedupKey::Identity &identi
         id = q.next() ? q.intValue(0) : 0;
     q.finish();
     return id; // 0: the person and offer was stored meanwhile (skipExisting only)
-}
-
-bool LeadWriter::storeEvent(qint64 leadId, const LeadEvent &e) {
-    return storeEvents({{leadId, e}});
-}
-
-bool LeadWriter::storeEvents(const QList<std::pair<qint64, LeadEvent>> &events) {
-    if (!prepareStatements())
-        return false;
-    for (qsizetype from = 0; from < events.size(); from += rowsPerStatement) {
-        const qsizetype n = std::min(rowsPerStatement, events.size() - from);
-        QString error;
-        SqlStatement *statement =
-            rowsInsert(m_db, m_statements->insertEvents,
-                       QStringLiteral("INSERT INTO lead_events (lead_id, occurred_at, storefront, "
-                                      "action, lead_source, offer_title, description, channel) "
-                                      "VALUES "),
-                       eventValues, n, &error);
-        if (!statement)
-            return fail(QCoreApplication::translate("LeadWriter", "cannot store the event"), error);
-        SqlStatement &q = *statement;
-        int i = 0;
-        for (qsizetype r = from; r < from + n; ++r) {
-            const auto &[leadId, e] = events.at(r);
-            q.bind(i++, leadId);
-            q.bind(i++, isoUtc(e.occurredAt));
-            q.bind(i++, Storefronts::canonicalName(e.storefront));
-            for (const QString *value :
-                 {&e.action, &e.leadSource, &e.offerTitle, &e.description, &e.channel})
-                q.bind(i++, *value);
-        }
-        if (!q.exec())
-            return fail(QCoreApplication::translate("LeadWriter", "cannot store the event"),
-                        q.error());
-    }
-    return true;
-}
-
-bool LeadWriter::storeActivities(qint64 leadId, const QList<Activity> &activities) {
-    QList<std::pair<qint64, Activity>> rows;
-    rows.reserve(activities.size());
-    for (const Activity &a : activities)
-        rows.append({leadId, a});
-    return storeActivityRows(rows);
-}
-
-bool LeadWriter::storeActivityRows(const QList<std::pair<qint64, Activity>> &activities) {
-    if (!prepareStatements())
-        return false;
-    const QString now = isoUtc(QDateTime::currentDateTimeUtc()); // for the lines without a time
-    for (qsizetype from = 0; from < activities.size(); from += rowsPerStatement) {
-        const qsizetype n = std::min(rowsPerStatement, activities.size() - from);
-        QString error;
-        SqlStatement *statement =
-            rowsInsert(m_db, m_statements->insertActivities,
-                       QStringLiteral("INSERT INTO activities (lead_id, at, actor, kind, field, "
-                                      "old_value, new_value, note) VALUES "),
-                       activityValues, n, &error);
-        if (!statement)
-            return fail(QCoreApplication::translate("LeadWriter", "cannot store the activities"),
-                        error);
-        SqlStatement &q = *statement;
-        int i = 0;
-        for (qsizetype r = from; r < from + n; ++r) {
-            const auto &[leadId, a] = activities.at(r);
-            q.bind(i++, leadId);
-            q.bind(i++, a.at.isValid() ? isoUtc(a.at) : now);
-            q.bind(i++, a.actor);
-            q.bind(i++, ActivityKinds::canonicalName(a.kind));
-            q.bind(i++, a.field);
-            q.bind(i++, LeadColumns::valueText(a.oldValue));
-            q.bind(i++, LeadColumns::valueText(a.newValue));
-            q.bind(i++, a.note);
-        }
-        if (!q.exec())
-            return fail(QCoreApplication::translate("LeadWriter", "cannot store the activities"),
-                        q.error());
-    }
-    return true;
-}
-
-bool LeadWriter::writeKeptBack() {
-    if (m_keptEvents.isEmpty() && m_keptLines.isEmpty())
-        return true;
-    const bool written = storeEvents(m_keptEvents) && storeActivityRows(m_keptLines);
-    m_keptEvents.clear();
-    m_keptLines.clear();
-    return written;
-}
-
-bool LeadWriter::addActivities(Transaction &tx, qint64 leadId, const QList<Activity> &activities) {
-    if (!tx.isActive()) {
-        m_error = QCoreApplication::translate("LeadWriter",
-                                              "cannot store the activities: no transaction");
-        return false;
-    }
-    return storeActivities(leadId, activities);
-}
-
-bool LeadWriter::addEvent(Transaction &tx, qint64 leadId, const LeadEvent &event) {
-    if (!tx.isActive()) {
-        m_error =
-            QCoreApplication::translate("LeadWriter", "cannot store the event: no transaction");
-        return false;
-    }
-    return storeEvent(leadId, event);
 }
 
 qint64 LeadWriter::insert(Transaction &tx, const Lead &lead, const QList<LeadEvent> &events,

@@ -42,6 +42,13 @@ SqlStatement::~SqlStatement() {
         sqlite3_finalize(m_native);
 }
 
+QString SqlStatement::placeholders(qsizetype count) {
+    QString marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return marks;
+}
+
 bool SqlStatement::isPrepared() const {
     return m_native || m_query;
 }

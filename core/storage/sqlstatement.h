@@ -23,6 +23,7 @@ public:
     SqlStatement &operator=(const SqlStatement &) = delete;
 
     bool prepare(const QString &sql);
+    static QString placeholders(qsizetype count); // "?, ?, ?" for `count` values
     bool isPrepared() const;
 
     // Values for the placeholders, 0-based, before exec(); null text is stored as ''.
