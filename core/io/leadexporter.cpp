@@ -16,8 +16,10 @@
 #include <QSaveFile>
 #include <QTemporaryFile>
 
+#include <charconv>
 #include <cstdio>
 #include <optional>
+#include <string>
 
 namespace {
 
@@ -53,6 +55,7 @@ public:
         : m_device(device)
         , m_bom(options.bom)
         , m_delimiter(QString(options.delimiter).toUtf8()) {
+        m_singleDelimiter = m_delimiter.size() == 1;
         m_style.delimiter = options.delimiter;
         m_buffer.reserve(flushAt + 4096);
     }
@@ -71,25 +74,35 @@ public:
     }
     void cell(qsizetype column, QByteArrayView text, bool typedText) {
         if (column > 0)
-            m_buffer += m_delimiter;
+            m_buffer.append(m_delimiter.constData(), std::size_t(m_delimiter.size()));
         // The quote goes inside the CSV quoting: the spreadsheet must see it as the cell's
         // first character, or it would run the formula after all (CsvWriter's rule).
         const bool quoteMark = typedText && m_style.neutraliseFormulas && !text.isEmpty() &&
                                QByteArrayView("=+-@\t\r").contains(text.front());
-        const bool quoted = text.contains('"') || text.contains('\n') || text.contains('\r') ||
-                            text.contains(m_delimiter);
+        // One pass over the cell tells whether it needs quotes and whether quotes need doubling.
+        bool quoted = false, doubled = false;
+        for (const char c : text) {
+            if (c == '"') {
+                quoted = doubled = true;
+                break;
+            }
+            if (c == '\n' || c == '\r' || (m_singleDelimiter && c == m_delimiter.front()))
+                quoted = true;
+        }
+        if (!m_singleDelimiter && text.contains(m_delimiter))
+            quoted = true;
         if (quoted)
             m_buffer += '"';
         if (quoteMark)
             m_buffer += '\'';
-        if (quoted && text.contains('"')) {
+        if (doubled) {
             for (const char c : text) {
                 if (c == '"')
                     m_buffer += '"';
                 m_buffer += c;
             }
         } else {
-            m_buffer += text;
+            m_buffer.append(text.data(), std::size_t(text.size()));
         }
         if (quoted)
             m_buffer += '"';
@@ -99,18 +112,20 @@ public:
         return m_buffer.size() < flushAt || flush();
     }
     bool flush() {
-        const bool written = m_device->write(m_buffer) == m_buffer.size();
-        m_buffer.resize(0); // keeps its capacity: no growing again from nothing
+        const bool written =
+            m_device->write(m_buffer.data(), qint64(m_buffer.size())) == qint64(m_buffer.size());
+        m_buffer.clear(); // keeps its capacity: no growing again from nothing
         return written;
     }
 
 private:
-    static constexpr qsizetype flushAt = 1 << 20;
+    static constexpr std::size_t flushAt = 1 << 20;
     QIODevice *m_device;
     bool m_bom;
     QByteArray m_delimiter;
+    bool m_singleDelimiter = false; // a one-byte delimiter, found in the cell's one pass
     CsvWriter::Style m_style;
-    QByteArray m_buffer;
+    std::string m_buffer; // QByteArray's append checks for sharing on every cell
 };
 
 // The stored cell of a canonical column as the export writes it: stored times are ISO 8601
@@ -124,9 +139,13 @@ void storedCell(CsvSink &sink, int column, const PrefetchedLeadRows &rows, LeadC
         sink.cell(column, QString::number(rows.real(column), 'g', QLocale::FloatingPointShortest),
                   false);
         return;
-    case LeadColumns::Type::Integer:
-        sink.cell(column, QByteArray::number(rows.integer(column)), false);
+    case LeadColumns::Type::Integer: {
+        char digits[24];
+        const std::to_chars_result end =
+            std::to_chars(digits, digits + sizeof digits, rows.integer(column));
+        sink.cell(column, QByteArrayView(digits, end.ptr - digits), false);
         return;
+    }
     case LeadColumns::Type::Text:
         sink.cell(column, rows.utf8(column), true);
         return;
@@ -176,7 +195,8 @@ LeadExporter::LeadExporter(const Database &db)
     : m_db(db) {}
 
 LeadExporter::Result LeadExporter::eachRow(const LeadFilter &filter, const LeadSort &sort,
-                                           const QStringList &columns, const RowHandler &row) {
+                                           const QStringList &columns, const RowHandler &row,
+                                           bool streamed) {
     Result result;
     if (!LeadQuery::isSortable(sort.column)) {
         result.error = QCoreApplication::translate("LeadExporter", "cannot sort: unknown column %1")
@@ -189,6 +209,7 @@ LeadExporter::Result LeadExporter::eachRow(const LeadFilter &filter, const LeadS
         return result;
     }
     PrefetchedLeadRows rows(m_db);
+    rows.setStreamed(streamed);
     if (!rows.start(filter, sort, columns)) {
         result.error = rows.error();
         return result;
@@ -310,13 +331,17 @@ LeadExporter::Result LeadExporter::exportToFile(const LeadFilter &filter, const 
         if (!writer.open()) {
             r.error = writer.error();
         } else {
-            r = eachRow(filter, sort, columnsOf(options),
-                        [&](const PrefetchedLeadRows &rows, QString *error) {
-                            if (writer.writeStored(rows))
-                                return true;
-                            *error = writer.error();
-                            return false;
-                        });
+            r = eachRow(
+                filter, sort, columnsOf(options),
+                [&](const PrefetchedLeadRows &rows, QString *error) {
+                    if (writer.writeStored(rows))
+                        return true;
+                    *error = writer.error();
+                    return false;
+                },
+                // libxlsxwriter takes longer per row than a look-up: rows in index
+                // order keep it busy from the start instead of after a whole sort.
+                true);
             if (!writer.close() && r.error.isEmpty())
                 r.error = writer.error();
         }

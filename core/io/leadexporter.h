@@ -66,10 +66,11 @@ public:
 
 private:
     // Feeds the stored cells of every matching lead to `row`, `columns` in order: no Lead
-    // values are built, which is where the time of a million-row export went.
+    // values are built, which is where the time of a million-row export went. `streamed`:
+    // StoredLeadRows::setStreamed.
     using RowHandler = std::function<bool(const PrefetchedLeadRows &, QString *)>;
     Result eachRow(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns,
-                   const RowHandler &row);
+                   const RowHandler &row, bool streamed = false);
     bool cancelled() const { return m_cancel && m_cancel->load(); }
 
     Database m_db;

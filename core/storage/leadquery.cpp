@@ -169,6 +169,12 @@ QString LeadQuery::ids(const LeadFilter &filter, const LeadSort &sort, QVariantL
     return QStringLiteral("SELECT id FROM leads") + where(filter, binds) + orderBy(sort);
 }
 
+QString LeadQuery::streamedRows(const LeadFilter &filter, const LeadSort &sort,
+                                const QStringList &columns, QVariantList *binds) const {
+    return QStringLiteral("SELECT %1 FROM leads").arg(columns.join(QStringLiteral(", "))) +
+           where(filter, binds) + orderBy(sort);
+}
+
 QString LeadQuery::sortedRows(const LeadFilter &filter, const LeadSort &sort,
                               const QStringList &columns, QVariantList *binds) const {
     const QString dir = sort.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");

@@ -35,14 +35,16 @@ struct Cell {
     double real = 0;
 };
 
-// Leads as cells: every text in one byte array, each followed by a NUL.
+// Leads as cells: every text in one byte array, each followed by a NUL. A plain vector:
+// a million rows append twenty million texts, and QByteArray's append checks for sharing
+// and aliasing on each one.
 struct Batch {
-    QByteArray text;
+    std::vector<char> text;
     std::vector<Cell> cells;
     int rows = 0;
 
     void clear() {
-        text.resize(0); // keeps the capacity
+        text.clear(); // keeps the capacity
         cells.clear();
         rows = 0;
     }
@@ -53,6 +55,7 @@ struct Batch {
 struct PrefetchedLeadRows::Private {
     Database db;
     int batchRows = 1024;
+    bool streamed = false;
     std::vector<Kind> kinds;
 
     std::mutex mutex;
@@ -80,6 +83,7 @@ struct PrefetchedLeadRows::Private {
 void PrefetchedLeadRows::Private::read(const LeadFilter &filter, const LeadSort &sort,
                                        const QStringList &columns) {
     StoredLeadRows rows(db);
+    rows.setStreamed(streamed);
     const bool ok = rows.start(filter, sort, columns);
     {
         const std::lock_guard lock(mutex);
@@ -107,10 +111,11 @@ void PrefetchedLeadRows::Private::read(const LeadFilter &filter, const LeadSort 
                 cell.real = rows.real(c);
                 break;
             case Kind::Text: {
-                const QByteArray text = rows.utf8(c);
-                cell.at = batch->text.size();
+                const QByteArrayView text = rows.utf8View(c);
+                cell.at = qsizetype(batch->text.size());
                 cell.size = text.size();
-                batch->text.append(text).append('\0');
+                batch->text.insert(batch->text.end(), text.begin(), text.end());
+                batch->text.push_back('\0');
                 break;
             }
             }
@@ -173,6 +178,10 @@ PrefetchedLeadRows::~PrefetchedLeadRows() {
         d->reader.join();
 }
 
+void PrefetchedLeadRows::setStreamed(bool streamed) {
+    d->streamed = streamed;
+}
+
 void PrefetchedLeadRows::setBatchRows(int rows) {
     d->batchRows = std::max(1, rows);
 }
@@ -217,7 +226,7 @@ bool PrefetchedLeadRows::next() {
 
 QByteArrayView PrefetchedLeadRows::utf8(int column) const {
     const Cell &c = d->cell(column);
-    return QByteArrayView(d->current->text.constData() + c.at, c.size);
+    return QByteArrayView(d->current->text.data() + c.at, c.size);
 }
 
 qint64 PrefetchedLeadRows::integer(int column) const {

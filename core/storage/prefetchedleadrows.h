@@ -21,6 +21,8 @@ public:
 
     // Leads read per batch; default 1,024.
     void setBatchRows(int rows);
+    // StoredLeadRows::setStreamed: the first rows at once, for a slow writer.
+    void setStreamed(bool streamed);
 
     // Starts reading the canonical `columns` and returns once the query runs (or failed:
     // false with error() set), so that total() is known.

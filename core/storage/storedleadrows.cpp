@@ -54,7 +54,8 @@ bool StoredLeadRows::start(const LeadFilter &filter, const LeadSort &sort,
     if (m_db.backend() == Database::Backend::Sqlite) {
         m_largeSorts = std::make_unique<LargeSorts>(m_db);
         m_rows = std::make_unique<SqlStatement>(m_db);
-        if (!m_rows->prepare(sql.sortedRows(filter, sort, columns, &binds)))
+        if (!m_rows->prepare(m_streamed ? sql.streamedRows(filter, sort, columns, &binds)
+                                        : sql.sortedRows(filter, sort, columns, &binds)))
             return fail(m_rows->error());
         for (qsizetype i = 0; i < binds.size(); ++i)
             m_rows->bind(int(i), binds.at(i));
@@ -112,6 +113,13 @@ bool StoredLeadRows::next() {
 
 QByteArray StoredLeadRows::utf8(int column) const {
     return m_rows ? m_rows->utf8Value(column) : m_query->value(column).toString().toUtf8();
+}
+
+QByteArrayView StoredLeadRows::utf8View(int column) const {
+    if (m_rows)
+        return m_rows->utf8View(column);
+    m_converted = m_query->value(column).toString().toUtf8();
+    return m_converted;
 }
 
 qint64 StoredLeadRows::integer(int column) const {

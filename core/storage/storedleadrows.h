@@ -25,6 +25,9 @@ public:
     StoredLeadRows(const StoredLeadRows &) = delete;
     StoredLeadRows &operator=(const StoredLeadRows &) = delete;
 
+    // SQLite: rows in the sort's index order, the first at once, for a reader slower than the
+    // look-up per row (an Excel workbook); otherwise one pass and a sort, the quicker whole.
+    void setStreamed(bool streamed) { m_streamed = streamed; }
     // Starts reading the canonical `columns`; false with error() set.
     bool start(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns);
     qint64 total() const { return m_total; } // the number of leads start() found
@@ -34,6 +37,8 @@ public:
 
     // The current lead's cells, by the position of their column in start()'s list.
     QByteArray utf8(int column) const; // valid until next()
+    // The same without a copy; valid until the next call or next().
+    QByteArrayView utf8View(int column) const;
     qint64 integer(int column) const;
     double real(int column) const;
     QVariant value(int column) const;
@@ -47,6 +52,8 @@ private:
     std::unique_ptr<QSqlQuery> m_query;   // PostgreSQL: a page of rows
     QList<qint64> m_ids;                  // PostgreSQL: the order, read page by page
     qsizetype m_nextId = 0;
+    bool m_streamed = false;
+    mutable QByteArray m_converted; // PostgreSQL: utf8View()'s text
     qint64 m_total = 0;
     std::unique_ptr<LargeSorts> m_largeSorts;
     QString m_error;

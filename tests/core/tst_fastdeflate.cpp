@@ -12,6 +12,8 @@
 #include <unzip.h>
 #include <zlib.h>
 
+#include "rawinflate.h"
+
 // FastDeflate: a large Excel export is zipped at zlib's fastest level, still a workbook any
 // reader opens, while every other deflate stream keeps the level it asked for.
 class TestFastDeflate : public QObject {
@@ -59,7 +61,15 @@ void TestFastDeflate::onlyInsideTheScope() {
     {
         const FastDeflate fast;
         QVERIFY(FastDeflate::isActive());
-        QCOMPARE(deflated(xml, Z_BEST_COMPRESSION), fastest);
+        // The fastest level, on every core: the same text back, about the size zlib alone
+        // makes at that level.
+        const QByteArray inScope = deflated(xml, Z_BEST_COMPRESSION);
+        QCOMPARE(rawInflated(inScope, xml.size()), xml);
+        QVERIFY2(inScope.size() > best.size() && inScope.size() <= fastest.size() * 102 / 100,
+                 qPrintable(QStringLiteral("%1 bytes against %2 (fastest) and %3 (best)")
+                                .arg(inScope.size())
+                                .arg(fastest.size())
+                                .arg(best.size())));
         QCOMPARE(deflated(xml, Z_NO_COMPRESSION).size() > xml.size(), true); // stored stays stored
     }
     QVERIFY(!FastDeflate::isActive());
@@ -94,12 +104,18 @@ void TestFastDeflate::exportedSheetIsDeflatedFastAndReadable() {
     QCOMPARE(unzOpenCurrentFile(zip), UNZ_OK);
     QByteArray xml(qsizetype(info.uncompressed_size), Qt::Uninitialized);
     QCOMPARE(unzReadCurrentFile(zip, xml.data(), unsigned(xml.size())), int(xml.size()));
-    unzCloseCurrentFile(zip);
+    QCOMPARE(unzCloseCurrentFile(zip), UNZ_OK); // the checksum of what was read matches
     unzClose(zip);
     QVERIFY(xml.contains("buyer3000@northwind.example"));
-    // Stored at the fastest level, not libxlsxwriter's default.
-    QCOMPARE(qsizetype(info.compressed_size), deflated(xml, Z_BEST_SPEED).size());
-    QVERIFY(qsizetype(info.compressed_size) != deflated(xml, Z_DEFAULT_COMPRESSION).size());
+    // Stored at the fastest level (on every core: a few bytes more per block), not at
+    // libxlsxwriter's default.
+    QVERIFY(xml.size() > 4 * 128 * 1024); // more than one block
+    const qsizetype fastest = deflated(xml, Z_BEST_SPEED).size();
+    QVERIFY2(qsizetype(info.compressed_size) <= fastest * 102 / 100,
+             qPrintable(QStringLiteral("%1 bytes, %2 at the fastest level")
+                            .arg(qsizetype(info.compressed_size))
+                            .arg(fastest)));
+    QVERIFY(qsizetype(info.compressed_size) > deflated(xml, Z_DEFAULT_COMPRESSION).size());
 
     // And it reads back as the same leads.
     XlsxReader reader(path);

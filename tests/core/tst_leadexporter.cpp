@@ -24,6 +24,8 @@ private slots:
     void csvIsWhatExcelExpects();
     void csvWithoutBomAndOtherDelimiter_data() { TestDatabase::addBackendRows(); }
     void csvWithoutBomAndOtherDelimiter();
+    void csvQuotesLineBreaksAndDelimiters_data() { TestDatabase::addBackendRows(); }
+    void csvQuotesLineBreaksAndDelimiters();
     void cancelLeavesNoFile_data();
     void cancelLeavesNoFile();
     void xlsxReadBackByOpenpyxl_data() { TestDatabase::addBackendRows(); }
@@ -131,6 +133,34 @@ void TestLeadExporter::csvIsWhatExcelExpects() {
     QCOMPARE(readAll(path), expected);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("leads.csv")});
+}
+
+void TestLeadExporter::csvQuotesLineBreaksAndDelimiters() {
+    // Titles as people type them: line breaks of every kind and the delimiter inside a cell
+    // are quoted, so that a spreadsheet keeps each in its one cell.
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const QStringList titles{QStringLiteral("Head of\nSales"), QStringLiteral("Buyer\r"),
+                             QStringLiteral("IT; Security"), QStringLiteral("Plain, \"quoted\"")};
+    for (qsizetype i = 0; i < titles.size(); ++i) {
+        Lead l = lead(QStringLiteral("P%1").arg(i), QStringLiteral("Contoso"), 90 - int(i), 1);
+        l.title = titles.at(i);
+        QVERIFY(TestDatabase::insertLead(t->database(), l) != 0);
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("leads.csv"));
+    LeadExporter::Options options;
+    options.bom = false;
+    options.delimiter = QLatin1Char(';');
+    options.columns = {QStringLiteral("first_name"), QStringLiteral("title")};
+    const LeadExporter::Result r =
+        LeadExporter(t->database()).exportToFile(appSource(), byScoreDescending(), options, path);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(readAll(path), QByteArray("first_name;title\r\n"
+                                       "P0;\"Head of\nSales\"\r\n"
+                                       "P1;\"Buyer\r\"\r\n"
+                                       "P2;\"IT; Security\"\r\n"
+                                       "P3;\"Plain, \"\"quoted\"\"\"\r\n"));
 }
 
 void TestLeadExporter::csvWithoutBomAndOtherDelimiter() {
