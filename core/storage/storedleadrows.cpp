@@ -38,6 +38,18 @@ bool StoredLeadRows::fail(const QString &detail) {
     return false;
 }
 
+bool StoredLeadRows::streamedPays() const {
+    if (!m_streamed)
+        return false;
+    // The sort's index walks every lead, with a look-up each, whatever the filter keeps: worth
+    // it while the filter keeps a good share of them (the won leads by score, a seventh of a
+    // million, took 5.5 s so against 3 s sorted).
+    QSqlQuery all(m_db.connection());
+    if (!all.exec(QStringLiteral("SELECT count(*) FROM leads")) || !all.next())
+        return false;
+    return m_total * 3 >= all.value(0).toLongLong();
+}
+
 bool StoredLeadRows::start(const LeadFilter &filter, const LeadSort &sort,
                            const QStringList &columns) {
     const LeadQuery sql(m_db.backend());
@@ -54,8 +66,8 @@ bool StoredLeadRows::start(const LeadFilter &filter, const LeadSort &sort,
     if (m_db.backend() == Database::Backend::Sqlite) {
         m_largeSorts = std::make_unique<LargeSorts>(m_db);
         m_rows = std::make_unique<SqlStatement>(m_db);
-        if (!m_rows->prepare(m_streamed ? sql.streamedRows(filter, sort, columns, &binds)
-                                        : sql.sortedRows(filter, sort, columns, &binds)))
+        if (!m_rows->prepare(streamedPays() ? sql.streamedRows(filter, sort, columns, &binds)
+                                            : sql.sortedRows(filter, sort, columns, &binds)))
             return fail(m_rows->error());
         for (qsizetype i = 0; i < binds.size(); ++i)
             m_rows->bind(int(i), binds.at(i));

@@ -26,7 +26,8 @@ public:
     StoredLeadRows &operator=(const StoredLeadRows &) = delete;
 
     // SQLite: rows in the sort's index order, the first at once, for a reader slower than the
-    // look-up per row (an Excel workbook); otherwise one pass and a sort, the quicker whole.
+    // look-up per row (an Excel workbook), when the filter keeps a third of the leads or more;
+    // otherwise one pass and a sort, the quicker whole.
     void setStreamed(bool streamed) { m_streamed = streamed; }
     // Starts reading the canonical `columns`; false with error() set.
     bool start(const LeadFilter &filter, const LeadSort &sort, const QStringList &columns);
@@ -45,6 +46,7 @@ public:
 
 private:
     bool fail(const QString &detail);
+    bool streamedPays() const; // once m_total is known
     bool nextPage();
 
     Database m_db;
