@@ -93,11 +93,10 @@ extern "C" __attribute__((visibility("default"))) int deflate(z_streamp stream, 
 }
 
 extern "C" __attribute__((visibility("default"))) int deflateEnd(z_streamp stream) {
-    if (parallelOf(stream)) {
-        std::unique_ptr<ParallelDeflate> ended;
-        {
-            const std::lock_guard lock(parallelMutex);
-            const auto it = parallelStreams.find(stream);
+    std::unique_ptr<ParallelDeflate> ended; // its workers joined outside the lock
+    if (parallelCount.load(std::memory_order_acquire) > 0) {
+        const std::lock_guard lock(parallelMutex);
+        if (const auto it = parallelStreams.find(stream); it != parallelStreams.end()) {
             ended = std::move(it->second);
             parallelStreams.erase(it);
             parallelCount.fetch_sub(1, std::memory_order_release);

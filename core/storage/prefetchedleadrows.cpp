@@ -111,7 +111,7 @@ void PrefetchedLeadRows::Private::read(const LeadFilter &filter, const LeadSort 
                 cell.real = rows.real(c);
                 break;
             case Kind::Text: {
-                const QByteArrayView text = rows.utf8View(c);
+                const QByteArrayView text = rows.utf8(c);
                 cell.at = qsizetype(batch->text.size());
                 cell.size = text.size();
                 batch->text.insert(batch->text.end(), text.begin(), text.end());

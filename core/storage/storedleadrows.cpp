@@ -123,11 +123,7 @@ bool StoredLeadRows::next() {
     }
 }
 
-QByteArray StoredLeadRows::utf8(int column) const {
-    return m_rows ? m_rows->utf8Value(column) : m_query->value(column).toString().toUtf8();
-}
-
-QByteArrayView StoredLeadRows::utf8View(int column) const {
+QByteArrayView StoredLeadRows::utf8(int column) const {
     if (m_rows)
         return m_rows->utf8View(column);
     m_converted = m_query->value(column).toString().toUtf8();

@@ -37,9 +37,7 @@ public:
     QString error() const { return m_error; }
 
     // The current lead's cells, by the position of their column in start()'s list.
-    QByteArray utf8(int column) const; // valid until next()
-    // The same without a copy; valid until the next call or next().
-    QByteArrayView utf8View(int column) const;
+    QByteArrayView utf8(int column) const; // valid until the next call or next()
     qint64 integer(int column) const;
     double real(int column) const;
     QVariant value(int column) const;
@@ -55,7 +53,7 @@ private:
     QList<qint64> m_ids;                  // PostgreSQL: the order, read page by page
     qsizetype m_nextId = 0;
     bool m_streamed = false;
-    mutable QByteArray m_converted; // PostgreSQL: utf8View()'s text
+    mutable QByteArray m_converted; // PostgreSQL: utf8()'s text
     qint64 m_total = 0;
     std::unique_ptr<LargeSorts> m_largeSorts;
     QString m_error;
