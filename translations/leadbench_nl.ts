@@ -4863,6 +4863,14 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
         <source>cannot store the win probability of lead %1: %2</source>
         <translation>kan de winkans van lead %1 niet opslaan: %2</translation>
     </message>
+    <message>
+        <source>cannot read the scores&apos; version: %1</source>
+        <translation>kan de modelversie van de scores niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>cannot record the scores&apos; version: %1</source>
+        <translation>kan de modelversie van de scores niet vastleggen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ScoringDialog</name>

@@ -138,7 +138,10 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
                     scorer.score(lead, now, &scored, false);
                     rankChanged =
                         stored.score != scored.score || !sameText(stored.grade, scored.grade);
-                    scoreChanged = rankChanged || stored.modelVersion != version ||
+                    // An older version's score that stays as it was is left in place: the
+                    // run's confirm() at the end makes it this version's.
+                    const bool confirmed = stored.modelVersion > 0 && stored.modelVersion < version;
+                    scoreChanged = rankChanged || (stored.modelVersion != version && !confirmed) ||
                                    stored.explanation != QByteArrayView(scored.explanation);
                 }
                 bool winChanged = false;
@@ -201,6 +204,12 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         result.error =
             QCoreApplication::translate("LeadRescorer", "cannot rebuild the score index: %1")
                 .arg(error);
+        return result;
+    }
+    // Every lead an older version scored was visited: those still stored with an older
+    // version kept their score under this one.
+    if (store.confirmedVersion() < version && !store.confirm(version)) {
+        result.error = store.lastError();
         return result;
     }
     if (!tx.commit()) {

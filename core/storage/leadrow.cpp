@@ -4,6 +4,7 @@
 #include "../domain/funnelstep.h"
 #include "../domain/lead.h"
 #include "../domain/leadcolumns.h"
+#include "scorestore.h"
 #include "sqlstatement.h"
 
 #include <QJsonDocument>
@@ -15,10 +16,11 @@ using LeadColumns::parseIsoUtc;
 namespace LeadRow {
 
 const QString &selectColumns() {
-    static const QString columns = LeadColumns::all().join(QStringLiteral(", ")) +
-                                   QStringLiteral(", privacy_restricted, version, extra_fields, "
-                                                  "score_model_version, score_explanation, "
-                                                  "win_drivers");
+    static const QString columns =
+        LeadColumns::all().join(QStringLiteral(", ")) +
+        QStringLiteral(", privacy_restricted, version, extra_fields, %1, score_explanation, "
+                       "win_drivers")
+            .arg(ScoreStore::modelVersionSql());
     return columns;
 }
 

@@ -2,11 +2,14 @@
 
 #include "../domain/activity.h"
 #include "../domain/leadcolumns.h"
+#include "../scoring/rulescorer.h"
 #include "eachintransaction.h"
 #include "followupplanstore.h"
 #include "leadrepository.h"
 #include "leadrow.h"
 #include "leadwriter.h"
+#include "scorestore.h"
+#include "scoringmodelrepository.h"
 #include "transaction.h"
 
 #include <QCoreApplication>
@@ -261,8 +264,41 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
     r.lead = reader.lead(id);
     if (!r.lead)
         return failed(id, reader.lastError());
+    const int stored = leadRow.value(QStringLiteral("score_model_version")).toVariant().toInt();
+    if (!rescoreIfMissed(*r.lead, stored))
+        return failed(id, m_error);
+    r.lead = reader.lead(id);
+    if (!r.lead)
+        return failed(id, reader.lastError());
     r.status = UpdateResult::Status::Updated;
     return r;
+}
+
+bool LeadTrash::rescoreIfMissed(const Lead &lead, int storedVersion) {
+    // A rescoring run while the lead was in the trash confirmed the older versions' scores
+    // without seeing this one (ScoreStore::confirm): it is scored again now.
+    ScoreStore store(m_db);
+    const int confirmed = store.confirmedVersion();
+    if (confirmed < 0) {
+        m_error = store.lastError();
+        return false;
+    }
+    if (storedVersion <= 0 || storedVersion >= confirmed)
+        return true;
+    ScoringModelRepository models(m_db);
+    const std::optional<ScoringModel> model = models.current();
+    if (!model) {
+        m_error = models.lastError();
+        return false;
+    }
+    ScoreResult scored;
+    RuleScorer(*model).score(lead, QDateTime::currentDateTimeUtc(), &scored, false);
+    if (!store.write(lead.id, scored.score, scored.grade, scored.explanation, model->version,
+                     lead.grade, true)) {
+        m_error = store.lastError();
+        return false;
+    }
+    return true;
 }
 
 QList<UpdateResult> LeadTrash::remove(const QList<qint64> &ids, const QString &actor) {

@@ -35,6 +35,7 @@ public:
 private:
     UpdateResult removeOne(qint64 id, const QString &actor);
     UpdateResult restoreOne(Transaction &tx, qint64 id, const QString &actor);
+    bool rescoreIfMissed(const Lead &lead, int storedVersion);
 
     Database m_db;
     mutable QString m_error;

@@ -7,16 +7,23 @@
 
 namespace {
 
-const QString readColumns =
-    QStringLiteral("SELECT id, storefront, action, email, phone, country, company, title, "
-                   "last_event_at, events, do_not_contact, is_test, score, grade, "
-                   "score_model_version, score_explanation, offer_id, offer_title, stage, "
-                   "win_probability, win_drivers FROM leads WHERE id > ?");
+const QString confirmedKey = QStringLiteral("scores_confirmed_by");
+
+QString readColumns() {
+    return QStringLiteral("SELECT id, storefront, action, email, phone, country, company, title, "
+                          "last_event_at, events, do_not_contact, is_test, score, grade, %1, "
+                          "score_explanation, offer_id, offer_title, stage, win_probability, "
+                          "win_drivers FROM leads WHERE id > ?")
+        .arg(ScoreStore::modelVersionSql());
+}
 
 // Leads another model version scored, or none did; a score a person set (no model version, a
 // score or a grade) is theirs (LeadWriter::isHandScored).
-const QString staleOnly = QStringLiteral(" AND score_model_version <> ? AND (score_model_version "
-                                         "> 0 OR (score = 0 AND grade = ''))");
+QString staleOnly() {
+    return QStringLiteral(" AND %1 <> ? AND (score_model_version > 0 OR (score = 0 AND grade = "
+                          "''))")
+        .arg(ScoreStore::modelVersionSql());
+}
 
 // A stored time: Leadbench's own format read without the general parser.
 QDateTime storedTime(const QByteArray &t) {
@@ -38,6 +45,55 @@ QStringList ScoreStore::scoreIndexes() {
             QStringLiteral("leads_offer_funnel"), QStringLiteral("leads_grades")};
 }
 
+QString ScoreStore::modelVersionSql() {
+    // Uncorrelated: both backends read the confirmed version once per statement.
+    static const QString confirmed =
+        QStringLiteral("(SELECT CAST(value AS INTEGER) FROM meta WHERE key = '%1')")
+            .arg(confirmedKey);
+    static const QString sql =
+        QStringLiteral("(CASE WHEN score_model_version > 0 AND score_model_version < "
+                       "coalesce(%1, 0) THEN %1 ELSE score_model_version END)")
+            .arg(confirmed);
+    return sql;
+}
+
+int ScoreStore::confirmedVersion() {
+    SqlStatement q(m_db);
+    if (!q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"))) {
+        m_error = QCoreApplication::translate("ScoreStore", "cannot read the scores' version: %1")
+                      .arg(q.error());
+        return -1;
+    }
+    q.bind(0, confirmedKey);
+    if (!q.exec()) {
+        m_error = QCoreApplication::translate("ScoreStore", "cannot read the scores' version: %1")
+                      .arg(q.error());
+        return -1;
+    }
+    const int version = q.next() ? QString::fromUtf8(q.utf8Value(0)).toInt() : 0;
+    q.finish();
+    return version;
+}
+
+bool ScoreStore::confirm(int version) {
+    SqlStatement remove(m_db), insert(m_db);
+    if (!remove.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?")) ||
+        !insert.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"))) {
+        m_error = QCoreApplication::translate("ScoreStore", "cannot record the scores' version: %1")
+                      .arg(remove.error() + insert.error());
+        return false;
+    }
+    remove.bind(0, confirmedKey);
+    insert.bind(0, confirmedKey);
+    insert.bind(1, QString::number(version));
+    if (!remove.exec() || !insert.exec()) {
+        m_error = QCoreApplication::translate("ScoreStore", "cannot record the scores' version: %1")
+                      .arg(remove.error() + insert.error());
+        return false;
+    }
+    return true;
+}
+
 bool ScoreStore::prepare() {
     if (m_update)
         return true;
@@ -50,8 +106,8 @@ bool ScoreStore::prepare() {
     m_explain = std::make_unique<SqlStatement>(m_db);
     m_explainWithWin = std::make_unique<SqlStatement>(m_db);
     const std::pair<SqlStatement *, QString> statements[] = {
-        {m_readAll.get(), readColumns + QStringLiteral(" ORDER BY id LIMIT ?")},
-        {m_readStale.get(), readColumns + staleOnly + QStringLiteral(" ORDER BY id LIMIT ?")},
+        {m_readAll.get(), readColumns() + QStringLiteral(" ORDER BY id LIMIT ?")},
+        {m_readStale.get(), readColumns() + staleOnly() + QStringLiteral(" ORDER BY id LIMIT ?")},
         {m_update.get(),
          QStringLiteral("UPDATE leads SET score = ?, grade = ?, score_explanation = ?, "
                         "score_model_version = ? WHERE id = ?")},
@@ -99,7 +155,7 @@ qint64 ScoreStore::maxId() {
 qint64 ScoreStore::count(int staleFor) {
     SqlStatement q(m_db);
     if (!q.prepare(staleFor > 0
-                       ? QStringLiteral("SELECT count(*) FROM leads WHERE id > 0") + staleOnly
+                       ? QStringLiteral("SELECT count(*) FROM leads WHERE id > 0") + staleOnly()
                        : QStringLiteral("SELECT count(*) FROM leads"))) {
         m_error =
             QCoreApplication::translate("ScoreStore", "cannot count the leads: %1").arg(q.error());

@@ -28,6 +28,15 @@ public:
     // The indexes that hold a score or a grade: a rewrite of most scores sets them aside
     // (BulkLoad).
     static QStringList scoreIndexes();
+    // A lead's model version as read. A rescoring run with model version V that goes through
+    // every lead scored by an older version writes only the scores that change, and records V
+    // (confirm()): a stored version from 1 to V - 1 reads as V, the run having found that
+    // score unchanged. So a new model version that moves few scores writes few rows.
+    static QString modelVersionSql();
+    // The version the last complete run recorded (0 for none), -1 on error.
+    int confirmedVersion();
+    // Records that model version `version` has scored every lead a model scored before it.
+    bool confirm(int version);
 
     // How many leads read() goes through: all (staleFor 0), or those not scored by model
     // version `staleFor` whose score no person set; -1 on error.

@@ -86,31 +86,42 @@ def raw_import(csv_path):
 
 
 def stale_scores():
-    """Makes every lead's score stale, as a new version of the rules does."""
-    return "UPDATE leads SET score_model_version = score_model_version + 1000;\n"
+    """Makes every lead's score stale as saving the rules in the Scoring dialog does: a new
+    version of the scoring model (the same rules)."""
+    return ("INSERT INTO scoring_models (version, model_json, created_at, created_by) "
+            "SELECT max(version) + 1, (SELECT model_json FROM scoring_models ORDER BY version "
+            "DESC LIMIT 1), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'bench' FROM scoring_models;\n")
 
 
 def precomputed_scores(rescored):
     """Keeps aside in `precomputed` the scores Leadbench wrote into the database `rescored`
-    (a copy of the stale one, rescored once untimed), for the shell's UPDATE."""
+    (a copy of the stale one, rescored once untimed), and the model version it recorded as
+    having scored every lead, for the shell's UPDATE."""
     return ("ATTACH '%s' AS rescored;\n"
             "CREATE TABLE precomputed (id INTEGER PRIMARY KEY, score, grade, score_explanation, "
             "score_model_version);\n"
             "INSERT INTO precomputed SELECT id, score, grade, score_explanation, "
             "score_model_version FROM rescored.leads;\n"
+            "CREATE TABLE precomputed_meta AS SELECT key, value FROM rescored.meta "
+            "WHERE key = 'scores_confirmed_by';\n"
             "DETACH rescored;\n" % rescored.replace("'", "''"))
 
 
 def rescore_update():
     """The shell writing back what Leadbench's rescore wrote, the way it writes it: through a
-    rollback journal with the same page cache; score and grade where they moved (the indexes
-    that hold them kept up to date), a timeline line for each moved grade, and the explanation
-    and model version of every lead. Since the data were scored at their generation's end, a
+    rollback journal with the same page cache; score, grade, explanation and model version
+    where score or grade moved (the indexes that hold them kept up to date), a timeline line
+    for each moved grade, the explanation and version where only they changed, and the
+    version that scored every lead. Since the data were scored at their generation's end, a
     rescore today moves the recency points of many leads."""
     return ("PRAGMA journal_mode=DELETE;\nPRAGMA cache_size=-131072;\nBEGIN;\n"
             "CREATE TEMP TABLE moved (id INTEGER PRIMARY KEY);\n"
             "INSERT INTO moved SELECT l.id FROM leads l JOIN precomputed p ON p.id = l.id "
             "WHERE p.score <> l.score OR p.grade <> l.grade;\n"
+            "CREATE TEMP TABLE explained (id INTEGER PRIMARY KEY);\n"
+            "INSERT INTO explained SELECT l.id FROM leads l JOIN precomputed p ON p.id = l.id "
+            "WHERE p.score = l.score AND p.grade = l.grade AND (p.score_explanation <> "
+            "l.score_explanation OR p.score_model_version <> l.score_model_version);\n"
             "INSERT INTO activities (lead_id, at, actor, kind, field, old_value, new_value, note) "
             "SELECT l.id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'system', 'changed', 'grade', "
             "l.grade, p.grade, '' FROM leads l JOIN precomputed p ON p.id = l.id "
@@ -120,7 +131,9 @@ def rescore_update():
             "FROM precomputed p WHERE p.id = leads.id) WHERE id IN (SELECT id FROM moved);\n"
             "UPDATE leads SET (score_explanation, score_model_version) = "
             "(SELECT p.score_explanation, p.score_model_version FROM precomputed p "
-            "WHERE p.id = leads.id) WHERE id NOT IN (SELECT id FROM moved);\n"
+            "WHERE p.id = leads.id) WHERE id IN (SELECT id FROM explained);\n"
+            "DELETE FROM meta WHERE key = 'scores_confirmed_by';\n"
+            "INSERT INTO meta SELECT key, value FROM precomputed_meta;\n"
             "COMMIT;\n"
             "PRAGMA journal_mode=WAL;\n")
 

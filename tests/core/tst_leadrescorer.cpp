@@ -5,6 +5,7 @@
 #include "core/scoring/winmodeltrainer.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
+#include "core/storage/leadtrash.h"
 #include "core/storage/leadwriter.h"
 #include "core/storage/scoringmodelrepository.h"
 #include "testdatabase.h"
@@ -37,6 +38,8 @@ private slots:
     void fewClosedLeadsGiveNoProbability();
     void largeRewriteKeepsTheScoreOrder_data() { TestDatabase::addBackendRows(); }
     void largeRewriteKeepsTheScoreOrder();
+    void unchangedScoresAreNotRewritten_data() { TestDatabase::addBackendRows(); }
+    void unchangedScoresAreNotRewritten();
 };
 
 namespace {
@@ -142,7 +145,7 @@ void TestLeadRescorer::modelChangeIsANewVersion() {
     r = rescore(db);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.modelVersion, 2);
-    QCOMPARE(r.changed, 3); // each records the version, the developer's score stays
+    QCOMPARE(r.changed, 2); // the two with a phone; the developer's score stays
     const Lead anna = *repo.lead(ids.at(0));
     QCOMPARE(anna.score, 75);
     QCOMPARE(anna.grade, QStringLiteral("A"));
@@ -374,7 +377,7 @@ void TestLeadRescorer::largeRewriteKeepsTheScoreOrder() {
     r.setLargeRewrite(2); // every lead of three is a large rewrite here
     const RescoreResult result = r.rescore(LeadRescorer::Scope::All);
     QVERIFY2(result.ok, qPrintable(result.error));
-    QCOMPARE(result.changed, 3);
+    QCOMPARE(result.changed, 2);
 
     // The list sorted by score, as the lead table asks for it, follows the new scores.
     const QList<Lead> byScore = LeadRepository(db).page(
@@ -392,6 +395,44 @@ void TestLeadRescorer::largeRewriteKeepsTheScoreOrder() {
         QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal")); // readers and writers again
     }
+}
+
+void TestLeadRescorer::unchangedScoresAreNotRewritten() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const Database &db = t->database();
+    const QList<qint64> ids = fill(db);
+    QVERIFY(rescore(db).ok);
+    ScoringModelRepository models(db);
+    QVERIFY2(models.save(withPhonePoints(30), QStringLiteral("admin")),
+             qPrintable(models.lastError()));
+    QVERIFY(rescore(db).ok);
+    // The developer has no phone: his row keeps version 1 and reads as version 2.
+    const auto storedVersion = [&](qint64 id) {
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("SELECT score_model_version FROM leads WHERE id = ?"));
+        q.addBindValue(id);
+        return q.exec() && q.next() ? q.value(0).toInt() : -1;
+    };
+    QCOMPARE(storedVersion(ids.at(2)), 1);
+    QCOMPARE(storedVersion(ids.at(0)), 2);
+    LeadRepository repo(db);
+    QCOMPARE(repo.lead(ids.at(2))->scoreModelVersion, 2);
+    const RescoreResult stale = rescore(db, LeadRescorer::Scope::Stale);
+    QVERIFY2(stale.ok, qPrintable(stale.error));
+    QCOMPARE(stale.scored, 0);
+
+    // Anna is in the trash while version 3 rescores the others: she comes back scored by it.
+    QVERIFY(LeadTrash(db).remove({ids.at(0)}, QStringLiteral("rep")).first().ok());
+    QVERIFY2(models.save(withPhonePoints(40), QStringLiteral("admin")),
+             qPrintable(models.lastError()));
+    QVERIFY(rescore(db).ok);
+    QCOMPARE(repo.lead(ids.at(1))->scoreModelVersion, 3);
+    const UpdateResult back = LeadTrash(db).restore({ids.at(0)}, QStringLiteral("rep")).first();
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    QCOMPARE(back.lead->score, 85); // 53 with a phone worth 40 instead of 8
+    QCOMPARE(back.lead->scoreModelVersion, 3);
+    QCOMPARE(storedVersion(ids.at(0)), 3);
 }
 
 QTEST_GUILESS_MAIN(TestLeadRescorer)
