@@ -4,34 +4,16 @@
 #include "../storage/scorestore.h"
 #include "../storage/scoringmodelrepository.h"
 #include "../storage/transaction.h"
-#include "rulescorer.h"
-#include "winmodel.h"
-#include "winvaluesmaker.h"
+#include "rescorechanges.h"
+#include "rescorecheck.h"
 
 #include <QCoreApplication>
-#include <cmath>
+#include <algorithm>
 
 namespace {
 
 // Leads read per batch: the reads and writes take turns, so no read runs over rows being written.
 constexpr int batchSize = 20000;
-
-// Stored UTF-8 against a grade, without making a string per lead.
-bool sameText(QByteArrayView stored, const QString &text) {
-    if (stored.size() != text.size())
-        return false;
-    for (qsizetype i = 0; i < stored.size(); ++i)
-        if (uchar(stored.at(i)) >= 0x80 || QChar(char16_t(uchar(stored.at(i)))) != text.at(i))
-            return false;
-    return true;
-}
-
-// A score that is not a person's and not the current version's: what Scope::Stale rescores
-// (the same test as ScoreStore's stale query).
-bool isStale(const ScoreStore::Stored &stored, int version) {
-    return stored.modelVersion != version &&
-           (stored.modelVersion > 0 || (stored.score == 0 && stored.grade.isEmpty()));
-}
 
 } // namespace
 
@@ -55,14 +37,49 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         result.error = models.lastError();
         return result;
     }
+    result.modelVersion = model->version;
+    const int version = model->version;
+    const bool staleOnly = scope == Scope::Stale;
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+    ScoreStore store(m_db);
+    // Any lead may need new win values, so with a win model every lead is read; the rule
+    // score is still only given to those in scope.
+    const int readStaleFor = m_winModel || !staleOnly ? 0 : version;
+    const qint64 total = store.count(readStaleFor);
+    if (total < 0) {
+        result.error = store.lastError();
+        return result;
+    }
+    const auto progress = [this, total](qint64 done) {
+        if (m_progress)
+            m_progress(std::min(done, total), total);
+    };
+    // On SQLite the leads to write are found first, read side by side on several connections;
+    // the write transaction then reads only those again.
+    std::optional<RescoreChanges::Result> found;
+    qint64 dataVersion = -1;
+    if (m_db.backend() == Database::Backend::Sqlite && total >= m_parallelFrom) {
+        dataVersion = store.dataVersion();
+        RescoreChanges::Result f = RescoreChanges::find(
+            m_db, *model, m_winModel, now, staleOnly, m_cancel,
+            [&](qint64 seen) { progress(seen / 2); }, m_idsPerThread);
+        if (!f.ok) {
+            result.cancelled = f.cancelled;
+            result.error =
+                f.cancelled
+                    ? QCoreApplication::translate("LeadRescorer", "cancelled; no score was changed")
+                    : f.error;
+            return result;
+        }
+        found = std::move(f);
+    }
     // Rewriting most scores, the score index is set aside and built again once, and the
     // pages are written once through a rollback journal rather than twice through the log.
     BulkLoad bulk(m_db);
     bool large = false;
     {
-        ScoreStore counter(m_db);
-        const qint64 stale = counter.count(model->version);
-        const qint64 all = counter.count(0);
+        const qint64 stale = store.count(version);
+        const qint64 all = store.count(0);
         large = stale >= m_largeRewrite && stale * 3 >= all;
     }
     if (large) {
@@ -79,27 +96,16 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
                            .arg(tx.error());
         return result;
     }
+    // The transaction reads first, so that no other connection commits from here on unseen; a
+    // commit since the leads were read, and they are all read again.
+    if (found && (store.maxId() < 0 || store.dataVersion() != dataVersion))
+        found.reset();
     if (large && !bulk.begin(&error, false)) {
         result.error = QCoreApplication::translate("LeadRescorer", "cannot prepare the rewrite: %1")
                            .arg(error);
         return result;
     }
-    result.modelVersion = model->version;
-    const RuleScorer scorer(*model);
-    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
-    ScoreStore store(m_db);
-    const int staleFor = scope == Scope::Stale ? model->version : 0;
-    // Any lead may need new win values, so with a win model every lead is read; the rule
-    // score is still only given to those in scope.
-    const int readStaleFor = m_winModel ? 0 : staleFor;
-    std::optional<WinValuesMaker> winValues;
-    if (m_winModel)
-        winValues.emplace(*m_winModel);
-    const qint64 total = store.count(readStaleFor);
-    if (total < 0) {
-        result.error = store.lastError();
-        return result;
-    }
+    RescoreCheck check(*model, m_winModel, now, staleOnly);
     // The changed scores of a batch, written once its read is over.
     struct Change {
         qint64 id;
@@ -107,17 +113,34 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         QString grade;
         QByteArray explanation;
         QString oldGrade;
-        bool scoreChanged;
-        bool rankChanged;
-        bool winChanged;
+        RescoreCheck::Outcome outcome;
         ScoreStore::WinValues win;
     };
     QList<Change> changes;
-    ScoreResult scored;
-    ScoreStore::WinValues win;
-    const int version = model->version;
+    qint64 visited = 0; // leads scored with the model, by the read of the transaction
+    const auto collect = [&](const Lead &lead, const ScoreStore::Stored &stored) {
+        const RescoreCheck::Outcome o = check.check(lead, stored);
+        visited += o.inScope ? 1 : 0;
+        if (!o.scoreChanged && !o.winChanged)
+            return;
+        Change c{lead.id,
+                 0,
+                 QString(),
+                 QByteArray(),
+                 QString(),
+                 o,
+                 o.winChanged ? check.win() : ScoreStore::WinValues()};
+        if (o.scoreChanged) {
+            c.score = check.scored().score;
+            c.grade = check.scored().grade;
+            c.explanation = check.scored().explanation;
+            c.oldGrade = QString::fromUtf8(stored.grade);
+        }
+        changes << c;
+    };
     qint64 after = 0;
-    qint64 seen = 0; // leads read, scored or not
+    qint64 seen = 0;      // leads read, scored or not
+    std::size_t next = 0; // into found->ids
     for (;;) {
         if (m_cancel && m_cancel->load()) {
             result.cancelled = true;
@@ -126,44 +149,18 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
             return result;
         }
         changes.clear();
-        qint64 visited = 0;
-        const qint64 last = store.visit(
-            after, batchSize, readStaleFor,
-            [&](const Lead &lead, const ScoreStore::Stored &stored) {
-                ++seen;
-                bool scoreChanged = false;
-                bool rankChanged = false;
-                if (!staleFor || isStale(stored, version)) {
-                    ++visited;
-                    scorer.score(lead, now, &scored, false);
-                    rankChanged =
-                        stored.score != scored.score || !sameText(stored.grade, scored.grade);
-                    // An older version's score that stays as it was is left in place: the
-                    // run's confirm() at the end makes it this version's.
-                    const bool confirmed = stored.modelVersion > 0 && stored.modelVersion < version;
-                    scoreChanged = rankChanged || (stored.modelVersion != version && !confirmed) ||
-                                   stored.explanation != QByteArrayView(scored.explanation);
-                }
-                bool winChanged = false;
-                if (winValues) {
-                    winValues->make(lead, &win.probability, &win.drivers);
-                    // Stored as the double it is; the tolerance is for a backend that prints it.
-                    winChanged = std::abs(stored.winProbability - win.probability) > 1e-9 ||
-                                 stored.winDrivers != QByteArrayView(win.drivers);
-                }
-                if (!scoreChanged && !winChanged)
-                    return;
-                Change c{lead.id,      0,          QString(),
-                         QByteArray(), QString(),  scoreChanged,
-                         rankChanged,  winChanged, winChanged ? win : ScoreStore::WinValues()};
-                if (scoreChanged) {
-                    c.score = scored.score;
-                    c.grade = scored.grade;
-                    c.explanation = scored.explanation;
-                    c.oldGrade = QString::fromUtf8(stored.grade);
-                }
-                changes << c;
-            });
+        qint64 last = 0;
+        if (found) {
+            last =
+                next < found->ids.size() ? store.visitIds(found->ids, next, batchSize, collect) : 0;
+            next += batchSize;
+        } else {
+            last = store.visit(after, batchSize, readStaleFor,
+                               [&](const Lead &lead, const ScoreStore::Stored &stored) {
+                                   ++seen;
+                                   collect(lead, stored);
+                               });
+        }
         if (last < 0) {
             result.error = store.lastError();
             return result;
@@ -172,7 +169,7 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
             break;
         if (large && !setAside) {
             for (const Change &c : std::as_const(changes))
-                rankChanges += c.rankChanged ? 1 : 0;
+                rankChanges += c.outcome.rankChanged ? 1 : 0;
             if (rankChanges >= m_largeRewrite) {
                 if (!bulk.setAside(&error)) {
                     result.error = QCoreApplication::translate(
@@ -184,22 +181,29 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
             }
         }
         for (const Change &c : std::as_const(changes)) {
-            const bool written = c.scoreChanged ? store.write(c.id, c.score, c.grade, c.explanation,
-                                                              version, c.oldGrade, c.rankChanged,
-                                                              c.winChanged ? &c.win : nullptr)
-                                                : store.writeWin(c.id, c.win);
+            const bool scoreChanged = c.outcome.scoreChanged;
+            const bool written =
+                scoreChanged
+                    ? store.write(c.id, c.score, c.grade, c.explanation, version, c.oldGrade,
+                                  c.outcome.rankChanged, c.outcome.winChanged ? &c.win : nullptr)
+                    : store.writeWin(c.id, c.win);
             if (!written) {
                 result.error = store.lastError();
                 return result;
             }
-            result.changed += c.scoreChanged ? 1 : 0;
-            result.winChanged += c.winChanged ? 1 : 0;
+            result.changed += scoreChanged ? 1 : 0;
+            result.winChanged += c.outcome.winChanged ? 1 : 0;
         }
-        result.scored += visited;
         after = last;
-        if (m_progress)
-            m_progress(seen, total);
+        if (found)
+            progress(total / 2 + qint64(std::min(next, found->ids.size())) * (total - total / 2) /
+                                     qint64(std::max<std::size_t>(found->ids.size(), 1)));
+        else
+            progress(seen);
     }
+    if (found && found->ids.empty())
+        progress(total);
+    result.scored = found ? found->scored : visited;
     if (large && !bulk.finish(&error)) {
         result.error =
             QCoreApplication::translate("LeadRescorer", "cannot rebuild the score index: %1")

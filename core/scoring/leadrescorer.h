@@ -40,6 +40,13 @@ public:
     // From how many leads to rescore (and at least a third of all) the score index is set
     // aside and built again once, rather than kept up to date lead by lead; default 50,000.
     void setLargeRewrite(qint64 leads) { m_largeRewrite = leads; }
+    // From how many leads to read on SQLite, before the write transaction, which leads change,
+    // on several connections side by side (at least `idsPerThread` ids each); default 100,000
+    // and 50,000.
+    void setParallelRead(qint64 leads, qint64 idsPerThread) {
+        m_parallelFrom = leads;
+        m_idsPerThread = idsPerThread;
+    }
 
     // All: every lead. Stale: the leads not scored by the current model version, but for those
     // whose score a person set. With a win model every lead is visited, as any may need new
@@ -54,4 +61,6 @@ private:
     QDateTime m_now;
     const WinModel *m_winModel = nullptr;
     qint64 m_largeRewrite = 50000;
+    qint64 m_parallelFrom = 100000;
+    qint64 m_idsPerThread = 50000;
 };

@@ -9,12 +9,12 @@ namespace {
 
 const QString confirmedKey = QStringLiteral("scores_confirmed_by");
 
-QString readColumns() {
+QString readColumns(const QString &idCondition = QStringLiteral("id > ?")) {
     return QStringLiteral("SELECT id, storefront, action, email, phone, country, company, title, "
                           "last_event_at, events, do_not_contact, is_test, score, grade, %1, "
                           "score_explanation, offer_id, offer_title, stage, win_probability, "
-                          "win_drivers FROM leads WHERE id > ?")
-        .arg(ScoreStore::modelVersionSql());
+                          "win_drivers FROM leads WHERE %2")
+        .arg(ScoreStore::modelVersionSql(), idCondition);
 }
 
 // Leads another model version scored, or none did; a score a person set (no model version, a
@@ -99,6 +99,7 @@ bool ScoreStore::prepare() {
         return true;
     m_readAll = std::make_unique<SqlStatement>(m_db);
     m_readStale = std::make_unique<SqlStatement>(m_db);
+    m_readOne = std::make_unique<SqlStatement>(m_db);
     m_update = std::make_unique<SqlStatement>(m_db);
     m_updateWithWin = std::make_unique<SqlStatement>(m_db);
     m_updateWin = std::make_unique<SqlStatement>(m_db);
@@ -108,6 +109,7 @@ bool ScoreStore::prepare() {
     const std::pair<SqlStatement *, QString> statements[] = {
         {m_readAll.get(), readColumns() + QStringLiteral(" ORDER BY id LIMIT ?")},
         {m_readStale.get(), readColumns() + staleOnly() + QStringLiteral(" ORDER BY id LIMIT ?")},
+        {m_readOne.get(), readColumns(QStringLiteral("id = ?"))},
         {m_update.get(),
          QStringLiteral("UPDATE leads SET score = ?, grade = ?, score_explanation = ?, "
                         "score_model_version = ? WHERE id = ?")},
@@ -183,14 +185,32 @@ qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
     if (staleFor > 0)
         q.bind(i++, staleFor);
     q.bind(i++, limit);
+    return readRows(q, visit);
+}
+
+qint64 ScoreStore::visitIds(const std::vector<qint64> &ids, std::size_t from, std::size_t count,
+                            const std::function<void(const Lead &, const Stored &)> &visit) {
+    if (!prepare())
+        return -1;
+    qint64 last = 0;
+    for (std::size_t i = from; i < std::min(ids.size(), from + count); ++i) {
+        m_readOne->bind(0, ids[i]);
+        if (readRows(*m_readOne, visit) < 0)
+            return -1;
+        last = ids[i];
+    }
+    return last;
+}
+
+qint64 ScoreStore::readRows(SqlStatement &q,
+                            const std::function<void(const Lead &, const Stored &)> &visit) {
     if (!q.exec()) {
         m_error = QCoreApplication::translate("ScoreStore", "cannot read the leads to score: %1")
                       .arg(q.error());
         return -1;
     }
     qint64 last = 0;
-    Lead l; // one lead, refilled row by row
-    QByteArray offerUtf8, offerTitleUtf8, stageUtf8;
+    Lead &l = m_lead; // one lead, refilled row by row
     Stored stored;
     while (q.next()) {
         l.id = q.intValue(0);
@@ -207,18 +227,18 @@ qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
         l.isTest = q.intValue(11) != 0;
         // Offers and stages repeat across every lead: kept while they do not change.
         const QByteArray offerId = q.utf8Value(16);
-        if (offerId != offerUtf8) {
-            offerUtf8 = QByteArray(offerId.constData(), offerId.size());
+        if (offerId != m_offerUtf8) {
+            m_offerUtf8 = QByteArray(offerId.constData(), offerId.size());
             l.offerId = QString::fromUtf8(offerId);
         }
         const QByteArray offerTitle = q.utf8Value(17);
-        if (offerTitle != offerTitleUtf8) {
-            offerTitleUtf8 = QByteArray(offerTitle.constData(), offerTitle.size());
+        if (offerTitle != m_offerTitleUtf8) {
+            m_offerTitleUtf8 = QByteArray(offerTitle.constData(), offerTitle.size());
             l.offerTitle = QString::fromUtf8(offerTitle);
         }
         const QByteArray stage = q.utf8Value(18);
-        if (stage != stageUtf8) {
-            stageUtf8 = QByteArray(stage.constData(), stage.size());
+        if (stage != m_stageUtf8) {
+            m_stageUtf8 = QByteArray(stage.constData(), stage.size());
             l.stage = Stage::New;
             Stages::fromCanonicalName(QString::fromUtf8(stage), &l.stage);
         }
@@ -242,6 +262,17 @@ qint64 ScoreStore::visit(qint64 afterId, int limit, int staleFor,
         return -1;
     }
     return last;
+}
+
+qint64 ScoreStore::dataVersion() {
+    if (m_db.backend() != Database::Backend::Sqlite)
+        return -1;
+    SqlStatement q(m_db);
+    if (!q.prepare(QStringLiteral("PRAGMA data_version")) || !q.exec() || !q.next())
+        return -1;
+    const qint64 version = q.intValue(0);
+    q.finish();
+    return version;
 }
 
 bool ScoreStore::write(qint64 id, int score, const QString &grade, const QByteArray &explanation,

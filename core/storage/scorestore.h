@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class SqlStatement;
 
@@ -64,6 +65,12 @@ public:
     // Returns the last id visited, 0 for none, -1 on error. Nothing may be written meanwhile.
     qint64 visit(qint64 afterId, int limit, int staleFor,
                  const std::function<void(const Lead &, const Stored &)> &visit);
+    // The same for the leads ids[from] to ids[from + count - 1] that exist, each read by id.
+    qint64 visitIds(const std::vector<qint64> &ids, std::size_t from, std::size_t count,
+                    const std::function<void(const Lead &, const Stored &)> &visit);
+    // SQLite's count of the commits other connections made to the file, as this connection
+    // sees it; -1 on PostgreSQL or on error. Unchanged between two readings: nobody wrote.
+    qint64 dataVersion();
     // Stores lead `id`'s score, grade, explanation (UTF-8) and model version, leaving its
     // version alone; a grade that differs from `oldGrade` writes its activity. Unless
     // `rankChanged` (the score or grade differ from the stored ones), only the explanation and
@@ -78,10 +85,15 @@ public:
 
 private:
     bool prepare();
+    qint64 readRows(SqlStatement &q,
+                    const std::function<void(const Lead &, const Stored &)> &visit);
 
     Database m_db;
     QString m_error;
-    std::unique_ptr<SqlStatement> m_readAll, m_readStale, m_update, m_updateWithWin, m_updateWin,
-        m_activity, m_explain, m_explainWithWin;
+    std::unique_ptr<SqlStatement> m_readAll, m_readStale, m_readOne, m_update, m_updateWithWin,
+        m_updateWin, m_activity, m_explain, m_explainWithWin;
     QString m_now; // the time of the grade activities, once per store
+    Lead m_lead;   // the lead a read refills row by row
+    // Offers and stages repeat across leads: their last texts, converted once while they do.
+    QByteArray m_offerUtf8, m_offerTitleUtf8, m_stageUtf8;
 };
