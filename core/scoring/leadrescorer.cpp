@@ -79,7 +79,7 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
     bool large = false;
     {
         const qint64 stale = store.count(version);
-        const qint64 all = store.count(0);
+        const qint64 all = readStaleFor == 0 ? total : store.count(0);
         large = stale >= m_largeRewrite && stale * 3 >= all;
     }
     if (large) {
