@@ -265,16 +265,18 @@ UpdateResult LeadTrash::restoreOne(Transaction &tx, qint64 id, const QString &ac
     if (!r.lead)
         return failed(id, reader.lastError());
     const int stored = leadRow.value(QStringLiteral("score_model_version")).toVariant().toInt();
-    if (!rescoreIfMissed(*r.lead, stored))
+    bool rescored = false;
+    if (!rescoreIfMissed(*r.lead, stored, &rescored))
         return failed(id, m_error);
-    r.lead = reader.lead(id);
+    if (rescored)
+        r.lead = reader.lead(id);
     if (!r.lead)
         return failed(id, reader.lastError());
     r.status = UpdateResult::Status::Updated;
     return r;
 }
 
-bool LeadTrash::rescoreIfMissed(const Lead &lead, int storedVersion) {
+bool LeadTrash::rescoreIfMissed(const Lead &lead, int storedVersion, bool *rescored) {
     // A rescoring run while the lead was in the trash confirmed the older versions' scores
     // without seeing this one (ScoreStore::confirm): it is scored again now.
     ScoreStore store(m_db);
@@ -298,6 +300,7 @@ bool LeadTrash::rescoreIfMissed(const Lead &lead, int storedVersion) {
         m_error = store.lastError();
         return false;
     }
+    *rescored = true;
     return true;
 }
 

@@ -35,7 +35,8 @@ public:
 private:
     UpdateResult removeOne(qint64 id, const QString &actor);
     UpdateResult restoreOne(Transaction &tx, qint64 id, const QString &actor);
-    bool rescoreIfMissed(const Lead &lead, int storedVersion);
+    // Scores a restored lead again when a run confirmed versions while it was away.
+    bool rescoreIfMissed(const Lead &lead, int storedVersion, bool *rescored);
 
     Database m_db;
     mutable QString m_error;
