@@ -5359,6 +5359,37 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     </message>
 </context>
 <context>
+    <name>SearchIndexBuilder</name>
+    <message>
+        <source>cannot create a file beside %1 for the search index</source>
+        <translation>kan naast %1 geen bestand voor de zoekindex aanmaken</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>kan %1 niet schrijven: %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>kan %1 niet openen: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>kan %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>%1 ends in the middle of a record</source>
+        <translation>%1 houdt midden in een record op</translation>
+    </message>
+    <message>
+        <source>the search index was not built</source>
+        <translation>de zoekindex is niet gebouwd</translation>
+    </message>
+    <message>
+        <source>the database&apos;s search index has other options than %1</source>
+        <translation>de zoekindex van de database heeft andere opties dan %1</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>J / Down</source>

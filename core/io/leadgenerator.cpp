@@ -91,8 +91,10 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
     // Large runs rebuild the indexes once at the end instead of updating them row by row.
     const bool bulkMode = count >= 20000 && count >= existing;
     BulkLoad bulk(m_db);
-    if (bulkMode)
+    if (bulkMode) {
         bulk.useRollbackJournal();
+        bulk.buildSearchIndexAside();
+    }
     Transaction tx(m_db);
     if (!tx.isActive()) {
         result.error = QStringLiteral("cannot start a transaction: %1").arg(tx.error());
@@ -103,6 +105,7 @@ GenerateResult LeadGenerator::generate(qint64 count, quint64 seed) {
         return result;
     }
     LeadWriter writer(m_db);
+    writer.setSearchIndexBuilder(bulk.searchIndexBuilder());
     writer.setScoredAt(end); // the same seed and end give the same scores
     Random rnd(seed);
     // Touches draw from a sequence of their own, so the leads themselves are the same as

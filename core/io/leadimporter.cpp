@@ -82,6 +82,7 @@ public:
         m_writer.setKeepingBack(true);
     }
 
+    void reportSearchText(SearchIndexBuilder *builder) { m_writer.setSearchIndexBuilder(builder); }
     // Takes in every record of `file`; false when the import must stop (s.fatal, cancel).
     bool read(ImportFile &file, Transaction &tx);
 
@@ -342,8 +343,10 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
     // record already stored is recognised among them).
     bulkLoad.keepIndex(QStringLiteral("leads_name_hash"));
     bulkLoad.keepIndex(QStringLiteral("lead_events_lead"));
-    if (bulk)
+    if (bulk) {
         bulkLoad.useRollbackJournal();
+        bulkLoad.buildSearchIndexAside();
+    }
     // Before the transaction: its statements are gone when the transaction ends, so that a
     // rollback never meets one still prepared.
     Run run(*this, s, total);
@@ -357,6 +360,7 @@ ImportSummary LeadImporter::run(ImportSummary &s, qint64 total,
             ImportSummary::Failure::Storage,
             QCoreApplication::translate("LeadImporter", "cannot prepare the bulk load: %1")
                 .arg(error));
+    run.reportSearchText(bulkLoad.searchIndexBuilder());
     if (m_progress)
         m_progress(0, total);
     for (qsizetype i = 0; i < files; ++i) {

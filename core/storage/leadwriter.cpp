@@ -11,6 +11,7 @@
 #include "leadrow.h"
 #include "leadwriterstatements.h"
 #include "scoringmodelrepository.h"
+#include "searchindexbuilder.h"
 #include "sqldialect.h"
 #include "sqlstatement.h"
 #include "transaction.h"
@@ -150,6 +151,8 @@ qint64 LeadWriter::insertLead(const Lead &lead, const DedupKey::Identity &identi
     else
         id = q.next() ? q.intValue(0) : 0;
     q.finish();
+    if (m_search && id > 0)
+        m_search->stored(id, lead);
     return id; // 0: the person and offer was stored meanwhile (skipExisting only)
 }
 
@@ -204,7 +207,11 @@ int LeadWriter::writeDifferences(const Lead &before, const Lead &after) {
              q.lastError().text());
         return -1;
     }
-    return q.numRowsAffected() == 1 ? 1 : 0;
+    if (q.numRowsAffected() != 1)
+        return 0;
+    if (m_search)
+        m_search->changed(before.id, before, after);
+    return 1;
 }
 
 UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const LeadChanges &changes,

@@ -21,6 +21,7 @@ class QSqlQuery;
 class RuleScorer;
 class WinModel;
 class WinValuesMaker;
+class SearchIndexBuilder;
 class SqlStatement;
 class Transaction;
 
@@ -92,6 +93,9 @@ public:
 
     // The time a score's recency is measured to; default (null): the time of each write.
     void setScoredAt(const QDateTime &at) { m_scoredAt = at; }
+    // A bulk load's search index built aside: told of every lead stored and every change of
+    // a lead's searchable text.
+    void setSearchIndexBuilder(SearchIndexBuilder *builder) { m_search = builder; }
 
     // Whether `lead`'s score was set by a person rather than a scoring model.
     static bool isHandScored(const Lead &lead);
@@ -142,6 +146,7 @@ private:
     std::unique_ptr<WinModel> m_winModel;
     std::unique_ptr<WinValuesMaker> m_winValues;
     QDateTime m_scoredAt;
+    SearchIndexBuilder *m_search = nullptr;
     bool m_keepBack = false;
     QList<std::pair<qint64, LeadEvent>> m_keptEvents;
     QList<std::pair<qint64, Activity>> m_keptLines;

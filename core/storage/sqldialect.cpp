@@ -125,6 +125,10 @@ QString SqlDialect::notByIndex(const QString &expression) const {
     return m_backend == Database::Backend::Sqlite ? QStringLiteral("+") + expression : expression;
 }
 
+QString SqlDialect::searchIndexOptions() {
+    return QStringLiteral("tokenize='trigram', columnsize=0");
+}
+
 QStringList SqlDialect::searchSchema() const {
     const QString concatenated = searchColumns.join(QStringLiteral(" || ' ' || "));
     if (m_backend == Database::Backend::Sqlite) {
@@ -136,8 +140,8 @@ QStringList SqlDialect::searchSchema() const {
                            "(%1) VIRTUAL")
                 .arg(concatenated),
             QStringLiteral("CREATE VIRTUAL TABLE leads_fts USING fts5(search_text, "
-                           "content='leads', content_rowid='id', tokenize='trigram', "
-                           "columnsize=0)"),
+                           "content='leads', content_rowid='id', %1)")
+                .arg(searchIndexOptions()),
             QStringLiteral("CREATE TRIGGER leads_fts_insert AFTER INSERT ON leads BEGIN "
                            "INSERT INTO leads_fts(rowid, search_text) VALUES (new.id, "
                            "new.search_text); END"),

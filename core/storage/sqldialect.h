@@ -24,6 +24,8 @@ public:
     // Appended to an INSERT to read the new id back; empty where the driver reports it.
     QString returningId() const;      // one bound value: the table name
     QStringList searchSchema() const; // text search index over name, email, company and title
+    // SQLite: the options of the search index's FTS5 table (SearchIndexBuilder makes the same).
+    static QString searchIndexOptions();
     QString lockForMigration() const; // serialises concurrent migrations; empty when not needed
     // Serialises transactions that take in marketplace records, so that two imports of
     // overlapping files wait for each other instead of deadlocking; empty when not needed.

@@ -122,6 +122,16 @@ void SqlStatement::bind(int index, double value) {
         m_query->bindValue(index, value);
 }
 
+void SqlStatement::bindBlob(int index, QByteArrayView value) {
+    resetIfRun();
+    if (m_native)
+        // An empty blob is not null: SQLite takes a null pointer for a null.
+        sqlite3_bind_blob(m_native, index + 1, value.isEmpty() ? "" : value.data(),
+                          int(value.size()), SQLITE_STATIC);
+    else if (m_query)
+        m_query->bindValue(index, value.toByteArray());
+}
+
 void SqlStatement::bind(int index, const QVariant &value) {
     switch (value.typeId()) {
     case QMetaType::Bool:

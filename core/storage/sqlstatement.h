@@ -31,6 +31,8 @@ public:
     void bind(int index, qint64 value);
     void bind(int index, int value) { bind(index, qint64(value)); }
     void bind(int index, double value);
+    // Bytes as a blob, read in place until the statement runs.
+    void bindBlob(int index, QByteArrayView value);
     // A value of the type it holds: integers, reals, flags (as 0/1) and text.
     void bind(int index, const QVariant &value);
 

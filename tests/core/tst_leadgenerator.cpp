@@ -8,6 +8,8 @@
 #include "testdatabase.h"
 
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
 
@@ -37,6 +39,7 @@ private slots:
     void corporateMailWinsMoreThanFreeMail();
     void leadsArriveScoredAcrossAllGrades();
     void workedLeadsHaveLoggedFirstTouches();
+    void searchFindsTheGeneratedLeads();
 
     void addsToAnExistingLibrary();
     void cancelAddsNothing_data();
@@ -415,6 +418,28 @@ void TestLeadGenerator::corporateMailWinsMoreThanFreeMail() {
              qPrintable(QStringLiteral("won: %1% of corporate-mail leads, %2% of free-mail leads")
                             .arg(100 * corporate.rate(), 0, 'f', 1)
                             .arg(100 * free.rate(), 0, 'f', 1)));
+}
+
+void TestLeadGenerator::searchFindsTheGeneratedLeads() {
+    // A large run builds its search index beside the other indexes: it finds exactly the
+    // leads whose name, email, company or title hold the words, accented names included.
+    QSqlQuery q(m_mix->database().connection());
+    QVERIFY2(q.exec(QStringLiteral(
+                 "INSERT INTO leads_fts(leads_fts, rank) VALUES ('integrity-check', 1)")),
+             qPrintable(q.lastError().text()));
+    for (const QString &word : {m_leads.at(7).lastName, m_leads.at(1234).company,
+                                m_leads.at(5000).email.section(QLatin1Char('@'), 1),
+                                QStringLiteral("müller"), QStringLiteral("Director")}) {
+        const auto expected = std::count_if(m_leads.cbegin(), m_leads.cend(), [&](const Lead &l) {
+            return QStringList{l.firstName, l.lastName, l.email, l.company, l.title}
+                .join(QLatin1Char(' '))
+                .contains(word, Qt::CaseInsensitive);
+        });
+        LeadFilter f;
+        f.search = word;
+        f.includeTest = true;
+        QCOMPARE(LeadRepository(m_mix->database()).count(f), qint64(expected));
+    }
 }
 
 void TestLeadGenerator::addsToAnExistingLibrary() {
