@@ -96,8 +96,8 @@ bool BulkLoad::finish(QString *error) {
     q.exec(QStringLiteral("PRAGMA cache_size=-2000"));
     const LargeSorts largeSorts(m_db); // 15 s rather than 24 s for the indexes of 1M leads
     QString ignored;
-    if (m_search && !m_search->start(&ignored))
-        m_search.reset();
+    if (m_search) // where it does not start, copyInto() fails and the index is rebuilt
+        m_search->start(&ignored);
     auto run = [&q, error](const QStringList &statements) {
         for (const QString &sql : statements) {
             if (!q.exec(sql)) {
@@ -119,7 +119,6 @@ bool BulkLoad::finish(QString *error) {
               QStringLiteral("INSERT INTO leads_fts(leads_fts, rank) VALUES ('hashsize', "
                              "1048576)")}))
         return false;
-    m_search.reset();
     // Fresh statistics, so that the planner knows is_test = 0 matches nearly every lead; a
     // sample of each index tells that as well as a full count.
     if (!run({QStringLiteral("PRAGMA analysis_limit=2000"), QStringLiteral("ANALYZE leads"),

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <system_error>
 
 namespace {
 constexpr char storeOp = 's';
@@ -112,7 +113,13 @@ bool SearchIndexBuilder::start(QString *error) {
         *error = tr("cannot write %1: %2").arg(m_spool->fileName(), m_spool->errorString());
         return false;
     }
-    m_thread = std::thread([this] { build(); });
+    m_spoolSize = m_spool->size();
+    try {
+        m_thread = std::thread([this] { build(); });
+    } catch (const std::system_error &e) {
+        *error = QString::fromLocal8Bit(e.what());
+        return false;
+    }
     return true;
 }
 
@@ -157,6 +164,7 @@ bool SearchIndexBuilder::buildFrom(sqlite3 *side) {
     }
     QByteArray chunk;
     qsizetype at = 0;
+    qint64 done = 0; // bytes of the list taken in: a read that fails ends it early
     for (;;) {
         if (m_stop)
             return true;                             // nobody waits for the result
@@ -164,8 +172,12 @@ bool SearchIndexBuilder::buildFrom(sqlite3 *side) {
             chunk = chunk.mid(at) + spool.read(flushAt);
             at = 0;
         }
-        if (chunk.size() == at)
-            break;
+        if (chunk.size() == at) {
+            if (done == m_spoolSize)
+                break;
+            m_buildError = tr("cannot read %1: %2").arg(spool.fileName(), spool.errorString());
+            return false;
+        }
         if (chunk.size() - at < recordHead) {
             m_buildError = tr("%1 ends in the middle of a record").arg(spool.fileName());
             return false;
@@ -190,6 +202,7 @@ bool SearchIndexBuilder::buildFrom(sqlite3 *side) {
         if (rc != SQLITE_DONE)
             return false;
         at += recordHead + qsizetype(size);
+        done += recordHead + qint64(size);
     }
     return sqlite3_exec(side, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
 }

@@ -47,6 +47,7 @@ private:
     std::unique_ptr<QTemporaryFile> m_side;
     QByteArray m_buffer;
     bool m_spoolFailed = false;
+    qint64 m_spoolSize = 0; // what the build must read
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
     QString m_buildError; // written by the thread, read after it is joined

@@ -3,6 +3,7 @@
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadwriter.h"
 #include "core/storage/searchindexbuilder.h"
+#include "core/storage/transaction.h"
 #include "testdatabase.h"
 
 #include <QBuffer>
@@ -28,6 +29,7 @@ private slots:
     void importedLeadsAreFoundByTheirText_data();
     void importedLeadsAreFoundByTheirText();
     void cancelledLoadLeavesNoFiles();
+    void aTextLongerThanAChunkOfTheList();
 
 private:
     qint64 m_bulkFrom = 0;
@@ -169,6 +171,13 @@ void TestSearchIndexBuilder::importedLeadsAreFoundByTheirText() {
     QCOMPARE(s.imported, 41);
     QCOMPARE(s.merged, 1);
     QCOMPARE(integrityProblem(t->database()), QString());
+    // Built beside the other indexes, not rebuilt in the database: a rebuild leaves the size of
+    // its term table in the index's configuration.
+    QSqlQuery config(t->database().connection());
+    QVERIFY(
+        config.exec(QStringLiteral("SELECT count(*) FROM leads_fts_config WHERE k = 'hashsize'")));
+    QVERIFY(config.next());
+    QCOMPARE(config.value(0).toInt(), 0);
     const QList<Lead> leads = TestDatabase::allLeads(t->database());
     QCOMPARE(searched(t->database(), words), containing(leads, words));
     QVERIFY(filesBeside(t->database()).isEmpty());
@@ -209,6 +218,41 @@ void TestSearchIndexBuilder::cancelledLoadLeavesNoFiles() {
     QVERIFY(filesBeside(t->database()).isEmpty());
     QCOMPARE(LeadRepository(t->database()).count(LeadFilter()), 0);
     QCOMPARE(searched(t->database(), QStringLiteral("Müller")), 0);
+}
+
+void TestSearchIndexBuilder::aTextLongerThanAChunkOfTheList() {
+    // The builder on its own, over leads a plain insert stored: its index replaces theirs.
+    // One title of 1.5 MiB sits among a thousand short records, so that the list is read in
+    // several chunks and one record is longer than a chunk.
+    LB_TEST_DATABASE(t, QStringLiteral("sqlite"));
+    const Database &db = t->database();
+    SearchIndexBuilder builder(db.location());
+    QString error;
+    QVERIFY2(builder.open(&error), qPrintable(error));
+    for (int i = 0; i < 1000; ++i) {
+        Lead lead;
+        lead.firstName = QStringLiteral("Person");
+        lead.lastName = QString::number(i);
+        lead.email = QStringLiteral("p%1@fabrikam.com").arg(i);
+        lead.company = QStringLiteral("Fabrikam");
+        lead.offerId = QStringLiteral("contoso.crm-app");
+        lead.createdAt = QDateTime(QDate(2025, 3, 1), QTime(9, 30), QTimeZone::utc());
+        if (i == 700)
+            lead.title = QString(1536 * 1024, QLatin1Char('x')) + QStringLiteral(" Zanzibar");
+        const qint64 id = TestDatabase::insertLead(db, lead);
+        QVERIFY(id > 0);
+        builder.stored(id, lead);
+    }
+    {
+        Transaction tx(db);
+        QVERIFY2(builder.start(&error), qPrintable(error));
+        QVERIFY2(builder.copyInto(db, &error), qPrintable(error));
+        QVERIFY(tx.commit());
+    }
+    QCOMPARE(integrityProblem(db), QString());
+    QCOMPARE(searched(db, QStringLiteral("Zanzibar")), 1);
+    QCOMPARE(searched(db, QStringLiteral("p999@fabrikam")), 1);
+    QCOMPARE(searched(db, QStringLiteral("fabrikam")), 1000);
 }
 
 QTEST_GUILESS_MAIN(TestSearchIndexBuilder)
