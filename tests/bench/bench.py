@@ -98,13 +98,18 @@ class Bench:
             rss.append(kib)
         return stats(seconds, rss)
 
-    def row(self, what, leadbench, references, target, limit=None, unit="s"):
+    def row(self, what, leadbench, references, target, limit=None, unit="s", within=None):
         ref = references[0][1]
         ratio = leadbench["median"] / ref["median"] if ref["median"] > 0 else None
-        self.rows.append({"what": what, "unit": unit, "leadbench": leadbench,
-                          "references": [{"name": n, **s} for n, s in references],
-                          "ratio": ratio, "target": target,
-                          "met": None if limit is None or ratio is None else ratio <= limit})
+        row = {"what": what, "unit": unit, "leadbench": leadbench,
+               "references": [{"name": n, **s} for n, s in references],
+               "ratio": ratio, "target": target,
+               "met": None if limit is None or ratio is None else ratio <= limit}
+        # The issues' time limits are for 1,000,000 leads.
+        if within is not None and self.a.count == 1000000:
+            row["within"] = within
+            row["met_within"] = leadbench["median"] < within
+        self.rows.append(row)
         self.show(self.rows[-1])
 
     @staticmethod
@@ -118,6 +123,9 @@ class Bench:
         if row["ratio"] is not None:
             verdict = {None: "", True: "met", False: "MISSED"}[row["met"]]
             print("%34s ratio %.2f, target %s %s" % ("", row["ratio"], row["target"], verdict))
+        if "within" in row:
+            print("%34s median under %g s on 1,000,000 leads: %s"
+                  % ("", row["within"], "met" if row["met_within"] else "MISSED"))
         sys.stdout.flush()
 
     # The data: generated, scored, and exported as the CSV a user would import.
@@ -166,7 +174,7 @@ class Bench:
                   ("sqlite3 shell: the same with Leadbench's bulk load (indexes and search "
                    "index set aside, built once)", self.timed(floor("bulk-load.sql"), runs)),
                   ("sqlite3 shell: .import --csv into a bare table", self.timed(raw, runs))],
-                 "≤ 0.7× the same-work floor", 0.7)
+                 "≤ 0.7× the same-work floor", 0.7, within=45)
 
     def query_rows(self):
         """Queries timed inside each program once the database is open: leadbench-cli --timing
@@ -269,7 +277,7 @@ class Bench:
                    self.timed(lambda: (["/usr/bin/python3", os.path.join(HERE,
                                                                         "xlsxwriterfloor.py"),
                                         self.base, xlsx], None, None), runs))],
-                 "≤ 1.3× bare libxlsxwriter, faster than python3-xlsxwriter", 1.3)
+                 "≤ 1.3× bare libxlsxwriter, faster than python3-xlsxwriter", 1.3, within=20)
         python = self.rows[-1]["references"][1]["median"]
         self.rows[-1]["faster_than_python"] = self.rows[-1]["leadbench"]["median"] < python
         csv = self.path("out.csv")
@@ -279,7 +287,7 @@ class Bench:
                  [("sqlite3 -csv, the same columns and order",
                    self.timed(lambda: (["sqlite3", "-csv", "-header", self.base,
                                         floors.csv_export_sql()], None, csv), runs))],
-                 "≤ 1.5× sqlite3 -csv", 1.5)
+                 "≤ 1.5× sqlite3 -csv", 1.5, within=5)
 
     def rescore_row(self):
         stale = self.copy(self.base, "stale.sqlite")
@@ -298,7 +306,7 @@ class Bench:
                  [("the same UPDATE of precomputed values in the sqlite3 shell",
                    self.timed(lambda: (["sqlite3", self.copy(stale, "update.sqlite")], update,
                                        None), runs))],
-                 "under 5 s on 1,000,000 leads")
+                 "under 5 s on 1,000,000 leads", within=5)
 
     def gui_row(self):
         _, kib, out, _ = self.r.run([self.a.gui, "--db", self.base, "--measure"],
@@ -327,11 +335,13 @@ def main():
     b.prepare()
     b.import_row()
     b.query_rows()
-    if args.pg:
-        b.postgresql_rows()
     b.export_rows()
     b.rescore_row()
     b.gui_row()
+    # Last: a server that has just taken a million rows goes on writing and vacuuming for a
+    # while, which the other rows would pay for.
+    if args.pg:
+        b.postgresql_rows()
     with open(args.out, "w") as f:
         json.dump({"count": args.count, "rows": b.rows}, f, indent=2)
     print("written to %s" % args.out)
