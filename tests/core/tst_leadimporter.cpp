@@ -4,6 +4,7 @@
 #include "core/io/leadimporter.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
+#include "importtext.h"
 #include "testdatabase.h"
 
 #include <QBuffer>
@@ -71,20 +72,6 @@ namespace {
 const QByteArray microsoftHeader =
     "LeadSource,ActionCode,OfferTitle,FirstName,LastName,Email,Phone,"
     "Country,Company,Title,Description,CreatedTime\n";
-
-ImportSummary importText(const Database &db, const QByteArray &csv,
-                         const std::atomic_bool *cancel = nullptr,
-                         std::function<void(qint64, qint64)> progress = {}) {
-    QByteArray data = csv;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::ReadOnly);
-    LeadImporter importer(db, QStringLiteral("tester"));
-    if (cancel)
-        importer.setCancelFlag(cancel);
-    if (progress)
-        importer.setProgressHandler(std::move(progress));
-    return importer.importDevice(&buffer, QStringLiteral("leads.csv"));
-}
 
 ImportSummary importWith(const Database &db, const QByteArray &csv, TextEncoding::Kind encoding,
                          QChar delimiter = QChar()) {

@@ -4,6 +4,7 @@
 #include "core/storage/leadwriter.h"
 #include "core/storage/searchindexbuilder.h"
 #include "core/storage/transaction.h"
+#include "importtext.h"
 #include "testdatabase.h"
 
 #include <QBuffer>
@@ -75,20 +76,6 @@ QByteArray leadsFile() {
         "AppSource-INS|contoso.crm-app,INS,Contoso,Kari,Nordmann,kari@nordmann.no,,NO,Litware,"
         "Chief Technology Officer,,2025-04-02T09:30:00Z\n");
     return text.toUtf8();
-}
-
-ImportSummary importText(const Database &db, const QByteArray &csv,
-                         const std::atomic_bool *cancel = nullptr,
-                         std::function<void(qint64, qint64)> progress = {}) {
-    QByteArray data = csv;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::ReadOnly);
-    LeadImporter importer(db, QStringLiteral("tester"));
-    if (cancel)
-        importer.setCancelFlag(cancel);
-    if (progress)
-        importer.setProgressHandler(std::move(progress));
-    return importer.importDevice(&buffer, QStringLiteral("leads.csv"));
 }
 
 qint64 searched(const Database &db, const QString &text) {
