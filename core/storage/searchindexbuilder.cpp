@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <iterator>
 #include <system_error>
 
 namespace {
@@ -31,24 +32,25 @@ QString sqliteMessage(sqlite3 *db) {
     return QString::fromUtf8(sqlite3_errmsg(db));
 }
 
-void appendUtf8(QByteArray &out, const QString &text) {
-    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
-    out += encoder.encode(text);
-}
 } // namespace
 
 QByteArray SearchIndexBuilder::searchText(const Lead &lead) {
-    // The columns and separators of SqlDialect::searchSchema()'s search_text, in its order.
-    QByteArray text;
-    text.reserve(lead.firstName.size() + lead.lastName.size() + lead.email.size() +
-                 lead.company.size() + lead.title.size() + 16);
+    // The columns and separators of SqlDialect::searchSchema()'s search_text, in its order,
+    // encoded into one buffer: this runs for every lead a load stores.
     const QString *parts[] = {&lead.firstName, &lead.lastName, &lead.email, &lead.company,
                               &lead.title};
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    qsizetype space = std::size(parts);
+    for (const QString *part : parts)
+        space += encoder.requiredSpace(part->size());
+    QByteArray text(space, Qt::Uninitialized);
+    char *end = text.data();
     for (const QString *part : parts) {
         if (part != parts[0])
-            text += ' ';
-        appendUtf8(text, *part);
+            *end++ = ' ';
+        end = encoder.appendToBuffer(end, *part);
     }
+    text.truncate(end - text.constData());
     return text;
 }
 
