@@ -14,6 +14,9 @@ namespace {
 
 // Leads read per batch: the reads and writes take turns, so no read runs over rows being written.
 constexpr int batchSize = 20000;
+// From how many leads to write a rescore is a rewrite of many rows (rollback journal, large
+// page cache).
+constexpr qint64 bulkRewrite = 50000;
 
 } // namespace
 
@@ -54,15 +57,22 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         if (m_progress)
             m_progress(std::min(done, total), total);
     };
-    // On SQLite the leads to write are found first, read side by side on several connections;
-    // the write transaction then reads only those again.
+    // Rewriting many rows, the pages are written once through a rollback journal with a page
+    // cache that holds what they change; from many score or grade moves, the indexes that hold
+    // them are set aside and built again once rather than kept up to date row by row.
+    BulkLoad bulk(m_db);
+    // On SQLite the leads to write are found first, read side by side on several connections,
+    // with what to write; unless another connection commits meanwhile, the write transaction
+    // writes that, or reads only those leads again where it did not fit in memory.
     std::optional<RescoreChanges::Result> found;
     qint64 dataVersion = -1;
     if (m_db.backend() == Database::Backend::Sqlite && total >= m_parallelFrom) {
+        // Before the read: a change of journal counts as a commit in SQLite's data_version.
+        bulk.useRollbackJournal();
         dataVersion = store.dataVersion();
         RescoreChanges::Result f = RescoreChanges::find(
             m_db, *model, m_winModel, now, staleOnly, m_cancel,
-            [&](qint64 seen) { progress(seen / 2); }, m_idsPerThread);
+            [&](qint64 seen) { progress(seen / 2); }, m_idsPerThread, m_valueBytes);
         if (!f.ok) {
             result.cancelled = f.cancelled;
             result.error =
@@ -73,21 +83,21 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         }
         found = std::move(f);
     }
-    // Rewriting most scores, the score index is set aside and built again once, and the
-    // pages are written once through a rollback journal rather than twice through the log.
-    BulkLoad bulk(m_db);
     bool large = false;
-    {
+    bool asideNow = false;
+    if (found) {
+        const qint64 toWrite = qint64(found->ids.size());
+        large = toWrite >= std::min(bulkRewrite, m_largeRewrite);
+        asideNow = found->rankChanges >= m_largeRewrite;
+    } else {
         const qint64 stale = store.count(version);
         const qint64 all = readStaleFor == 0 ? total : store.count(0);
-        large = stale >= m_largeRewrite && stale * 3 >= all;
+        large = stale >= std::min(bulkRewrite, m_largeRewrite) && stale * 3 >= all;
     }
     if (large) {
         bulk.setAsideOnly(ScoreStore::scoreIndexes());
         bulk.useRollbackJournal();
     }
-    // The indexes are set aside once enough scores or grades move: a new model version that
-    // leaves most of them as they were rewrites explanations, which no index holds.
     bool setAside = false;
     qint64 rankChanges = 0;
     Transaction tx(m_db);
@@ -105,38 +115,43 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
                            .arg(error);
         return result;
     }
-    RescoreCheck check(*model, m_winModel, now, staleOnly);
-    // The changed scores of a batch, written once its read is over.
-    struct Change {
-        qint64 id;
-        int score;
-        QString grade;
-        QByteArray explanation;
-        QString oldGrade;
-        RescoreCheck::Outcome outcome;
-        ScoreStore::WinValues win;
+    const auto setIndexesAside = [&] {
+        if (setAside)
+            return true;
+        if (!bulk.setAside(&error)) {
+            result.error =
+                QCoreApplication::translate("LeadRescorer", "cannot set the score index aside: %1")
+                    .arg(error);
+            return false;
+        }
+        setAside = true;
+        return true;
     };
-    QList<Change> changes;
+    if (found && asideNow && !setIndexesAside())
+        return result;
+    RescoreCheck check(*model, m_winModel, now, staleOnly);
+    // The changes of a batch, written once its read is over.
+    std::vector<RescoreCheck::Change> changes;
     qint64 visited = 0; // leads scored with the model, by the read of the transaction
     const auto collect = [&](const Lead &lead, const ScoreStore::Stored &stored) {
         const RescoreCheck::Outcome o = check.check(lead, stored);
         visited += o.inScope ? 1 : 0;
-        if (!o.scoreChanged && !o.winChanged)
-            return;
-        Change c{lead.id,
-                 0,
-                 QString(),
-                 QByteArray(),
-                 QString(),
-                 o,
-                 o.winChanged ? check.win() : ScoreStore::WinValues()};
-        if (o.scoreChanged) {
-            c.score = check.scored().score;
-            c.grade = check.scored().grade;
-            c.explanation = check.scored().explanation;
-            c.oldGrade = QString::fromUtf8(stored.grade);
+        if (o.scoreChanged || o.winChanged)
+            changes.push_back(check.change(lead.id, o, stored));
+    };
+    const auto write = [&](const RescoreCheck::Change &c) {
+        const bool scoreChanged = c.outcome.scoreChanged;
+        const bool written = scoreChanged ? store.write(c.id, c.score, c.grade, c.explanation,
+                                                        version, c.oldGrade, c.outcome.rankChanged,
+                                                        c.outcome.winChanged ? &c.win : nullptr)
+                                          : store.writeWin(c.id, c.win);
+        if (!written) {
+            result.error = store.lastError();
+            return false;
         }
-        changes << c;
+        result.changed += scoreChanged ? 1 : 0;
+        result.winChanged += c.outcome.winChanged ? 1 : 0;
+        return true;
     };
     qint64 after = 0;
     qint64 seen = 0;      // leads read, scored or not
@@ -147,6 +162,18 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
             result.error =
                 QCoreApplication::translate("LeadRescorer", "cancelled; no score was changed");
             return result;
+        }
+        // What the parallel read found is written as it was found: nobody wrote since.
+        if (found && found->withValues) {
+            const std::size_t end = std::min(next + batchSize, found->changes.size());
+            for (; next < end; ++next)
+                if (!write(found->changes[next]))
+                    return result;
+            progress(total / 2 + qint64(next) * (total - total / 2) /
+                                     qint64(std::max<std::size_t>(found->changes.size(), 1)));
+            if (next >= found->changes.size())
+                break;
+            continue;
         }
         changes.clear();
         qint64 last = 0;
@@ -167,33 +194,15 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         }
         if (last == 0)
             break;
-        if (large && !setAside) {
-            for (const Change &c : std::as_const(changes))
+        if (large && !setAside && !found) {
+            for (const RescoreCheck::Change &c : changes)
                 rankChanges += c.outcome.rankChanged ? 1 : 0;
-            if (rankChanges >= m_largeRewrite) {
-                if (!bulk.setAside(&error)) {
-                    result.error = QCoreApplication::translate(
-                                       "LeadRescorer", "cannot set the score index aside: %1")
-                                       .arg(error);
-                    return result;
-                }
-                setAside = true;
-            }
-        }
-        for (const Change &c : std::as_const(changes)) {
-            const bool scoreChanged = c.outcome.scoreChanged;
-            const bool written =
-                scoreChanged
-                    ? store.write(c.id, c.score, c.grade, c.explanation, version, c.oldGrade,
-                                  c.outcome.rankChanged, c.outcome.winChanged ? &c.win : nullptr)
-                    : store.writeWin(c.id, c.win);
-            if (!written) {
-                result.error = store.lastError();
+            if (rankChanges >= m_largeRewrite && !setIndexesAside())
                 return result;
-            }
-            result.changed += scoreChanged ? 1 : 0;
-            result.winChanged += c.outcome.winChanged ? 1 : 0;
         }
+        for (const RescoreCheck::Change &c : changes)
+            if (!write(c))
+                return result;
         after = last;
         if (found)
             progress(total / 2 + qint64(std::min(next, found->ids.size())) * (total - total / 2) /

@@ -37,15 +37,16 @@ public:
     // lead 0 and none; an untrained model gives every lead 0 and none. Without one (nullptr,
     // the default) the stored win values are left alone.
     void setWinModel(const WinModel *model) { m_winModel = model; }
-    // From how many leads to rescore (and at least a third of all) the score index is set
-    // aside and built again once, rather than kept up to date lead by lead; default 50,000.
+    // From how many moved scores or grades the indexes that hold them are set aside and built
+    // again once, rather than kept up to date lead by lead; default 200,000.
     void setLargeRewrite(qint64 leads) { m_largeRewrite = leads; }
     // From how many leads to read on SQLite, before the write transaction, which leads change,
-    // on several connections side by side (at least `idsPerThread` ids each); default 100,000
-    // and 50,000.
-    void setParallelRead(qint64 leads, qint64 idsPerThread) {
+    // on several connections side by side (at least `idsPerThread` ids each), keeping what to
+    // write while it takes at most `valueBytes`; default 100,000, 50,000 and 64 MiB.
+    void setParallelRead(qint64 leads, qint64 idsPerThread, qint64 valueBytes = 64 << 20) {
         m_parallelFrom = leads;
         m_idsPerThread = idsPerThread;
+        m_valueBytes = valueBytes;
     }
 
     // All: every lead. Stale: the leads not scored by the current model version, but for those
@@ -60,7 +61,8 @@ private:
     const std::atomic_bool *m_cancel = nullptr;
     QDateTime m_now;
     const WinModel *m_winModel = nullptr;
-    qint64 m_largeRewrite = 50000;
+    qint64 m_largeRewrite = 200000;
     qint64 m_parallelFrom = 100000;
     qint64 m_idsPerThread = 50000;
+    qint64 m_valueBytes = 64 << 20;
 };

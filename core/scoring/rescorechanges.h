@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../storage/database.h"
+#include "rescorecheck.h"
 
 #include <QDateTime>
 #include <QString>
@@ -14,7 +15,7 @@ class WinModel;
 
 // The leads a rescore would write, found before it writes: the id range cut in parts read side
 // by side, a thread and connection each (the calling thread's connection reads the first), as
-// RescoreCheck judges them. Reads only.
+// RescoreCheck judges them, with what to write while that fits in a memory budget. Reads only.
 class RescoreChanges {
 public:
     struct Result {
@@ -22,12 +23,18 @@ public:
         bool cancelled = false;
         QString error;
         std::vector<qint64> ids; // in id order
-        qint64 scored = 0;       // leads in the rescore's scope
-        qint64 seen = 0;         // leads read
+        // What to write for each of `ids`, in the same order, when it all fitted in the budget;
+        // empty otherwise (withValues false), and the writer reads those leads again.
+        std::vector<RescoreCheck::Change> changes;
+        bool withValues = false;
+        qint64 rankChanges = 0; // of `ids`, those whose score or grade moves
+        qint64 scored = 0;      // leads in the rescore's scope
+        qint64 seen = 0;        // leads read
     };
     // `progress` is called on the calling thread with the leads read by all parts so far.
+    // `valueBytes`: the memory the changes' values may take.
     static Result find(const Database &db, const ScoringModel &model, const WinModel *win,
                        const QDateTime &now, bool staleOnly, const std::atomic_bool *cancel,
                        const std::function<void(qint64 seen)> &progress,
-                       qint64 idsPerThread = 50000);
+                       qint64 idsPerThread = 50000, qint64 valueBytes = 64 << 20);
 };

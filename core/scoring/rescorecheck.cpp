@@ -53,3 +53,19 @@ RescoreCheck::Outcome RescoreCheck::check(const Lead &lead, const ScoreStore::St
     }
     return o;
 }
+
+RescoreCheck::Change RescoreCheck::change(qint64 id, const Outcome &o,
+                                          const ScoreStore::Stored &stored) const {
+    Change c;
+    c.id = id;
+    c.outcome = o;
+    if (o.scoreChanged) {
+        c.score = m_scored.score;
+        c.grade = m_scored.grade;
+        c.explanation = m_scored.explanation;
+        c.oldGrade = QString::fromUtf8(stored.grade);
+    }
+    if (o.winChanged)
+        c.win = m_win;
+    return c;
+}

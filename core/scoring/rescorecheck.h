@@ -25,6 +25,23 @@ public:
         bool winChanged = false;   // win probability or drivers to write
     };
     Outcome check(const Lead &lead, const ScoreStore::Stored &stored);
+    // What to write for a lead whose check found something to write.
+    struct Change {
+        qint64 id = 0;
+        Outcome outcome;
+        int score = 0; // with the grade and explanation, when outcome.scoreChanged
+        QString grade;
+        QByteArray explanation;    // UTF-8
+        QString oldGrade;          // the stored one, for the timeline
+        ScoreStore::WinValues win; // when outcome.winChanged
+        // Roughly the memory it holds.
+        qint64 bytes() const {
+            return qint64(sizeof(Change)) + explanation.size() + win.drivers.size() + 64;
+        }
+    };
+    // The change of the lead last checked, whose outcome was `o` and whose stored values
+    // `stored`.
+    Change change(qint64 id, const Outcome &o, const ScoreStore::Stored &stored) const;
     // The score and the win values of the lead last checked.
     const ScoreResult &scored() const { return m_scored; }
     const ScoreStore::WinValues &win() const { return m_win; }

@@ -19,7 +19,8 @@ BulkLoad::~BulkLoad() {
 }
 
 void BulkLoad::useRollbackJournal() {
-    if (m_db.backend() != Database::Backend::Sqlite)
+    // Once is enough: SQLite counts every change of journal as a commit (data_version).
+    if (m_db.backend() != Database::Backend::Sqlite || m_journalChanged)
         return;
     QSqlQuery q(m_db.connection());
     // Fails harmlessly while another connection has the database open.

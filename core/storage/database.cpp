@@ -186,7 +186,8 @@ bool Database::configure(QSqlDatabase &db, QString *error) const {
     if (m_backend == Backend::Sqlite) {
         // Another process opening the same new file at once may hold the lock that switching
         // to WAL needs; it switches it for both. A file that is not SQLite fails here too.
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) &&
+        if (!q.exec(m_keepJournalMode ? QStringLiteral("PRAGMA journal_mode")
+                                      : QStringLiteral("PRAGMA journal_mode=WAL")) &&
             !q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
             *error = QCoreApplication::translate("Database", "cannot open the database %1: %2")
                          .arg(displayName(), q.lastError().text().simplified());

@@ -32,6 +32,14 @@ public:
     void closeThreadConnection() const;
     // True when a SQLite file does not exist yet (the first start).
     bool isNewFile() const;
+    // A copy whose new SQLite connections leave the file's journal mode as they find it rather
+    // than switch it to WAL: readers beside a connection that set a rollback journal for a
+    // large rewrite.
+    Database keepingJournalMode() const {
+        Database copy = *this;
+        copy.m_keepJournalMode = true;
+        return copy;
+    }
 
 private:
     QString connectionName() const;
@@ -43,4 +51,5 @@ private:
     QString m_host, m_user, m_password, m_dbName;
     int m_port = 5432;
     QString m_error;
+    bool m_keepJournalMode = false;
 };

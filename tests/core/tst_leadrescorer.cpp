@@ -1,7 +1,6 @@
 #include "core/domain/leadchanges.h"
 #include "core/io/leadgenerator.h"
 #include "core/scoring/leadrescorer.h"
-#include "core/scoring/rulescorer.h"
 #include "core/scoring/winfeatures.h"
 #include "core/scoring/winmodeltrainer.h"
 #include "core/storage/leadhistory.h"
@@ -14,12 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
-
-#include <limits>
 
 // Rescoring a database with its current scoring model: versioned models, no conflicts with
 // people's edits, a quiet timeline, and a cancel that changes nothing.
@@ -44,8 +40,6 @@ private slots:
     void largeRewriteKeepsTheScoreOrder();
     void unchangedScoresAreNotRewritten_data() { TestDatabase::addBackendRows(); }
     void unchangedScoresAreNotRewritten();
-    void parallelReadWritesWhatOneReadDoes();
-    void aCommitDuringTheParallelReadIsSeen();
 };
 
 namespace {
@@ -439,118 +433,6 @@ void TestLeadRescorer::unchangedScoresAreNotRewritten() {
     QCOMPARE(back.lead->score, 85); // 53 with a phone worth 40 instead of 8
     QCOMPARE(back.lead->scoreModelVersion, 3);
     QCOMPARE(storedVersion(ids.at(0)), 3);
-}
-
-void TestLeadRescorer::parallelReadWritesWhatOneReadDoes() {
-    // Two databases of the same generated leads and the same new model version: one rescored
-    // by one read in its write transaction, the other with the changed leads found first by
-    // four connections side by side (SQLite only).
-    LB_TEST_DATABASE(one, QStringLiteral("sqlite"));
-    LB_TEST_DATABASE(four, QStringLiteral("sqlite"));
-    for (const Database *db : {&one->database(), &four->database()}) {
-        LeadGenerator generator(*db);
-        generator.setEnd(now.addDays(-3));
-        const GenerateResult generated = generator.generate(3000, 7);
-        QVERIFY2(generated.ok, qPrintable(generated.error));
-        // The same rules saved again: only the scores recency moves change.
-        QVERIFY(ScoringModelRepository(*db).save(ScoringModel::defaultModel(),
-                                                 QStringLiteral("admin")));
-        // Every open lead's win values change, most of them with no score that moves.
-        QSqlQuery q(db->connection());
-        QVERIFY(q.exec(QStringLiteral("UPDATE leads SET win_probability = 0, win_drivers = ''")));
-    }
-    const WinTrainingResult trained = WinModelTrainer(one->database()).run();
-    QVERIFY2(trained.ok, qPrintable(trained.error));
-
-    std::atomic_bool cancel = true;
-    LeadRescorer cancelled(four->database());
-    cancelled.setParallelRead(0, 500);
-    cancelled.setCancelFlag(&cancel);
-    QVERIFY(cancelled.rescore(LeadRescorer::Scope::Stale).cancelled);
-
-    RescoreResult results[2];
-    for (int i = 0; i < 2; ++i) {
-        LeadRescorer r(i == 0 ? one->database() : four->database());
-        r.setNow(now);
-        r.setWinModel(&trained.model);
-        r.setParallelRead(i == 0 ? std::numeric_limits<qint64>::max() : 0, 500);
-        r.setLargeRewrite(100); // the score indexes set aside, through a rollback journal
-        qint64 done = -1, total = -1;
-        r.setProgressHandler([&](qint64 d, qint64 t) {
-            QVERIFY(d >= done);
-            done = d;
-            total = t;
-        });
-        results[i] = r.rescore(LeadRescorer::Scope::Stale);
-        QVERIFY2(results[i].ok, qPrintable(results[i].error));
-        QCOMPARE(done, total);
-    }
-    QVERIFY(results[0].changed > 0);
-    QVERIFY(results[0].changed < results[0].scored);
-    QVERIFY(results[0].winChanged > results[0].changed);
-    QCOMPARE(results[1].scored, results[0].scored);
-    QCOMPARE(results[1].changed, results[0].changed);
-    QCOMPARE(results[1].winChanged, results[0].winChanged);
-    const QList<Lead> a = TestDatabase::allLeads(one->database());
-    const QList<Lead> b = TestDatabase::allLeads(four->database());
-    QCOMPARE(b.size(), a.size());
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        QCOMPARE(b.at(i).score, a.at(i).score);
-        QCOMPARE(b.at(i).grade, a.at(i).grade);
-        QCOMPARE(b.at(i).scoreExplanation, a.at(i).scoreExplanation);
-        QCOMPARE(b.at(i).scoreModelVersion, 2);
-        QCOMPARE(b.at(i).winProbability, a.at(i).winProbability);
-        QCOMPARE(b.at(i).winDrivers, a.at(i).winDrivers);
-    }
-    QCOMPARE(activityCount(four->database()), activityCount(one->database()));
-    QSqlQuery q(four->database().connection());
-    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                                  "name = 'leads_score'")) &&
-            q.next());
-    QCOMPARE(q.value(0).toInt(), 1);
-    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
-    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
-}
-
-void TestLeadRescorer::aCommitDuringTheParallelReadIsSeen() {
-    LB_TEST_DATABASE(t, QStringLiteral("sqlite"));
-    const Database &db = t->database();
-    LeadGenerator generator(db);
-    generator.setEnd(now);
-    QVERIFY(generator.generate(3000, 7).ok);
-    QVERIFY(ScoringModelRepository(db).save(ScoringModel::defaultModel(), QStringLiteral("admin")));
-    // The first lead the parts read, as the model scores it now: in the first part.
-    const qint64 id = TestDatabase::allLeads(db).first().id;
-    bool committed = false;
-    {
-        QSqlDatabase other =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("another process"));
-        other.setDatabaseName(db.location());
-        QVERIFY(other.open());
-        LeadRescorer r(db);
-        r.setNow(now);
-        r.setParallelRead(0, 500);
-        // Someone else gives the first lead a C-level title while the parts read.
-        r.setProgressHandler([&](qint64, qint64) {
-            if (committed)
-                return;
-            QSqlQuery q(other);
-            q.prepare(QStringLiteral("UPDATE leads SET title = 'Chief Executive Officer', "
-                                     "is_test = 0 WHERE id = ?"));
-            q.addBindValue(id);
-            committed = q.exec() && q.numRowsAffected() == 1;
-        });
-        const RescoreResult result = r.rescore(LeadRescorer::Scope::Stale);
-        QVERIFY2(result.ok, qPrintable(result.error));
-        other.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("another process"));
-    QVERIFY(committed);
-    const Lead lead = *LeadRepository(db).lead(id);
-    QCOMPARE(lead.title, QStringLiteral("Chief Executive Officer"));
-    const ScoreResult expected = RuleScorer(*ScoringModelRepository(db).current()).score(lead, now);
-    QCOMPARE(lead.score, expected.score);
-    QCOMPARE(lead.scoreExplanation, expected.explanationText());
 }
 
 QTEST_GUILESS_MAIN(TestLeadRescorer)
