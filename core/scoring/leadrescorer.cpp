@@ -87,8 +87,9 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
     bool asideNow = false;
     if (found) {
         const qint64 toWrite = qint64(found->ids.size());
-        large = toWrite >= std::min(bulkRewrite, m_largeRewrite);
-        asideNow = found->rankChanges >= m_largeRewrite;
+        // A rollback journal needs a page cache that holds what changes, however little.
+        large = toWrite >= std::min(bulkRewrite, m_largeRewrite) || bulk.journalChanged();
+        asideNow = large && found->rankChanges >= m_largeRewrite;
     } else {
         const qint64 stale = store.count(version);
         const qint64 all = readStaleFor == 0 ? total : store.count(0);
@@ -96,7 +97,9 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
     }
     if (large) {
         bulk.setAsideOnly(ScoreStore::scoreIndexes());
-        bulk.useRollbackJournal();
+        // Not after the parallel read: a journal switched now would count as a commit.
+        if (dataVersion < 0)
+            bulk.useRollbackJournal();
     }
     bool setAside = false;
     qint64 rankChanges = 0;
@@ -171,8 +174,10 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
                     return result;
             progress(total / 2 + qint64(next) * (total - total / 2) /
                                      qint64(std::max<std::size_t>(found->changes.size(), 1)));
-            if (next >= found->changes.size())
+            if (next >= found->changes.size()) {
+                found->changes = {}; // not held through the index builds and the commit
                 break;
+            }
             continue;
         }
         changes.clear();
@@ -207,8 +212,8 @@ RescoreResult LeadRescorer::rescore(Scope scope) {
         if (found)
             progress(total / 2 + qint64(std::min(next, found->ids.size())) * (total - total / 2) /
                                      qint64(std::max<std::size_t>(found->ids.size(), 1)));
-        else
-            progress(seen);
+        else // after a parallel read whose leads someone changed meanwhile, from half-way
+            progress(dataVersion >= 0 ? total / 2 + seen / 2 : seen);
     }
     if (found && found->ids.empty())
         progress(total);

@@ -36,7 +36,7 @@ public:
         ScoreStore::WinValues win; // when outcome.winChanged
         // Roughly the memory it holds.
         qint64 bytes() const {
-            return qint64(sizeof(Change)) + explanation.size() + win.drivers.size() + 64;
+            return qint64(sizeof(Change)) + explanation.capacity() + win.drivers.capacity() + 64;
         }
     };
     // The change of the lead last checked, whose outcome was `o` and whose stored values

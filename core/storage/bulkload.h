@@ -20,6 +20,8 @@ public:
     // Call before the transaction: a rollback journal writes new pages once, where the
     // write-ahead log would write them twice. Crash safety is the same.
     void useRollbackJournal();
+    // Whether useRollbackJournal() switched the journal (no other connection had the file open).
+    bool journalChanged() const { return m_journalChanged; }
     // Keeps an index while loading, because the load itself looks things up in it.
     void keepIndex(const QString &name) { m_keep << name; }
     // Sets aside these indexes only (a rewrite of the columns they hold), and no trigger.

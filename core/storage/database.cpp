@@ -17,11 +17,12 @@
 
 namespace {
 
-// SQLite keeps its planner statistics fresh when each connection runs optimize on the way out.
-void closeConnection(QSqlDatabase &db) {
+// SQLite keeps its planner statistics fresh when each connection runs optimize on the way out
+// (unless `optimize` is false: an ANALYZE it runs is a commit others see).
+void closeConnection(QSqlDatabase &db, bool optimize = true) {
     if (!db.isValid())
         return;
-    if (db.isOpen() && db.driverName() == QLatin1String("QSQLITE"))
+    if (optimize && db.isOpen() && db.driverName() == QLatin1String("QSQLITE"))
         QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
     db.close();
 }
@@ -120,7 +121,12 @@ bool Database::isNewFile() const {
 QString Database::connectionName() const {
     const QByteArray key =
         QCryptographicHash::hash(m_location.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
-    return QStringLiteral("leadbench-%1-t%2").arg(QString::fromLatin1(key)).arg(threadSerial());
+    // A reader that keeps the journal has a connection of its own, even on a thread that has
+    // the ordinary one.
+    return QStringLiteral("leadbench-%1-t%2%3")
+        .arg(QString::fromLatin1(key))
+        .arg(threadSerial())
+        .arg(m_keepJournalMode ? QStringLiteral("-k") : QString());
 }
 
 QSqlDatabase Database::connection() const {
@@ -212,7 +218,7 @@ void Database::closeThreadConnection() const {
         return;
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
-        closeConnection(db);
+        closeConnection(db, !m_keepJournalMode);
     }
     QSqlDatabase::removeDatabase(name);
     threadConnections.names.removeAll(name);

@@ -32,9 +32,10 @@ public:
     void closeThreadConnection() const;
     // True when a SQLite file does not exist yet (the first start).
     bool isNewFile() const;
-    // A copy whose new SQLite connections leave the file's journal mode as they find it rather
-    // than switch it to WAL: readers beside a connection that set a rollback journal for a
-    // large rewrite.
+    // A copy whose SQLite connections, one per thread beside the ordinary one, leave the
+    // file's journal mode as they find it rather than switch it to WAL, and close without
+    // ANALYZE: readers beside a connection that set a rollback journal for a large rewrite and
+    // watches PRAGMA data_version for other connections' commits.
     Database keepingJournalMode() const {
         Database copy = *this;
         copy.m_keepJournalMode = true;

@@ -21,6 +21,7 @@ class TestRescoreChanges : public QObject {
 private slots:
     void parallelReadWritesWhatOneReadDoes();
     void aCommitDuringTheParallelReadIsSeen();
+    void readersKeepTheRollbackJournal();
 };
 
 namespace {
@@ -177,6 +178,49 @@ void TestRescoreChanges::aCommitDuringTheParallelReadIsSeen() {
     const ScoreResult expected = RuleScorer(*ScoringModelRepository(db).current()).score(lead, now);
     QCOMPARE(lead.score, expected.score);
     QCOMPARE(lead.scoreExplanation, expected.explanationText());
+}
+
+void TestRescoreChanges::readersKeepTheRollbackJournal() {
+    LB_TEST_DATABASE(t, QStringLiteral("sqlite"));
+    const Database &db = t->database();
+    QVERIFY(LeadGenerator(db).generate(50, 7).ok);
+    QSqlQuery q(db.connection());
+    const auto pragma = [&q](const QString &name) {
+        const QString value = q.exec(QStringLiteral("PRAGMA ") + name) && q.next()
+                                  ? q.value(0).toString()
+                                  : QString();
+        q.finish();
+        return value;
+    };
+    QCOMPARE(pragma(QStringLiteral("journal_mode=DELETE")), QStringLiteral("delete"));
+    const QString before = pragma(QStringLiteral("data_version"));
+    // A reader on the same thread: a connection of its own, which reads the leads, leaves the
+    // journal as it is and, closed, leaves the writer's connection open and its view of other
+    // connections' commits unchanged.
+    const Database reader = db.keepingJournalMode();
+    QVERIFY(reader.connection().connectionName() != db.connection().connectionName());
+    {
+        QSqlQuery r(reader.connection());
+        QVERIFY(r.exec(QStringLiteral("SELECT count(*) FROM leads")) && r.next());
+        QCOMPARE(r.value(0).toInt(), 50);
+    }
+    reader.closeThreadConnection();
+    QVERIFY(db.connection().isOpen());
+    QCOMPARE(pragma(QStringLiteral("journal_mode")), QStringLiteral("delete"));
+    QCOMPARE(pragma(QStringLiteral("data_version")), before);
+    // An ordinary connection switches the file back to the write-ahead log, as every open does.
+    {
+        QSqlDatabase other =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ordinary"));
+        other.setDatabaseName(db.location());
+        QVERIFY(other.open());
+        QSqlQuery o(other);
+        QVERIFY(o.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && o.next());
+        QCOMPARE(o.value(0).toString(), QStringLiteral("wal"));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("ordinary"));
+    QVERIFY(pragma(QStringLiteral("data_version")) != before);
 }
 
 QTEST_GUILESS_MAIN(TestRescoreChanges)
