@@ -42,9 +42,6 @@ public:
     // The change of the lead last checked, whose outcome was `o` and whose stored values
     // `stored`.
     Change change(qint64 id, const Outcome &o, const ScoreStore::Stored &stored) const;
-    // The score and the win values of the lead last checked.
-    const ScoreResult &scored() const { return m_scored; }
-    const ScoreStore::WinValues &win() const { return m_win; }
     int version() const { return m_version; }
 
 private:
