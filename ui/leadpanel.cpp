@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -247,6 +248,11 @@ void LeadPanel::clear() {
     m_scroll->hide();
 }
 
+bool LeadPanel::hasWorkInProgress() const {
+    return !m_sent.isEmpty() || !m_queued.isEmpty() || m_notePending || m_stepPending ||
+           !m_note->toPlainText().trimmed().isEmpty();
+}
+
 void LeadPanel::setLead(const Lead &lead) {
     const bool same = lead.id == m_lead.id;
     m_lead = lead;
@@ -256,6 +262,8 @@ void LeadPanel::setLead(const Lead &lead) {
         m_notePending = false;
         m_note->clear();
         m_message->hide();
+        // Another lead is read from its name down, not from where the last one was left.
+        m_scroll->verticalScrollBar()->setValue(0);
     }
     m_empty->hide();
     m_scroll->show();

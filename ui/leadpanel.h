@@ -40,6 +40,9 @@ public:
     // Shows no lead.
     void clear();
     bool hasLead() const { return m_lead.id != 0; }
+    // True while a change to the lead shown is on its way or waiting, or a note is typed and
+    // not yet added: what showing another lead or none would lose.
+    bool hasWorkInProgress() const;
     const Lead &lead() const { return m_lead; }
     // True while the history of the lead shown is on its way.
     bool isLoadingHistory() const;

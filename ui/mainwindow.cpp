@@ -422,7 +422,8 @@ QString MainWindow::withFilterSummary(const QString &count) const {
                                    : 0;
     if (selected > 1)
         parts << tr("%1 selected").arg(QLocale().toString(selected));
-    if (!m_leads->filter().ids.isEmpty())
+    // Leads by id are a drill-down's, which its own label names, or an import's.
+    if (!m_leads->filter().ids.isEmpty() && (!m_drillLabel || m_drillLabel->isHidden()))
         parts << tr("Imported leads only");
     const QString summary = m_filterBar ? m_filterBar->summary() : QString();
     if (!summary.isEmpty())

@@ -105,6 +105,9 @@ private:
     void createEditMenu();
     // The panel follows the table's current row, also when its page arrives later.
     void showCurrentLead();
+    // After the table's rows were read afresh: the panel's lead becomes the current row again
+    // when it is among the first rows read; one a new filter leaves out is no longer shown.
+    void followPanelLead();
     void showConflict(const Lead &mine, const Lead &theirs, const QStringList &fields);
     void showEditFailure(const QString &message);
 
@@ -185,6 +188,11 @@ private:
     FollowUpReminders *m_reminders = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QList<LeadFilter> m_drillHistory; // the filters before each drill-down, newest last
+    // The filter the table last read its rows with, and whether the panel's lead is to be
+    // found among the rows of the next read.
+    LeadFilter m_readFilter;
+    bool m_followPanelLead = false;
+    bool m_readFilterChanged = false;
     // What the status bar shows for each model's read failure, so that its recovery clears
     // that message and no other.
     QString m_leadProblem;

@@ -74,8 +74,20 @@ void MainWindow::createEditing() {
     // A page arriving brings the current row's lead; with no current row (a lead opened from
     // the Due queue that the table does not show) the panel keeps what it shows.
     connect(m_leads, &LeadTableModel::pageLoaded, this, [this] {
-        if (m_leadView->currentIndex().isValid())
+        if (m_followPanelLead)
+            followPanelLead();
+        else if (m_leadView->currentIndex().isValid())
             showCurrentLead();
+    });
+    // A new filter, sort or refresh drops the rows and with them the current row.
+    connect(m_leads, &QAbstractItemModel::modelReset, this, [this] {
+        m_followPanelLead = m_panel->hasLead();
+        m_readFilterChanged = m_leads->filter() != m_readFilter;
+        m_readFilter = m_leads->filter();
+    });
+    connect(m_leads, &LeadTableModel::countChanged, this, [this](qint64 count) {
+        if (m_followPanelLead && count == 0)
+            followPanelLead();
     });
     connect(m_editor, &LeadEditor::leadChanged, m_leads, &LeadTableModel::updateLead);
     // A delete or restore changes counts and rows everywhere: read them again.
@@ -108,6 +120,26 @@ void MainWindow::showCurrentLead() {
     }
     if (lead->id != m_panel->lead().id || lead->version > m_panel->lead().version)
         m_panel->setLead(*lead);
+}
+
+void MainWindow::followPanelLead() {
+    m_followPanelLead = false;
+    if (m_leadView->currentIndex().isValid()) {
+        showCurrentLead(); // a row was chosen meanwhile
+        return;
+    }
+    const int row = m_leads->rowOf(m_panel->lead().id);
+    if (row >= 0) {
+        m_leadView->selectionModel()->setCurrentIndex(m_leads->index(row, 0),
+                                                      QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+        return;
+    }
+    // Only the first rows read are looked at: a sort or refresh keeps the lead in the list
+    // further down, where finding it later would move the rows under the rep's eyes. A lead
+    // the new filter leaves out goes, unless the rep's note or change is still on its way.
+    if (m_readFilterChanged && !m_panel->hasWorkInProgress())
+        m_panel->clear();
 }
 
 void MainWindow::showConflict(const Lead &mine, const Lead &theirs, const QStringList &fields) {

@@ -29,6 +29,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -96,6 +97,8 @@ private slots:
     void quitClosesTheWindow();
     void aFailedReadShowsInTheStatusBarUntilARefresh();
     void thePanelChangesTheCurrentLeadAndUndoPutsItBack();
+    void thePanelFollowsItsLeadThroughSortsAndFilters();
+    void aDrillDownIsNotCalledAnImport();
     void aConflictShowsBothValuesAndKeepsMineWhenAsked();
     void aStageKeyChangesTheLeadAndUndoPutsItBack();
     void aBulkAssignIsOneUndoStep();
@@ -425,6 +428,71 @@ void TestMainWindow::thePanelChangesTheCurrentLeadAndUndoPutsItBack() {
     QTRY_COMPARE(stage->currentText(), QStringLiteral("New"));
     QCOMPARE(table->currentIndex().row(), 2);
     QCOMPARE(reset.size(), 0);
+}
+
+void TestMainWindow::thePanelFollowsItsLeadThroughSortsAndFilters() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    auto *panel = window.findChild<LeadPanel *>(QStringLiteral("leadPanel"));
+    QVERIFY(panel);
+    const auto clickLeadOf = [&](const QString &storefront) {
+        const QStringList shown = column(table, LeadTableModel::StorefrontColumn);
+        const int row = int(shown.indexOf(storefront));
+        QVERIFY(row >= 0);
+        QTest::mouseClick(
+            table->viewport(), Qt::LeftButton, {},
+            table->visualRect(model->index(row, LeadTableModel::NameColumn)).center());
+        QTRY_COMPARE(panel->lead().id, model->versionAt(row).id);
+    };
+    clickLeadOf(QStringLiteral("AppSource"));
+    const qint64 id = panel->lead().id;
+
+    // Another order: the same lead stays shown and is the table's current row again.
+    clickHeader(table, LeadTableModel::ScoreColumn);
+    QTRY_VERIFY(table->currentIndex().isValid());
+    QCOMPARE(model->versionAt(table->currentIndex().row()).id, id);
+    QCOMPARE(panel->lead().id, id);
+    QVERIFY(table->selectionModel()->isRowSelected(table->currentIndex().row(), {}));
+
+    // A queue without it: the panel no longer shows a lead the table does not list.
+    clickRow(storefronts(window), 2);
+    QTRY_COMPARE(countLabel(window), QStringLiteral("3 leads"));
+    QTRY_VERIFY(!panel->hasLead());
+    QVERIFY(!table->currentIndex().isValid());
+
+    // A note typed and not yet added keeps its lead in view through a filter that leaves it out.
+    clickLeadOf(QStringLiteral("Azure Marketplace"));
+    const qint64 noted = panel->lead().id;
+    panel->findChild<QPlainTextEdit *>(QStringLiteral("noteEdit"))
+        ->setPlainText(QStringLiteral("Call back after the budget meeting"));
+    clickRow(storefronts(window), 1);
+    QTRY_COMPARE(countLabel(window), QStringLiteral("5 leads"));
+    QTRY_VERIFY(model->versionAt(0).id > 0);
+    QTest::qWait(50); // the page has been handled; the panel stays
+    QCOMPARE(panel->lead().id, noted);
+    QCOMPARE(panel->findChild<QPlainTextEdit *>(QStringLiteral("noteEdit"))->toPlainText(),
+             QStringLiteral("Call back after the budget meeting"));
+}
+
+void TestMainWindow::aDrillDownIsNotCalledAnImport() {
+    MainWindow window(m_db->database());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *table = leads(window);
+    auto *model = qobject_cast<LeadTableModel *>(table->model());
+    QTRY_COMPARE(countLabel(window), QStringLiteral("10 leads"));
+    QTRY_VERIFY(model->versionAt(1).id > 0);
+    LeadFilter bar;
+    bar.ids = {model->versionAt(0).id, model->versionAt(1).id};
+    window.drillDown(bar, QStringLiteral("reached qualified"));
+    QTRY_COMPARE(countLabel(window), QStringLiteral("2 leads"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("drillDownLabel"))->text(),
+             QStringLiteral("From the charts: reached qualified"));
+    window.drillBack();
+    QTRY_COMPARE(countLabel(window), QStringLiteral("10 leads"));
 }
 
 void TestMainWindow::aConflictShowsBothValuesAndKeepsMineWhenAsked() {
