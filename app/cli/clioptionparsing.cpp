@@ -75,6 +75,13 @@ bool Cli::parseFilter(const CliArguments &args, LeadFilter *f) {
                       .arg(name, args.value(name)));
             return false;
         }
+        // "On or before" a moment: times are stored to the second, so the lead created in
+        // that second is in and the next second's is out.
+        if (target == &f->until && args.value(name).trimmed().size() > 10) {
+            const QDateTime at = target->toUTC();
+            const QTime second(at.time().hour(), at.time().minute(), at.time().second());
+            *target = QDateTime(at.date(), second, QTimeZone::utc()).addSecs(1);
+        }
     }
     if (f->since.isValid() && f->until.isValid() && f->since >= f->until) {
         usage(QStringLiteral("--since %1 is not before --until %2")

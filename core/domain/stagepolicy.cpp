@@ -39,6 +39,7 @@ std::optional<StagePolicy::Move> StagePolicy::latestMove(const QList<Activity> &
             !Stages::fromCanonicalName(a.oldValue.toString(), &m.from) ||
             !Stages::fromCanonicalName(a.newValue.toString(), &m.to))
             continue;
+        m.actor = a.actor;
         if (!moves.isEmpty() && moves.last().from == m.to && moves.last().to == m.from)
             moves.removeLast();
         else
@@ -65,7 +66,8 @@ bool StagePolicy::needsLatestMove(const Lead &before, const Lead &after, const Q
 }
 
 QString StagePolicy::refusal(const Lead &before, const Lead &after, const FollowUpPlan &plan,
-                             const QString &note, const std::optional<Move> &latest) {
+                             const QString &note, const std::optional<Move> &latest,
+                             const QString &actor) {
     const QString lead = QCoreApplication::translate("StagePolicy", "lead %1").arg(before.id);
     const QString from = Stages::canonicalName(before.stage);
     const QString to = Stages::canonicalName(after.stage);
@@ -81,8 +83,10 @@ QString StagePolicy::refusal(const Lead &before, const Lead &after, const Follow
                    "StagePolicy",
                    "%1 needs a reason to be disqualified: disqualify it with one of %2")
             .arg(lead, DisqualifyReasons::namesText());
+    // Taking back someone else's move is a decision of one's own, with its reason.
     if (needsLatestMove(before, after, note) &&
-        !(latest && latest->from == after.stage && latest->to == before.stage))
+        !(latest && latest->from == after.stage && latest->to == before.stage &&
+          latest->actor == actor))
         return QCoreApplication::translate("StagePolicy",
                                            "%1: moving back from %2 to %3 needs a note saying why")
             .arg(lead, from, to);

@@ -13,7 +13,8 @@ struct Lead;
 
 // Which stage moves and follow-ups a change may make, and what a move brings with it. Moving
 // forward is free; moving backward (an earlier stage, or a closed lead reopened) needs a note,
-// unless it takes back the lead's latest move (an undo); disqualifying needs a reason. Won,
+// unless it takes back the lead's latest move by the same person (an undo); disqualifying
+// needs a reason. Won,
 // lost and disqualified close the lead: its next follow-up and cadence end. A do-not-contact
 // lead cannot enter contacted or nurturing and gets no outreach (call, email, meeting)
 // scheduled; a task it may.
@@ -22,6 +23,7 @@ public:
     struct Move {
         Stage from = Stage::New;
         Stage to = Stage::New;
+        QString actor; // who made it
         friend bool operator==(const Move &, const Move &) = default;
     };
 
@@ -36,9 +38,11 @@ public:
     // cadence; a lead without a next follow-up has no follow-up kind.
     static void settle(const Lead &before, Lead &after, FollowUpPlan &plan);
     // Why `after` (with `plan`) may not follow `before`, or "". `note` is the text given with
-    // the change; `latest` the lead's latest move (latestMove), read only for a backward one.
+    // the change and `actor` who makes it; `latest` the lead's latest move (latestMove), read
+    // only for a backward one.
     static QString refusal(const Lead &before, const Lead &after, const FollowUpPlan &plan,
-                           const QString &note, const std::optional<Move> &latest);
+                           const QString &note, const std::optional<Move> &latest,
+                           const QString &actor);
     // Whether refusal() needs the lead's latest move: a backward move without a note.
     static bool needsLatestMove(const Lead &before, const Lead &after, const QString &note);
 };

@@ -247,7 +247,7 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
     }
     // The stage rules and the follow-up plan (StagePolicy, leadwriternurture.cpp).
     FollowUpPlan storedPlan, plan;
-    if (!applyStageRules(*current, after, changes, &storedPlan, &plan, &r))
+    if (!applyStageRules(*current, after, changes, actor, &storedPlan, &plan, &r))
         return r;
     const QList<Activity> nurture = nurtureLines(changes, storedPlan, plan);
     QList<Activity> diff = LeadDiff::changes(*current, after);

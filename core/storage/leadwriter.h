@@ -109,11 +109,12 @@ private:
     static QList<Activity> gradeChange(const Lead &before, const Lead &after);
     bool prepareStatements();
     bool fail(const QString &what, const QString &detail);
-    // Reads the lead's follow-up plan into `stored`, works out the plan the change leaves in
-    // `plan` and settles `lead` (the lead after the change) by StagePolicy; false with `r` set
-    // Invalid (a refusal, with its reason) or Failed.
+    // Reads the lead's follow-up plan into `stored`, works out the plan the change (by `actor`)
+    // leaves in `plan` and settles `lead` (the lead after the change) by StagePolicy; false
+    // with `r` set Invalid (a refusal, with its reason) or Failed.
     bool applyStageRules(const Lead &current, Lead &lead, const LeadChanges &changes,
-                         FollowUpPlan *stored, FollowUpPlan *plan, UpdateResult *r);
+                         const QString &actor, FollowUpPlan *stored, FollowUpPlan *plan,
+                         UpdateResult *r);
     // The lines a change's touch, plan and note add to the timeline (actor not yet set).
     static QList<Activity> nurtureLines(const LeadChanges &changes, const FollowUpPlan &before,
                                         const FollowUpPlan &after);

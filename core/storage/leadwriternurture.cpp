@@ -9,7 +9,8 @@
 #include <QCoreApplication>
 
 bool LeadWriter::applyStageRules(const Lead &current, Lead &lead, const LeadChanges &changes,
-                                 FollowUpPlan *stored, FollowUpPlan *plan, UpdateResult *r) {
+                                 const QString &actor, FollowUpPlan *stored, FollowUpPlan *plan,
+                                 UpdateResult *r) {
     FollowUpPlanStore plans(m_db);
     const std::optional<FollowUpPlan> read = plans.plan(current.id);
     if (!read) {
@@ -42,7 +43,8 @@ bool LeadWriter::applyStageRules(const Lead &current, Lead &lead, const LeadChan
                 stageChanges << a;
         latest = StagePolicy::latestMove(stageChanges);
     }
-    const QString refusal = StagePolicy::refusal(current, lead, after, changes.note(), latest);
+    const QString refusal =
+        StagePolicy::refusal(current, lead, after, changes.note(), latest, actor);
     if (!refusal.isEmpty()) {
         r->status = UpdateResult::Status::Invalid;
         r->error = refusal;

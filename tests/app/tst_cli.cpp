@@ -85,6 +85,7 @@ private slots:
     void helpForAnUnknownCommand();
     void countMatchesList_data() { TestDatabase::addBackendRows(); }
     void countMatchesList();
+    void untilAMomentIncludesTheLeadsOfThatSecond();
     void importFromStandardInput_data();
     void importFromStandardInput();
     void emptyStandardInputIsRejected();
@@ -1117,6 +1118,24 @@ void TestCli::setKeepsTheStageRules() {
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     r = runDb({QStringLiteral("history"), lead, QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY2(r.out.contains("budget frozen"), qPrintable(r.describe()));
+    // Taking back one's own latest move is an undo; someone else's needs its reason.
+    r = runDb(
+        {QStringLiteral("set"), lead, QStringLiteral("--stage"), QStringLiteral("nurturing")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = runDb(
+        {QStringLiteral("set"), lead, QStringLiteral("--stage"), QStringLiteral("contacted")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(LeadWriter(m_backendDb->database())
+                 .update(id, 0,
+                         LeadChanges().set(QStringLiteral("stage"), QStringLiteral("nurturing")),
+                         QStringLiteral("alex.kim"))
+                 .status,
+             UpdateResult::Status::Updated);
+    r = runDb(
+        {QStringLiteral("set"), lead, QStringLiteral("--stage"), QStringLiteral("contacted")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("moving back from nurturing to contacted needs a note"),
+             qPrintable(r.describe()));
     // Outreach to a do-not-contact lead is refused; a task is not outreach.
     r = runDb(
         {QStringLiteral("set"), lead, QStringLiteral("--do-not-contact"), QStringLiteral("true")});
@@ -1992,6 +2011,34 @@ void TestCli::countMatchesList() {
         if (filter.isEmpty())
             QVERIFY(n > 400);
     }
+}
+
+void TestCli::untilAMomentIncludesTheLeadsOfThatSecond() {
+    QVERIFY(generateDemo(200));
+    const QJsonArray newest = listJson(
+        {QStringLiteral("--columns"), QStringLiteral("id,created_at"), QStringLiteral("--sort"),
+         QStringLiteral("created_at:asc"), QStringLiteral("--limit"), QStringLiteral("2")});
+    QCOMPARE(newest.size(), 2);
+    const qint64 id = newest.at(1).toObject().value(QStringLiteral("id")).toInteger();
+    const QDateTime at = QDateTime::fromString(
+        newest.at(1).toObject().value(QStringLiteral("created_at")).toString(), Qt::ISODate);
+    QVERIFY(at.isValid());
+    const auto idsUntil = [&](const QDateTime &until) {
+        QList<qint64> ids;
+        for (const QJsonValue &v :
+             listJson({QStringLiteral("--columns"), QStringLiteral("id"), QStringLiteral("--until"),
+                       until.toUTC().toString(Qt::ISODate)}))
+            ids << v.toObject().value(QStringLiteral("id")).toInteger();
+        return ids;
+    };
+    QVERIFY(idsUntil(at).contains(id));
+    QVERIFY(!idsUntil(at.addSecs(-1)).contains(id));
+    // The same moment written in another time zone names the same second.
+    const Result r = runDb({QStringLiteral("count"), QStringLiteral("--until"),
+                            at.toOffsetFromUtc(3600).toString(Qt::ISODate)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QCOMPARE(r.json().object().value(QStringLiteral("count")).toInteger(),
+             qint64(idsUntil(at).size()));
 }
 
 void TestCli::importFromStandardInput_data() {

@@ -29,14 +29,16 @@ Lead lead(Stage stage, bool dnc = false) {
     return l;
 }
 
-Activity stageLine(const char *from, const char *to) {
+Activity stageLine(const char *from, const char *to, const char *actor = "dana") {
     Activity a;
+    a.actor = QLatin1String(actor);
     a.kind = ActivityKind::Changed;
     a.field = QStringLiteral("stage");
     a.oldValue = QLatin1String(from);
     a.newValue = QLatin1String(to);
     return a;
 }
+const QString dana = QStringLiteral("dana");
 } // namespace
 
 void TestStagePolicy::moves_data() {
@@ -69,7 +71,7 @@ void TestStagePolicy::moves() {
     QFETCH(QString, note);
     QFETCH(QString, refusal);
     Lead after = lead(to);
-    QCOMPARE(StagePolicy::refusal(lead(from), after, {}, note, std::nullopt), refusal);
+    QCOMPARE(StagePolicy::refusal(lead(from), after, {}, note, std::nullopt, dana), refusal);
 }
 
 void TestStagePolicy::undoOfTheLatestMoveNeedsNoNote() {
@@ -79,17 +81,28 @@ void TestStagePolicy::undoOfTheLatestMoveNeedsNoNote() {
     std::optional<StagePolicy::Move> latest = StagePolicy::latestMove(lines);
     QVERIFY(latest);
     QCOMPARE(latest->to, Stage::Disqualified);
-    QCOMPARE(
-        StagePolicy::refusal(lead(Stage::Disqualified), lead(Stage::Opportunity), {}, {}, latest),
-        QString());
+    QCOMPARE(StagePolicy::refusal(lead(Stage::Disqualified), lead(Stage::Opportunity), {}, {},
+                                  latest, dana),
+             QString());
     // Once taken back, the move before it is the one an undo may take back: not a jump further.
     lines << stageLine("disqualified", "opportunity");
     latest = StagePolicy::latestMove(lines);
     QCOMPARE(latest->from, Stage::Qualified);
-    QCOMPARE(StagePolicy::refusal(lead(Stage::Opportunity), lead(Stage::Qualified), {}, {}, latest),
+    QCOMPARE(StagePolicy::refusal(lead(Stage::Opportunity), lead(Stage::Qualified), {}, {}, latest,
+                                  dana),
              QString());
-    QVERIFY(!StagePolicy::refusal(lead(Stage::Opportunity), lead(Stage::New), {}, {}, latest)
+    QVERIFY(!StagePolicy::refusal(lead(Stage::Opportunity), lead(Stage::New), {}, {}, latest, dana)
                  .isEmpty());
+    // Someone else's move is not an undo: taking it back is a decision that needs its reason.
+    latest = StagePolicy::latestMove({stageLine("contacted", "qualified", "alex")});
+    QCOMPARE(latest->actor, QStringLiteral("alex"));
+    QCOMPARE(StagePolicy::refusal(lead(Stage::Qualified), lead(Stage::Contacted), {}, {}, latest,
+                                  QStringLiteral("alex")),
+             QString());
+    QCOMPARE(
+        StagePolicy::refusal(lead(Stage::Qualified), lead(Stage::Contacted), {}, {}, latest, dana),
+        QStringLiteral("lead 7: moving back from qualified to contacted needs a note saying "
+                       "why"));
 }
 
 void TestStagePolicy::closingEndsTheFollowUpAndCadence() {
@@ -151,7 +164,7 @@ void TestStagePolicy::doNotContactGetsNoOutreach() {
         after.nextFollowUpAt = QDateTime(QDate(2026, 12, 3), QTime(9, 0), QTimeZone::utc());
     FollowUpPlan plan;
     plan.kind = kind;
-    QCOMPARE(StagePolicy::refusal(before, after, plan, {}, std::nullopt), refusal);
+    QCOMPARE(StagePolicy::refusal(before, after, plan, {}, std::nullopt, dana), refusal);
 }
 
 QTEST_APPLESS_MAIN(TestStagePolicy)
