@@ -3,6 +3,7 @@
 #include "dedupkey.h"
 #include "lead.h"
 #include "leadclassifier.h"
+#include "leaddiff.h"
 
 namespace MergePolicy {
 
@@ -46,6 +47,12 @@ Lead merged(const Lead &stored, const Lead &incoming, const QDateTime &at) {
     lead.doNotContact = stored.doNotContact || incoming.doNotContact ||
                         LeadClassifier::isDoNotContact(incoming.action);
     return lead;
+}
+
+bool addsNothing(const Lead &stored, const Lead &incoming) {
+    Lead after = merged(stored, incoming, stored.lastEventAt);
+    after.events = stored.events;
+    return LeadDiff::changes(stored, after).isEmpty() && after.extraFields == stored.extraFields;
 }
 
 std::optional<Lead> samePerson(const Lead &incoming, const QList<Lead> &candidates) {

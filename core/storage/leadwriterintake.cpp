@@ -171,7 +171,8 @@ IntakeResult LeadWriter::intake(Transaction &tx, const IntakeRecord &record, con
             return result;
         }
         if (stored) {
-            // Without its own time a record cannot be recognised as one already stored.
+            // Without its own time a record is recognised as one already stored only by
+            // saying nothing new (MergePolicy::addsNothing).
             const IntakeResult merged =
                 mergeInto(*stored, incoming, stamped, event.occurredAt.isValid(), actor, &gone);
             if (!gone)
@@ -211,6 +212,9 @@ IntakeResult LeadWriter::mergeInto(Lead stored, const Lead &incoming, const Lead
             result.outcome = IntakeResult::Outcome::Unchanged;
             return result;
         }
+    } else if (MergePolicy::addsNothing(stored, incoming)) {
+        result.outcome = IntakeResult::Outcome::Unchanged;
+        return result;
     }
     for (int attempt = 1;; ++attempt) {
         Lead after = MergePolicy::merged(stored, incoming, event.occurredAt);

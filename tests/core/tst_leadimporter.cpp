@@ -35,6 +35,8 @@ private slots:
     void duplicateInALaterImportMerges();
     void sameFileTwiceChangesNothing_data() { TestDatabase::addBackendRows(); }
     void sameFileTwiceChangesNothing();
+    void sameFileWithoutTimesTwiceChangesNothing_data() { TestDatabase::addBackendRows(); }
+    void sameFileWithoutTimesTwiceChangesNothing();
     void unidentifiableRowRejected_data();
     void unidentifiableRowRejected();
     void badFieldRejected_data();
@@ -463,6 +465,42 @@ void TestLeadImporter::sameFileTwiceChangesNothing() {
     QCOMPARE(LeadHistory(t->database()).events(leads.first().id).size(), 2);
 }
 
+void TestLeadImporter::sameFileWithoutTimesTwiceChangesNothing() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    // A list from a trade fair: no time, no marketplace id.
+    const QByteArray csv = "first_name,last_name,email,company,offer_title\n"
+                           "Ana,Silva,ana@contoso.com,Contoso,CRM Connector\n"
+                           "Jonas,Nilsson,jonas@woodgrove.se,Woodgrove,CRM Connector\n";
+    const ImportSummary first = importText(t->database(), csv);
+    QVERIFY2(first.ok(), qPrintable(errorsText(first)));
+    QCOMPARE(first.imported, 2);
+    const std::optional<Lead> before =
+        leadByEmail(t->database(), QStringLiteral("ana@contoso.com"));
+    QVERIFY(before);
+
+    const ImportSummary again = importText(t->database(), csv);
+    QVERIFY2(again.ok(), qPrintable(errorsText(again)));
+    QCOMPARE(again.imported, 0);
+    QCOMPARE(again.merged, 0);
+    QCOMPARE(again.unchanged, 2);
+    std::optional<Lead> after = leadByEmail(t->database(), QStringLiteral("ana@contoso.com"));
+    QCOMPARE(after->events, 1);
+    QCOMPARE(after->version, before->version);
+    QCOMPARE(after->lastEventAt, before->lastEventAt);
+    QCOMPARE(LeadHistory(t->database()).events(after->id).size(), 1);
+
+    // A record that says something new is another event, time or not.
+    const ImportSummary more = importText(
+        t->database(), "first_name,last_name,email,company,offer_title,phone\n"
+                       "Ana,Silva,ana@contoso.com,Contoso,CRM Connector,+351 21 000 0000\n");
+    QVERIFY2(more.ok(), qPrintable(errorsText(more)));
+    QCOMPARE(more.merged, 1);
+    after = leadByEmail(t->database(), QStringLiteral("ana@contoso.com"));
+    QCOMPARE(after->events, 2);
+    QCOMPARE(after->phone, QStringLiteral("+351 21 000 0000"));
+}
+
 void TestLeadImporter::duplicateInALaterImportMerges() {
     QFETCH(QString, backend);
     LB_TEST_DATABASE(t, backend);
@@ -788,8 +826,9 @@ void TestLeadImporter::summaryJson() {
     QFETCH(QString, backend);
     LB_TEST_DATABASE(t, backend);
 
+    // Ana's second record fills her name: another event of her lead.
     const QByteArray csv = "email,first_name,offer_id,stage\n"
-                           "ana@contoso.com,Ana,a.b,new\n"
+                           "ana@contoso.com,,a.b,new\n"
                            "ana@contoso.com,Ana,a.b,\n"
                            ",,a.b,\n"
                            "bob@contoso.com,Bob,a.b,sold\n"
