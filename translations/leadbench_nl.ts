@@ -3682,6 +3682,10 @@
         <source>kind: &quot;%1&quot; is not a follow-up kind (%2)</source>
         <translation>kind: &quot;%1&quot; is geen soort opvolging (%2)</translation>
     </message>
+    <message>
+        <source>grade %1 does not go with score %2, which is grade %3</source>
+        <translation>klasse %1 past niet bij score %2, die klasse %3 is</translation>
+    </message>
 </context>
 <context>
     <name>LogTouchDialog</name>

@@ -49,7 +49,7 @@ bool LeadWriter::isHandScored(const Lead &lead) {
     return lead.scoreModelVersion == 0 && (lead.score != 0 || !lead.grade.isEmpty());
 }
 
-bool LeadWriter::score(Lead &lead) {
+bool LeadWriter::loadScorer() {
     if (!m_scorer) {
         ScoringModelRepository models(m_db);
         const std::optional<ScoringModel> model = models.current();
@@ -67,6 +67,12 @@ bool LeadWriter::score(Lead &lead) {
             m_winValues = std::make_unique<WinValuesMaker>(*m_winModel);
         }
     }
+    return true;
+}
+
+bool LeadWriter::score(Lead &lead) {
+    if (!loadScorer())
+        return false;
     if (!isHandScored(lead))
         m_scorer->apply(lead, m_scoredAt.isValid() ? m_scoredAt : QDateTime::currentDateTimeUtc());
     // The win probability follows every change too, whoever set the score.
@@ -250,9 +256,29 @@ UpdateResult LeadWriter::applyChanges(qint64 id, qint64 expectedVersion, const L
     if (!applyStageRules(*current, after, changes, actor, &storedPlan, &plan, &r))
         return r;
     const QList<Activity> nurture = nurtureLines(changes, storedPlan, plan);
+    const bool scoreSet = changes.columns().contains(QStringLiteral("score"));
+    const bool gradeSet = changes.columns().contains(QStringLiteral("grade"));
+    if (scoreSet) {
+        // A person's score is graded by the model's bands; a grade given with it must agree.
+        if (!loadScorer()) {
+            r.status = UpdateResult::Status::Failed;
+            r.error = m_error;
+            return r;
+        }
+        const QString banded = m_scorer->model().gradeFor(after.score);
+        if (gradeSet && after.grade != banded) {
+            r.status = UpdateResult::Status::Invalid;
+            r.error = QCoreApplication::translate(
+                          "LeadWriter", "grade %1 does not go with score %2, which is grade %3")
+                          .arg(after.grade.isEmpty() ? QStringLiteral("\"\"") : after.grade)
+                          .arg(after.score)
+                          .arg(banded);
+            return r;
+        }
+        after.grade = banded;
+    }
     QList<Activity> diff = LeadDiff::changes(*current, after);
-    if (changes.columns().contains(QStringLiteral("score")) ||
-        changes.columns().contains(QStringLiteral("grade"))) {
+    if (scoreSet || gradeSet) {
         after.scoreModelVersion = 0; // a person's score: kept until everything is rescored
         after.scoreExplanation.clear();
     }

@@ -102,6 +102,8 @@ public:
 
 private:
     struct Statements;
+    // Reads the current scoring model (and win model) once; false if it cannot be read.
+    bool loadScorer();
     // Scores `lead` with the current model unless a person scored it; false if the model cannot
     // be read.
     bool score(Lead &lead);

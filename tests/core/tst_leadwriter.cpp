@@ -1,6 +1,7 @@
 #include "core/domain/leadcolumns.h"
 #include "core/io/leadimporter.h"
 #include "core/scoring/scoreexplanation.h"
+#include "core/scoring/scoringmodel.h"
 #include "core/storage/leadhistory.h"
 #include "core/storage/leadrepository.h"
 #include "core/storage/leadtrash.h"
@@ -9,9 +10,11 @@
 #include "testdatabase.h"
 
 #include <QBuffer>
+
 #include <QTest>
 #include <QThread>
 #include <QTimeZone>
+#include <algorithm>
 
 // Every way a lead changes, against SQLite and PostgreSQL: marketplace records merging into
 // leads, edits and bulk edits with their versions, deletes and restores, each with its history.
@@ -871,6 +874,24 @@ void TestLeadWriter::aPersonsScoreIsKept() {
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.lead->score, 90);
     QCOMPARE(r.lead->scoreModelVersion, 0);
+    // Graded by the model's bands, with its line in the timeline.
+    QCOMPARE(r.lead->grade, ScoringModel::defaultModel().gradeFor(90));
+    QCOMPARE(r.lead->grade, QStringLiteral("A"));
+    const QList<Activity> lines = LeadHistory(db).activities(a.leadId);
+    QVERIFY(std::any_of(lines.cbegin(), lines.cend(), [](const Activity &line) {
+        return line.field == QLatin1String("grade") &&
+               line.newValue.toString() == QLatin1String("A");
+    }));
+    // A grade that the score's band contradicts is refused, and nothing changes.
+    r = writer.update(a.leadId, 0,
+                      LeadChanges()
+                          .set(QStringLiteral("score"), QStringLiteral("20"))
+                          .set(QStringLiteral("grade"), QStringLiteral("A")),
+                      QStringLiteral("manager"));
+    QCOMPARE(r.status, UpdateResult::Status::Invalid);
+    QVERIFY2(r.error.contains(QLatin1String("grade A does not go with score 20, which is grade D")),
+             qPrintable(r.error));
+    QCOMPARE(LeadRepository(db).lead(a.leadId)->score, 90);
     // A later edit leaves the manager's score alone.
     r = writer.update(a.leadId, 0,
                       LeadChanges().set(QStringLiteral("title"), QStringLiteral("Developer")),
