@@ -561,16 +561,20 @@
         <source>cannot export the %1 chart</source>
         <translation>kan de grafiek %1 niet exporteren</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln leads · read in %1 ms</source>
-        <translation>
-            <numerusform>%Ln lead · gelezen in %1 ms</numerusform>
-            <numerusform>%Ln leads · gelezen in %1 ms</numerusform>
-        </translation>
-    </message>
     <message>
         <source>cannot print the %1 chart</source>
         <translation>kan de grafiek %1 niet afdrukken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln leads</source>
+        <translation>
+            <numerusform>%Ln lead</numerusform>
+            <numerusform>%Ln leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read in %1 ms</source>
+        <translation>Gelezen in %1 ms</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "qualificationsection.h"
 #include "scoresection.h"
 #include "taborder.h"
+#include "warningink.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -107,7 +108,7 @@ void LeadPanel::buildWidgets() {
     layout->addWidget(m_name);
 
     m_dncReason = label(QStringLiteral("dncReason"), tr("Do not contact"));
-    m_dncReason->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_dncReason->setStyleSheet(WarningInk::styleSheet(palette()));
     layout->addWidget(m_dncReason);
 
     auto *form = new QFormLayout;
@@ -126,7 +127,7 @@ void LeadPanel::buildWidgets() {
     m_phone = link(QStringLiteral("phoneLink"), tr("Phone"));
     m_phoneWarning = label(QStringLiteral("phoneWarning"), tr("Phone problem"));
     for (QLabel *warning : {m_emailWarning, m_phoneWarning})
-        warning->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        warning->setStyleSheet(WarningInk::styleSheet(palette()));
     auto *emailBox = new QVBoxLayout;
     emailBox->addWidget(m_email);
     emailBox->addWidget(m_emailWarning);
@@ -211,7 +212,7 @@ void LeadPanel::buildWidgets() {
     layout->addWidget(m_qualification);
 
     m_message = label(QStringLiteral("panelMessage"), tr("Save problem"));
-    m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_message->setStyleSheet(WarningInk::styleSheet(palette()));
     layout->addWidget(m_message);
 
     m_note = new QPlainTextEdit;

@@ -4,6 +4,7 @@
 #include "core/scoring/scoreexplanation.h"
 #include "core/scoring/scoringmodel.h"
 #include "elidedlabel.h"
+#include "warningink.h"
 
 #include <QCoreApplication>
 #include <QGridLayout>
@@ -166,7 +167,7 @@ void ScoreSection::display(const Shown &s) {
         row->setObjectName(QStringLiteral("scoreLine"));
         QPalette palette = row->palette();
         if (line.points < 0)
-            palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+            palette.setColor(QPalette::WindowText, WarningInk::on(palette));
         row->setPalette(palette);
         m_linesLayout->addWidget(row);
     }

@@ -1,6 +1,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrator.h"
 #include "ui/icons.h"
+#include "ui/indicatorstyle.h"
 #include "ui/languageloader.h"
 #include "ui/mainwindow.h"
 #include "ui/screenshottour.h"
@@ -39,7 +40,7 @@ int fail(const QString &message) {
 
 // The Fusion style with dark colours, for desktops without a dark theme of their own.
 void useDarkPalette(QApplication &app) {
-    app.setStyle(QStringLiteral("Fusion"));
+    app.setStyle(new IndicatorStyle);
     QPalette p;
     p.setColor(QPalette::Window, QColor(37, 37, 38));
     p.setColor(QPalette::WindowText, QColor(220, 220, 220));

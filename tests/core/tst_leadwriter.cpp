@@ -402,7 +402,14 @@ void TestLeadWriter::editRecordsEveryColumn() {
     QCOMPARE(line.actor, QStringLiteral("rep"));
     QCOMPARE(line.oldValue, old);
     QCOMPARE(line.newValue, expected);
-    QCOMPARE(lines.size(), column == QLatin1String("email") ? 2 : 1);
+    if (column == QLatin1String("score")) {
+        // A score by hand takes its grade from the model's bands: the grade's line is the rep's.
+        QCOMPARE(lines.size(), after.grade == before.grade ? 1 : 2);
+        if (lines.size() == 2)
+            QCOMPARE(lines.at(1).field, QStringLiteral("grade"));
+    } else {
+        QCOMPARE(lines.size(), column == QLatin1String("email") ? 2 : 1);
+    }
 
     // Setting the same value again is no change: no new version, no new line.
     const UpdateResult again =
@@ -423,7 +430,8 @@ void TestLeadWriter::editRecordsEveryColumn() {
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(LeadColumns::value(*LeadRepository(t->database()).lead(r.id), column), expected);
         QList<Activity> lines = LeadHistory(t->database()).activities(r.id);
-        if (lines.last().actor == QLatin1String("system")) // the grade moved with the change
+        // The grade moved with the change (by the rescore, or with a score by hand).
+        if (lines.last().field == QLatin1String("grade") && column != QLatin1String("grade"))
             lines.removeLast();
         QCOMPARE(lines.last().kind, ActivityKind::Changed);
         QCOMPARE(lines.last().field, column);

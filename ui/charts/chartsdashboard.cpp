@@ -157,6 +157,11 @@ QWidget *ChartsDashboard::createControls() {
     m_offer->addItem(tr("All offers"), QString());
     m_owner = combo(QStringLiteral("chartsOwner"), tr("Owner"));
     m_owner->addItem(tr("Any owner"), QString());
+    // Offer titles and owners are the team's: a long one ends in "…" rather than widening the row.
+    for (QComboBox *box : {m_offer, m_owner}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(22);
+    }
     m_interval = combo(QStringLiteral("chartsInterval"), tr("Trend interval"));
     m_interval->addItem(tr("Per month"), int(LeadTrend::Interval::Month));
     m_interval->addItem(tr("Per week"), int(LeadTrend::Interval::Week));
@@ -171,14 +176,23 @@ QWidget *ChartsDashboard::createControls() {
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("chartsStatus"));
 
+    // Which leads on the first line, how the charts show them on the second: one line of all
+    // of them is wider than the space beside the queues and the lead panel in some languages.
     auto *row = new QWidget;
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_range, m_from, m_to, m_storefront, m_offer,
-                                                       m_owner, m_interval, m_by, m_offerSort})
-        layout->addWidget(w);
-    layout->addStretch(1);
-    layout->addWidget(m_status);
+    auto *rows = new QVBoxLayout(row);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *which = new QHBoxLayout;
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_range, m_from, m_to, m_storefront, m_offer, m_owner})
+        which->addWidget(w);
+    which->addStretch(1);
+    which->addWidget(m_status);
+    auto *how = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_interval, m_by, m_offerSort})
+        how->addWidget(w);
+    how->addStretch(1);
+    rows->addLayout(which);
+    rows->addLayout(how);
     for (QComboBox *box : {m_range, m_storefront, m_offer, m_owner, m_interval, m_by})
         connect(box, &QComboBox::currentIndexChanged, this, &ChartsDashboard::controlsChanged);
     connect(m_offerSort, &QComboBox::currentIndexChanged, this, [this] {
@@ -364,8 +378,8 @@ void ChartsDashboard::show(const ChartData &data, qint64 ms) {
     m_scores->setReport(data.scores);
     m_campaigns->setReport(data.campaigns);
     m_firstTouch->setReport(data.firstTouch);
-    m_status->setText(tr("%Ln leads · read in %1 ms", nullptr, int(data.funnel.all[0]))
-                          .arg(QLocale().toString(ms)));
+    m_status->setText(tr("%Ln leads", nullptr, int(data.funnel.all[0])));
+    m_status->setToolTip(tr("Read in %1 ms").arg(QLocale().toString(ms)));
     emit loaded();
 }
 

@@ -1,6 +1,7 @@
 #include "firsttouchsladelegate.h"
 
 #include "ui/models/leadtablemodel.h"
+#include "ui/warningink.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -31,7 +32,7 @@ void FirstTouchSlaDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
                      metrics.height() + 2);
     const bool selected = option.state & QStyle::State_Selected;
     const QColor ink = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor warn = selected ? ink : QColor(0xc4, 0x2b, 0x1c);
+    const QColor warn = selected ? ink : WarningInk::on(option.palette);
     painter->save();
     painter->setFont(option.font);
     painter->setPen(ink);

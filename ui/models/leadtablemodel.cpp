@@ -7,6 +7,7 @@
 
 #include "ui/icons.h"
 #include "ui/relativetime.h"
+#include "ui/warningink.h"
 
 #include <QColor>
 #include <QLocale>
@@ -247,7 +248,7 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const {
         return {};
     case Qt::ForegroundRole:
         if (index.column() == NextFollowUpColumn && isOverdue(*lead))
-            return QColor(0xc4, 0x2b, 0x1c);
+            return WarningInk::onApplication();
         return {};
     case Qt::ToolTipRole:
         switch (index.column()) {
