@@ -3,11 +3,13 @@
 
 #include "cliarguments.h"
 #include "core/io/importpreview.h"
+
 #include "core/io/leadimporter.h"
 #include "core/storage/mappingprofilerepository.h"
 #include "outputwriter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -96,8 +98,12 @@ int Cli::preview(const Database &db, const CliArguments &args) {
                          .arg(args.value(QStringLiteral("rows"))));
     const ImportPreview p = ImportPreview::read(args.positionals().first(), options, rows);
     OutputWriter::writeJson(m_out, p.toJson(), OutputWriter::JsonStyle::Indented);
+    // A file that is not there is a runtime failure, as for import; one that is there but
+    // cannot be used is rejected input.
+    const QString path = args.positionals().first();
     if (!p.fatal.isEmpty())
-        return fail(p.fatal, Usage);
+        return fail(p.fatal,
+                    path == QLatin1String("-") || QFileInfo::exists(path) ? Usage : Failure);
     return Ok;
 }
 

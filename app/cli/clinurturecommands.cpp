@@ -177,10 +177,12 @@ int Cli::cadence(const Database &db, const CliArguments &args) {
     }
     if (action == QLatin1String("enroll")) {
         QList<qint64> enrolled, refused;
+        bool missing = false; // a lead that is not there is a failure, as for set and show
         for (const UpdateResult &r : LeadNurturer(db).enroll(ids, words.at(1), actor())) {
             if (r.status == UpdateResult::Status::Failed)
                 return fail(r.error);
             (r.ok() ? enrolled : refused) << r.id;
+            missing = missing || r.status == UpdateResult::Status::NotFound;
             if (!r.ok())
                 m_err << "leadbench-cli: error: "
                       << (r.status == UpdateResult::Status::NotFound ? missingLead(db, r.id)
@@ -191,7 +193,7 @@ int Cli::cadence(const Database &db, const CliArguments &args) {
                                 {{QStringLiteral("enrolled"), idArray(enrolled)},
                                  {QStringLiteral("refused"), idArray(refused)}},
                                 OutputWriter::JsonStyle::Compact);
-        return refused.isEmpty() ? Ok : Usage;
+        return missing ? Failure : refused.isEmpty() ? Ok : Usage;
     }
     const QList<Cadence> all = cadences.all();
     if (!cadences.lastError().isEmpty())

@@ -267,8 +267,9 @@ int Cli::score(const Database &db, const CliArguments &args) {
     if (args.has(QStringLiteral("preview"))) {
         const QString path = args.value(QStringLiteral("preview"));
         QFile file(path);
+        // A file that cannot be read is a runtime failure, as for import; a bad model is input.
         if (!file.open(QIODevice::ReadOnly))
-            return usage(
+            return fail(
                 QStringLiteral("--preview: cannot open %1: %2").arg(path, file.errorString()));
         QString error;
         previewed = ScoringModel::fromJsonText(file.readAll(), &error);

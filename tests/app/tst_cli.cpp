@@ -85,6 +85,8 @@ private slots:
     void helpForAnUnknownCommand();
     void countMatchesList_data() { TestDatabase::addBackendRows(); }
     void countMatchesList();
+    void aMissingFileOrLeadIsAFailure_data();
+    void aMissingFileOrLeadIsAFailure();
     void untilAMomentIncludesTheLeadsOfThatSecond();
     void importFromStandardInput_data();
     void importFromStandardInput();
@@ -1619,7 +1621,7 @@ void TestCli::previewShowsTheFileAndWritesNothing() {
 
     const Result missing =
         runDb({QStringLiteral("preview"), m_dir->filePath(QStringLiteral("nope.csv"))});
-    QCOMPARE(missing.exitCode, 2);
+    QCOMPARE(missing.exitCode, 1); // as import says it
     QVERIFY2(missing.err.contains("nope.csv"), qPrintable(missing.describe()));
 }
 
@@ -2039,6 +2041,29 @@ void TestCli::untilAMomentIncludesTheLeadsOfThatSecond() {
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QCOMPARE(r.json().object().value(QStringLiteral("count")).toInteger(),
              qint64(idsUntil(at).size()));
+}
+
+void TestCli::aMissingFileOrLeadIsAFailure_data() {
+    QTest::addColumn<QStringList>("arguments");
+    // Every command says the same of a file or lead that is not there: exit 1 (runtime).
+    QTest::newRow("import") << QStringList{QStringLiteral("import"), QStringLiteral("nope.csv")};
+    QTest::newRow("preview") << QStringList{QStringLiteral("preview"), QStringLiteral("nope.csv")};
+    QTest::newRow("score --preview") << QStringList{
+        QStringLiteral("score"), QStringLiteral("--preview"), QStringLiteral("nope.json")};
+    QTest::newRow("show") << QStringList{QStringLiteral("show"), QStringLiteral("99999")};
+    QTest::newRow("set") << QStringList{QStringLiteral("set"), QStringLiteral("99999"),
+                                        QStringLiteral("--owner"), QStringLiteral("sam")};
+    QTest::newRow("cadence enroll")
+        << QStringList{QStringLiteral("cadence"), QStringLiteral("enroll"),
+                       QStringLiteral("Contact me"), QStringLiteral("99999")};
+}
+
+void TestCli::aMissingFileOrLeadIsAFailure() {
+    QFETCH(QStringList, arguments);
+    QVERIFY(runDb({QStringLiteral("init")}).exitCode == 0);
+    const Result r = runDb(arguments);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("nope.") || r.err.contains("99999"), qPrintable(r.describe()));
 }
 
 void TestCli::importFromStandardInput_data() {
