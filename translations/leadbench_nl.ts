@@ -125,6 +125,10 @@
         <source>cadence &quot;%1&quot; cannot be removed: %2 leads are enrolled in it</source>
         <translation>cadans &quot;%1&quot; kan niet worden verwijderd: er zijn %2 leads in ingeschreven</translation>
     </message>
+    <message>
+        <source>a cadence needs a name</source>
+        <translation>een cadans heeft een naam nodig</translation>
+    </message>
 </context>
 <context>
     <name>CalibrationChart</name>
@@ -332,6 +336,10 @@
     <message>
         <source>cannot read the leads without a campaign: %1</source>
         <translation>kan de leads zonder campagne niet lezen: %1</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; ends (%2) before it starts (%3)</source>
+        <translation>campagne &quot;%1&quot; eindigt (%2) voordat ze begint (%3)</translation>
     </message>
 </context>
 <context>

@@ -140,7 +140,7 @@ int Cli::cadence(const Database &db, const CliArguments &args) {
         action != QLatin1String("enroll") && action != QLatin1String("add"))
         return usage(
             QStringLiteral("cadence: \"%1\" is not list, show, add or enroll").arg(action));
-    if (action != QLatin1String("list") && words.size() < 2)
+    if (action != QLatin1String("list") && (words.size() < 2 || words.at(1).trimmed().isEmpty()))
         return usage(QStringLiteral("cadence %1 needs the cadence's NAME").arg(action));
     QList<CadenceTouch> touches;
     if (action == QLatin1String("add")) {

@@ -41,6 +41,10 @@ std::optional<Cadence> CadenceRepository::find(const QString &name) const {
 }
 
 bool CadenceRepository::save(const Cadence &cadence, const QString &actor) {
+    if (cadence.name.trimmed().isEmpty()) {
+        m_error = QCoreApplication::translate("CadenceRepository", "a cadence needs a name");
+        return false;
+    }
     const QString json =
         QString::fromUtf8(QJsonDocument(cadence.toJson()).toJson(QJsonDocument::Compact));
     QSqlQuery q(m_db.connection());

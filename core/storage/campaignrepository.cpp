@@ -11,6 +11,16 @@ namespace {
 QString nonNull(const QString &text) {
     return text.isNull() ? QStringLiteral("") : text;
 }
+// Why `storefront` cannot name a campaign's or rule's storefront, or "" ("" is any storefront).
+QString storefrontProblem(const QString &storefront) {
+    Storefront s;
+    if (storefront.isEmpty() || Storefronts::fromCanonicalName(storefront, &s))
+        return {};
+    return QCoreApplication::translate("CampaignRepository",
+                                       "\"%1\" is not a storefront (appsource, azure-marketplace, "
+                                       "azure-portal, other)")
+        .arg(storefront);
+}
 } // namespace
 
 CampaignRepository::CampaignRepository(const Database &db)
@@ -59,13 +69,14 @@ bool CampaignRepository::add(const Campaign &c, const QString &actor) {
         m_error = QCoreApplication::translate("CampaignRepository", "a campaign needs a name");
         return false;
     }
-    Storefront s;
-    if (!c.storefront.isEmpty() && !Storefronts::fromCanonicalName(c.storefront, &s)) {
-        m_error =
-            QCoreApplication::translate("CampaignRepository",
-                                        "\"%1\" is not a storefront (appsource, azure-marketplace, "
-                                        "azure-portal, other)")
-                .arg(c.storefront);
+    m_error = storefrontProblem(c.storefront);
+    if (!m_error.isEmpty())
+        return false;
+    if (c.startsAt.isValid() && c.endsAt.isValid() && c.endsAt < c.startsAt) {
+        m_error = QCoreApplication::translate("CampaignRepository",
+                                              "campaign \"%1\" ends (%2) before it starts (%3)")
+                      .arg(c.name.trimmed(), LeadColumns::isoUtc(c.endsAt),
+                           LeadColumns::isoUtc(c.startsAt));
         return false;
     }
     if (find(c.name)) {
@@ -116,6 +127,9 @@ bool CampaignRepository::setRule(const CampaignRule &rule) {
             "CampaignRepository", "a campaign rule needs an action code (PLT, INS, ...)");
         return false;
     }
+    m_error = storefrontProblem(rule.storefront);
+    if (!m_error.isEmpty())
+        return false;
     if (!find(rule.campaign))
         return false;
     QSqlQuery q(m_db.connection());

@@ -1184,6 +1184,13 @@ void TestCli::logDueAndCadence() {
         }());
     Result r = runDb({QStringLiteral("cadence"), QStringLiteral("list")});
     QVERIFY2(r.out.contains("Contact me  0 email, 2 call, 5 email"), qPrintable(r.describe()));
+    // A cadence without a name is refused, not listed as a blank row.
+    const QByteArray listed = r.out;
+    r = runDb({QStringLiteral("cadence"), QStringLiteral("add"), QStringLiteral(" "),
+               QStringLiteral("--touches"), QStringLiteral("0 call")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("needs the cadence's NAME"), qPrintable(r.describe()));
+    QCOMPARE(runDb({QStringLiteral("cadence"), QStringLiteral("list")}).out, listed);
     r = runDb({QStringLiteral("cadence"), QStringLiteral("enroll"), QStringLiteral("Contact me"),
                QString::number(ids.at(0)), QString::number(ids.at(1))});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));

@@ -5,6 +5,7 @@
 #include "testdatabase.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 // Campaigns against SQLite and PostgreSQL: the shipped campaigns and rules, campaigns added by
 // hand, leads linked by the rules with a timeline line each, and the campaign texts leads carry
@@ -57,6 +58,7 @@ void TestCampaignLinker::autoLinkByRules() {
     QVERIFY(line);
     // An edited rule links the next leads its way.
     CampaignRepository campaigns(db);
+    const qsizetype rulesBefore = campaigns.rules().size();
     Campaign event;
     event.name = QStringLiteral("Partner summit");
     event.kind = CampaignKind::Event;
@@ -67,6 +69,11 @@ void TestCampaignLinker::autoLinkByRules() {
     QCOMPARE(leads.lead(unmatched)->campaign, event.name);
     QVERIFY(!campaigns.setRule({0, QString(), QStringLiteral("INS"), QStringLiteral("Nope")}));
     QCOMPARE(campaigns.lastError(), QStringLiteral("no campaign named \"Nope\""));
+    // A rule for a storefront that does not exist would never link a lead.
+    QVERIFY(!campaigns.setRule({0, QStringLiteral("azure"), QStringLiteral("PLT"), event.name}));
+    QVERIFY2(campaigns.lastError().startsWith(QLatin1String("\"azure\" is not a storefront")),
+             qPrintable(campaigns.lastError()));
+    QCOMPARE(campaigns.rules().size(), rulesBefore + 1);
 }
 
 void TestCampaignLinker::addAndSync() {
@@ -90,6 +97,18 @@ void TestCampaignLinker::addAndSync() {
     c.name = QStringLiteral("Elsewhere");
     c.storefront = QStringLiteral("amazon");
     QVERIFY(!campaigns.add(c, QStringLiteral("sam")));
+    // A campaign that ends before it starts is refused, and not stored.
+    c.name = QStringLiteral("Backwards");
+    c.storefront.clear();
+    c.startsAt = QDateTime(QDate(2026, 12, 1), QTime(0, 0), QTimeZone::utc());
+    c.endsAt = QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc());
+    QVERIFY(!campaigns.add(c, QStringLiteral("sam")));
+    QCOMPARE(campaigns.lastError(),
+             QStringLiteral("campaign \"Backwards\" ends (2026-11-01T00:00:00Z) before it starts "
+                            "(2026-12-01T00:00:00Z)"));
+    QVERIFY(!campaigns.find(QStringLiteral("Backwards")));
+    c.startsAt = {};
+    c.endsAt = {};
     // Imported leads bring campaign texts of their own: sync makes them campaigns, with counts.
     add(db, "a@a.com", Storefront::AppSource, "PLT", "webinar-march");
     add(db, "b@a.com", Storefront::AppSource, "INS", "webinar-march");
