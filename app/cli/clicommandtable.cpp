@@ -254,8 +254,9 @@ const QList<CliCommand> &Cli::commands() {
                                           "(default month)")),
                  P::option(QStringLiteral("sort"), QStringLiteral("leads|conversion|score"),
                            QStringLiteral("offers: the order (default leads)")),
-                 P::option(QStringLiteral("format"), QStringLiteral("json|csv|png|svg|pdf"),
-                           QStringLiteral("output format (default json)")),
+                 P::option(
+                     QStringLiteral("format"), QStringLiteral("json|csv|png|svg|pdf"),
+                     QStringLiteral("output format (default: the --out file's ending, else json)")),
                  P::option(QStringLiteral("out"), QStringLiteral("FILE"),
                            QStringLiteral("write to FILE (images need one; default standard "
                                           "output)")),

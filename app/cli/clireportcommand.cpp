@@ -16,6 +16,7 @@
 #endif
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -27,19 +28,34 @@ const QStringList reportKinds = {QStringLiteral("funnel"),    QStringLiteral("of
 const QStringList imageFormats = {QStringLiteral("png"), QStringLiteral("svg"),
                                   QStringLiteral("pdf")};
 
+// The format asked for, else the one the --out file's name ends in (as export does), else JSON.
+QString reportFormat(const QString &format, const QString &out) {
+    if (!format.isEmpty())
+        return format;
+    const QString suffix = QFileInfo(out).suffix().toLower();
+    if (imageFormats.contains(suffix) || suffix == QLatin1String("json") ||
+        suffix == QLatin1String("csv"))
+        return suffix;
+    return QStringLiteral("json");
+}
+
 } // namespace
 
 bool Cli::drawsCharts(const QStringList &arguments) {
     if (!arguments.contains(QStringLiteral("report")))
         return false;
+    QString format, out;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
-        if (a == QLatin1String("--format") && i + 1 < arguments.size())
-            return imageFormats.contains(arguments.at(i + 1));
-        if (a.startsWith(QLatin1String("--format=")))
-            return imageFormats.contains(a.mid(9));
+        for (const auto &[name, value] : {std::pair{QStringLiteral("--format"), &format},
+                                          std::pair{QStringLiteral("--out"), &out}}) {
+            if (a == name && i + 1 < arguments.size())
+                *value = arguments.at(i + 1);
+            else if (a.startsWith(name + QLatin1Char('=')))
+                *value = a.mid(name.size() + 1);
+        }
     }
-    return false;
+    return imageFormats.contains(reportFormat(format, out));
 }
 
 int Cli::report(const Database &db, const CliArguments &args) {
@@ -51,7 +67,8 @@ int Cli::report(const Database &db, const CliArguments &args) {
     LeadFilter filter;
     if (!parseFilter(args, &filter))
         return Usage;
-    const QString format = args.value(QStringLiteral("format"), QStringLiteral("json"));
+    const QString format =
+        reportFormat(args.value(QStringLiteral("format")), args.value(QStringLiteral("out")));
     const bool image = imageFormats.contains(format);
     if (!image && format != QLatin1String("json") && format != QLatin1String("csv"))
         return usage(

@@ -2869,6 +2869,19 @@ void TestCli::reportTablesAndImages() {
         QCOMPARE(be32(16), 640u);
         QCOMPARE(be32(20), 400u);
     }
+    // Without --format the file's ending says it, as for export.
+    const QString named = m_dir->filePath(QStringLiteral("named.PNG"));
+    r = runDb({QStringLiteral("report"), QStringLiteral("funnel"), QStringLiteral("--out"), named});
+    QVERIFY2(r.exitCode == 0 && r.out.contains("\"format\":\"png\""), qPrintable(r.describe()));
+    QFile namedImage(named);
+    QVERIFY(namedImage.open(QIODevice::ReadOnly));
+    QVERIFY(namedImage.read(4).startsWith("\x89PNG"));
+    const QString table = m_dir->filePath(QStringLiteral("funnel.csv"));
+    r = runDb({QStringLiteral("report"), QStringLiteral("funnel"), QStringLiteral("--out"), table});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QFile tableFile(table);
+    QVERIFY(tableFile.open(QIODevice::ReadOnly));
+    QVERIFY(tableFile.readAll().startsWith("storefront,step,leads,"));
     const QString svg = m_dir->filePath(QStringLiteral("trend.svg"));
     r = runDb({QStringLiteral("report"), QStringLiteral("trend"), QStringLiteral("--format"),
                QStringLiteral("svg"), QStringLiteral("--out"), svg});
