@@ -4305,6 +4305,18 @@
         <source>cadence &quot;%1&quot; has no touches</source>
         <translation>cadans &quot;%1&quot; heeft geen contactmomenten</translation>
     </message>
+    <message>
+        <source>%1 is closed (%2): it gets no touches</source>
+        <translation>%1 is afgesloten (%2): deze krijgt geen contactmomenten</translation>
+    </message>
+    <message>
+        <source>%1 is do-not-contact: it gets no touches</source>
+        <translation>%1 is niet benaderen: deze krijgt geen contactmomenten</translation>
+    </message>
+    <message>
+        <source>%1 is a test lead: it gets no touches</source>
+        <translation>%1 is een testlead: deze krijgt geen contactmomenten</translation>
+    </message>
 </context>
 <context>
     <name>OfferPerformanceChart</name>
@@ -5654,6 +5666,10 @@ gekwalificeerd %5%, gewonnen %6%, gemiddelde score %7</translation>
     <message>
         <source>%1 is do-not-contact: no %2 can be scheduled (a task can)</source>
         <translation>%1 is niet benaderen: er kan geen %2 gepland worden (een taak wel)</translation>
+    </message>
+    <message>
+        <source>%1 is closed (%2): it gets no follow-up until it is reopened</source>
+        <translation>%1 is afgesloten (%2): deze krijgt geen opvolging tot hij heropend is</translation>
     </message>
 </context>
 <context>

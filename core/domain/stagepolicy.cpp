@@ -94,6 +94,10 @@ QString StagePolicy::refusal(const Lead &before, const Lead &after, const Follow
     TouchKinds::fromCanonicalName(plan.kind, &kind);
     const bool scheduled =
         after.nextFollowUpAt.isValid() && after.nextFollowUpAt != before.nextFollowUpAt;
+    if (scheduled && Stages::isClosed(after.stage))
+        return QCoreApplication::translate(
+                   "StagePolicy", "%1 is closed (%2): it gets no follow-up until it is reopened")
+            .arg(lead, to);
     if (after.doNotContact && scheduled && TouchKinds::isOutreach(kind))
         return QCoreApplication::translate(
                    "StagePolicy", "%1 is do-not-contact: no %2 can be scheduled (a task can)")

@@ -14,7 +14,7 @@ struct Lead;
 // Which stage moves and follow-ups a change may make, and what a move brings with it. Moving
 // forward is free; moving backward (an earlier stage, or a closed lead reopened) needs a note,
 // unless it takes back the lead's latest move by the same person (an undo); disqualifying
-// needs a reason. Won,
+// needs a reason. A closed lead gets no follow-up scheduled. Won,
 // lost and disqualified close the lead: its next follow-up and cadence end. A do-not-contact
 // lead cannot enter contacted or nurturing and gets no outreach (call, email, meeting)
 // scheduled; a task it may.

@@ -32,6 +32,22 @@ NurturePolicy::Step NurturePolicy::logTouch(const Lead &lead, const FollowUpPlan
                 .arg(TouchKinds::loggableNamesText(), TouchKinds::canonicalName(touch.kind));
         return s;
     }
+    // The window offers no touch for these leads; nor does any other way in.
+    const QString who = QCoreApplication::translate("NurturePolicy", "lead %1").arg(lead.id);
+    if (Stages::isClosed(lead.stage))
+        s.refusal =
+            QCoreApplication::translate("NurturePolicy", "%1 is closed (%2): it gets no touches")
+                .arg(who, Stages::canonicalName(lead.stage));
+    else if (lead.doNotContact)
+        s.refusal =
+            QCoreApplication::translate("NurturePolicy", "%1 is do-not-contact: it gets no touches")
+                .arg(who);
+    else if (lead.isTest)
+        s.refusal =
+            QCoreApplication::translate("NurturePolicy", "%1 is a test lead: it gets no touches")
+                .arg(who);
+    if (!s.ok())
+        return s;
     if (touch.outcome.trimmed().isEmpty()) {
         s.refusal = QCoreApplication::translate("NurturePolicy",
                                                 "lead %1: a touch needs an outcome (such as "

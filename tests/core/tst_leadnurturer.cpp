@@ -26,6 +26,8 @@ private slots:
     void closingEndsTheCadence();
     void doNotContactRefusals_data() { TestDatabase::addBackendRows(); }
     void doNotContactRefusals();
+    void closedAndTestLeadsGetNoTouchOrFollowUp_data() { TestDatabase::addBackendRows(); }
+    void closedAndTestLeadsGetNoTouchOrFollowUp();
     void backwardMoveNeedsANote_data() { TestDatabase::addBackendRows(); }
     void backwardMoveNeedsANote();
 };
@@ -253,6 +255,54 @@ void TestLeadNurturer::doNotContactRefusals() {
         nurturer.schedule(id, 0, day0.addDays(1), TouchKind::Task, QStringLiteral("sam"));
     QVERIFY2(task.ok(), qPrintable(task.error));
     QCOMPARE(FollowUpPlanStore(t->database()).plan(id)->kind, QStringLiteral("task"));
+}
+
+void TestLeadNurturer::closedAndTestLeadsGetNoTouchOrFollowUp() {
+    QFETCH(QString, backend);
+    LB_TEST_DATABASE(t, backend);
+    const qint64 won = TestDatabase::insertLead(t->database(), person(Stage::Won));
+    Lead test = person(Stage::New);
+    test.email = QStringLiteral("msft_test_ana@contoso.com");
+    test.isTest = true;
+    const qint64 testLead = TestDatabase::insertLead(t->database(), test);
+    const qint64 dnc = TestDatabase::insertLead(t->database(), [] {
+        Lead l = person(Stage::New, true);
+        l.email = QStringLiteral("dnc@contoso.com");
+        return l;
+    }());
+    LeadNurturer nurturer(t->database());
+    nurturer.setNow(day0);
+    // What the window does not offer these leads, no other way in takes either.
+    const UpdateResult call =
+        nurturer.schedule(won, 0, day0.addDays(1), TouchKind::Call, QStringLiteral("sam"));
+    QCOMPARE(call.status, UpdateResult::Status::Invalid);
+    QCOMPARE(call.error,
+             QStringLiteral("lead %1 is closed (won): it gets no follow-up until it is reopened")
+                 .arg(won));
+    const QList<std::pair<qint64, QString>> refused = {
+        {won, QStringLiteral("lead %1 is closed (won): it gets no touches")},
+        {testLead, QStringLiteral("lead %1 is a test lead: it gets no touches")},
+        {dnc, QStringLiteral("lead %1 is do-not-contact: it gets no touches")}};
+    for (const auto &[id, message] : refused) {
+        const Lead before = *LeadRepository(t->database()).lead(id);
+        const UpdateResult r = nurturer.logTouch(id, 0, touch(TouchKind::Call, "left a voicemail"),
+                                                 std::nullopt, QStringLiteral("sam"));
+        QCOMPARE(r.status, UpdateResult::Status::Invalid);
+        QCOMPARE(r.error, message.arg(id));
+        const Lead after = *LeadRepository(t->database()).lead(id);
+        QCOMPARE(after.version, before.version);
+        QCOMPARE(after.followUps, before.followUps);
+    }
+    // Reopened, the lead is followed up again.
+    QVERIFY(LeadWriter(t->database())
+                .update(won, 0,
+                        LeadChanges()
+                            .set(QStringLiteral("stage"), QStringLiteral("qualified"))
+                            .setNote(QStringLiteral("the deal fell through")),
+                        QStringLiteral("sam"))
+                .ok());
+    QVERIFY(
+        nurturer.schedule(won, 0, day0.addDays(1), TouchKind::Call, QStringLiteral("sam")).ok());
 }
 
 void TestLeadNurturer::backwardMoveNeedsANote() {
