@@ -1,3 +1,4 @@
+#include "ui/darkpalette.h"
 #include "ui/indicatorstyle.h"
 
 #include <QCheckBox>
@@ -16,26 +17,16 @@ private slots:
 };
 
 namespace {
-QPalette darkPalette() {
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(37, 37, 38));
-    p.setColor(QPalette::WindowText, QColor(220, 220, 220));
-    p.setColor(QPalette::Base, QColor(30, 30, 30));
-    p.setColor(QPalette::Text, QColor(220, 220, 220));
-    p.setColor(QPalette::Button, QColor(45, 45, 48));
-    p.setColor(QPalette::ButtonText, QColor(220, 220, 220));
-    return p;
-}
 
 // The most any pixel of the indicator differs from the window colour, in grey levels.
 int strongestEdge(QWidget *button, QStyle::SubElement indicator) {
-    button->setPalette(darkPalette());
+    button->setPalette(DarkPalette::make());
     button->resize(button->sizeHint());
     const QImage image = button->grab().toImage();
     QStyleOptionButton option;
     option.initFrom(button);
     const QRect box = button->style()->subElementRect(indicator, &option, button);
-    const int window = qGray(QColor(37, 37, 38).rgb());
+    const int window = qGray(DarkPalette::make().color(QPalette::Window).rgb());
     int strongest = 0;
     const qreal ratio = image.devicePixelRatio();
     for (int y = box.top(); y <= box.bottom(); ++y)

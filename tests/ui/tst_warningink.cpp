@@ -1,3 +1,4 @@
+#include "ui/darkpalette.h"
 #include "ui/warningink.h"
 
 #include <QPalette>
@@ -32,7 +33,7 @@ void TestWarningInk::readableOnItsWindow_data() {
     QTest::addColumn<QColor>("window");
     QTest::newRow("light") << QColor(239, 239, 239);
     QTest::newRow("white") << QColor(Qt::white);
-    QTest::newRow("dark (leadbench --dark)") << QColor(37, 37, 38);
+    QTest::newRow("dark (leadbench --dark)") << DarkPalette::make().color(QPalette::Window);
     QTest::newRow("black") << QColor(Qt::black);
 }
 
