@@ -81,8 +81,10 @@ void MainWindow::createEditing() {
     });
     // A new filter, sort or refresh drops the rows and with them the current row.
     connect(m_leads, &QAbstractItemModel::modelReset, this, [this] {
+        // A refresh right after a new filter, before any rows came, is still that filter's.
+        const bool changed = m_leads->filter() != m_readFilter;
+        m_readFilterChanged = changed || (m_followPanelLead && m_readFilterChanged);
         m_followPanelLead = m_panel->hasLead();
-        m_readFilterChanged = m_leads->filter() != m_readFilter;
         m_readFilter = m_leads->filter();
     });
     connect(m_leads, &LeadTableModel::countChanged, this, [this](qint64 count) {
